@@ -1,0 +1,57 @@
+"""Files Huddle adds to every site: self-hosted Pyodide and our scoring package."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import generator
+
+PYODIDE_BOOT_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+"""The files `loadPyodide` fetches to start with no extra packages."""
+
+SCORING_ZIP = "assets/huddle/scoring.zip"
+
+
+def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, Path]]:
+    """The installed Pyodide's version and its boot files, or a PluginError saying how to get them."""
+    package = pyodide_dir / "package.json"
+    if not package.is_file():
+        raise PluginError(
+            f"Pyodide is not installed: '{package}' is missing. Run `npm ci` in the site folder "
+            "(or set the huddle plugin's `pyodide_dir`)."
+        )
+    version = json.loads(package.read_text(encoding="utf-8"))["version"]
+    missing = [name for name in PYODIDE_BOOT_FILES if not (pyodide_dir / name).is_file()]
+    if missing:
+        raise PluginError(f"Pyodide {version} in '{pyodide_dir}' lacks {', '.join(missing)}; run `npm ci` again.")
+    return version, {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
+
+
+def scoring_zip() -> bytes:
+    """`generator/__init__.py` and `generator/scoring/*.py` as a zip Pyodide can unpack.
+
+    Entries are sorted and dated 1980-01-01 so that the same source always
+    gives the same bytes.
+    """
+    package = Path(generator.__file__).parent
+    sources = [package / "__init__.py", *sorted((package / "scoring").glob("*.py"))]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for source in sources:
+            name = source.relative_to(package.parent).as_posix()
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, source.read_bytes())
+    return buffer.getvalue()

@@ -1,0 +1,53 @@
+"""Building a site without ever leaving a half-written one in place.
+
+MkDocs builds into a fresh temporary folder beside the target; only when the
+build succeeds is the old site swapped out for the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
+    """The site's MkDocs configuration, validated (plugins included)."""
+    return load_config(config_file=str(config_file), strict=strict or None, **overrides)
+
+
+def build_site(config_file: Path, strict: bool = False) -> Path:
+    """Build the site at `config_file` into its `site_dir`, atomically; returns that folder."""
+    config = load(config_file, strict=strict)
+    target = Path(config.site_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        config = load(config_file, strict=strict, site_dir=str(staging))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        os.chmod(staging, 0o755)
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def _swap(new: Path, target: Path) -> None:
+    if not target.exists():
+        new.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

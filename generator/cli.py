@@ -1,0 +1,49 @@
+"""The `huddle` command (also `python -m generator`): build, serve, check, new."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+DEFAULT_CONFIG = "site.yml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="huddle", description=__doc__)
+    parser.add_argument("-f", "--config-file", default=DEFAULT_CONFIG, help="the site's config (default: site.yml)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only report errors")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build the site into its site_dir (default site/)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    serve = commands.add_parser("serve", help="build the site, then serve it locally")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    commands.add_parser("check", help="check frameworks and config without building")
+    new = commands.add_parser("new", help="start a new framework file from a template")
+    new.add_argument("kind", choices=["framework"])
+    new.add_argument("id", help="the new framework's id, a slug such as team-culture")
+    args = parser.parse_args(argv)
+
+    _setup_logging(args.quiet)
+    from mkdocs.exceptions import MkDocsException
+
+    from . import commands as run
+
+    try:
+        return getattr(run, args.command)(args)
+    except MkDocsException as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+
+
+def _setup_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False

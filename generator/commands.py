@@ -1,0 +1,82 @@
+"""What each `huddle` sub-command does; `cli.py` only parses arguments."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from .build import build_site, load
+from .serve import deploy_headers, make_server
+
+FRAMEWORK_TEMPLATE = """\
+id: {id}
+version: "0.1"
+title: {title}
+description: What this framework is for and who should use it.
+licence: CC-BY-4.0
+audience: individual
+scale:
+  points:
+    - {{value: 1, label: Rarely}}
+    - {{value: 2, label: Sometimes}}
+    - {{value: 3, label: Often}}
+    - {{value: 4, label: Usually}}
+    - {{value: 5, label: Almost always}}
+bands:
+  - {{from: 1, label: Emerging, summary: Just starting to show this.}}
+  - {{from: 2.5, label: Developing, summary: Shows this some of the time.}}
+  - {{from: 3.5, label: Established, summary: Shows this consistently.}}
+domains:
+  - id: first-domain
+    title: First domain
+    competencies:
+      - id: first-competency
+        title: First competency
+        items:
+          - {{id: fc1, text: I do something that shows this competency.}}
+"""
+
+
+def build(args: argparse.Namespace) -> int:
+    site = build_site(Path(args.config_file), strict=args.strict)
+    print(f"Built the site in {site}/", file=sys.stderr)
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    config_file = Path(args.config_file)
+    site = build_site(config_file)
+    server = make_server(site, args.host, args.port, deploy_headers(config_file.parent / "netlify.toml"))
+    host, port = server.server_address[:2]
+    print(f"Serving {site}/ at http://{host}:{port}/ (Ctrl+C stops)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    config = load(Path(args.config_file))
+    config = config.plugins.on_config(config)
+    count = len(config.plugins["huddle"].frameworks)
+    print(f"{args.config_file}: configuration and {count} framework file(s) are valid.", file=sys.stderr)
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    config = load(Path(args.config_file))
+    config = config.plugins.on_config(config)
+    directory = config.plugins["huddle"].assessments_dir
+    path = directory / f"{args.id}.yml"
+    if path.exists():
+        raise Abort(f"'{path}' already exists; choose another id or edit that file.")
+    title = args.id.replace("-", " ").capitalize()
+    path.write_text(FRAMEWORK_TEMPLATE.format(id=args.id, title=title), encoding="utf-8")
+    print(f"Created {path}; edit it, then run `huddle check`.", file=sys.stderr)
+    return 0

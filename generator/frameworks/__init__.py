@@ -1,0 +1,6 @@
+"""Competency frameworks: reading YAML, checking it, and the model the site uses."""
+
+from .errors import FrameworkError, Problem
+from .loader import load_framework, load_frameworks
+
+__all__ = ["FrameworkError", "Problem", "load_framework", "load_frameworks"]

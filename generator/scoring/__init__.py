@@ -1,0 +1,10 @@
+"""Scoring of Huddle self-assessments.
+
+This package runs unchanged in CPython (tests, the build) and in Pyodide (the
+browser), so it imports nothing but the Python standard library; a test
+enforces that. Functions are pure: framework and answers in, result out.
+"""
+
+from .score import NOT_APPLICABLE, score, score_json
+
+__all__ = ["NOT_APPLICABLE", "score", "score_json"]
