@@ -6,6 +6,7 @@ build succeeds is the old site swapped out for the new one.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 
 def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
@@ -21,18 +23,23 @@ def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
     return load_config(config_file=str(config_file), strict=strict or None, **overrides)
 
 
-def build_site(config_file: Path, strict: bool = False) -> Path:
-    """Build the site at `config_file` into its `site_dir`, atomically; returns that folder."""
-    config = load(config_file, strict=strict)
-    target = Path(config.site_dir)
+def build_site(config_file: Path, strict: bool = False, site_dir: Path | None = None) -> Path:
+    """Build the site at `config_file` into `site_dir` (default: its config's), atomically; returns that folder."""
+    target = site_dir or Path(load(config_file, strict=strict).site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
         config = load(config_file, strict=strict, site_dir=str(staging))
         config.plugins.on_startup(command="build", dirty=False)
+        errors = _ErrorLog()
+        logging.getLogger("mkdocs").addHandler(errors)
         try:
             mkdocs_build(config)
+        except Abort as abort:
+            # MkDocs logs a plugin's error and raises a generic Abort; raise the real message.
+            raise Abort("\n".join(errors.messages) or str(abort)) from None
         finally:
+            logging.getLogger("mkdocs").removeHandler(errors)
             config.plugins.on_shutdown()
         os.chmod(staging, 0o755)
         _swap(staging, target)
@@ -40,6 +47,15 @@ def build_site(config_file: Path, strict: bool = False) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+class _ErrorLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _swap(new: Path, target: Path) -> None:

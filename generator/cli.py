@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 def _setup_logging(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    # Errors reach the user once, as the exception `main` prints.
+    handler.addFilter(lambda record: record.levelno < logging.ERROR)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING if quiet else logging.INFO)

@@ -58,11 +58,12 @@ def _form(framework: dict[str, Any]) -> str:
             "</div>",
             '<p class="huddle-status" role="status" aria-live="polite" data-huddle-status></p>',
             "</form>",
-            '<section class="huddle-results" data-huddle-results hidden tabindex="-1" aria-labelledby="huddle-results-title">',
+            '<section class="huddle-results" data-huddle-results hidden tabindex="-1" '
+            'aria-labelledby="huddle-results-title">',
             '<h2 id="huddle-results-title">Your results</h2>',
-            '<table data-huddle-results-table>',
-            "<caption>Your score for each competency, from "
-            f'{escape(_scale_label(framework["scale"], 0))} to {escape(_scale_label(framework["scale"], -1))}</caption>',
+            "<table data-huddle-results-table>",
+            f"<caption>Your score for each competency, from {escape(_scale_label(framework['scale'], 0))} "
+            f"to {escape(_scale_label(framework['scale'], -1))}</caption>",
             '<thead><tr><th scope="col">Competency</th><th scope="col">Score</th></tr></thead>',
             "<tbody></tbody>",
             "</table>",

@@ -34,7 +34,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for framework in self.frameworks:
-            files.append(File.generated(config, pages.assessment_uri(framework), content=pages.assessment_page(framework)))
+            page = pages.assessment_page(framework)
+            files.append(File.generated(config, pages.assessment_uri(framework), content=page))
             files.append(
                 File.generated(
                     config,

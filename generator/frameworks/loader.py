@@ -19,18 +19,20 @@ def load_framework(path: Path, root: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise FrameworkError([Problem(shown, 0, 0, "", f"is not UTF-8 text ({error.reason}); save it as UTF-8.")])
+        raise FrameworkError(
+            [Problem(shown, 0, 0, "", f"is not UTF-8 text ({error.reason}); save it as UTF-8.")]
+        ) from None
     try:
         data, positions = yamlpos.load(text)
     except yamlpos.DuplicateKey as dup:
         key = _dotted((*dup.path, dup.key))
-        raise FrameworkError([Problem(shown, dup.line, dup.column, key, "appears twice; keep one.")])
+        raise FrameworkError([Problem(shown, dup.line, dup.column, key, "appears twice; keep one.")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise FrameworkError(
             [Problem(shown, line, column, "", f"is not valid YAML: {error.problem or error.context}.")]
-        )
+        ) from None
     problems = validate(data, positions, shown)
     if problems:
         raise FrameworkError(problems)
@@ -55,12 +57,9 @@ def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
             continue
         shown = _shown(path, root)
         if framework["id"] in seen:
-            problems.append(
-                Problem(
-                    shown, 0, 0, "id",
-                    f"'{framework['id']}' is already the id of {seen[framework['id']]}; give each framework its own id.",
-                )
-            )
+            other = seen[framework["id"]]
+            message = f"'{framework['id']}' is already the id of {other}; give each framework its own id."
+            problems.append(Problem(shown, 0, 0, "id", message))
             continue
         seen[framework["id"]] = shown
         frameworks.append(framework)

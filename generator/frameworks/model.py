@@ -63,8 +63,5 @@ def _band(band: dict[str, Any]) -> dict[str, Any]:
 def items(framework: dict[str, Any]) -> list[dict[str, Any]]:
     """Every item of the framework, in order."""
     return [
-        item
-        for domain in framework["domains"]
-        for competency in domain["competencies"]
-        for item in competency["items"]
+        item for domain in framework["domains"] for competency in domain["competencies"] for item in competency["items"]
     ]

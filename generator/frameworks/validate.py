@@ -18,8 +18,4 @@ def validate(data: Any, positions: Positions, shown: str) -> list[Problem]:
         line, column = positions.get((), (0, 0))
         return [Problem(shown, line, column, "", "must be a mapping of keys such as id, title and domains.")]
     line, column = positions.get((), (1, 1))
-    return [
-        Problem(shown, line, column, key, "is required.")
-        for key in REQUIRED
-        if key not in data
-    ]
+    return [Problem(shown, line, column, key, "is required.") for key in REQUIRED if key not in data]

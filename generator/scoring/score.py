@@ -9,8 +9,9 @@ score never depends on floating-point noise, and shown rounded half-up.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
 NOT_APPLICABLE = "na"
 """The answer meaning "no chance to show this": never scored."""

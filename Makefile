@@ -1,0 +1,49 @@
+# `make serve` and `make test` each do all their own set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check lint setup browser clean
+
+serve: setup  ## Build the demo site and serve it at http://127.0.0.1:8000
+	$(PY) -m generator serve
+
+test: setup browser  ## Run every test, the browser tests included
+	$(PY) -m pytest
+
+build: setup  ## Build the demo site into site/ (strict)
+	$(PY) -m generator build --strict
+
+check: setup  ## Check config and frameworks without building
+	$(PY) -m generator check
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# A Chromium for the browser tests: Debian's when present or installable
+# (this machine, CI), otherwise Playwright's own download (a laptop).
+browser: setup
+	@if [ -n "$$HUDDLE_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then \
+	  echo "Browser: $${HUDDLE_CHROMIUM:-$$(command -v chromium)}"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  $(PY) -m playwright install chromium; \
+	fi
+
+clean:
+	rm -rf site .site-new-* .site-old-* $(VENV) node_modules

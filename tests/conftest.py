@@ -1,0 +1,79 @@
+"""Shared fixtures: a built demo site, a local server for it, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.serve import deploy_headers, make_server
+from tests.sites import REPO
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium when present (this machine, CI); otherwise Playwright's own browser."""
+    explicit = os.environ.get("HUDDLE_CHROMIUM")
+    if explicit:
+        return explicit
+    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    return found
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's demo site, built in strict mode into a temporary folder."""
+    return build_site(REPO / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("demo") / "site")
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site: Path) -> Iterator[str]:
+    """The demo site served on a free loopback port, with the deployed headers."""
+    server = make_server(demo_site, "127.0.0.1", 0, deploy_headers(REPO / "netlify.toml"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()

@@ -1,0 +1,79 @@
+"""The demo assessment in real headless Chromium, scored by self-hosted Pyodide."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.scoring import score
+
+pytestmark = pytest.mark.browser
+
+PAGE = "assessments/collective-leadership/"
+# A response a person might give, by item id; s3 is left unanswered on purpose.
+ANSWERS = {"v1": "Almost always", "v2": "Often", "v3": "Usually", "s1": "Sometimes", "s2": "Rarely"}
+
+
+def scale_values(framework):
+    return {p["label"]: p["value"] for p in framework["scale"]["points"]}
+
+
+def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, demo_site):
+    framework = json.loads((demo_site / PAGE / "framework.json").read_text())
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(demo_url + PAGE)
+
+    for item_id, label in ANSWERS.items():
+        page.locator(f"fieldset[data-item='{item_id}']").get_by_label(label, exact=True).click()
+    page.get_by_role("button", name="See my results").click()
+
+    results = page.locator("[data-huddle-results]")
+    results.wait_for(state="visible", timeout=60_000)
+    shown = {
+        row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
+        for row in results.locator("tbody tr").all()
+    }
+    expected = score(framework, {item: scale_values(framework)[label] for item, label in ANSWERS.items()})
+    assert shown == {c["id"]: c["score"] or "not enough answers" for c in expected["competencies"]}
+    assert shown == {"vision": "3.3", "speaking-up": "1.5"}  # (5 + 3 + (6 - 4)) / 3; (2 + 1) / 2
+
+    origin = urlsplit(demo_url).netloc
+    assert requests, "the page made no requests at all"
+    assert [url for url in requests if urlsplit(url).netloc != origin] == []
+    assert any("/assets/pyodide/" in url for url in requests), "Pyodide was not loaded from the site"
+
+
+def test_a_competency_with_no_answers_shows_not_enough_answers(page, demo_url):
+    page.goto(demo_url + PAGE)
+    page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).click()
+    page.locator("fieldset[data-item='v2']").get_by_label("Often", exact=True).click()
+    page.get_by_role("button", name="See my results").click()
+    row = page.locator("[data-huddle-results] tr[data-competency='speaking-up']")
+    row.wait_for(timeout=60_000)
+    assert row.locator("[data-score]").inner_text() == "not enough answers"
+    assert page.locator("tr[data-competency='vision'] [data-score]").inner_text() == "3.0"
+
+
+def test_without_javascript_the_form_is_readable_and_answerable_but_sends_nothing(browser, demo_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(demo_url + PAGE)
+        assert page.locator("fieldset").count() == 6
+        page.locator("fieldset[data-item='v1']").get_by_label("Rarely", exact=True).click()
+        assert page.locator("fieldset[data-item='v1']").get_by_label("Rarely", exact=True).is_checked()
+        assert page.get_by_role("button", name="See my results").count() == 0
+        assert page.get_by_text("Scoring your answers needs JavaScript").is_visible()
+    finally:
+        context.close()
+
+
+def test_home_page_does_not_load_pyodide(page, demo_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(demo_url)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "pyodide" in url or "worker.js" in url]

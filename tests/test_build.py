@@ -1,0 +1,159 @@
+"""Building real sites: the generated assessment page, shipped assets, atomic builds."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+import generator
+from generator.assets import PYODIDE_BOOT_FILES
+from generator.build import build_site
+from tests.sites import FIXTURES, REPO, copy_fixture, tree
+
+PYODIDE_VERSION = json.loads((REPO / "package.json").read_text())["dependencies"]["pyodide"]
+
+
+@pytest.fixture(scope="module")
+def minimal(tmp_path_factory) -> Path:
+    return build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("m") / "site")
+
+
+class Form(HTMLParser):
+    """The fieldsets, legends and labelled radios of a page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.fieldsets: list[dict] = []
+        self.labels: dict[str, str] = {}
+        self._label_for: str | None = None
+        self._in_legend = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "fieldset":
+            self.fieldsets.append({"legend": "", "radios": []})
+        elif tag == "legend":
+            self._in_legend = True
+        elif tag == "input" and attrs.get("type") == "radio":
+            self.fieldsets[-1]["radios"].append(attrs)
+        elif tag == "label":
+            self._label_for = attrs.get("for")
+            self.labels[self._label_for] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "legend":
+            self._in_legend = False
+        elif tag == "label":
+            self._label_for = None
+
+    def handle_data(self, data):
+        if self._in_legend:
+            self.fieldsets[-1]["legend"] += data
+        elif self._label_for:
+            self.labels[self._label_for] += data
+
+
+def test_assessment_page_has_a_fieldset_per_item_with_a_labelled_radio_per_scale_point(minimal):
+    form = Form((minimal / "assessments" / "tiny" / "index.html").read_text())
+    assert [f["legend"] for f in form.fieldsets] == [
+        'First statement, with "quotes" & an ampersand.',
+        "Second statement.",
+        "Third statement.",
+    ]
+    for fieldset in form.fieldsets:
+        assert [form.labels[r["id"]] for r in fieldset["radios"]] == ["Never", "Sometimes", "Always", "Does not apply"]
+        assert [r["value"] for r in fieldset["radios"]] == ["1", "2", "3", "na"]
+        assert len({r["name"] for r in fieldset["radios"]}) == 1
+
+
+def test_framework_json_is_published_beside_its_page(minimal):
+    framework = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())
+    assert framework["id"] == "tiny"
+    assert framework["domains"][0]["competencies"][0]["items"][1] == {
+        "id": "a2",
+        "text": "Second statement.",
+        "reverse": True,
+        "weight": 1,
+    }
+
+
+def test_only_pyodide_boot_files_are_copied_under_a_versioned_path(minimal):
+    copied = sorted(p.name for p in (minimal / "assets" / "pyodide" / PYODIDE_VERSION).iterdir())
+    assert copied == sorted(PYODIDE_BOOT_FILES)
+    assert [p.name for p in (minimal / "assets" / "pyodide").iterdir()] == [PYODIDE_VERSION]
+
+
+def test_scoring_package_is_shipped_as_its_own_source(minimal):
+    package = Path(generator.__file__).parent
+    with zipfile.ZipFile(io.BytesIO((minimal / "assets" / "huddle" / "scoring.zip").read_bytes())) as archive:
+        shipped = {name: archive.read(name) for name in archive.namelist()}
+    expected = {"generator/__init__.py": (package / "__init__.py").read_bytes()} | {
+        f"generator/scoring/{p.name}": p.read_bytes() for p in (package / "scoring").glob("*.py")
+    }
+    assert shipped == expected
+
+
+def test_only_assessment_pages_load_the_scorer(minimal):
+    assert "assessment.js" in (minimal / "assessments" / "tiny" / "index.html").read_text()
+    for page in ["index.html", "404.html"]:
+        html = (minimal / page).read_text()
+        assert "assessment.js" not in html and "pyodide" not in html
+
+
+def test_pages_have_no_inline_scripts_so_a_strict_csp_holds(minimal):
+    for page in minimal.rglob("*.html"):
+        html = page.read_text()
+        assert "<script>" not in html, page
+
+
+def test_mkdocs_build_gives_the_same_site_as_huddle_build(tmp_path):
+    config = FIXTURES / "minimal" / "site.yml"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "generator", "-q", "-f", str(config), "build", "--strict"],
+        check=True,
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+    )
+    ours = config.parent / "site"
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config), "-d", str(tmp_path / "mk")],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        assert tree(ours) == tree(tmp_path / "mk")
+    finally:
+        import shutil
+
+        shutil.rmtree(ours, ignore_errors=True)
+
+
+def test_a_failed_build_leaves_the_last_good_site_in_place(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    site = build_site(config, strict=True)
+    before = tree(site)
+    (config.parent / "assessments" / "broken.yml").write_text("id: broken\ntitle: [unclosed\n")
+    with pytest.raises(Abort, match=r"assessments/broken.yml:\d+:\d+: is not valid YAML"):
+        build_site(config, strict=True)
+    assert tree(site) == before
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_missing_pyodide_says_to_run_npm_ci(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    config.write_text(config.read_text().replace("node_modules/pyodide", "nowhere/pyodide"))
+    with pytest.raises(Abort, match="Run `npm ci`"):
+        build_site(config)
