@@ -23,7 +23,9 @@ def scale_values(framework):
 def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, demo_site):
     framework = json.loads((demo_site / PAGE / "framework.json").read_text())
     requests: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(demo_url + PAGE)
 
     for item_id, label in ANSWERS.items():
@@ -44,6 +46,14 @@ def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, 
     assert requests, "the page made no requests at all"
     assert [url for url in requests if urlsplit(url).netloc != origin] == []
     assert any("/assets/pyodide/" in url for url in requests), "Pyodide was not loaded from the site"
+    assert errors == []  # Content Security Policy violations show here too
+
+
+def test_pages_are_served_with_the_deployed_content_security_policy(page, demo_url):
+    response = page.goto(demo_url + PAGE)
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+    assert "form-action 'none'" in policy
 
 
 def test_a_competency_with_no_answers_shows_not_enough_answers(page, demo_url):

@@ -1,0 +1,43 @@
+"""The `huddle` command: check, new, and errors as sentences with exit code 1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from tests.sites import copy_fixture
+
+
+def huddle(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_check_validates_without_building(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    result = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 framework file(s) are valid" in result.stderr
+    assert not (config.parent / "site").exists()
+
+
+def test_check_fails_with_the_file_and_line_of_a_problem(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    (config.parent / "assessments" / "empty.yml").write_text("")
+    result = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "assessments/empty.yml: is empty;" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_framework_writes_a_valid_template_and_never_overwrites(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    created = config.parent / "assessments" / "team-culture.yml"
+    assert huddle("-f", str(config), "new", "framework", "team-culture", cwd=tmp_path).returncode == 0
+    assert yaml.safe_load(created.read_text())["id"] == "team-culture"
+    assert huddle("-f", str(config), "check", cwd=tmp_path).returncode == 0
+    created.write_text(created.read_text() + "# my edits\n")
+    again = huddle("-f", str(config), "new", "framework", "team-culture", cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert created.read_text().endswith("# my edits\n")
