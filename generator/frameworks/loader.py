@@ -10,6 +10,7 @@ import yaml
 from . import yamlpos
 from .errors import FrameworkError, Problem
 from .model import normalise
+from .structure import dotted
 from .validate import validate
 
 
@@ -25,14 +26,10 @@ def load_framework(path: Path, root: Path) -> dict[str, Any]:
     try:
         data, positions = yamlpos.load(text)
     except yamlpos.DuplicateKey as dup:
-        key = _dotted((*dup.path, dup.key))
+        key = dotted((*dup.path, dup.key))
         raise FrameworkError([Problem(shown, dup.line, dup.column, key, "appears twice; keep one.")]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise FrameworkError(
-            [Problem(shown, line, column, "", f"is not valid YAML: {error.problem or error.context}.")]
-        ) from None
+        raise FrameworkError([_syntax_problem(shown, error)]) from None
     problems = validate(data, positions, shown)
     if problems:
         raise FrameworkError(problems)
@@ -75,8 +72,11 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+def _syntax_problem(shown: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    message = f"is not valid YAML: {error.problem or error.context}"
+    if error.context and error.context_mark and error.problem:
+        start = error.context_mark
+        message += f" ({error.context} that starts at line {start.line + 1}, column {start.column + 1})"
+    return Problem(shown, line, column, "", message + ".")

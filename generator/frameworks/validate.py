@@ -1,21 +1,32 @@
-"""Checks of a framework's content (structure first, then meaning)."""
+"""All the checks of one parsed framework file, in order: shape, structure, meaning."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .errors import Problem
+from .semantics import check_meaning
+from .structure import check_structure
 from .yamlpos import Positions
-
-REQUIRED = ("id", "version", "title", "scale", "domains")
 
 
 def validate(data: Any, positions: Positions, shown: str) -> list[Problem]:
-    """Every problem in one parsed framework file."""
+    """Every problem in one parsed framework file; an empty list when it is valid.
+
+    Meaning is checked only once the structure is sound, because those checks
+    rely on it; structural problems are all reported together.
+    """
     if data is None:
-        return [Problem(shown, 0, 0, "", "is empty; a framework needs id, version, title, scale and domains.")]
+        return [
+            Problem(
+                shown, 0, 0, "", "is empty; a framework needs id, version, title, licence, scale, bands and domains."
+            )
+        ]
     if not isinstance(data, dict):
         line, column = positions.get((), (0, 0))
-        return [Problem(shown, line, column, "", "must be a mapping of keys such as id, title and domains.")]
-    line, column = positions.get((), (1, 1))
-    return [Problem(shown, line, column, key, "is required.") for key in REQUIRED if key not in data]
+        return [
+            Problem(
+                shown, line, column, "", "must be a mapping of keys such as id, title and domains, not a list or text."
+            )
+        ]
+    return check_structure(data, positions, shown) or check_meaning(data, positions, shown)

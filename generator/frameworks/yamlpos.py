@@ -4,16 +4,37 @@ PyYAML's safe loader drops positions; errors for authors need them, so we
 compose the node tree and build plain values ourselves, recording the line and
 column of each key path. Duplicate keys are reported instead of silently
 overwritten.
+
+Scalars follow YAML 1.2 where 1.1 surprises authors: only true/false are
+booleans (`yes`, `no`, `on` stay text, so a label "No" is not False), and
+dates stay text (the schema checks their format).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 Path = tuple[str | int, ...]
+KEY = "\0key"
+"""Path suffix under which the position of a mapping key (not its value) is kept."""
 Positions = dict[Path, tuple[int, int]]
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_BOOL, _TIMESTAMP)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 class DuplicateKey(Exception):
@@ -26,7 +47,7 @@ def load(text: str) -> tuple[Any, Positions]:
 
     Raises yaml.YAMLError for syntax errors and DuplicateKey for repeated keys.
     """
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         positions: Positions = {}
@@ -40,7 +61,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path, positions: Positions) -> Any:
+def _build(loader: _Loader, node: yaml.Node, path: Path, positions: Positions) -> Any:
     positions[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -50,8 +71,9 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path, positions: Posi
             if key in result:
                 raise DuplicateKey(path, str(key), *_mark(key_node))
             result[key] = _build(loader, value_node, (*path, key), positions)
-            positions[(*path, key)] = _mark(key_node)
-            positions[(*path, key, "")] = _mark(value_node)
+            # The key's own place, for "unknown key" and "appears twice" problems;
+            # the value's place is kept under the path itself.
+            positions[(*path, key, KEY)] = _mark(key_node)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, child, (*path, i), positions) for i, child in enumerate(node.value)]

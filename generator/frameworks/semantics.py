@@ -1,0 +1,115 @@
+"""Checks of a framework's meaning that a schema cannot express.
+
+They run on structurally valid data: unique ids, a scale in ascending order
+with distinct labels, and bands that start at the scale's minimum, ascend,
+and stay within the scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from .errors import Problem
+from .structure import dotted
+from .yamlpos import Path, Positions
+
+
+def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> list[Problem]:
+    """Every semantic problem in a structurally valid framework."""
+
+    def problem(path: Path, message: str) -> Problem:
+        line, column = positions.get(path, (0, 0))
+        return Problem(shown, line, column, dotted(path), message)
+
+    problems = [problem(path, message) for path, message in _ids(data, positions)]
+    scale_problems = [problem(path, message) for path, message in _scale(data["scale"])]
+    if scale_problems:  # bands are measured against the scale, so wait until it is sound
+        return problems + scale_problems
+    values = [point["value"] for point in data["scale"]["points"]]
+    low, high = min(values), max(values)
+    band_lists: list[tuple[Path, list[dict[str, Any]]]] = [(("bands",), data["bands"])]
+    for d, domain in enumerate(data["domains"]):
+        for c, competency in enumerate(domain["competencies"]):
+            if "bands" in competency:
+                band_lists.append((("domains", d, "competencies", c, "bands"), competency["bands"]))
+    for path, bands in band_lists:
+        problems += [problem(p, message) for p, message in _bands(path, bands, low, high)]
+    return problems
+
+
+def _nodes(data: dict[str, Any]) -> Iterator[Path]:
+    """The path of every domain, competency and item, in file order."""
+    for d, domain in enumerate(data["domains"]):
+        yield ("domains", d)
+        for c, competency in enumerate(domain["competencies"]):
+            yield ("domains", d, "competencies", c)
+            for i, _ in enumerate(competency["items"]):
+                yield ("domains", d, "competencies", c, "items", i)
+
+
+def _get(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _ids(data: dict[str, Any], positions: Positions) -> Iterator[tuple[Path, str]]:
+    first: dict[str, Path] = {}
+    for node in _nodes(data):
+        node_id = _get(data, node)["id"]
+        if node_id in first:
+            other = first[node_id]
+            line = positions.get((*other, "id"), (0, 0))[0]
+            yield (
+                (*node, "id"),
+                f"'{node_id}' is already the id of {dotted(other)} (line {line}); "
+                "domains, competencies and items need ids unique within the framework.",
+            )
+        else:
+            first[node_id] = node
+
+
+def _scale(scale: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    points = scale["points"]
+    labels: dict[str, int] = {}
+    for i, point in enumerate(points):
+        path = ("scale", "points", i)
+        if i and point["value"] == points[i - 1]["value"]:
+            yield (*path, "value"), f"{point['value']} appears twice; each point needs its own value."
+        elif i and point["value"] < points[i - 1]["value"]:
+            yield (
+                (*path, "value"),
+                f"must be greater than the point before ({points[i - 1]['value']}); list points in ascending order.",
+            )
+        if point["label"] in labels:
+            yield (
+                (*path, "label"),
+                f"'{point['label']}' is already the label of scale.points[{labels[point['label']]}].",
+            )
+        labels.setdefault(point["label"], i)
+    if scale.get("not_applicable") in labels:
+        yield ("scale", "not_applicable"), f"'{scale['not_applicable']}' is already the label of a scale point."
+
+
+def _bands(path: Path, bands: list[dict[str, Any]], low: int, high: int) -> Iterator[tuple[Path, str]]:
+    labels: set[str] = set()
+    for i, band in enumerate(bands):
+        here = (*path, i, "from")
+        start = Fraction(str(band["from"]))
+        if i == 0 and start != low:
+            yield (
+                here,
+                f"must equal the scale's lowest value ({low}), got {band['from']}, so that every score has a band.",
+            )
+        elif i and start <= Fraction(str(bands[i - 1]["from"])):
+            yield (
+                here,
+                f"must be greater than the band before ({bands[i - 1]['from']}); list bands in ascending order.",
+            )
+        elif start > high:
+            yield here, f"is above the scale's highest value ({high}), so no score could reach this band."
+        if band["label"] in labels:
+            yield (*path, i, "label"), f"'{band['label']}' is already the label of another band in this list."
+        labels.add(band["label"])
