@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,11 @@ from mkdocs.structure.files import File, Files
 from . import assets, pages
 from .config import HuddleConfig
 from .frameworks import FrameworkError, load_frameworks
+from .frameworks.case import cf_package
+from .frameworks.structure import SCHEMA_PATH
+
+SCHEMA_URI = "schemas/framework.schema.json"
+"""Where the framework JSON Schema is published in every site (a stable path)."""
 
 
 class HuddlePlugin(BasePlugin[HuddleConfig]):
@@ -33,16 +40,15 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        changed = _build_date()
         for framework in self.frameworks:
             page = pages.assessment_page(framework)
             files.append(File.generated(config, pages.assessment_uri(framework), content=page))
-            files.append(
-                File.generated(
-                    config,
-                    f"assessments/{framework['id']}/framework.json",
-                    content=json.dumps(framework, ensure_ascii=False, indent=1, sort_keys=True),
-                )
-            )
+            folder = f"assessments/{framework['id']}/"
+            files.append(File.generated(config, folder + "framework.json", content=_json(framework)))
+            package = cf_package(framework, creator=config.site_name, changed=changed)
+            files.append(File.generated(config, folder + "case.json", content=_json(package)))
+        files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH)))
         if self.frameworks:
             files.append(File.generated(config, assets.SCORING_ZIP, content=assets.scoring_zip()))
             for name, path in self.pyodide_files.items():
@@ -66,3 +72,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.assessments_dir))
         return server
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def _build_date() -> str:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the Unix epoch: never the clock."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -40,7 +40,8 @@ def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, 
     }
     expected = score(framework, {item: scale_values(framework)[label] for item, label in ANSWERS.items()})
     assert shown == {c["id"]: c["score"] or "not enough answers" for c in expected["competencies"]}
-    assert shown == {"vision": "3.3", "speaking-up": "1.5"}  # (5 + 3 + (6 - 4)) / 3; (2 + 1) / 2
+    # v1 has weight 2 and v3 is reverse-keyed: (2*5 + 3 + (6 - 4)) / 4 = 3.75; (2 + 1) / 2 = 1.5
+    assert shown == {"vision": "3.8", "speaking-up": "1.5"}
 
     origin = urlsplit(demo_url).netloc
     assert requests, "the page made no requests at all"
@@ -73,6 +74,9 @@ def test_without_javascript_the_form_is_readable_and_answerable_but_sends_nothin
         page = context.new_page()
         page.goto(demo_url + PAGE)
         assert page.locator("fieldset").count() == 6
+        assert (
+            page.locator("fieldset[data-item='v1'] input[type=radio]").count() == 6
+        )  # five points and "not applicable"
         page.locator("fieldset[data-item='v1']").get_by_label("Rarely", exact=True).click()
         assert page.locator("fieldset[data-item='v1']").get_by_label("Rarely", exact=True).is_checked()
         assert page.get_by_role("button", name="See my results").count() == 0

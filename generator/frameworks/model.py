@@ -21,6 +21,7 @@ def normalise(data: dict[str, Any]) -> dict[str, Any]:
         "licence": data.get("licence", ""),
         "source": data.get("source", ""),
         "audience": data.get("audience", "individual"),
+        "updated": data.get("updated", ""),
         "scale": {
             "points": [{"value": p["value"], "label": p["label"]} for p in scale["points"]],
             "not_applicable": scale.get("not_applicable"),
