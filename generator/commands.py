@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .build import build_site, load
 from .serve import deploy_headers, make_server
 
 FRAMEWORK_TEMPLATE = """\
+# yaml-language-server: $schema=../generator/frameworks/framework.schema.json
 id: {id}
 version: "0.1"
 title: {title}
@@ -73,6 +75,10 @@ def new(args: argparse.Namespace) -> int:
     config = load(Path(args.config_file))
     config = config.plugins.on_config(config)
     directory = config.plugins["huddle"].assessments_dir
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
+        raise Abort(
+            f"'{args.id}' is not a slug; use lower-case letters, digits and single hyphens, such as team-culture."
+        )
     path = directory / f"{args.id}.yml"
     if path.exists():
         raise Abort(f"'{path}' already exists; choose another id or edit that file.")

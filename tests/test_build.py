@@ -157,3 +157,15 @@ def test_a_missing_pyodide_says_to_run_npm_ci(tmp_path):
     config.write_text(config.read_text().replace("node_modules/pyodide", "nowhere/pyodide"))
     with pytest.raises(Abort, match="Run `npm ci`"):
         build_site(config)
+
+
+def test_the_framework_schema_is_published_at_a_stable_path(minimal):
+    shipped = (minimal / "schemas" / "framework.schema.json").read_bytes()
+    assert shipped == (REPO / "generator" / "frameworks" / "framework.schema.json").read_bytes()
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path, minimal):
+    again = build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path / "again")
+    first, second = tree(minimal), tree(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []

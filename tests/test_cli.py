@@ -41,3 +41,10 @@ def test_new_framework_writes_a_valid_template_and_never_overwrites(tmp_path):
     again = huddle("-f", str(config), "new", "framework", "team-culture", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
     assert created.read_text().endswith("# my edits\n")
+
+
+def test_new_framework_refuses_an_id_that_is_not_a_slug(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    result = huddle("-f", str(config), "new", "framework", "Team Culture", cwd=tmp_path)
+    assert result.returncode == 1 and "is not a slug" in result.stderr
+    assert not list((config.parent / "assessments").glob("Team*"))

@@ -109,3 +109,17 @@ def test_answers_off_the_scale_are_refused_with_a_sentence(answers, message):
     with pytest.raises(ValueError) as error:
         score(framework(), answers)
     assert str(error.value) == message
+
+
+def test_domain_score_is_the_mean_of_its_competencies_exact_scores_when_all_have_one():
+    fw = framework(((("a1", False, 1),), (("b1", False, 1), ("b2", False, 1))))
+    (domain,) = score(fw, {"a1": 4, "b1": 2, "b2": 3})["domains"]
+    assert domain["exact"] == str((Fraction(4) + Fraction(5, 2)) / 2)  # 13/4
+    assert domain["score"] == "3.3"  # 3.25 rounds half up
+    assert score(fw, {"a1": 4})["domains"][0]["score"] is None
+
+
+def test_fewer_than_half_answered_is_not_enough_but_exactly_half_is():
+    fw = framework(((("a1", False, 1), ("a2", False, 1), ("a3", False, 1), ("a4", False, 1)),))
+    assert score(fw, {"a1": 3})["competencies"][0]["score"] is None
+    assert score(fw, {"a1": 3, "a2": 4})["competencies"][0]["score"] == "3.5"

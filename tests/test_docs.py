@@ -1,0 +1,45 @@
+"""The framework format documentation covers the schema, and its example is valid."""
+
+from __future__ import annotations
+
+import re
+
+from generator.frameworks import load_framework
+from generator.frameworks.structure import schema
+from tests.sites import REPO
+
+DOC = REPO / "docs" / "frameworks.md"
+
+
+def schema_keys(node, found=None):
+    found = set() if found is None else found
+    if isinstance(node, dict):
+        for name, child in node.get("properties", {}).items():
+            found.add(name)
+            schema_keys(child, found)
+        for key in ("items", "$defs"):
+            if key in node:
+                values = node[key].values() if key == "$defs" else [node[key]]
+                for child in values:
+                    schema_keys(child, found)
+    return found
+
+
+def test_every_framework_key_is_documented():
+    documented = set(re.findall(r"`([a-z_]+)(?:\[\])?`", DOC.read_text()))
+    assert sorted(schema_keys(schema()) - documented) == []
+
+
+def test_the_documented_example_is_a_valid_framework(tmp_path):
+    example = re.search(r"## A complete example\n\n```yaml\n(.*?)```", DOC.read_text(), re.S).group(1)
+    assert "# yaml-language-server" in example.splitlines()[0]
+    (tmp_path / "example.yml").write_text(example)
+    framework = load_framework(tmp_path / "example.yml", tmp_path)
+    assert framework["id"] == "collective-leadership"
+
+
+def test_demo_frameworks_point_editors_at_the_shipped_schema():
+    for path in (REPO / "assessments").glob("*.yml"):
+        first = path.read_text().splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../generator/frameworks/framework.schema.json", path
+        assert (path.parent / "../generator/frameworks/framework.schema.json").resolve().is_file()
