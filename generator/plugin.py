@@ -17,7 +17,7 @@ from . import assets, pages
 from .config import HuddleConfig
 from .frameworks import FrameworkError, load_frameworks
 from .frameworks.case import cf_package
-from .frameworks.structure import SCHEMA_PATH
+from .frameworks.validate import SCHEMA_PATH
 
 SCHEMA_URI = "schemas/framework.schema.json"
 """Where the framework JSON Schema is published in every site (a stable path)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.frameworks import load_framework
-from generator.frameworks.structure import schema
+from generator.frameworks.validate import schema
 from tests.sites import REPO
 
 DOC = REPO / "docs" / "frameworks.md"

@@ -7,10 +7,10 @@ from typing import Any
 
 import yaml
 
-from . import yamlpos
-from .errors import FrameworkError, Problem
+from ..sources import Problem, yamlpos
+from ..sources.structure import dotted
+from .errors import FrameworkError
 from .model import normalise
-from .structure import dotted
 from .validate import validate
 
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from .errors import Problem
-from .structure import dotted
-from .yamlpos import Path, Positions
+from ..sources import Problem
+from ..sources.structure import dotted
+from ..sources.yamlpos import Path, Positions
 
 
 def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> list[Problem]:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from ..sources import Problem
+from ..sources.structure import check_structure, load_schema
+from ..sources.yamlpos import Positions
 from .semantics import check_meaning
-from .structure import check_structure
-from .yamlpos import Positions
+
+SCHEMA_PATH = Path(__file__).with_name("framework.schema.json")
+
+
+def schema() -> dict:
+    """The framework JSON Schema."""
+    return load_schema(SCHEMA_PATH)
 
 
 def validate(data: Any, positions: Positions, shown: str) -> list[Problem]:
@@ -29,4 +37,4 @@ def validate(data: Any, positions: Positions, shown: str) -> list[Problem]:
                 shown, line, column, "", "must be a mapping of keys such as id, title and domains, not a list or text."
             )
         ]
-    return check_structure(data, positions, shown) or check_meaning(data, positions, shown)
+    return check_structure(data, positions, shown, SCHEMA_PATH) or check_meaning(data, positions, shown)

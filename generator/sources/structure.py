@@ -1,7 +1,9 @@
-"""Structural checks of a framework against its JSON Schema, as sentences for authors.
+"""Structural checks of YAML data against a JSON Schema, as sentences for authors.
 
-The schema (`framework.schema.json`) is the contract editors use too; here its
-errors are turned into `file:line:column: path: what is wrong, what is expected`.
+The schemas (`framework.schema.json`, and the case-study front matter schema)
+are the contracts editors use too; here their errors are turned into
+`file:line:column: path: what is wrong, what is expected`. A schema may give a
+pattern's expectation in words with the annotation `x-expected`.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ from .errors import Problem
 from .yamlpos import KEY, Positions
 from .yamlpos import Path as KeyPath
 
-SCHEMA_PATH = Path(__file__).with_name("framework.schema.json")
-
 TYPE_NAMES = {
     "boolean": "true or false",
     "string": "text",
@@ -29,18 +29,25 @@ TYPE_NAMES = {
     "object": "a mapping of keys to values",
 }
 
-LIST_NAMES = {"domains": "domain", "competencies": "competency", "items": "item", "bands": "band"}
+LIST_NAMES = {
+    "domains": "domain",
+    "competencies": "competency",
+    "items": "item",
+    "bands": "band",
+    "sources": "source",
+    "tags": "tag",
+}
 
 
 @cache
-def schema() -> dict[str, Any]:
-    """The framework JSON Schema."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def load_schema(path: Path) -> dict[str, Any]:
+    """A JSON Schema file, read once."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+def _validator(path: Path) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(path), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def dotted(path: KeyPath) -> str:
@@ -66,13 +73,19 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def check_structure(data: Any, positions: Positions, shown: str) -> list[Problem]:
-    """Every structural problem in `data`, each with its place in the file."""
+def check_structure(
+    data: Any, positions: Positions, shown: str, schema_path: Path, line_offset: int = 0
+) -> list[Problem]:
+    """Every problem `schema_path` finds in `data`, each with its place in the file.
+
+    `line_offset` is added to line numbers, for YAML that starts below the top
+    of its file (front matter).
+    """
     problems: set[Problem] = set()
-    for error in _validator().iter_errors(data):
+    for error in _validator(schema_path).iter_errors(data):
         for path, message, at_key in _describe(error):
             line, column = positions.get((*path, KEY) if at_key else path, positions.get(path, (0, 0)))
-            problems.add(Problem(shown, line, column, dotted(path), message))
+            problems.add(Problem(shown, line + line_offset if line else 0, column, dotted(path), message))
     return sorted(problems)
 
 
@@ -93,21 +106,21 @@ def _describe(error: ValidationError) -> list[tuple[KeyPath, str, bool]]:
     if kind == "enum":
         return [(path, f"must be one of {', '.join(map(str, expected))}, got {show(value)}.", False)]
     if kind == "pattern":
-        return [
-            (
-                path,
-                f"must be a slug of lower-case letters, digits and single hyphens, such as 'shared-purpose'; "
-                f"got {show(value)}.",
-                False,
-            )
-        ]
+        wanted = error.schema.get("x-expected", f"match the pattern {expected}")
+        return [(path, f"must be {wanted}; got {show(value)}.", False)]
     if kind == "minLength":
         return [(path, "must not be empty.", False)]
     if kind == "minItems":
         name = LIST_NAMES.get(str(path[-1]) if path else "", "entry")
         if path and path[-1] == "points":
             return [(path, f"must list at least {expected} points, got {len(value)}.", False)]
-        return [(path, f"must list at least one {name}.", False)]
+        if expected == 1:
+            return [(path, f"must list at least one {name}.", False)]
+        return [(path, f"must list at least {expected} entries, got {len(value)}.", False)]
+    if kind == "maxItems":
+        return [(path, f"must list at most {expected} entries, got {len(value)}.", False)]
+    if kind == "uniqueItems":
+        return [(path, "lists the same entry twice; keep one.", False)]
     if kind == "exclusiveMinimum":
         return [(path, f"must be greater than {expected}, got {show(value)}.", False)]
     if kind == "format" and expected == "date":
