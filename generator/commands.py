@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import get_files
 
 from .build import build_site, load
 from .serve import deploy_headers, make_server
@@ -66,8 +67,13 @@ def serve(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     config = load(Path(args.config_file))
     config = config.plugins.on_config(config)
-    count = len(config.plugins["huddle"].frameworks)
-    print(f"{args.config_file}: configuration and {count} framework file(s) are valid.", file=sys.stderr)
+    plugin = config.plugins["huddle"]
+    knowledge = plugin.load_knowledge(get_files(config))
+    print(
+        f"{args.config_file}: configuration, {len(plugin.frameworks)} framework file(s) and "
+        f"{len(knowledge.case_studies)} case study(ies) are valid.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -14,10 +14,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import assets, pages
+from .casestudies import CaseStudyError, load_case_studies
 from .config import HuddleConfig
 from .frameworks import FrameworkError, load_frameworks
 from .frameworks.case import cf_package
 from .frameworks.validate import SCHEMA_PATH
+from .knowledge import KnowledgeBase
+from .pages.uris import CASE_STUDY_INDEX, RESERVED, is_case_study
 
 SCHEMA_URI = "schemas/framework.schema.json"
 """Where the framework JSON Schema is published in every site (a stable path)."""
@@ -39,7 +42,28 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.pyodide_version, self.pyodide_files = assets.pyodide_files(self.root / self.config.pyodide_dir)
         return config
 
+    def load_knowledge(self, files: Files) -> KnowledgeBase:
+        """Check every case study against its schema and the frameworks; PluginError lists all problems."""
+        sources = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages() if is_case_study(f.src_uri)]
+        clashes = [uri for uri, _ in sources if uri.startswith(RESERVED)]
+        if clashes:
+            raise PluginError(
+                f"{', '.join(clashes)}: the folders {' and '.join(RESERVED)} hold generated pages; "
+                "move these case studies elsewhere under case-studies/."
+            )
+        known = {f"{fw['id']}/{c['id']}" for fw in self.frameworks for d in fw["domains"] for c in d["competencies"]}
+        try:
+            studies = load_case_studies(sources, known, self.root)
+        except CaseStudyError as error:
+            raise PluginError(f"Case studies have problems:\n{error}") from None
+        return KnowledgeBase(
+            self.frameworks, studies, has_own_index=files.get_file_from_path(CASE_STUDY_INDEX) is not None
+        )
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.knowledge = self.load_knowledge(files)
+        for uri, content in self.knowledge.pages().items():
+            files.append(File.generated(config, uri, content=content))
         changed = _build_date()
         for framework in self.frameworks:
             page = pages.assessment_page(framework)
@@ -54,6 +78,20 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             for name, path in self.pyodide_files.items():
                 files.append(File.generated(config, f"{self.pyodide_path}{name}", abs_src_path=str(path)))
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        # Case studies and the pages listing them stay out of the navigation: Material
+        # embeds the whole navigation in every page, which would grow with their number.
+        nav.items = _without(nav.items, self.knowledge.unlisted)
+        for page in nav.pages:
+            page.previous_page = page.next_page = None
+        nav.pages = [page for page in nav.pages if page.file.src_uri not in self.knowledge.unlisted]
+        for before, after in zip(nav.pages, nav.pages[1:], strict=False):
+            before.next_page, after.previous_page = after, before
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        return self.knowledge.page_markdown(page.file.src_uri, markdown)
 
     @property
     def pyodide_path(self) -> str:
@@ -72,6 +110,20 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.assessments_dir))
         return server
+
+
+def _without(items: list, unlisted: set[str]) -> list:
+    """Navigation items minus the pages in `unlisted`, and minus sections left empty."""
+    kept = []
+    for item in items:
+        if getattr(item, "file", None) is not None and item.file.src_uri in unlisted:
+            continue
+        if item.children is not None:
+            item.children = _without(item.children, unlisted)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
 
 
 def _json(data: Any) -> str:

@@ -18,7 +18,7 @@ def test_check_validates_without_building(tmp_path):
     config = copy_fixture("minimal", tmp_path)
     result = huddle("-f", str(config), "check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "1 framework file(s) are valid" in result.stderr
+    assert "1 framework file(s) and 2 case study(ies) are valid" in result.stderr
     assert not (config.parent / "site").exists()
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..sources import Problem, yamlpos
-from ..sources.structure import dotted
+from ..sources import Problem, SourceError
+from ..sources.reading import parse_yaml, read_text, shown_path
 from .errors import FrameworkError
 from .model import normalise
 from .validate import validate
@@ -16,20 +14,11 @@ from .validate import validate
 
 def load_framework(path: Path, root: Path) -> dict[str, Any]:
     """Read, check and normalise one framework file; FrameworkError lists every problem."""
-    shown = _shown(path, root)
+    shown = shown_path(path, root)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise FrameworkError(
-            [Problem(shown, 0, 0, "", f"is not UTF-8 text ({error.reason}); save it as UTF-8.")]
-        ) from None
-    try:
-        data, positions = yamlpos.load(text)
-    except yamlpos.DuplicateKey as dup:
-        key = dotted((*dup.path, dup.key))
-        raise FrameworkError([Problem(shown, dup.line, dup.column, key, "appears twice; keep one.")]) from None
-    except yaml.MarkedYAMLError as error:
-        raise FrameworkError([_syntax_problem(shown, error)]) from None
+        data, positions = parse_yaml(read_text(path, shown), shown)
+    except SourceError as error:
+        raise FrameworkError(error.problems) from None
     problems = validate(data, positions, shown)
     if problems:
         raise FrameworkError(problems)
@@ -52,7 +41,7 @@ def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
         except FrameworkError as error:
             problems.extend(error.problems)
             continue
-        shown = _shown(path, root)
+        shown = shown_path(path, root)
         if framework["id"] in seen:
             other = seen[framework["id"]]
             message = f"'{framework['id']}' is already the id of {other}; give each framework its own id."
@@ -63,20 +52,3 @@ def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
     if problems:
         raise FrameworkError(problems)
     return frameworks
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _syntax_problem(shown: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    message = f"is not valid YAML: {error.problem or error.context}"
-    if error.context and error.context_mark and error.problem:
-        start = error.context_mark
-        message += f" ({error.context} that starts at line {start.line + 1}, column {start.column + 1})"
-    return Problem(shown, line, column, "", message + ".")

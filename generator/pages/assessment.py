@@ -1,30 +1,21 @@
-"""Markdown for the pages Huddle generates from framework YAML.
+"""The assessment page of a framework.
 
-Pure functions: a framework dict in, page source out. The form is plain HTML
-that works without JavaScript (every item answerable, nothing submitted); the
-theme's script adds scoring on top.
+The form is plain HTML that works without JavaScript (every item answerable,
+nothing submitted); the theme's script adds scoring on top.
 """
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import Any
 
-
-def assessment_uri(framework: dict[str, Any]) -> str:
-    """Where a framework's assessment page lives in the site."""
-    return f"assessments/{framework['id']}/index.md"
+from .uris import front_matter
 
 
 def assessment_page(framework: dict[str, Any]) -> str:
     """The assessment page's Markdown: front matter, intro, and the questionnaire form."""
-    front = {"title": framework["title"], "template": "assessment.html", "huddle_framework": framework["id"]}
     parts = [
-        "---",
-        *(f"{key}: {json.dumps(value)}" for key, value in front.items()),
-        "---",
-        "",
+        front_matter(title=framework["title"], template="assessment.html", huddle_framework=framework["id"]),
         f"# {escape(framework['title'])}",
         "",
         framework.get("description", ""),

@@ -1,0 +1,49 @@
+"""What a checked case study holds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SETTINGS = {
+    "acute": "Acute hospital",
+    "community": "Community services",
+    "mental-health": "Mental health",
+    "primary-care": "Primary care",
+    "ambulance": "Ambulance service",
+    "board": "Board",
+    "system": "System and partnerships",
+}
+"""The settings a case study can have, by id, with the label readers see."""
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """One case study's checked front matter, and where it lives."""
+
+    src_uri: str
+    title: str
+    summary: str
+    competencies: tuple[str, ...]
+    setting: str
+    tags: tuple[str, ...]
+    date: str
+    illustrative: bool
+    organisation: str = ""
+    sources: tuple[Source, ...] = field(default=())
+
+    @property
+    def frameworks(self) -> list[str]:
+        """The ids of the frameworks whose competencies this shows, in order of first mention."""
+        return list(dict.fromkeys(ref.split("/", 1)[0] for ref in self.competencies))
+
+
+def tag_slug(tag: str) -> str:
+    """The URL slug of a tag: 'Rotating roles' gives 'rotating-roles'."""
+    return re.sub(r"[^a-z0-9]+", "-", tag.lower()).strip("-")

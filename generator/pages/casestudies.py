@@ -1,0 +1,173 @@
+"""The case study index, a page per setting and per tag, and what each case study page gains.
+
+Listing pages are static, so filtering by competency, setting or tag works
+without JavaScript. Case studies are kept out of the navigation (see the
+plugin's `on_nav`), so one case study page does not grow with their number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..casestudies import SETTINGS, CaseStudy
+from ..casestudies.model import tag_slug
+from .uris import (
+    CASE_STUDY_INDEX,
+    assessment_uri,
+    competency_uri,
+    front_matter,
+    link,
+    setting_uri,
+    tag_uri,
+    text,
+)
+
+
+def newest_first(studies: Sequence[CaseStudy]) -> list[CaseStudy]:
+    return sorted(studies, key=lambda s: (s.date, s.title), reverse=True)
+
+
+def tags(studies: Sequence[CaseStudy]) -> dict[str, tuple[str, list[CaseStudy]]]:
+    """Tags by slug: the label first used for it, and its case studies."""
+    found: dict[str, tuple[str, list[CaseStudy]]] = {}
+    for study in studies:
+        for tag in study.tags:
+            found.setdefault(tag_slug(tag), (tag, []))[1].append(study)
+    return dict(sorted(found.items()))
+
+
+def by_setting(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
+    grouped: dict[str, list[CaseStudy]] = defaultdict(list)
+    for study in studies:
+        grouped[study.setting].append(study)
+    return {setting: grouped[setting] for setting in SETTINGS if setting in grouped}
+
+
+def by_competency(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
+    grouped: dict[str, list[CaseStudy]] = defaultdict(list)
+    for study in studies:
+        for ref in study.competencies:
+            grouped[ref].append(study)
+    return grouped
+
+
+def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any]]) -> str:
+    """The listings of the case study index: by setting, competency and tag, then every case study."""
+    here = CASE_STUDY_INDEX
+    counts = by_competency(studies)
+    lines = ["## By setting", ""]
+    lines += [
+        f"- [{SETTINGS[setting]}]({link(here, setting_uri(setting))}) ({len(group)})"
+        for setting, group in by_setting(studies).items()
+    ]
+    lines += ["", "## By competency"]
+    for framework in frameworks:
+        lines += ["", f"### {text(framework['title'])}", ""]
+        for domain in framework["domains"]:
+            for competency in domain["competencies"]:
+                count = len(counts.get(f"{framework['id']}/{competency['id']}", []))
+                target = link(here, competency_uri(framework["id"], competency["id"]))
+                lines.append(f"- [{text(competency['title'])}]({target}) ({count})")
+    lines += ["", "## By tag", ""]
+    lines += [
+        f"- [{text(label)}]({link(here, tag_uri(slug))}) ({len(group)})"
+        for slug, (label, group) in tags(studies).items()
+    ]
+    lines += ["", f"## All case studies ({len(studies)})", "", *_list(here, newest_first(studies))]
+    return "\n".join(lines) + "\n"
+
+
+def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any]]) -> str:
+    """The case study index, when the site has no `case-studies/index.md` of its own."""
+    return "\n".join(
+        [
+            front_matter(title="Case studies"),
+            "# Case studies",
+            "",
+            "How teams share leadership, in their own settings. Browse by setting, by the competency "
+            "a story shows, or by topic.",
+            "",
+            index_lists(studies, frameworks),
+        ]
+    )
+
+
+def setting_page(setting: str, studies: Sequence[CaseStudy]) -> str:
+    here = setting_uri(setting)
+    return "\n".join(
+        [
+            front_matter(title=f"Case studies: {SETTINGS[setting]}"),
+            f"# {SETTINGS[setting]}",
+            "",
+            f"Case studies set in: {SETTINGS[setting].lower()}. [All case studies]({link(here, CASE_STUDY_INDEX)})",
+            "",
+            *_list(here, newest_first(studies)),
+            "",
+        ]
+    )
+
+
+def tag_page(slug: str, label: str, studies: Sequence[CaseStudy]) -> str:
+    here = tag_uri(slug)
+    return "\n".join(
+        [
+            front_matter(title=f"Case studies: {label}"),
+            f"# {text(label)}",
+            "",
+            f"Case studies tagged \u201c{text(label)}\u201d. [All case studies]({link(here, CASE_STUDY_INDEX)})",
+            "",
+            *_list(here, newest_first(studies)),
+            "",
+        ]
+    )
+
+
+def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, dict[str, Any]]) -> str:
+    """A case study's Markdown with its note, setting and tags, and links to competencies and assessments."""
+    here = study.src_uri
+    facts = [f"**Setting:** [{SETTINGS[study.setting]}]({link(here, setting_uri(study.setting))})"]
+    if study.tags:
+        facts.append("**Tags:** " + ", ".join(f"[{text(t)}]({link(here, tag_uri(tag_slug(t)))})" for t in study.tags))
+    if study.organisation:
+        facts.append(f"**From:** {text(study.organisation)}")
+    facts.append(f"**Date:** {study.date}")
+    top = ["", " · ".join(facts), ""]
+    if study.illustrative:
+        top += [
+            '<div class="admonition note huddle-illustrative" role="note">',
+            '<p class="admonition-title">Illustrative example</p>',
+            "<p>This is a composite example written to show the ideas, not the account of a single real team.</p>",
+            "</div>",
+            "",
+        ]
+    title, body = _split_title(markdown)
+    bottom = ["", "## Competencies this shows", ""]
+    for ref in study.competencies:
+        framework_id, competency_id = ref.split("/", 1)
+        framework = frameworks[framework_id]
+        competency = next(c for d in framework["domains"] for c in d["competencies"] if c["id"] == competency_id)
+        target = link(here, competency_uri(framework_id, competency_id))
+        bottom.append(f"- [{text(competency['title'])}]({target}), in {text(framework['title'])}")
+    bottom += ["", "## Assess yourself", ""]
+    bottom += [
+        f"- [{text(frameworks[fid]['title'])}]({link(here, assessment_uri(frameworks[fid]))})"
+        for fid in study.frameworks
+    ]
+    if study.sources:
+        bottom += ["", "## Sources", ""]
+        bottom += [f"- [{text(source.title)}](<{source.url}>)" for source in study.sources]
+    return "\n".join([title, *top, body.rstrip(), *bottom, ""])
+
+
+def _split_title(markdown: str) -> tuple[str, str]:
+    """The first-level heading (empty when the page has none) and the rest."""
+    first, _, rest = markdown.lstrip().partition("\n")
+    if first.startswith("# "):
+        return first + "\n", rest
+    return "", markdown
+
+
+def _list(here: str, studies: Sequence[CaseStudy]) -> list[str]:
+    return [f"- [{text(s.title)}]({link(here, s.src_uri)}): {text(s.summary)}" for s in studies]

@@ -1,0 +1,59 @@
+"""Where each generated page lives, and how to write text and links into Markdown."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from typing import Any
+
+CASE_STUDIES = "case-studies/"
+CASE_STUDY_INDEX = "case-studies/index.md"
+RESERVED = ("case-studies/by-setting/", "case-studies/by-tag/")
+"""Folders of generated listing pages, which case studies may not use."""
+
+
+def assessment_uri(framework: dict[str, Any]) -> str:
+    return f"assessments/{framework['id']}/index.md"
+
+
+def framework_uri(framework: dict[str, Any]) -> str:
+    return f"frameworks/{framework['id']}/index.md"
+
+
+def competency_uri(framework_id: str, competency_id: str) -> str:
+    return f"frameworks/{framework_id}/{competency_id}/index.md"
+
+
+def setting_uri(setting: str) -> str:
+    return f"case-studies/by-setting/{setting}/index.md"
+
+
+def tag_uri(slug: str) -> str:
+    return f"case-studies/by-tag/{slug}/index.md"
+
+
+def is_case_study(src_uri: str) -> bool:
+    """Whether a Markdown file of the docs folder is a case study."""
+    return src_uri.startswith(CASE_STUDIES) and src_uri.endswith(".md") and src_uri != CASE_STUDY_INDEX
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """A relative link from one page's source to another's."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]#])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+
+
+def text(value: str) -> str:
+    """Plain text made safe to put inline in Markdown (tables too): one line, specials escaped."""
+    value = _SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    return "".join(_ENTITIES.get(char, char) for char in value)
+
+
+def front_matter(**values: str) -> str:
+    """A YAML front matter block (values are quoted as JSON strings, which YAML reads as is)."""
+    lines = [f"{key}: {json.dumps(value)}" for key, value in values.items()]
+    return "\n".join(["---", *lines, "---", ""])
