@@ -95,28 +95,21 @@ def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any]
 
 
 def setting_page(setting: str, studies: Sequence[CaseStudy]) -> str:
-    here = setting_uri(setting)
-    return "\n".join(
-        [
-            front_matter(title=f"Case studies: {SETTINGS[setting]}"),
-            f"# {SETTINGS[setting]}",
-            "",
-            f"Case studies set in: {SETTINGS[setting].lower()}. [All case studies]({link(here, CASE_STUDY_INDEX)})",
-            "",
-            *_list(here, newest_first(studies)),
-            "",
-        ]
-    )
+    label = SETTINGS[setting]
+    return _listing(setting_uri(setting), label, f"Case studies set in: {label.lower()}.", studies)
 
 
 def tag_page(slug: str, label: str, studies: Sequence[CaseStudy]) -> str:
-    here = tag_uri(slug)
+    return _listing(tag_uri(slug), label, f"Case studies tagged \u201c{text(label)}\u201d.", studies)
+
+
+def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) -> str:
     return "\n".join(
         [
             front_matter(title=f"Case studies: {label}"),
             f"# {text(label)}",
             "",
-            f"Case studies tagged \u201c{text(label)}\u201d. [All case studies]({link(here, CASE_STUDY_INDEX)})",
+            f"{intro} [All case studies]({link(here, CASE_STUDY_INDEX)})",
             "",
             *_list(here, newest_first(studies)),
             "",
