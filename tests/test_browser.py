@@ -41,7 +41,7 @@ def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, 
     expected = score(framework, {item: scale_values(framework)[label] for item, label in ANSWERS.items()})
     assert shown == {c["id"]: c["score"] or "not enough answers" for c in expected["competencies"]}
     # v1 has weight 2 and v3 is reverse-keyed: (2*5 + 3 + (6 - 4)) / 4 = 3.75; (2 + 1) / 2 = 1.5
-    assert shown == {"vision": "3.8", "speaking-up": "1.5"}
+    assert {k: v for k, v in shown.items() if v != "not enough answers"} == {"vision": "3.8", "speaking-up": "1.5"}
 
     origin = urlsplit(demo_url).netloc
     assert requests, "the page made no requests at all"
@@ -59,8 +59,8 @@ def test_pages_are_served_with_the_deployed_content_security_policy(page, demo_u
 
 def test_a_competency_with_no_answers_shows_not_enough_answers(page, demo_url):
     page.goto(demo_url + PAGE)
-    page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).click()
-    page.locator("fieldset[data-item='v2']").get_by_label("Often", exact=True).click()
+    for item in ["v1", "v2", "v4"]:
+        page.locator(f"fieldset[data-item='{item}']").get_by_label("Often", exact=True).click()
     page.get_by_role("button", name="See my results").click()
     row = page.locator("[data-huddle-results] tr[data-competency='speaking-up']")
     row.wait_for(timeout=60_000)
@@ -68,12 +68,14 @@ def test_a_competency_with_no_answers_shows_not_enough_answers(page, demo_url):
     assert page.locator("tr[data-competency='vision'] [data-score]").inner_text() == "3.0"
 
 
-def test_without_javascript_the_form_is_readable_and_answerable_but_sends_nothing(browser, demo_url):
+def test_without_javascript_the_form_is_readable_and_answerable_but_sends_nothing(browser, demo_url, demo_site):
+    framework = json.loads((demo_site / PAGE / "framework.json").read_text())
+    items = [i for d in framework["domains"] for c in d["competencies"] for i in c["items"]]
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(demo_url + PAGE)
-        assert page.locator("fieldset").count() == 6
+        assert page.locator("fieldset").count() == len(items)
         assert (
             page.locator("fieldset[data-item='v1'] input[type=radio]").count() == 6
         )  # five points and "not applicable"

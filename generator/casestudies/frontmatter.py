@@ -23,5 +23,5 @@ def split(text: str) -> tuple[str, int, str] | None:
         return None
     closing = _CLOSE.search(text, opening.end())
     if not closing:
-        raise ValueError("front matter starts with '---' on line 1 but has no closing '---' line")
+        raise ValueError("front matter that starts with '---' on line 1 but no closing '---' line")
     return text[opening.end() : closing.start()], 1, text[closing.end() :].lstrip("\r\n")

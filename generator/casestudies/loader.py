@@ -31,7 +31,7 @@ def parse_case_study(text: str, src_uri: str, shown: str, known: Collection[str]
     try:
         parts = frontmatter.split(text)
     except ValueError as error:
-        raise CaseStudyError([Problem(shown, 1, 1, "", f"has {error}; add it after the last key.")]) from None
+        raise CaseStudyError([Problem(shown, 1, 1, "", f"has {error}; add one after the last key.")]) from None
     if parts is None:
         raise CaseStudyError(
             [Problem(shown, 1, 1, "", f"has no front matter; start it with a '---' block giving {REQUIRED_KEYS}.")]
@@ -45,8 +45,7 @@ def parse_case_study(text: str, src_uri: str, shown: str, known: Collection[str]
         what = "is empty" if data is None else "is not a mapping of keys to values"
         raise CaseStudyError([Problem(shown, 1, 1, "", f"front matter {what}; give it {REQUIRED_KEYS}.")])
     problems = check_structure(data, positions, shown, SCHEMA_PATH, offset)
-    if not problems:
-        problems = _unknown_competencies(data, positions, shown, offset, known)
+    problems += _unknown_competencies(data, positions, shown, offset, known)
     if problems:
         raise CaseStudyError(problems)
     return CaseStudy(
@@ -82,8 +81,10 @@ def _unknown_competencies(
     data: dict[str, Any], positions: Positions, shown: str, offset: int, known: Collection[str]
 ) -> list[Problem]:
     problems = []
-    for i, ref in enumerate(data["competencies"]):
-        if ref not in known:
+    references = data.get("competencies")
+    for i, ref in enumerate(references if isinstance(references, list) else []):
+        # Malformed references are the schema's to report; here only well-formed unknown ones.
+        if isinstance(ref, str) and ref.count("/") == 1 and ref not in known:
             line, column = positions.get(("competencies", i), (0, 0))
             problems.append(Problem(shown, line + offset, column, f"competencies[{i}]", unknown_reference(ref, known)))
     return problems

@@ -1,0 +1,153 @@
+"""The knowledge base in built sites: cross-links both ways, listings, navigation, scaling."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+
+from generator.build import build_site
+from tests.sites import FIXTURES, copy_fixture
+
+LINK = re.compile(r'<a href="([^"#]+)(?:#[^"]*)?"')
+
+
+def article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def nav(html: str) -> str:
+    start = html.index('<nav class="md-nav md-nav--primary"')
+    return html[start : html.index("md-sidebar--secondary", start)]
+
+
+def links(site: Path, page: str, part=article) -> set[str]:
+    """Site paths (like 'frameworks/tiny/alpha/') linked from a page's article."""
+    html = (site / page / "index.html").read_text()
+    base = f"http://site/{page}/" if page else "http://site/"
+    return {urljoin(base, href).removeprefix("http://site/") for href in LINK.findall(part(html))}
+
+
+@pytest.fixture(scope="module")
+def minimal(tmp_path_factory) -> Path:
+    return build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("k") / "site")
+
+
+def test_case_study_links_to_its_competencies_setting_tags_and_assessment(minimal):
+    found = links(minimal, "case-studies/first-story")
+    assert {
+        "frameworks/tiny/alpha/",
+        "frameworks/tiny/beta/",
+        "assessments/tiny/",
+        "case-studies/by-setting/acute/",
+        "case-studies/by-tag/safety-huddles/",
+        "case-studies/by-tag/rotas/",
+    } <= found
+
+
+def test_illustrative_case_studies_show_a_visible_note(minimal):
+    assert "Illustrative example" in article((minimal / "case-studies/first-story/index.html").read_text())
+    assert "Illustrative example" not in article((minimal / "case-studies/second-story/index.html").read_text())
+
+
+def test_competency_page_lists_the_case_studies_that_show_it(minimal):
+    assert {"case-studies/first-story/", "case-studies/second-story/"} <= links(minimal, "frameworks/tiny/alpha")
+    beta = links(minimal, "frameworks/tiny/beta")
+    assert "case-studies/first-story/" in beta and "case-studies/second-story/" not in beta
+
+
+def test_tags_that_differ_only_in_case_share_one_page(minimal):
+    found = links(minimal, "case-studies/by-tag/safety-huddles")
+    assert {"case-studies/first-story/", "case-studies/second-story/"} <= found
+
+
+def test_index_filters_by_setting_competency_and_tag_without_javascript(minimal):
+    found = links(minimal, "case-studies")
+    assert {
+        "case-studies/by-setting/acute/",
+        "case-studies/by-setting/community/",
+        "frameworks/tiny/alpha/",
+        "case-studies/by-tag/rotas/",
+        "case-studies/first-story/",
+        "case-studies/second-story/",
+    } <= found
+
+
+def test_framework_page_is_a_reference_of_scale_bands_and_items(minimal):
+    html = article((minimal / "frameworks/tiny/index.html").read_text())
+    for text in ["Rating scale", "Never", "Does not apply", "Score bands", "Rarely shown.", "Third statement."]:
+        assert text in html
+    assert "reverse-keyed" in html
+    assert {"frameworks/tiny/alpha/", "frameworks/tiny/beta/", "assessments/tiny/"} <= links(minimal, "frameworks/tiny")
+
+
+def test_case_studies_are_not_in_the_navigation(minimal):
+    in_nav = links(minimal, "case-studies/first-story", part=nav)
+    assert "case-studies/" in in_nav
+    assert not [link for link in in_nav if link.startswith("case-studies/") and link != "case-studies/"]
+    assert not [link for link in in_nav if link.startswith("frameworks/tiny/") and link != "frameworks/tiny/"]
+
+
+def test_search_covers_case_studies_and_framework_pages(minimal):
+    index = json.loads((minimal / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"case-studies/first-story/", "frameworks/tiny/", "frameworks/tiny/alpha/"} <= locations
+
+
+def test_a_sites_own_case_study_index_keeps_its_text_and_gains_the_listings(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    own = config.parent / "content" / "case-studies" / "index.md"
+    own.write_text("# Our stories\n\nWritten by our team.\n")
+    site = build_site(config, strict=True)
+    html = article((site / "case-studies" / "index.html").read_text())
+    assert "Written by our team." in html and "By setting" in html
+
+
+def test_an_unknown_competency_fails_the_build_with_a_suggestion(tmp_path):
+    from mkdocs.exceptions import Abort
+
+    config = copy_fixture("minimal", tmp_path)
+    story = config.parent / "content" / "case-studies" / "second-story.md"
+    story.write_text(story.read_text().replace("  - tiny/alpha", "  - tiny/alpah"))
+    with pytest.raises(Abort) as error:
+        build_site(config, strict=True)
+    assert str(error.value) == (
+        "Case studies have problems:\ncontent/case-studies/second-story.md:5:5: competencies[0]: "
+        "'tiny/alpah' is not a competency of this site; did you mean 'tiny/alpha'?"
+    )
+
+
+def write_case_studies(folder: Path, count: int) -> None:
+    """`count` generated case studies, the first always the same, in a copy of the minimal site."""
+    stories = folder / "content" / "case-studies"
+    shutil.rmtree(stories)
+    stories.mkdir()
+    settings = ["acute", "community", "board", "system"]
+    for n in range(count):
+        front = {
+            "title": f"Case study {n:04d}",
+            "summary": f"What team {n} learned.",
+            "competencies": ["tiny/alpha", "tiny/beta"][: 1 + n % 2],
+            "setting": settings[n % len(settings)],
+            "tags": [f"topic {n % 7}"],
+            "date": "2026-01-01",
+            "illustrative": True,
+        }
+        stories.joinpath(f"study-{n:04d}.md").write_text(
+            f"---\n{yaml.safe_dump(front)}---\n# Case study {n:04d}\n\nA story.\n"
+        )
+
+
+def test_one_case_study_page_does_not_grow_with_the_number_of_case_studies(tmp_path):
+    sizes = {}
+    for count in (30, 300):
+        config = copy_fixture("minimal", tmp_path / str(count))
+        write_case_studies(config.parent, count)
+        site = build_site(config)
+        sizes[count] = len((site / "case-studies" / "study-0000" / "index.html").read_bytes())
+    assert sizes[300] <= sizes[30] * 1.01, sizes
