@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,9 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         except FrameworkError as error:
             raise PluginError(f"Framework files have problems:\n{error}") from None
         self.pyodide_version, self.pyodide_files = assets.pyodide_files(self.root / self.config.pyodide_dir)
+        # Case studies and their listings are left out of the navigation on purpose
+        # (see on_nav), so MkDocs' note naming every page not in `nav` is only noise.
+        config.validation.nav.omitted_files = logging.DEBUG
         return config
 
     def load_knowledge(self, files: Files) -> KnowledgeBase:

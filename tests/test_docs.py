@@ -30,6 +30,27 @@ def test_every_framework_key_is_documented():
     assert sorted(schema_keys(schema()) - documented) == []
 
 
+def test_every_case_study_key_is_documented():
+    from generator.casestudies.loader import SCHEMA_PATH
+    from generator.sources.structure import load_schema
+
+    doc = (REPO / "docs" / "case-studies.md").read_text()
+    documented = set(re.findall(r"`([a-z_-]+)`", doc))
+    case_schema = load_schema(SCHEMA_PATH)
+    assert sorted(schema_keys(case_schema) - documented) == []
+    assert sorted(set(case_schema["properties"]["setting"]["enum"]) - documented) == []
+
+
+def test_the_documented_case_study_example_is_valid():
+    from generator.casestudies import parse_case_study
+
+    doc = (REPO / "docs" / "case-studies.md").read_text()
+    example = re.search(r"```markdown\n(.*?)```", doc, re.S).group(1)
+    known = {"collective-leadership/vision", "team-culture/teamwork"}
+    study = parse_case_study(example, "case-studies/x.md", "x.md", known)
+    assert study.setting == "acute"
+
+
 def test_the_documented_example_is_a_valid_framework(tmp_path):
     example = re.search(r"## A complete example\n\n```yaml\n(.*?)```", DOC.read_text(), re.S).group(1)
     assert "# yaml-language-server" in example.splitlines()[0]

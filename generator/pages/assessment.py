@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .uris import front_matter
+from .uris import assessment_uri, framework_uri, front_matter, link
 
 
 def assessment_page(framework: dict[str, Any]) -> str:
@@ -19,6 +19,9 @@ def assessment_page(framework: dict[str, Any]) -> str:
         f"# {escape(framework['title'])}",
         "",
         framework.get("description", ""),
+        "",
+        f"[About this framework: its competencies, scoring and case studies]"
+        f"({link(assessment_uri(framework), framework_uri(framework))})",
         "",
         _form(framework),
         "",

@@ -1,0 +1,119 @@
+"""Build benchmark: N generated case studies with Huddle, and the same Markdown with bare mkdocs-material.
+
+    python bench/build.py [--count 3000] [--keep DIR]
+
+Prints each build's wall-clock time, their ratio, the size of one case study
+page and of each whole site. Bare Material lists every page in the navigation
+of every page; Huddle keeps case studies out of it, so its pages stay small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.frameworks import load_frameworks  # noqa: E402
+
+SETTINGS = ["acute", "community", "mental-health", "primary-care", "ambulance", "board", "system"]
+STORY = (
+    "The team agreed to rotate who leads the morning huddle. Concerns reached the ward manager sooner, "
+    "and were often half-solved by the time they did. People who had rarely spoken began to raise risks early."
+)
+
+
+def write_content(content: Path, count: int, competencies: list[str]) -> None:
+    stories = content / "case-studies"
+    stories.mkdir(parents=True)
+    (content / "index.md").write_text("# Benchmark\n\nA generated site.\n")
+    for n in range(count):
+        front = {
+            "title": f"Case study {n:05d}",
+            "summary": f"How team {n} shared leadership.",
+            "competencies": [competencies[n % len(competencies)], competencies[(n * 7 + 3) % len(competencies)]],
+            "setting": SETTINGS[n % len(SETTINGS)],
+            "tags": [f"topic {n % 40}", f"theme {n % 9}"],
+            "date": f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}",
+            "illustrative": True,
+        }
+        if front["competencies"][0] == front["competencies"][1]:
+            front["competencies"].pop()
+        words = STORY.split()
+        body = "\n\n".join(" ".join(words[(i + n) % 5 :] + words[: (i + n) % 5]) for i in range(6))
+        (stories / f"study-{n:05d}.md").write_text(f"---\n{yaml.safe_dump(front)}---\n# Case study {n:05d}\n\n{body}\n")
+
+
+def config(huddle: bool) -> str:
+    lines = [
+        "site_name: Benchmark",
+        "docs_dir: content",
+        "theme:",
+        "  name: material",
+        "  font: false",
+    ]
+    if huddle:
+        lines += [f"  custom_dir: {REPO / 'theme'}"]
+    lines += ["plugins:", "  - search"]
+    if huddle:
+        lines += [
+            "  - huddle:",
+            f"      assessments_dir: {REPO / 'assessments'}",
+            f"      pyodide_dir: {REPO / 'node_modules' / 'pyodide'}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def timed_build(folder: Path, command: list[str]) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run(command, cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=3000, help="case studies to generate (default 3000)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="huddle-bench-"))
+    frameworks = load_frameworks(REPO / "assessments", REPO)
+    competencies = [f"{f['id']}/{c['id']}" for f in frameworks for d in f["domains"] for c in d["competencies"]]
+    results = {}
+    try:
+        for name, huddle in (("huddle", True), ("material", False)):
+            folder = work / name
+            write_content(folder / "content", args.count, competencies)
+            (folder / "site.yml").write_text(config(huddle))
+            if huddle:
+                command = [sys.executable, "-m", "generator", "-q", "-f", "site.yml", "build"]
+            else:
+                command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "site.yml", "-d", "site"]
+            seconds = timed_build(folder, command)
+            page = folder / "site" / "case-studies" / "study-00000" / "index.html"
+            results[name] = (seconds, page.stat().st_size, size(folder / "site"))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"case studies: {args.count}")
+    for name, (seconds, page, total) in results.items():
+        kib, mib = page / 1024, total / 2**20
+        print(f"{name:>9}: build {seconds:7.1f} s, one case study page {kib:8.1f} KiB, site {mib:9.1f} MiB")
+    print(f"    ratio: Huddle takes {results['huddle'][0] / results['material'][0]:.2f}x the time of bare Material")
+
+
+if __name__ == "__main__":
+    main()
