@@ -6,14 +6,16 @@ which pages stay out of the navigation, and what a case study page gains.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import markdown
 
 from .casestudies import CaseStudy
 from .pages import casestudies as listing
 from .pages.framework import competency_page, framework_page
-from .pages.uris import CASE_STUDY_INDEX, competency_uri, framework_uri, setting_uri, tag_uri
+from .pages.uris import CASE_STUDY_INDEX, competency_uri, framework_uri, print_uri, setting_uri, tag_uri
 
 
 @dataclass
@@ -51,6 +53,25 @@ class KnowledgeBase:
         self.unlisted = set(self.by_uri) | (set(generated) - listed)
         return generated
 
+    def guidance(self, framework: dict[str, Any], url: Callable[[str], str]) -> dict[str, Any]:
+        """What the results view shows per competency: advice, band summaries and links.
+
+        `url` turns a page's source URI into a URL relative to the assessment page.
+        Markdown is rendered here, at build time, because the browser has no renderer.
+        """
+        by_competency = listing.by_competency(self.case_studies)
+        found: dict[str, Any] = {}
+        for domain in framework["domains"]:
+            for competency in domain["competencies"]:
+                studies = listing.newest_first(by_competency.get(f"{framework['id']}/{competency['id']}", []))
+                found[competency["id"]] = {
+                    "develop": _html(competency["develop"]),
+                    "bands": {band["label"]: _html(band["summary"]) for band in competency["bands"]},
+                    "page": url(competency_uri(framework["id"], competency["id"])),
+                    "case_studies": [{"title": s.title, "url": url(s.src_uri)} for s in studies],
+                }
+        return {"competencies": found, "print": url(print_uri(framework))}
+
     def page_markdown(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown with what the knowledge base adds to it (case studies, own index)."""
         study = self.by_uri.get(src_uri)
@@ -59,3 +80,7 @@ class KnowledgeBase:
         if src_uri == CASE_STUDY_INDEX and self.has_own_index:
             return markdown.rstrip() + "\n\n" + listing.index_lists(self.case_studies, self.frameworks)
         return markdown
+
+
+def _html(text: str) -> str:
+    return markdown.markdown(text) if text else ""

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from . import assets, pages
 from .casestudies import CaseStudyError, load_case_studies
@@ -70,8 +71,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             files.append(File.generated(config, uri, content=content))
         changed = _build_date()
         for framework in self.frameworks:
-            page = pages.assessment_page(framework)
-            files.append(File.generated(config, pages.assessment_uri(framework), content=page))
+            printable = File.generated(config, pages.print_uri(framework), content=pages.printable_page(framework))
+            files.append(printable)
+            page = File.generated(config, pages.assessment_uri(framework), content="")
+            guidance = self.knowledge.guidance(framework, lambda uri, page=page: _url(files, uri, page))
+            page.content_string = pages.assessment_page(framework, guidance)
+            files.append(page)
+            self.knowledge.unlisted.add(pages.print_uri(framework))
             folder = f"assessments/{framework['id']}/"
             files.append(File.generated(config, folder + "framework.json", content=_json(framework)))
             package = cf_package(framework, creator=config.site_name, changed=changed)
@@ -128,6 +134,11 @@ def _without(items: list, unlisted: set[str]) -> list:
                 continue
         kept.append(item)
     return kept
+
+
+def _url(files: Files, src_uri: str, page: File) -> str:
+    """The URL of the page made from `src_uri`, relative to `page`."""
+    return get_relative_url(files.get_file_from_path(src_uri).url, page.url)
 
 
 def _json(data: Any) -> str:

@@ -169,3 +169,27 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path, minimal):
     first, second = tree(minimal), tree(again)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_printable_version_has_every_statement_and_a_scoring_key(minimal):
+    html = (minimal / "assessments" / "tiny" / "print" / "index.html").read_text()
+    body = html[html.index("<article") : html.index("</article>")]
+    for statement in ["First statement, with", "Second statement.", "Third statement."]:
+        assert statement in body
+    assert body.count("\u2610 Never") == 3 and "\u2610 Does not apply" in body
+    assert "Scoring key" in body and "count 4 minus your answer" in body
+    assert "<td>Alpha</td>\n<td>1, 2 (reversed)</td>" in body
+
+
+def test_assessment_page_carries_guidance_for_results(minimal):
+    html = (minimal / "assessments" / "tiny" / "index.html").read_text()
+    marker = '<script type="application/json" id="huddle-guidance">'
+    start = html.index(marker) + len(marker)
+    guidance = json.loads(html[start : html.index("</script>", start)])
+    assert guidance["print"] == "print/"
+    assert guidance["competencies"]["alpha"]["page"] == "../../frameworks/tiny/alpha/"
+    assert guidance["competencies"]["alpha"]["case_studies"] == [
+        {"title": "Second story", "url": "../../case-studies/second-story/"},
+        {"title": "First story", "url": "../../case-studies/first-story/"},
+    ]
+    assert guidance["competencies"]["alpha"]["bands"] == {"Low": "<p>Rarely shown.</p>", "High": "<p>Often shown.</p>"}

@@ -5,6 +5,7 @@ mode and rewrites them for the site's URL style.
 """
 
 from .assessment import assessment_page
-from .uris import assessment_uri, competency_uri, framework_uri
+from .printable import printable_page
+from .uris import assessment_uri, competency_uri, framework_uri, print_uri
 
-__all__ = ["assessment_page", "assessment_uri", "competency_uri", "framework_uri"]
+__all__ = ["assessment_page", "assessment_uri", "competency_uri", "framework_uri", "print_uri", "printable_page"]

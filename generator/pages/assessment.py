@@ -1,92 +1,63 @@
-"""The assessment page of a framework.
+"""The assessment page of a framework: an intro, the questionnaire and the results view.
 
 The form is plain HTML that works without JavaScript (every item answerable,
-nothing submitted); the theme's script adds scoring on top.
+nothing submitted); the theme's scripts add scoring, progress, saving and
+results on top. What the results view needs beyond the framework (advice and
+links, rendered at build time) travels in a JSON script element.
 """
 
 from __future__ import annotations
 
-from html import escape
+import json
+import math
 from typing import Any
 
-from .uris import assessment_uri, framework_uri, front_matter, link
+from ..frameworks.model import items as all_items
+from .questionnaire import earlier_control, form, results_section
+from .uris import assessment_uri, framework_uri, front_matter, link, print_uri, text
+
+SECONDS_PER_ITEM = 12
+"""A generous reading-and-answering time per statement, for the intro's estimate."""
 
 
-def assessment_page(framework: dict[str, Any]) -> str:
-    """The assessment page's Markdown: front matter, intro, and the questionnaire form."""
+def assessment_page(framework: dict[str, Any], guidance: dict[str, Any] | None = None) -> str:
+    """The assessment page's Markdown.
+
+    `guidance["competencies"]` maps competency ids to what the results view
+    shows for them: `develop` (HTML), `bands` (label to summary HTML), `page`
+    (URL of the competency page) and `case_studies` (title and URL);
+    `guidance["print"]` is the printable version's URL. URLs are relative to this page.
+    """
+    here = assessment_uri(framework)
+    competencies = [c for d in framework["domains"] for c in d["competencies"]]
+    count = len(all_items(framework))
+    minutes = max(1, math.ceil(count * SECONDS_PER_ITEM / 60))
+    names = ", ".join(text(c["title"]) for c in competencies)
+    data = json.dumps(guidance or {}, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     parts = [
         front_matter(title=framework["title"], template="assessment.html", huddle_framework=framework["id"]),
-        f"# {escape(framework['title'])}",
+        f"# {text(framework['title'])}",
         "",
-        framework.get("description", ""),
+        framework["description"],
         "",
-        f"[About this framework: its competencies, scoring and case studies]"
-        f"({link(assessment_uri(framework), framework_uri(framework))})",
+        f"- **What it measures:** {len(competencies)} competencies in {len(framework['domains'])} "
+        f"{'domain' if len(framework['domains']) == 1 else 'domains'}: {names}.",
+        f"- **How long it takes:** {count} statements, about {minutes} "
+        f"{'minute' if minutes == 1 else 'minutes'}. Answer what you can; you can leave any statement out.",
+        "- **Your answers stay on this device.** They are scored in this browser and never sent anywhere. "
+        "Nothing is stored unless you choose to save your progress.",
         "",
-        _form(framework),
+        f"[Start the self-assessment](#questions) · "
+        f"[Printable version with scoring key]({link(here, print_uri(framework))}) · "
+        f"[About this framework]({link(here, framework_uri(framework))})",
+        "",
+        earlier_control("intro"),
+        "",
+        f'<script type="application/json" id="huddle-guidance">{data}</script>',
+        "",
+        form(framework),
+        "",
+        results_section(framework),
         "",
     ]
     return "\n".join(parts)
-
-
-def _form(framework: dict[str, Any]) -> str:
-    lines = [
-        f'<form class="huddle-assessment" data-huddle-assessment="{escape(framework["id"])}" '
-        'data-framework-url="framework.json" novalidate>',
-    ]
-    for domain in framework["domains"]:
-        lines.append(f'<section class="huddle-domain" aria-labelledby="domain-{escape(domain["id"])}">')
-        lines.append(f'<h2 id="domain-{escape(domain["id"])}">{escape(domain["title"])}</h2>')
-        for competency in domain["competencies"]:
-            lines.append(f'<h3 id="competency-{escape(competency["id"])}">{escape(competency["title"])}</h3>')
-            for item in competency["items"]:
-                lines.extend(_fieldset(item, framework["scale"]))
-        lines.append("</section>")
-    lines.extend(
-        [
-            '<p class="huddle-nojs" data-huddle-nojs>Scoring your answers needs JavaScript, '
-            "which is off or blocked in this browser. You can still read every question.</p>",
-            '<div class="huddle-actions">',
-            '<button type="submit" class="md-button md-button--primary" data-huddle-submit hidden>'
-            "See my results</button>",
-            "</div>",
-            '<p class="huddle-status" role="status" aria-live="polite" data-huddle-status></p>',
-            "</form>",
-            '<section class="huddle-results" data-huddle-results hidden tabindex="-1" '
-            'aria-labelledby="huddle-results-title">',
-            '<h2 id="huddle-results-title">Your results</h2>',
-            "<table data-huddle-results-table>",
-            f"<caption>Your score for each competency, from {escape(_scale_label(framework['scale'], 0))} "
-            f"to {escape(_scale_label(framework['scale'], -1))}</caption>",
-            '<thead><tr><th scope="col">Competency</th><th scope="col">Score</th></tr></thead>',
-            "<tbody></tbody>",
-            "</table>",
-            "</section>",
-        ]
-    )
-    return "\n".join(lines)
-
-
-def _scale_label(scale: dict[str, Any], index: int) -> str:
-    point = scale["points"][index]
-    return f"{point['value']} ({point['label']})"
-
-
-def _fieldset(item: dict[str, Any], scale: dict[str, Any]) -> list[str]:
-    item_id = escape(item["id"])
-    lines = [
-        f'<fieldset class="huddle-item" id="item-{item_id}" data-item="{item_id}">',
-        f"<legend>{escape(item['text'])}</legend>",
-        '<div class="huddle-scale">',
-    ]
-    options = [(str(p["value"]), p["label"]) for p in scale["points"]]
-    if scale.get("not_applicable"):
-        options.append(("na", scale["not_applicable"]))
-    for value, label in options:
-        input_id = f"answer-{item_id}-{escape(value)}"
-        lines.append(
-            f'<div class="huddle-option"><input type="radio" name="{item_id}" id="{input_id}" value="{escape(value)}">'
-            f'<label for="{input_id}">{escape(label)}</label></div>'
-        )
-    lines.extend(["</div>", "</fieldset>"])
-    return lines

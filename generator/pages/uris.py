@@ -17,6 +17,10 @@ def assessment_uri(framework: dict[str, Any]) -> str:
     return f"assessments/{framework['id']}/index.md"
 
 
+def print_uri(framework: dict[str, Any]) -> str:
+    return f"assessments/{framework['id']}/print/index.md"
+
+
 def framework_uri(framework: dict[str, Any]) -> str:
     return f"frameworks/{framework['id']}/index.md"
 

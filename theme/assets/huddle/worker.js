@@ -1,30 +1,29 @@
 // Huddle's scoring worker: boots the self-hosted Pyodide, imports our scoring
 // package (`generator.scoring`, the same source the build tests in CPython)
-// and scores answers. It runs as a module worker so the page never blocks.
+// and answers calls. It runs as a module worker so the page never blocks.
 //
 // Messages in:  {type: "init", pyodide, scoring, framework, bootTimeout}
-//               {type: "score", id, answers}
-// Messages out: {type: "ready", bootMs} | {type: "failed", message}
-//               {type: "scored", id, result} | {type: "error", id, message}
+//               {type: "call", id, name, args}
+// Messages out: {type: "ready"} | {type: "failed", message}
+//               {type: "result", id, value} | {type: "error", id, message}
 
-let scorer = null;
+let call = null;
 
 async function boot({ pyodide: indexURL, scoring, framework }) {
-  const frameworkText = fetch(framework).then((r) => {
-    if (!r.ok) throw new Error(`the framework could not be loaded (${r.status})`);
-    return r.text();
-  });
-  const archive = fetch(scoring).then((r) => {
-    if (!r.ok) throw new Error(`the scoring code could not be loaded (${r.status})`);
-    return r.arrayBuffer();
-  });
+  const load = (url, what, read) =>
+    fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${what} could not be loaded (${response.status})`);
+      return read(response);
+    });
+  const frameworkText = load(framework, "the framework", (r) => r.text());
+  const archive = load(scoring, "the scoring code", (r) => r.arrayBuffer());
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const py = await loadPyodide({ indexURL, packages: [] });
   py.unpackArchive(await archive, "zip", { extractDir: "/huddle" });
   py.runPython("import sys; sys.path.insert(0, '/huddle')");
-  const scoreJson = py.pyimport("generator.scoring").score_json;
+  const api = py.pyimport("generator.scoring.api");
   const frameworkJson = await frameworkText;
-  return (answers) => JSON.parse(scoreJson(frameworkJson, JSON.stringify(answers)));
+  return (name, args) => JSON.parse(api.call(frameworkJson, name, JSON.stringify(args)));
 }
 
 function withTimeout(promise, seconds) {
@@ -38,18 +37,19 @@ function withTimeout(promise, seconds) {
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
-    const started = performance.now();
     try {
-      scorer = await withTimeout(boot(data), data.bootTimeout);
-      self.postMessage({ type: "ready", bootMs: performance.now() - started });
+      call = await withTimeout(boot(data), data.bootTimeout);
+      self.postMessage({ type: "ready" });
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error.message || error) });
     }
-  } else if (data.type === "score") {
+  } else if (data.type === "call") {
     try {
-      self.postMessage({ type: "scored", id: data.id, result: scorer(data.answers) });
+      const answer = call(data.name, data.args);
+      if ("error" in answer) self.postMessage({ type: "error", id: data.id, message: answer.error });
+      else self.postMessage({ type: "result", id: data.id, value: answer.value });
     } catch (error) {
-      self.postMessage({ type: "error", id: data.id, message: String(error.message || error) });
+      self.postMessage({ type: "error", id: data.id, message: `scoring failed: ${error.message || error}` });
     }
   }
 };

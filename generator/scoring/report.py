@@ -1,0 +1,131 @@
+"""What a person sees and keeps after scoring: strengths, development areas,
+a CSV, a saved-result file, and the change since an earlier result.
+
+Standard library only: this runs in Pyodide too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from .chart import bar_chart
+from .score import round_half_up, score
+
+SAVED_FORMAT = "huddle-result"
+SAVED_FORMAT_VERSION = 1
+
+
+def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple[list[str], list[str]]:
+    """Ids of the highest and the lowest scoring competencies.
+
+    At most `most` of each, and never more than half of the scored
+    competencies, so no competency is both; ties keep framework order.
+    """
+    scored = [c for c in result["competencies"] if c["exact"] is not None]
+    count = min(most, len(scored) // 2)
+    ranked = sorted(scored, key=lambda c: Fraction(c["exact"]), reverse=True)
+    lowest = sorted(scored, key=lambda c: Fraction(c["exact"]))
+    return [c["id"] for c in ranked[:count]], [c["id"] for c in lowest[:count]]
+
+
+def report(framework: Mapping[str, Any], answers: Mapping[str, Any], date: str) -> dict[str, Any]:
+    """Everything the results view shows, for `answers` given on `date` (YYYY-MM-DD)."""
+    result = score(framework, answers)
+    strengths, development = strengths_and_development(result)
+    saved = {
+        "format": SAVED_FORMAT,
+        "format_version": SAVED_FORMAT_VERSION,
+        "framework": result["framework"],
+        "date": date,
+        "answers": dict(sorted(answers.items())),
+        "scores": result["competencies"],
+    }
+    return {
+        **result,
+        "date": date,
+        "strengths": strengths,
+        "development": development,
+        "chart": bar_chart(framework, result),
+        "csv": to_csv(result),
+        "saved": json.dumps(saved, indent=1, ensure_ascii=False),
+    }
+
+
+def to_csv(result: Mapping[str, Any]) -> str:
+    """One row per competency: framework, domain, competency, score, band, answered, total."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["framework", "version", "domain", "competency", "title", "score", "band", "answered", "total"])
+    framework = result["framework"]
+    for c in result["competencies"]:
+        writer.writerow(
+            [
+                framework["id"],
+                framework["version"],
+                c["domain"],
+                c["id"],
+                c["title"],
+                c["score"] if c["score"] is not None else "not enough answers",
+                c["band"] or "",
+                c["answered"],
+                c["total"],
+            ]
+        )
+    return out.getvalue()
+
+
+def read_saved(framework: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """The answers and date of a saved result file, checked against `framework`.
+
+    Raises ValueError with a sentence for the person when the file is not a
+    Huddle result, or is for another framework or version.
+    """
+    try:
+        saved = json.loads(text)
+    except (ValueError, TypeError):
+        raise ValueError("This file is not a saved Huddle result: it is not JSON.") from None
+    if not isinstance(saved, dict) or saved.get("format") != SAVED_FORMAT:
+        raise ValueError("This file is not a saved Huddle result.")
+    if saved.get("format_version") != SAVED_FORMAT_VERSION:
+        raise ValueError("This saved result was made by a different version of Huddle and cannot be read here.")
+    named = saved.get("framework") if isinstance(saved.get("framework"), dict) else {}
+    if named.get("id") != framework["id"]:
+        raise ValueError(
+            f"This result is for another self-assessment ({named.get('id', 'unknown')}), not {framework['id']}."
+        )
+    if named.get("version") != framework["version"]:
+        raise ValueError(
+            f"This result was scored against version {named.get('version')} of this self-assessment; "
+            f"this page is version {framework['version']}, whose statements or scoring may differ, "
+            "so the two cannot be compared."
+        )
+    answers = saved.get("answers")
+    if not isinstance(answers, dict):
+        raise ValueError("This saved result has no answers in it.")
+    answers = {key: value for key, value in answers.items() if value is not None}
+    try:
+        score(framework, answers)
+    except ValueError as error:
+        raise ValueError(f"This saved result has an answer that does not fit this self-assessment. {error}") from None
+    date = saved.get("date") if isinstance(saved.get("date"), str) else ""
+    return {"answers": answers, "date": date}
+
+
+def compare(framework: Mapping[str, Any], earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Per competency: the earlier and current score and the change, from two sets of answers."""
+    before = {c["id"]: c for c in score(framework, earlier)["competencies"]}
+    rows = []
+    for c in score(framework, now)["competencies"]:
+        old = before[c["id"]]
+        change = None
+        if c["exact"] is not None and old["exact"] is not None:
+            delta = Fraction(c["exact"]) - Fraction(old["exact"])
+            change = ("+" if delta > 0 else "") + round_half_up(delta)
+            change = "0.0" if change in ("-0.0", "+0.0") else change
+        rows.append({"id": c["id"], "title": c["title"], "earlier": old["score"], "now": c["score"], "change": change})
+    return rows

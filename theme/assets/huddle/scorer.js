@@ -1,0 +1,56 @@
+// The scorer: a module Web Worker running our Python scoring package on
+// Pyodide. `call(name, args)` resolves with the call's value, or rejects with
+// an Error whose message is a sentence for the person (a file from another
+// framework, say) or says why the scorer could not start.
+
+export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout }) {
+  let settle;
+  const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+  const waiting = new Map();
+  let nextId = 0;
+  const scorer = { state: "booting", ready, call };
+
+  function fail(message) {
+    if (scorer.state !== "booting") return;
+    scorer.state = "failed";
+    settle.reject(new Error(message));
+  }
+
+  if (typeof WebAssembly !== "object") {
+    fail("this browser cannot run WebAssembly, which the scorer needs");
+    return scorer;
+  }
+  let worker;
+  try {
+    worker = new Worker(workerUrl, { type: "module" });
+  } catch (error) {
+    fail(`the scoring worker could not start (${error.message})`);
+    return scorer;
+  }
+  worker.onerror = (event) => fail(event.message || "the scoring worker could not start");
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      scorer.state = "ready";
+      performance.mark("huddle:scorer-ready");
+      settle.resolve();
+    } else if (data.type === "failed") {
+      fail(data.message);
+    } else if (waiting.has(data.id)) {
+      const { resolve, reject } = waiting.get(data.id);
+      waiting.delete(data.id);
+      if (data.type === "result") resolve(data.value);
+      else reject(new Error(data.message));
+    }
+  };
+  worker.postMessage({ type: "init", pyodide: pyodideUrl, scoring: scoringUrl, framework: frameworkUrl, bootTimeout });
+
+  async function call(name, args) {
+    await ready;
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ type: "call", id, name, args });
+    });
+  }
+  return scorer;
+}
