@@ -9,6 +9,7 @@ module worker and WebAssembly refuse to load with the wrong ones.
 from __future__ import annotations
 
 import functools
+import sys
 import tomllib
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -52,7 +53,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that stops reading (a cancelled download, a closed tab) is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(site_dir: Path, host: str, port: int, headers: dict[str, str]) -> ThreadingHTTPServer:
     """A server for `site_dir` on host:port (port 0 picks a free one); call serve_forever()."""
     handler = type("BoundSiteHandler", (SiteHandler,), {"headers_to_send": headers})
-    return ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
+    return SiteServer((host, port), functools.partial(handler, directory=str(site_dir)))

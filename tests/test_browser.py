@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlsplit
 
 import pytest
 
 from generator.scoring import score
+from tests.assessment_page import (
+    answer,
+    expected_scores,
+    framework_of,
+    items_of,
+    label_values,
+    see_results,
+    shown_scores,
+)
 
 pytestmark = pytest.mark.browser
 
 PAGE = "assessments/collective-leadership/"
-# A response a person might give, by item id; s3 is left unanswered on purpose.
+# A response a person might give, by item id; the rest are left unanswered on purpose.
 ANSWERS = {"v1": "Almost always", "v2": "Often", "v3": "Usually", "s1": "Sometimes", "s2": "Rarely"}
 
 
-def scale_values(framework):
-    return {p["label"]: p["value"] for p in framework["scale"]["points"]}
-
-
 def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, demo_site):
-    framework = json.loads((demo_site / PAGE / "framework.json").read_text())
+    framework = framework_of(demo_site, PAGE)
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -29,17 +33,12 @@ def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, 
     page.goto(demo_url + PAGE)
 
     for item_id, label in ANSWERS.items():
-        page.locator(f"fieldset[data-item='{item_id}']").get_by_label(label, exact=True).click()
-    page.get_by_role("button", name="See my results").click()
+        answer(page, item_id, label)
+    see_results(page)
 
-    results = page.locator("[data-huddle-results]")
-    results.wait_for(state="visible", timeout=60_000)
-    shown = {
-        row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
-        for row in results.locator("tbody tr").all()
-    }
-    expected = score(framework, {item: scale_values(framework)[label] for item, label in ANSWERS.items()})
-    assert shown == {c["id"]: c["score"] or "not enough answers" for c in expected["competencies"]}
+    shown = shown_scores(page)
+    values = label_values(framework)
+    assert shown == expected_scores(score(framework, {i: values[label] for i, label in ANSWERS.items()}))
     # v1 has weight 2 and v3 is reverse-keyed: (2*5 + 3 + (6 - 4)) / 4 = 3.75; (2 + 1) / 2 = 1.5
     assert {k: v for k, v in shown.items() if v != "not enough answers"} == {"vision": "3.8", "speaking-up": "1.5"}
 
@@ -57,32 +56,28 @@ def test_pages_are_served_with_the_deployed_content_security_policy(page, demo_u
     assert "form-action 'none'" in policy
 
 
-def test_a_competency_with_no_answers_shows_not_enough_answers(page, demo_url):
+def test_a_competency_with_too_few_answers_shows_not_enough_answers(page, demo_url):
     page.goto(demo_url + PAGE)
-    for item in ["v1", "v2", "v4"]:
-        page.locator(f"fieldset[data-item='{item}']").get_by_label("Often", exact=True).click()
-    page.get_by_role("button", name="See my results").click()
-    row = page.locator("[data-huddle-results] tr[data-competency='speaking-up']")
-    row.wait_for(timeout=60_000)
-    assert row.locator("[data-score]").inner_text() == "not enough answers"
-    assert page.locator("tr[data-competency='vision'] [data-score]").inner_text() == "3.0"
+    for item in ["v1", "v2", "v4", "s1"]:
+        answer(page, item, "Often")
+    see_results(page)
+    assert shown_scores(page)["speaking-up"] == "not enough answers"  # 1 of 4 answered
+    assert shown_scores(page)["vision"] == "3.0"
 
 
 def test_without_javascript_the_form_is_readable_and_answerable_but_sends_nothing(browser, demo_url, demo_site):
-    framework = json.loads((demo_site / PAGE / "framework.json").read_text())
-    items = [i for d in framework["domains"] for c in d["competencies"] for i in c["items"]]
+    items = items_of(framework_of(demo_site, PAGE))
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(demo_url + PAGE)
         assert page.locator("fieldset").count() == len(items)
-        assert (
-            page.locator("fieldset[data-item='v1'] input[type=radio]").count() == 6
-        )  # five points and "not applicable"
-        page.locator("fieldset[data-item='v1']").get_by_label("Rarely", exact=True).click()
+        assert page.locator("fieldset[data-item='v1'] input[type=radio]").count() == 6  # five points and "n/a"
+        answer(page, "v1", "Rarely")
         assert page.locator("fieldset[data-item='v1']").get_by_label("Rarely", exact=True).is_checked()
         assert page.get_by_role("button", name="See my results").count() == 0
         assert page.get_by_text("Scoring your answers needs JavaScript").is_visible()
+        assert page.get_by_role("link", name="Printable version with scoring key").is_visible()
     finally:
         context.close()
 

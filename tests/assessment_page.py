@@ -1,0 +1,54 @@
+"""Helpers for browser tests of an assessment page, written the way a person uses it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+RESULTS_TIMEOUT = 60_000  # ms; Pyodide boots in about 2 s here, far longer on a loaded CI machine
+
+
+def framework_of(site: Path, page: str) -> dict:
+    return json.loads((site / page / "framework.json").read_text())
+
+
+def items_of(framework: dict) -> list[dict]:
+    return [item for d in framework["domains"] for c in d["competencies"] for item in c["items"]]
+
+
+def label_values(framework: dict) -> dict[str, object]:
+    values: dict[str, object] = {p["label"]: p["value"] for p in framework["scale"]["points"]}
+    if framework["scale"]["not_applicable"]:
+        values[framework["scale"]["not_applicable"]] = "na"
+    return values
+
+
+def answer(page, item_id: str, label: str) -> None:
+    """Click the label of an answer, as a person would."""
+    page.locator(f"fieldset[data-item='{item_id}']").get_by_label(label, exact=True).click()
+
+
+def see_results(page, anyway: bool = True) -> None:
+    """Press "See my results" (and "See my results anyway" if statements are unanswered); wait for them."""
+    page.get_by_role("button", name="See my results", exact=True).click()
+    if anyway and page.locator("[data-huddle-error-summary]").is_visible():
+        page.get_by_role("button", name="See my results anyway").click()
+    page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+
+
+def shown_scores(page) -> dict[str, str]:
+    rows = page.locator("[data-huddle-results-table] tbody tr")
+    return {row.get_attribute("data-competency"): row.locator("[data-score]").inner_text() for row in rows.all()}
+
+
+def checked_answers(page, framework: dict) -> dict[str, object]:
+    """The answers the form holds, read from the checked radios."""
+    values = {str(v): v for v in label_values(framework).values()}
+    found = page.eval_on_selector_all(
+        "fieldset[data-item] input[type=radio]:checked", "els => els.map(e => [e.name, e.value])"
+    )
+    return {name: values[value] for name, value in found}
+
+
+def expected_scores(result: dict) -> dict[str, str]:
+    return {c["id"]: c["score"] or "not enough answers" for c in result["competencies"]}

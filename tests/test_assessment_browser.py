@@ -1,0 +1,260 @@
+"""The assessment experience in real Chromium: keyboard, errors, saving, results, files, privacy."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from generator.scoring import compare, score
+from tests.assessment_page import (
+    RESULTS_TIMEOUT,
+    answer,
+    checked_answers,
+    expected_scores,
+    framework_of,
+    items_of,
+    see_results,
+    shown_scores,
+)
+
+pytestmark = pytest.mark.browser
+
+PAGE = "assessments/collective-leadership/"
+
+
+@pytest.fixture
+def framework(demo_site):
+    return framework_of(demo_site, PAGE)
+
+
+def storage_sizes(page) -> tuple[int, int]:
+    return tuple(page.evaluate("[localStorage.length, sessionStorage.length]"))
+
+
+def test_the_assessment_can_be_completed_by_keyboard_alone(page, demo_url, framework):
+    page.goto(demo_url + PAGE)
+    choices = random.Random(7)
+    first = page.locator("fieldset[data-item] input").first
+    for _ in range(80):  # Tab from the top of the page to the first answer
+        page.keyboard.press("Tab")
+        if first.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the first answer")
+    options = len(framework["scale"]["points"]) + 1
+    for _ in items_of(framework):
+        steps = choices.randrange(options)
+        page.keyboard.press("Space") if steps == 0 else [page.keyboard.press("ArrowRight") for _ in range(steps)]
+        page.keyboard.press("Tab")
+    assert page.locator("[data-huddle-progress]").inner_text() == f"{len(items_of(framework))} of 28 answered"
+    for _ in range(5):
+        if page.evaluate("document.activeElement.textContent.trim()") == "See my results":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+    assert page.evaluate("document.activeElement.dataset.huddleResults") == ""  # focus moved to the results
+    assert shown_scores(page) == expected_scores(score(framework, checked_answers(page, framework)))
+
+
+def test_unanswered_statements_are_listed_in_an_error_summary_that_links_to_each(page, demo_url, framework):
+    page.goto(demo_url + PAGE)
+    answered = [item["id"] for item in items_of(framework)][:25]
+    for item in answered:
+        answer(page, item, "Often")
+    page.get_by_role("button", name="See my results", exact=True).click()
+    summary = page.locator("[data-huddle-error-summary]")
+    assert summary.is_visible()
+    assert summary.evaluate("e => e === document.activeElement")
+    assert page.locator("[data-huddle-error-title]").inner_text() == "3 statements are not answered"
+    links = summary.get_by_role("link")
+    missing = [item for item in items_of(framework) if item["id"] not in answered]
+    assert links.all_inner_texts() == [item["text"] for item in missing]
+    links.first.click()
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.type]")
+    assert focused == [missing[0]["id"], "radio"]
+    page.get_by_role("button", name="See my results anyway").click()
+    page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+    assert not summary.is_visible()
+
+
+def test_answers_are_stored_only_after_opting_in_and_clear_removes_them(page, demo_url):
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Usually")
+    page.reload()
+    assert not page.locator("fieldset[data-item='v1']").get_by_label("Usually", exact=True).is_checked()
+    assert storage_sizes(page) == (0, 0)
+
+    save = page.get_by_label("Save my progress on this device")
+    assert not save.is_checked()
+    answer(page, "v1", "Usually")
+    save.check()
+    answer(page, "s2", "Rarely")
+    page.reload()
+    assert page.get_by_label("Save my progress on this device").is_checked()
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Usually", exact=True).is_checked()
+    assert page.locator("fieldset[data-item='s2']").get_by_label("Rarely", exact=True).is_checked()
+    assert page.locator("[data-huddle-progress]").inner_text() == "2 of 28 answered"
+
+    page.get_by_role("button", name="Clear my answers").click()
+    assert storage_sizes(page) == (0, 0)
+    assert page.locator("fieldset input:checked").count() == 0
+    page.reload()
+    assert page.locator("fieldset input:checked").count() == 0
+    assert not page.get_by_label("Save my progress on this device").is_checked()
+
+
+def test_turning_saving_off_removes_what_was_stored(page, demo_url):
+    page.goto(demo_url + PAGE)
+    page.get_by_label("Save my progress on this device").check()
+    answer(page, "v1", "Often")
+    assert storage_sizes(page) == (1, 0)
+    page.get_by_label("Save my progress on this device").uncheck()
+    assert storage_sizes(page) == (0, 0)
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
+
+
+def download(page, name: str, tmp_path):
+    with page.expect_download() as info:
+        page.get_by_role("button", name=name).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_change(page, demo_url, framework, tmp_path):
+    page.goto(demo_url + PAGE)
+    choices = random.Random(3)
+    labels = [p["label"] for p in framework["scale"]["points"]]
+    for item in items_of(framework):
+        answer(page, item["id"], choices.choice(labels))
+    earlier = checked_answers(page, framework)
+    see_results(page)
+    saved = download(page, "Download as JSON", tmp_path)
+    assert saved.name.startswith("collective-leadership-") and saved.suffix == ".json"
+    assert json.loads(saved.read_text())["answers"] == earlier
+    spreadsheet = download(page, "Download as CSV", tmp_path)
+    assert spreadsheet.read_text().count("\n") == 7
+
+    page.reload()  # a new visit, nothing saved on the device
+    assert page.locator("fieldset input:checked").count() == 0
+    page.locator("#huddle-earlier-intro").set_input_files(saved)
+    page.get_by_text("Loaded your earlier result").wait_for(timeout=RESULTS_TIMEOUT)
+    assert checked_answers(page, framework) == earlier
+
+    for item in ["v1", "v2", "s1", "cs1"]:
+        answer(page, item, "Almost always")
+    now = checked_answers(page, framework)
+    see_results(page)
+    table = page.locator("[data-huddle-compare]")
+    table.wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+    shown = {
+        row.get_attribute("data-competency"): row.locator("[data-change]").inner_text()
+        for row in table.locator("tbody tr").all()
+    }
+    assert shown == {r["id"]: r["change"] or "no change shown" for r in compare(framework, earlier, now)}
+    assert any(change.startswith("+") for change in shown.values())
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("this is not json", "This file is not a saved Huddle result: it is not JSON."),
+        (
+            json.dumps(
+                {
+                    "format": "huddle-result",
+                    "format_version": 1,
+                    "answers": {},
+                    "framework": {"id": "collective-leadership", "version": "0.1"},
+                }
+            ),
+            "This result was scored against version 0.1 of this self-assessment",
+        ),
+    ],
+)
+def test_a_file_from_another_version_or_malformed_is_refused_without_breaking_the_page(
+    page, demo_url, tmp_path, content, message
+):
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    file = tmp_path / "earlier.json"
+    file.write_text(content)
+    page.locator("#huddle-earlier-intro").set_input_files(file)
+    page.get_by_text(message).wait_for(timeout=RESULTS_TIMEOUT)
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
+    see_results(page)
+    assert shown_scores(page)
+
+
+def test_results_show_bands_chart_strengths_and_advice_with_case_studies(page, demo_url, framework):
+    page.goto(demo_url + PAGE)
+    for competency, label in zip(framework["domains"][0]["competencies"], ["Almost always", "Rarely"], strict=True):
+        for item in competency["items"]:
+            answer(page, item["id"], label)
+    see_results(page)
+    results = page.locator("[data-huddle-results]")
+    assert results.locator("svg[role=img] title").text_content() == "Your score for each competency"
+    assert results.locator("tr[data-competency='speaking-up'] .huddle-band strong").inner_text() == "Emerging"
+    advice = results.locator(".huddle-develop[data-competency='speaking-up']")
+    assert advice.get_by_role("link").count() >= 2  # case studies and the competency page
+    href = advice.get_by_role("link").first.get_attribute("href")
+    assert page.request.get(page.url + href).ok
+
+
+def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, demo_url):
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(demo_url + PAGE)
+    for item in ["v1", "v2", "v3", "v4"]:
+        answer(page, item, "Often")
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See my results anyway").click()
+    page.get_by_text("The scorer is still getting ready").wait_for()
+    page.wait_for_timeout(200)
+    assert held and not page.locator("[data-huddle-results]").is_visible()
+    for route in held:
+        route.continue_()
+    page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+    assert shown_scores(page)["vision"] == "3.0"
+
+
+def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, demo_url):
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See my results anyway").click()
+    status = page.locator("[data-huddle-status]")
+    status.get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
+    link = status.get_by_role("link", name="printable version with its scoring key")
+    assert page.request.get(page.url + link.get_attribute("href")).ok
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
+
+
+def test_a_whole_visit_leaves_no_cookies_no_storage_and_no_requests_elsewhere(page, demo_url, tmp_path):
+    from urllib.parse import urlsplit
+
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(demo_url)
+    page.get_by_role("link", name="collective leadership self-assessment").first.click()
+    answer(page, "v1", "Often")
+    see_results(page)
+    download(page, "Download as JSON", tmp_path)
+    assert page.context.cookies() == []
+    assert storage_sizes(page) == (0, 0)
+    origin = urlsplit(demo_url).netloc
+    assert [url for url in requests if urlsplit(url).netloc != origin and not url.startswith("blob:")] == []
+    assert not [url for url in requests if "?" in url and "v1" in url.split("?", 1)[1]]
+
+
+def test_material_stores_the_colour_scheme_only_once_the_person_chooses_one(page, demo_url):
+    page.goto(demo_url)
+    assert storage_sizes(page) == (0, 0)
+    page.get_by_title("Switch to dark mode").click()
+    assert page.evaluate("Object.keys(localStorage)") == ["/.__palette"]
+    page.goto(demo_url + "about/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
