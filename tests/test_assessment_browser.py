@@ -234,6 +234,24 @@ def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, 
     assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
 
 
+def test_a_boot_that_hangs_times_out_with_the_same_message(page, demo_url):
+    def short_timeout(route):
+        response = route.fetch()
+        body = response.text().replace('"bootTimeout": 60', '"bootTimeout": 2')
+        route.fulfill(response=response, body=body)
+
+    page.route(f"{demo_url}{PAGE}", short_timeout)
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See my results anyway").click()
+    status = page.locator("[data-huddle-status]")
+    status.get_by_text("it did not start within 2 seconds").wait_for(timeout=30_000)
+    assert status.get_by_role("link", name="printable version with its scoring key").is_visible()
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
+
+
 def test_a_whole_visit_leaves_no_cookies_no_storage_and_no_requests_elsewhere(page, demo_url, tmp_path):
     from urllib.parse import urlsplit
 
@@ -258,3 +276,25 @@ def test_material_stores_the_colour_scheme_only_once_the_person_chooses_one(page
     assert page.evaluate("Object.keys(localStorage)") == ["/.__palette"]
     page.goto(demo_url + "about/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+
+def test_answer_targets_are_at_least_24_by_24_css_pixels(page, demo_url):
+    page.set_viewport_size({"width": 360, "height": 740})  # a small phone
+    page.goto(demo_url + PAGE)
+    sizes = page.eval_on_selector_all(
+        "fieldset[data-item] input, [data-huddle-save]",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })",
+    )
+    assert sizes and min(min(w, h) for w, h in sizes) >= 24
+
+
+def test_printing_the_results_gives_the_report_without_the_questionnaire(page, demo_url):
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    see_results(page)
+    page.emulate_media(media="print")
+    assert page.locator("[data-huddle-results-table]").is_visible()
+    assert page.locator("[data-huddle-results] svg").is_visible()
+    assert not page.locator("form[data-huddle-assessment]").is_visible()
+    assert not page.get_by_role("button", name="Download as JSON").is_visible()
+    assert not page.locator(".md-header").is_visible()

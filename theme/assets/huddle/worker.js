@@ -26,12 +26,16 @@ async function boot({ pyodide: indexURL, scoring, framework }) {
   return (name, args) => JSON.parse(api.call(frameworkJson, name, JSON.stringify(args)));
 }
 
+// Some boot failures (a WebAssembly download cut off, say) surface inside Pyodide
+// only as an unhandled rejection while loadPyodide never settles; treat those as
+// failures too, and anything else that hangs as one after `seconds`.
 function withTimeout(promise, seconds) {
   return Promise.race([
     promise,
-    new Promise((_, reject) =>
-      setTimeout(() => reject(new Error(`it did not start within ${seconds} seconds`)), seconds * 1000),
-    ),
+    new Promise((_, reject) => {
+      self.addEventListener("unhandledrejection", (event) => reject(event.reason), { once: true });
+      setTimeout(() => reject(new Error(`it did not start within ${seconds} seconds`)), seconds * 1000);
+    }),
   ]);
 }
 
