@@ -88,3 +88,17 @@ def test_home_page_does_not_load_pyodide(page, demo_url):
     page.goto(demo_url)
     page.wait_for_load_state("networkidle")
     assert not [url for url in requests if "pyodide" in url or "worker.js" in url]
+
+
+def test_the_team_assessment_is_scored_like_the_individual_one(page, demo_url, demo_site):
+    page_path = "assessments/team-culture/"
+    framework = framework_of(demo_site, page_path)
+    page.goto(demo_url + page_path)
+    labels = list(label_values(framework))
+    given = {item["id"]: labels[n % len(labels)] for n, item in enumerate(items_of(framework))}
+    for item_id, label in given.items():
+        answer(page, item_id, label)
+    see_results(page)
+    values = label_values(framework)
+    expected = expected_scores(score(framework, {i: values[label] for i, label in given.items()}))
+    assert shown_scores(page) == expected
