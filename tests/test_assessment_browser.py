@@ -234,6 +234,29 @@ def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, 
     assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
 
 
+def test_a_browser_without_webassembly_is_told_so_and_offered_the_printable_version(page, demo_url):
+    page.add_init_script("delete window.WebAssembly")
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See my results anyway").click()
+    status = page.locator("[data-huddle-status]")
+    status.get_by_text("this browser cannot run WebAssembly").wait_for(timeout=10_000)
+    assert status.get_by_role("link", name="printable version with its scoring key").is_visible()
+
+
+def test_the_focused_answer_has_a_visible_outline(page, demo_url):
+    page.goto(demo_url + PAGE)
+    radio = page.locator("fieldset[data-item='v1'] input").first
+    radio.focus()
+    page.keyboard.press("ArrowRight")  # keyboard focus, so :focus-visible applies
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert style[0] != "none" and style[1] >= 2
+
+
 def test_a_boot_that_hangs_times_out_with_the_same_message(page, demo_url):
     def short_timeout(route):
         response = route.fetch()
