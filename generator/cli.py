@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="build the site, then serve it locally")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--no-watch", dest="watch", action="store_false", help="do not rebuild when content, frameworks or theme change"
+    )
     commands.add_parser("check", help="check frameworks and config without building")
     new = commands.add_parser("new", help="start a new framework file from a template")
     new.add_argument("kind", choices=["framework"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -12,6 +13,7 @@ from mkdocs.structure.files import get_files
 
 from .build import build_site, load
 from .serve import deploy_headers, make_server
+from .watch import watch
 
 FRAMEWORK_TEMPLATE = """\
 # yaml-language-server: $schema=../generator/frameworks/framework.schema.json
@@ -54,12 +56,26 @@ def serve(args: argparse.Namespace) -> int:
     site = build_site(config_file)
     server = make_server(site, args.host, args.port, deploy_headers(config_file.parent / "netlify.toml"))
     host, port = server.server_address[:2]
+    stop = threading.Event()
+    if args.watch:
+        config = load(config_file)
+        assessments = config_file.parent / config.plugins["huddle"].config.assessments_dir
+        sources = [config_file, Path(config.docs_dir), assessments]
+        if config.theme.custom_dir:
+            sources.append(Path(config.theme.custom_dir))
+
+        def rebuild() -> None:
+            build_site(config_file)
+            print("Rebuilt the site; reload the page to see it.", file=sys.stderr)
+
+        threading.Thread(target=watch, args=(sources, rebuild, stop), daemon=True).start()
     print(f"Serving {site}/ at http://{host}:{port}/ (Ctrl+C stops)", file=sys.stderr)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        stop.set()
         server.server_close()
     return 0
 
