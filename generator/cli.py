@@ -26,9 +26,9 @@ def main(argv: list[str] | None = None) -> int:
         "--no-watch", dest="watch", action="store_false", help="do not rebuild when content, frameworks or theme change"
     )
     commands.add_parser("check", help="check frameworks and config without building")
-    new = commands.add_parser("new", help="start a new framework file from a template")
-    new.add_argument("kind", choices=["framework"])
-    new.add_argument("id", help="the new framework's id, a slug such as team-culture")
+    new = commands.add_parser("new", help="start a new framework or case study from a template")
+    new.add_argument("kind", choices=["framework", "case-study"])
+    new.add_argument("id", help="the new file's id, a slug such as team-culture")
     args = parser.parse_args(argv)
 
     _setup_logging(args.quiet)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 import threading
@@ -93,18 +94,46 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+CASE_STUDY_TEMPLATE = """\
+---
+title: {title}
+summary: One sentence on what happened and why it matters.
+competencies:
+  - {competency}
+setting: acute
+tags: []
+date: {date}
+illustrative: true
+---
+# {title}
+
+The situation, what people did differently (who led what), what changed, and
+what was hard.
+"""
+
+
 def new(args: argparse.Namespace) -> int:
     config = load(Path(args.config_file))
     config = config.plugins.on_config(config)
-    directory = config.plugins["huddle"].assessments_dir
+    plugin = config.plugins["huddle"]
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
         raise Abort(
             f"'{args.id}' is not a slug; use lower-case letters, digits and single hyphens, such as team-culture."
         )
-    path = directory / f"{args.id}.yml"
+    title = args.id.replace("-", " ").capitalize()
+    if args.kind == "framework":
+        path = plugin.assessments_dir / f"{args.id}.yml"
+        text = FRAMEWORK_TEMPLATE.format(id=args.id, title=title)
+    else:
+        if not plugin.frameworks:
+            raise Abort("A case study names the competencies it shows; add a framework first (huddle new framework).")
+        first = plugin.frameworks[0]
+        competency = f"{first['id']}/{first['domains'][0]['competencies'][0]['id']}"
+        path = Path(config.docs_dir) / "case-studies" / f"{args.id}.md"
+        text = CASE_STUDY_TEMPLATE.format(title=title, competency=competency, date=datetime.date.today().isoformat())
     if path.exists():
         raise Abort(f"'{path}' already exists; choose another id or edit that file.")
-    title = args.id.replace("-", " ").capitalize()
-    path.write_text(FRAMEWORK_TEMPLATE.format(id=args.id, title=title), encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     print(f"Created {path}; edit it, then run `huddle check`.", file=sys.stderr)
     return 0

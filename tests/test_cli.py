@@ -48,3 +48,14 @@ def test_new_framework_refuses_an_id_that_is_not_a_slug(tmp_path):
     result = huddle("-f", str(config), "new", "framework", "Team Culture", cwd=tmp_path)
     assert result.returncode == 1 and "is not a slug" in result.stderr
     assert not list((config.parent / "assessments").glob("Team*"))
+
+
+def test_new_case_study_writes_a_valid_template_and_never_overwrites(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    created = config.parent / "content" / "case-studies" / "night-shift.md"
+    assert huddle("-f", str(config), "new", "case-study", "night-shift", cwd=tmp_path).returncode == 0
+    assert "title: Night shift" in created.read_text()
+    checked = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert checked.returncode == 0 and "3 case study(ies) are valid" in checked.stderr
+    again = huddle("-f", str(config), "new", "case-study", "night-shift", cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
