@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,19 +10,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
 
-from . import assets, pages
+from . import assets, pages, publish
 from .casestudies import CaseStudyError, load_case_studies
 from .config import HuddleConfig
 from .frameworks import FrameworkError, load_frameworks
-from .frameworks.case import cf_package
-from .frameworks.validate import SCHEMA_PATH
 from .knowledge import KnowledgeBase
 from .pages.uris import CASE_STUDY_INDEX, RESERVED, is_case_study
-
-SCHEMA_URI = "schemas/framework.schema.json"
-"""Where the framework JSON Schema is published in every site (a stable path)."""
 
 
 class HuddlePlugin(BasePlugin[HuddleConfig]):
@@ -69,24 +60,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.knowledge = self.load_knowledge(files)
         for uri, content in self.knowledge.pages().items():
             files.append(File.generated(config, uri, content=content))
-        changed = _build_date()
+        changed = publish.build_date()
         for framework in self.frameworks:
-            printable = File.generated(config, pages.print_uri(framework), content=pages.printable_page(framework))
-            files.append(printable)
-            page = File.generated(config, pages.assessment_uri(framework), content="")
-            guidance = self.knowledge.guidance(framework, lambda uri, page=page: _url(files, uri, page))
-            page.content_string = pages.assessment_page(framework, guidance)
-            files.append(page)
+            for file in publish.framework_files(config, files, framework, self.knowledge, changed):
+                files.append(file)
             self.knowledge.unlisted.add(pages.print_uri(framework))
-            folder = f"assessments/{framework['id']}/"
-            files.append(File.generated(config, folder + "framework.json", content=_json(framework)))
-            package = cf_package(framework, creator=config.site_name, changed=changed)
-            files.append(File.generated(config, folder + "case.json", content=_json(package)))
-        files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH)))
-        if self.frameworks:
-            files.append(File.generated(config, assets.SCORING_ZIP, content=assets.scoring_zip()))
-            for name, path in self.pyodide_files.items():
-                files.append(File.generated(config, f"{self.pyodide_path}{name}", abs_src_path=str(path)))
+        for file in publish.shared_files(config, self.pyodide_path, self.pyodide_files, bool(self.frameworks)):
+            files.append(file)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -134,18 +114,3 @@ def _without(items: list, unlisted: set[str]) -> list:
                 continue
         kept.append(item)
     return kept
-
-
-def _url(files: Files, src_uri: str, page: File) -> str:
-    """The URL of the page made from `src_uri`, relative to `page`."""
-    return get_relative_url(files.get_file_from_path(src_uri).url, page.url)
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1)
-
-
-def _build_date() -> str:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the Unix epoch: never the clock."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
