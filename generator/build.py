@@ -59,11 +59,17 @@ class _ErrorLog(logging.Handler):
 
 
 def _swap(new: Path, target: Path) -> None:
+    """Put `new` in place of `target`: two renames, so `target` is missing only for an instant,
+    and the old site is put back if the second rename fails."""
     if not target.exists():
         new.rename(target)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
     old.rmdir()
     target.rename(old)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except BaseException:
+        old.rename(target)
+        raise
     shutil.rmtree(old, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
@@ -13,23 +14,29 @@ DEFAULT_CONFIG = "site.yml"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="huddle", description=__doc__)
-    parser.add_argument("-f", "--config-file", default=DEFAULT_CONFIG, help="the site's config (default: site.yml)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="only report errors")
+    # -f and -q work before or after the sub-command: `huddle -q build` and `huddle build -q`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-f", "--config-file", default=argparse.SUPPRESS, help="the site's config (default: site.yml)")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only report errors")
+    parser = argparse.ArgumentParser(prog="huddle", description=__doc__, parents=[common])
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build the site into its site_dir (default site/)")
+    add = functools.partial(commands.add_parser, parents=[common])
+    build = add("build", help="build the site into its site_dir (default site/)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    serve = commands.add_parser("serve", help="build the site, then serve it locally")
+    serve = add("serve", help="build the site, then serve it locally")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument(
         "--no-watch", dest="watch", action="store_false", help="do not rebuild when content, frameworks or theme change"
     )
-    commands.add_parser("check", help="check frameworks and config without building")
-    new = commands.add_parser("new", help="start a new framework or case study from a template")
+    add("check", help="check frameworks and config without building")
+    new = add("new", help="start a new framework or case study from a template")
     new.add_argument("kind", choices=["framework", "case-study"])
     new.add_argument("id", help="the new file's id, a slug such as team-culture")
     args = parser.parse_args(argv)
+    # Defaults are filled in here: set_defaults would change the actions the sub-commands share.
+    args.config_file = getattr(args, "config_file", DEFAULT_CONFIG)
+    args.quiet = getattr(args, "quiet", False)
 
     _setup_logging(args.quiet)
     from mkdocs.exceptions import MkDocsException

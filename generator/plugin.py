@@ -32,6 +32,11 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             self.frameworks = load_frameworks(self.assessments_dir, self.root)
         except FrameworkError as error:
             raise PluginError(f"Framework files have problems:\n{error}") from None
+        timeout = self.config.boot_timeout
+        if isinstance(timeout, bool) or timeout <= 0:
+            raise PluginError(
+                f"The huddle plugin's `boot_timeout` must be a whole number of seconds above 0, got {timeout!r}."
+            )
         self.pyodide_version, self.pyodide_files = assets.pyodide_files(self.root / self.config.pyodide_dir)
         # Case studies and their listings are left out of the navigation on purpose
         # (see on_nav), so MkDocs' note naming every page not in `nav` is only noise.
@@ -58,15 +63,14 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.knowledge = self.load_knowledge(files)
-        for uri, content in self.knowledge.pages().items():
-            files.append(File.generated(config, uri, content=content))
+        generated = [File.generated(config, uri, content=content) for uri, content in self.knowledge.pages().items()]
+        _add(files, generated, self.root)
         changed = publish.build_date()
         for framework in self.frameworks:
-            for file in publish.framework_files(config, files, framework, self.knowledge, changed):
-                files.append(file)
+            _add(files, publish.framework_files(config, files, framework, self.knowledge, changed), self.root)
             self.knowledge.unlisted.add(pages.print_uri(framework))
-        for file in publish.shared_files(config, self.pyodide_path, self.pyodide_files, bool(self.frameworks)):
-            files.append(file)
+        shared = publish.shared_files(config, self.pyodide_path, self.pyodide_files, bool(self.frameworks))
+        _add(files, shared, self.root)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -100,6 +104,18 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.assessments_dir))
         return server
+
+
+def _add(files: Files, generated: list[File], root: Path) -> None:
+    """Add generated files, refusing to replace a file the author wrote."""
+    for file in generated:
+        mine = files.get_file_from_path(file.src_uri)
+        if mine is not None:
+            raise PluginError(
+                f"{Path(mine.abs_src_path).relative_to(root).as_posix()}: Huddle generates '{file.src_uri}' itself "
+                "and would replace this file; move or rename it."
+            )
+        files.append(file)
 
 
 def _without(items: list, unlisted: set[str]) -> list:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -59,7 +60,10 @@ def shared_files(config: MkDocsConfig, pyodide_path: str, pyodide_files: dict[st
 
 def build_date() -> str:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else the Unix epoch: never the clock."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    given = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    if not given.isdigit():
+        raise PluginError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {given!r}.")
+    seconds = int(given)
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -59,3 +59,25 @@ def test_new_case_study_writes_a_valid_template_and_never_overwrites(tmp_path):
     assert checked.returncode == 0 and "3 case study(ies) are valid" in checked.stderr
     again = huddle("-f", str(config), "new", "case-study", "night-shift", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_options_work_before_or_after_the_sub_command(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    for args in (["-q", "-f", str(config), "build"], ["build", "-q", "-f", str(config)]):
+        result = huddle(*args, cwd=tmp_path)
+        assert result.returncode == 0 and "INFO" not in result.stderr, result.stderr
+
+
+def test_a_bad_source_date_epoch_is_a_sentence_not_a_traceback(tmp_path):
+    import os
+
+    config = copy_fixture("minimal", tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "-f", str(config), "build"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "soon"},
+    )
+    assert result.returncode == 1
+    assert "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'soon'." in result.stderr
+    assert "Traceback" not in result.stderr

@@ -14,6 +14,15 @@ from tests.sites import FIXTURES
 BROKEN = FIXTURES / "broken-frameworks"
 
 EXPECTED = {
+    "alias-loop": [
+        "alias-loop.yml: uses a YAML alias (*name) inside the value it names; write the value out instead.",
+    ],
+    "band-from-nan": [
+        "band-from-nan.yml:12:12: bands[1].from: must be an ordinary number, got nan.",
+    ],
+    "weight-infinite": [
+        "weight-infinite.yml:22:21: domains[0].competencies[0].items[0].weight: must be an ordinary number, got inf.",
+    ],
     "audience-unknown": [
         "audience-unknown.yml:5:11: audience: must be one of individual, team, got 'everyone'.",
     ],
@@ -144,7 +153,7 @@ def test_two_frameworks_with_one_id_are_refused(tmp_path):
         (tmp_path / name).write_text((FIXTURES / "minimal" / "assessments" / "tiny.yml").read_text())
     with pytest.raises(FrameworkError) as error:
         load_frameworks(tmp_path, tmp_path)
-    assert str(error.value) == "b.yml: id: 'tiny' is already the id of a.yml; give each framework its own id."
+    assert str(error.value) == "b.yml:2:5: id: 'tiny' is already the id of a.yml; give each framework its own id."
 
 
 def test_problems_in_several_files_are_reported_together(tmp_path):

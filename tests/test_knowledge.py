@@ -151,3 +151,18 @@ def test_one_case_study_page_does_not_grow_with_the_number_of_case_studies(tmp_p
         site = build_site(config)
         sizes[count] = len((site / "case-studies" / "study-0000" / "index.html").read_bytes())
     assert sizes[300] <= sizes[30] * 1.01, sizes
+
+
+def test_an_authors_page_at_a_generated_path_is_refused_not_replaced(tmp_path):
+    from mkdocs.exceptions import Abort
+
+    config = copy_fixture("minimal", tmp_path)
+    mine = config.parent / "content" / "frameworks" / "tiny" / "index.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("# My own framework page\n")
+    with pytest.raises(Abort) as error:
+        build_site(config, strict=True)
+    assert str(error.value) == (
+        "content/frameworks/tiny/index.md: Huddle generates 'frameworks/tiny/index.md' itself "
+        "and would replace this file; move or rename it."
+    )

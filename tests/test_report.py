@@ -48,6 +48,16 @@ def test_no_competency_is_both_a_strength_and_a_development_area(framework):
     assert strengths_and_development(report(framework, answers_scoring(framework, [4]), "x")) == ([], [])
 
 
+def test_equal_scores_give_no_strengths_or_development_areas(framework):
+    result = report(framework, answers_scoring(framework, [3, 3, 3, 3, 3, 3]), "2026-11-26")
+    assert (result["strengths"], result["development"]) == ([], [])
+    tied = report(framework, answers_scoring(framework, [4, 4, 4, 2, 2, 2]), "2026-11-26")
+    assert (tied["strengths"], tied["development"]) == (
+        ["vision", "speaking-up"],
+        ["across-boundaries", "compassionate-support"],
+    )
+
+
 def test_chart_is_an_accessible_svg_with_a_bar_per_scored_competency(framework):
     result = report(framework, answers_scoring(framework, [1, 5, 3]), "2026-11-26")
     svg = ET.fromstring(result["chart"])
@@ -109,6 +119,11 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
             "whose statements or scoring may differ, so the two cannot be compared.",
         ),
         (
+            lambda s: s.replace('"v1": 2', '"v1": [2]'),
+            "This saved result has an answer that does not fit this self-assessment. "
+            "The answer to item 'v1' is [2], which is not on the scale.",
+        ),
+        (
             lambda s: s.replace('"v1": 2', '"v1": 7'),
             "This saved result has an answer that does not fit this self-assessment. "
             "The answer to item 'v1' is 7, which is not on the scale.",
@@ -121,6 +136,11 @@ def test_a_saved_file_that_does_not_fit_is_refused_with_a_sentence(framework, ch
     with pytest.raises(ValueError) as error:
         read_saved(framework, change(saved))
     assert str(error.value) == message
+
+
+def test_a_saved_date_that_is_not_a_date_is_dropped(framework):
+    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26")["saved"]
+    assert read_saved(framework, saved.replace("2026-11-26", "garbage"))["date"] == ""
 
 
 def test_comparison_shows_the_change_per_competency(framework):

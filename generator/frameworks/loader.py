@@ -14,6 +14,11 @@ from .validate import validate
 
 def load_framework(path: Path, root: Path) -> dict[str, Any]:
     """Read, check and normalise one framework file; FrameworkError lists every problem."""
+    return _load(path, root)[0]
+
+
+def _load(path: Path, root: Path) -> tuple[dict[str, Any], tuple[int, int]]:
+    """The framework, and the line and column of its id."""
     shown = shown_path(path, root)
     try:
         data, positions = parse_yaml(read_text(path, shown), shown)
@@ -22,7 +27,7 @@ def load_framework(path: Path, root: Path) -> dict[str, Any]:
     problems = validate(data, positions, shown)
     if problems:
         raise FrameworkError(problems)
-    return normalise(data)
+    return normalise(data), positions.get(("id",), (0, 0))
 
 
 def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
@@ -37,7 +42,7 @@ def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
     paths = sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")])
     for path in paths:
         try:
-            framework = load_framework(path, root)
+            framework, (line, column) = _load(path, root)
         except FrameworkError as error:
             problems.extend(error.problems)
             continue
@@ -45,7 +50,7 @@ def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
         if framework["id"] in seen:
             other = seen[framework["id"]]
             message = f"'{framework['id']}' is already the id of {other}; give each framework its own id."
-            problems.append(Problem(shown, 0, 0, "id", message))
+            problems.append(Problem(shown, line, column, "id", message))
             continue
         seen[framework["id"]] = shown
         frameworks.append(framework)

@@ -7,6 +7,7 @@ and stay within the scale.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
@@ -24,6 +25,9 @@ def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> lis
         return Problem(shown, line, column, dotted(path), message)
 
     problems = [problem(path, message) for path, message in _ids(data, positions)]
+    infinite = [problem(path, message) for path, message in _non_finite(data)]
+    if infinite:  # .nan and .inf are YAML numbers, but no score can be compared with them
+        return problems + infinite
     scale_problems = [problem(path, message) for path, message in _scale(data["scale"])]
     if scale_problems:  # bands are measured against the scale, so wait until it is sound
         return problems + scale_problems
@@ -37,6 +41,19 @@ def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> lis
     for path, bands in band_lists:
         problems += [problem(p, message) for p, message in _bands(path, bands, low, high)]
     return problems
+
+
+def _non_finite(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    numbers: list[tuple[Path, Any]] = [(("bands", i, "from"), b["from"]) for i, b in enumerate(data["bands"])]
+    for node in _nodes(data):
+        value = _get(data, node)
+        if len(node) == 4:
+            numbers += [((*node, "bands", i, "from"), b["from"]) for i, b in enumerate(value.get("bands", []))]
+        if len(node) == 6 and "weight" in value:
+            numbers.append(((*node, "weight"), value["weight"]))
+    for path, number in numbers:
+        if not math.isfinite(number):
+            yield path, f"must be an ordinary number, got {number}."
 
 
 def _nodes(data: dict[str, Any]) -> Iterator[Path]:

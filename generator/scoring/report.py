@@ -7,6 +7,7 @@ Standard library only: this runs in Pyodide too.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from collections.abc import Mapping
@@ -23,14 +24,21 @@ SAVED_FORMAT_VERSION = 1
 def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple[list[str], list[str]]:
     """Ids of the highest and the lowest scoring competencies.
 
-    At most `most` of each, and never more than half of the scored
-    competencies, so no competency is both; ties keep framework order.
+    At most `most` of each and never more than half of the scored ones. A
+    strength scores above the lowest score and a development area below the
+    highest, so equal scores give neither, and no competency is both; ties
+    keep framework order.
     """
-    scored = [c for c in result["competencies"] if c["exact"] is not None]
+    scored = [(Fraction(c["exact"]), c["id"]) for c in result["competencies"] if c["exact"] is not None]
+    if not scored:
+        return [], []
     count = min(most, len(scored) // 2)
-    ranked = sorted(scored, key=lambda c: Fraction(c["exact"]), reverse=True)
-    lowest = sorted(scored, key=lambda c: Fraction(c["exact"]))
-    return [c["id"] for c in ranked[:count]], [c["id"] for c in lowest[:count]]
+    low, high = min(v for v, _ in scored), max(v for v, _ in scored)
+    ranked = sorted(scored, key=lambda pair: pair[0], reverse=True)
+    strengths = [cid for value, cid in ranked if value > low][:count]
+    lowest = sorted(scored, key=lambda pair: pair[0])
+    development = [cid for value, cid in lowest if value < high and cid not in strengths][:count]
+    return strengths, development
 
 
 def report(framework: Mapping[str, Any], answers: Mapping[str, Any], date: str) -> dict[str, Any]:
@@ -112,8 +120,8 @@ def read_saved(framework: Mapping[str, Any], text: str) -> dict[str, Any]:
         score(framework, answers)
     except ValueError as error:
         raise ValueError(f"This saved result has an answer that does not fit this self-assessment. {error}") from None
-    date = saved.get("date") if isinstance(saved.get("date"), str) else ""
-    return {"answers": answers, "date": date}
+    date = saved.get("date")
+    return {"answers": answers, "date": date if isinstance(date, str) and _is_date(date) else ""}
 
 
 def compare(framework: Mapping[str, Any], earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -129,3 +137,11 @@ def compare(framework: Mapping[str, Any], earlier: Mapping[str, Any], now: Mappi
             change = "0.0" if change in ("-0.0", "+0.0") else change
         rows.append({"id": c["id"], "title": c["title"], "earlier": old["score"], "now": c["score"], "change": change})
     return rows
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10

@@ -81,7 +81,8 @@ def check_answers(framework: Mapping[str, Any], answers: Mapping[str, Any]) -> N
     for item_id, answer in answers.items():
         if item_id not in items:
             raise ValueError(f"The answers name an item '{item_id}' that this framework does not have.")
-        if answer is not None and (isinstance(answer, bool) or answer not in values):
+        # Only exact ints and "na" count: True == 1 and 1.0 == 1 in Python, and a list is unhashable.
+        if answer is not None and not (type(answer) in (int, str) and answer in values):
             raise ValueError(f"The answer to item '{item_id}' is {answer!r}, which is not on the scale.")
 
 

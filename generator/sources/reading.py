@@ -37,6 +37,9 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[Any, yamlpo
         ) from None
     except yaml.MarkedYAMLError as error:
         raise SourceError([_syntax_problem(shown, error, line_offset)]) from None
+    except RecursionError:
+        message = "uses a YAML alias (*name) inside the value it names; write the value out instead."
+        raise SourceError([Problem(shown, 0, 0, "", message)]) from None
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -94,7 +94,8 @@ def _describe(error: ValidationError) -> list[tuple[KeyPath, str, bool]]:
     path: KeyPath = tuple(error.absolute_path)
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "type":
-        hint = '; put it in quotes, such as "1.0"' if expected == "string" and isinstance(value, int | float) else ""
+        numeric_version = path == ("version",) and isinstance(value, int | float)
+        hint = '; put it in quotes, such as "1.0"' if numeric_version else ""
         return [(path, f"must be {TYPE_NAMES[expected]}, got {show(value)}{hint}.", False)]
     if kind == "required":
         missing = [key for key in expected if key not in value]
