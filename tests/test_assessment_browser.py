@@ -158,6 +158,31 @@ def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_chan
     assert any(change.startswith("+") for change in shown.values())
 
 
+def test_clear_my_answers_also_forgets_a_loaded_earlier_result(page, demo_url, framework, tmp_path):
+    page.goto(demo_url + PAGE)
+    for item in ["v1", "v2", "v3"]:
+        answer(page, item, "Often")
+    see_results(page)
+    saved = download(page, "Download as JSON", tmp_path)
+    page.locator("#huddle-earlier-results").set_input_files(saved)
+    page.locator("[data-huddle-compare]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+    page.get_by_role("button", name="Clear my answers").click()
+    assert not page.locator("[data-huddle-compare]").is_visible()
+    assert page.locator("[data-huddle-earlier-status]").all_inner_texts() == ["", ""]
+    answer(page, "v1", "Rarely")
+    see_results(page)
+    assert not page.locator("[data-huddle-compare]").is_visible()
+
+
+def test_back_and_forward_do_not_bring_back_answers_that_were_not_saved(page, demo_url):
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    page.goto(demo_url + "about/")
+    page.go_back()
+    page.locator("form[data-scorer]").wait_for()
+    assert page.locator("fieldset input:checked").count() == 0
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -224,6 +249,8 @@ def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, 
 def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, demo_url):
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(demo_url + PAGE)
+    # Said at once, before the person has answered everything and asked for results.
+    page.locator("[data-huddle-status]").get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
     answer(page, "v1", "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
     page.get_by_role("button", name="See my results anyway").click()
@@ -237,9 +264,6 @@ def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, 
 def test_a_browser_without_webassembly_is_told_so_and_offered_the_printable_version(page, demo_url):
     page.add_init_script("delete window.WebAssembly")
     page.goto(demo_url + PAGE)
-    answer(page, "v1", "Often")
-    page.get_by_role("button", name="See my results", exact=True).click()
-    page.get_by_role("button", name="See my results anyway").click()
     status = page.locator("[data-huddle-status]")
     status.get_by_text("this browser cannot run WebAssembly").wait_for(timeout=10_000)
     assert status.get_by_role("link", name="printable version with its scoring key").is_visible()

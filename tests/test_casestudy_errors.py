@@ -126,3 +126,11 @@ def test_a_valid_case_study_is_read_whole():
     assert study.tags == ("Safety huddles", "rotas")
     assert (study.setting, study.date, study.illustrative) == ("acute", "2026-05-01", True)
     assert [(s.title, s.url) for s in study.sources] == [("A source", "https://example.org/report")]
+
+
+def test_settings_labels_match_the_schema():
+    from generator.casestudies import SETTINGS
+    from generator.casestudies.loader import SCHEMA_PATH
+    from generator.sources.structure import load_schema
+
+    assert list(SETTINGS) == load_schema(SCHEMA_PATH)["properties"]["setting"]["enum"]

@@ -20,13 +20,15 @@ def form(framework: dict[str, Any]) -> str:
     lines = [
         f'<form class="huddle-assessment" id="questions" data-huddle-assessment="{escape(framework["id"])}" '
         f'data-framework-url="framework.json" data-version="{escape(framework["version"])}" '
-        f'data-total="{total}" novalidate>',
-        '<div class="huddle-error-summary" data-huddle-error-summary hidden tabindex="-1" '
-        'aria-labelledby="huddle-error-title">',
+        f'data-total="{total}" autocomplete="off" novalidate>',
+        # The GOV.UK error summary: focus moves to it, and its inner alert is announced.
+        '<div class="huddle-error-summary" data-huddle-error-summary hidden tabindex="-1">',
+        '<div role="alert">',
         '<h2 id="huddle-error-title" data-huddle-error-title>Some statements are not answered</h2>',
         "<p>Answer them for a fuller picture. A competency with fewer than half of its statements answered "
         "shows \u201cnot enough answers\u201d.</p>",
         "<ul data-huddle-error-list></ul>",
+        "</div>",
         '<p><button type="button" class="md-button" data-huddle-continue>See my results anyway</button></p>',
         "</div>",
         '<div class="huddle-storage" data-huddle-storage hidden>',
@@ -37,8 +39,9 @@ def form(framework: dict[str, Any]) -> str:
         '<p class="huddle-hint" id="huddle-save-hint">Off unless you turn it on. It keeps your answers in this '
         "browser's local storage, on this device only, so you can come back to them; nothing is sent anywhere. "
         "Leave it off on a shared computer.</p>",
-        '<p><button type="button" class="md-button" data-huddle-clear>Clear my answers</button></p>',
         "</div>",
+        '<p data-huddle-clear-box hidden><button type="button" class="md-button" data-huddle-clear>'
+        "Clear my answers</button></p>",
         f'<p class="huddle-progress" data-huddle-progress role="status" aria-live="polite">0 of {total} answered</p>',
     ]
     for domain in framework["domains"]:

@@ -33,16 +33,19 @@ const scorer = startScorer({
 form.dataset.scorer = "booting";
 scorer.ready.then(
   () => (form.dataset.scorer = "ready"),
-  () => (form.dataset.scorer = "failed"),
+  (error) => {
+    form.dataset.scorer = "failed";
+    showFailure(error); // at once, not only when the person asks for results
+  },
 );
 
 // Answers -------------------------------------------------------------------
 
 function answers() {
   const out = {};
-  for (const [name, value] of new FormData(form)) {
-    if (name.startsWith("huddle-")) continue;
-    out[name] = value === "na" ? "na" : Number(value);
+  for (const fieldset of items) {
+    const chosen = $("input[type=radio]:checked", fieldset);
+    if (chosen) out[fieldset.dataset.item] = chosen.value === "na" ? "na" : Number(chosen.value);
   }
   return out;
 }
@@ -68,7 +71,7 @@ function updateProgress() {
 
 // Saving on this device (opt-in) ----------------------------------------------
 
-const storage = storageFor(`huddle:${form.dataset.huddleAssessment}:${form.dataset.version}:answers`);
+const storage = storageFor(`huddle:${form.dataset.huddleAssessment}:`, form.dataset.version);
 const saveBox = $("[data-huddle-save]", form);
 if (storage.available) {
   $("[data-huddle-storage]", form).hidden = false;
@@ -89,16 +92,30 @@ saveBox.addEventListener("change", () => {
     status.textContent = "Saving is off, and the answers saved on this device have been removed.";
   }
 });
-$("[data-huddle-clear]", form).addEventListener("click", () => {
-  storage.remove();
+function clearEverything() {
+  storage.removeAll();
   saveBox.checked = false;
   setAnswers({});
   summary.hidden = true;
   results.hidden = true;
   lastReport = null;
-  document.body.classList.remove("huddle-has-results");
+  earlier = null;
+  $("[data-huddle-compare]", results).hidden = true;
+  for (const said of $$("[data-huddle-earlier-status]")) said.textContent = "";
+  for (const button of $$("[data-huddle-use-earlier]")) button.hidden = true;
+  document.body.classList.remove("huddle-has-results", "huddle-compared");
   for (const fieldset of items) fieldset.classList.remove("huddle-item--unanswered");
-  status.textContent = "Your answers have been cleared from this page and from this device.";
+}
+$("[data-huddle-clear-box]", form).hidden = false;
+$("[data-huddle-clear]", form).addEventListener("click", () => {
+  clearEverything();
+  status.textContent = "Your answers and results have been cleared from this page and from this device.";
+});
+
+// Back and Forward can bring a page back with its answers still ticked; unless the
+// person chose to save them, a page shown again starts empty (shared computers).
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted && !saveBox.checked) clearEverything();
 });
 
 form.addEventListener("change", (event) => {
@@ -133,6 +150,7 @@ async function compareWithEarlier() {
   if (!earlier || !lastReport) return;
   const rows = await scorer.call("compare", [earlier.answers, lastReport.answers]);
   showComparison(results, rows, earlier.date);
+  document.body.classList.add("huddle-compared");
 }
 
 async function seeResults() {

@@ -1,8 +1,11 @@
 // "Save my progress on this device": opt-in storage of answers in this
 // browser's localStorage. Nothing is written unless the person ticks the box;
-// unticking it, or "Clear my answers", removes what was stored.
+// unticking it, or "Clear my answers", removes what was stored. Keys are
+// `<prefix><version>`, so answers to an older version of the framework are not
+// restored into a newer one, but "Clear my answers" still removes them.
 
-export function storageFor(key) {
+export function storageFor(prefix, version) {
+  const key = `${prefix}${version}`;
   let store = null;
   try {
     store = window.localStorage;
@@ -30,6 +33,11 @@ export function storageFor(key) {
     },
     remove() {
       store?.removeItem(key);
+    },
+    removeAll() {
+      if (!store) return;
+      const mine = Object.keys(store).filter((name) => name.startsWith(prefix));
+      for (const name of mine) store.removeItem(name);
     },
   };
 }
