@@ -15,6 +15,7 @@ from . import assets, pages, publish
 from .casestudies import CaseStudyError, load_case_studies
 from .config import HuddleConfig
 from .frameworks import FrameworkError, load_frameworks
+from .frameworks.model import competencies
 from .knowledge import KnowledgeBase
 from .pages.uris import CASE_STUDY_INDEX, RESERVED, is_case_study
 
@@ -52,7 +53,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
                 f"{', '.join(clashes)}: the folders {' and '.join(RESERVED)} hold generated pages; "
                 "move these case studies elsewhere under case-studies/."
             )
-        known = {f"{fw['id']}/{c['id']}" for fw in self.frameworks for d in fw["domains"] for c in d["competencies"]}
+        known = {f"{fw['id']}/{c['id']}" for fw in self.frameworks for c in competencies(fw)}
         try:
             studies = load_case_studies(sources, known, self.root)
         except CaseStudyError as error:

@@ -66,3 +66,13 @@ def items(framework: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         item for domain in framework["domains"] for competency in domain["competencies"] for item in competency["items"]
     ]
+
+
+def competencies(framework: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every competency of the framework, in order."""
+    return [competency for domain in framework["domains"] for competency in domain["competencies"]]
+
+
+def item_notes(item: dict[str, Any], reversed_word: str = "reverse-keyed") -> list[str]:
+    """What is special about an item's scoring, in words: reverse keying and weight."""
+    return ([reversed_word] if item["reverse"] else []) + ([f"weight {item['weight']}"] if item["weight"] != 1 else [])

@@ -12,6 +12,7 @@ import json
 import math
 from typing import Any
 
+from ..frameworks.model import competencies
 from ..frameworks.model import items as all_items
 from .questionnaire import earlier_control, form, results_section
 from .uris import assessment_uri, framework_uri, front_matter, link, print_uri, text
@@ -29,10 +30,10 @@ def assessment_page(framework: dict[str, Any], guidance: dict[str, Any] | None =
     `guidance["print"]` is the printable version's URL. URLs are relative to this page.
     """
     here = assessment_uri(framework)
-    competencies = [c for d in framework["domains"] for c in d["competencies"]]
+    listed = competencies(framework)
     count = len(all_items(framework))
     minutes = max(1, math.ceil(count * SECONDS_PER_ITEM / 60))
-    names = ", ".join(text(c["title"]) for c in competencies)
+    names = ", ".join(text(c["title"]) for c in listed)
     data = json.dumps(guidance or {}, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     parts = [
         front_matter(title=framework["title"], template="assessment.html", huddle_framework=framework["id"]),
@@ -40,7 +41,7 @@ def assessment_page(framework: dict[str, Any], guidance: dict[str, Any] | None =
         "",
         framework["description"],
         "",
-        f"- **What it measures:** {len(competencies)} competencies in {len(framework['domains'])} "
+        f"- **What it measures:** {len(listed)} competencies in {len(framework['domains'])} "
         f"{'domain' if len(framework['domains']) == 1 else 'domains'}: {names}.",
         f"- **How long it takes:** {count} statements, about {minutes} "
         f"{'minute' if minutes == 1 else 'minutes'}. Answer what you can; you can leave any statement out.",

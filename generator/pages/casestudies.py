@@ -13,6 +13,7 @@ from typing import Any
 
 from ..casestudies import SETTINGS, CaseStudy
 from ..casestudies.model import tag_slug
+from ..frameworks.model import competencies
 from .uris import (
     CASE_STUDY_INDEX,
     assessment_uri,
@@ -140,7 +141,7 @@ def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, dict[str, An
     for ref in study.competencies:
         framework_id, competency_id = ref.split("/", 1)
         framework = frameworks[framework_id]
-        competency = next(c for d in framework["domains"] for c in d["competencies"] if c["id"] == competency_id)
+        competency = next(c for c in competencies(framework) if c["id"] == competency_id)
         target = link(here, competency_uri(framework_id, competency_id))
         bottom.append(f"- [{text(competency['title'])}]({target}), in {text(framework['title'])}")
     bottom += ["", "## Assess yourself", ""]

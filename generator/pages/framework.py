@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..casestudies import CaseStudy
+from ..frameworks.model import item_notes
 from .uris import assessment_uri, competency_uri, framework_uri, front_matter, link, text
 
 AUDIENCES = {"individual": 'Individuals (statements about "I")', "team": 'Teams (statements about "we")'}
@@ -83,11 +84,7 @@ def competency_page(
 def _items(items: list[dict[str, Any]]) -> list[str]:
     out = []
     for item in items:
-        notes = []
-        if item["reverse"]:
-            notes.append("reverse-keyed")
-        if item["weight"] != 1:
-            notes.append(f"weight {item['weight']}")
+        notes = item_notes(item)
         out.append(f"- {text(item['text'])}" + (f" *({', '.join(notes)})*" if notes else ""))
     return out
 

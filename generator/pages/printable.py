@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..frameworks.model import competencies, item_notes
 from .uris import assessment_uri, front_matter, link, print_uri, text
 
 
@@ -42,26 +43,25 @@ def printable_page(framework: dict[str, Any]) -> str:
         + (f" \u201c{text(scale['not_applicable'])}\u201d does not count at all." if scale["not_applicable"] else ""),
         "",
         f"For a statement marked *reversed*, count {low + high} minus your answer instead "
-        f"(so {high} counts as {low}). For a statement with a weight, count it that many times. "
-        "A competency's score is the total of its counted answers divided by the total of their weights. "
-        "If fewer than half of its statements are answered, it has no score.",
+        f"(so {high} counts as {low}). Multiply each counted answer by its weight (1 unless the key "
+        "gives another), add them up, and divide by the total weight of the statements you answered: "
+        "that is the competency's score. If fewer than half of its statements are answered, it has no score.",
         "",
         "| Competency | Statements |",
         "| --- | --- |",
     ]
-    for domain in framework["domains"]:
-        for competency in domain["competencies"]:
-            cells = []
-            for item in competency["items"]:
-                notes = (["reversed"] if item["reverse"] else []) + (
-                    [f"weight {item['weight']}"] if item["weight"] != 1 else []
-                )
-                cells.append(str(numbers[item["id"]]) + (f" ({', '.join(notes)})" if notes else ""))
-            lines.append(f"| {text(competency['title'])} | {', '.join(cells)} |")
-    bands = ", ".join(f"{b['from']} or more: {text(b['label'])}" for b in framework["bands"])
-    lines += ["", f"Bands: {bands}."]
-    overrides = [c for d in framework["domains"] for c in d["competencies"] if c["bands"] != framework["bands"]]
-    for competency in overrides:
-        own = ", ".join(f"{b['from']} or more: {text(b['label'])}" for b in competency["bands"])
-        lines.append(f"For {text(competency['title'])} the bands are: {own}.")
+    for competency in competencies(framework):
+        cells = []
+        for item in competency["items"]:
+            notes = item_notes(item, "reversed")
+            cells.append(str(numbers[item["id"]]) + (f" ({', '.join(notes)})" if notes else ""))
+        lines.append(f"| {text(competency['title'])} | {', '.join(cells)} |")
+    lines += ["", f"Bands: {_bands(framework['bands'])}."]
+    for competency in competencies(framework):
+        if _bands(competency["bands"]) != _bands(framework["bands"]):
+            lines += ["", f"For {text(competency['title'])} the bands are: {_bands(competency['bands'])}."]
     return "\n".join(lines) + "\n"
+
+
+def _bands(bands: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{b['from']} or more: {text(b['label'])}" for b in bands)
