@@ -7,6 +7,6 @@ enforces that. Functions are pure: framework and answers in, result out.
 
 from .api import call
 from .report import compare, read_saved, report
-from .score import NOT_APPLICABLE, score, score_json
+from .score import NOT_APPLICABLE, score
 
-__all__ = ["NOT_APPLICABLE", "call", "compare", "read_saved", "report", "score", "score_json"]
+__all__ = ["NOT_APPLICABLE", "call", "compare", "read_saved", "report", "score"]

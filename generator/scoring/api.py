@@ -7,6 +7,7 @@ file from another framework) comes back as `{"error": sentence}`.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -19,9 +20,15 @@ CALLS = {
 }
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(framework_json: str) -> dict[str, Any]:
+    # The worker sends the same framework text with every call; parse it once.
+    return json.loads(framework_json)
+
+
 def call(framework_json: str, name: str, args_json: str) -> str:
     """Run the call `name` with the JSON list of arguments `args_json` against the framework."""
-    framework: dict[str, Any] = json.loads(framework_json)
+    framework = _parsed(framework_json)
     try:
         value = CALLS[name](framework, *json.loads(args_json))
     except ValueError as error:

@@ -8,7 +8,6 @@ score never depends on floating-point noise, and shown rounded half-up.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
@@ -127,8 +126,3 @@ def score(framework: Mapping[str, Any], answers: Mapping[str, Any]) -> dict[str,
         "competencies": competencies,
         "domains": domains,
     }
-
-
-def score_json(framework_json: str, answers_json: str) -> str:
-    """`score` on JSON text, for callers across a language boundary (Pyodide)."""
-    return json.dumps(score(json.loads(framework_json), json.loads(answers_json)))
