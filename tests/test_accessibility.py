@@ -15,6 +15,8 @@ PAGE = "assessments/collective-leadership/"
 
 
 def violations(page) -> list[str]:
+    # Material fades colours over 125 ms; measure contrast once transitions have finished.
+    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))")
     if not page.evaluate("typeof axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, so the page's strict CSP stays on.
         page.evaluate(AXE.read_text())
