@@ -69,7 +69,7 @@ def serve(args: argparse.Namespace) -> int:
             build_site(config_file)
             print("Rebuilt the site; reload the page to see it.", file=sys.stderr)
 
-        threading.Thread(target=watch, args=(sources, rebuild, stop), daemon=True).start()
+        watch(sources, rebuild, stop)
     print(f"Serving {site}/ at http://{host}:{port}/ (Ctrl+C stops)", file=sys.stderr)
     try:
         server.serve_forever()

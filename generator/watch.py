@@ -27,9 +27,22 @@ def snapshot(paths: Iterable[Path]) -> dict[str, float]:
     return seen
 
 
-def watch(paths: list[Path], rebuild: Callable[[], None], stop: threading.Event, interval: float = 1.0) -> None:
-    """Call `rebuild` whenever a file under `paths` changes, until `stop` is set."""
-    last = snapshot(paths)
+def watch(
+    paths: list[Path], rebuild: Callable[[], None], stop: threading.Event, interval: float = 1.0
+) -> threading.Thread:
+    """Call `rebuild` in a background thread whenever a file under `paths` changes, until `stop` is set.
+
+    The files are first read here, before returning, so a change made right
+    after this call is seen.
+    """
+    thread = threading.Thread(target=_loop, args=(paths, snapshot(paths), rebuild, stop, interval), daemon=True)
+    thread.start()
+    return thread
+
+
+def _loop(
+    paths: list[Path], last: dict[str, float], rebuild: Callable[[], None], stop: threading.Event, interval: float
+) -> None:
     while not stop.wait(interval):
         now = snapshot(paths)
         if now != last:
