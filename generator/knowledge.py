@@ -13,6 +13,7 @@ from typing import Any
 import markdown
 
 from .casestudies import CaseStudy
+from .frameworks.model import competencies
 from .pages import casestudies as listing
 from .pages.framework import competency_page, framework_page
 from .pages.uris import CASE_STUDY_INDEX, competency_uri, framework_uri, print_uri, setting_uri, tag_uri
@@ -30,18 +31,21 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         self.by_uri = {study.src_uri: study for study in self.case_studies}
         self.frameworks_by_id = {framework["id"]: framework for framework in self.frameworks}
+        self.by_competency = listing.by_competency(self.case_studies)
+
+    def showing(self, framework: dict[str, Any], competency: dict[str, Any]) -> list[CaseStudy]:
+        """The case studies that show a competency, newest first."""
+        return listing.newest_first(self.by_competency.get(f"{framework['id']}/{competency['id']}", []))
 
     def pages(self) -> dict[str, str]:
         """Every generated page: source URI to Markdown."""
         generated: dict[str, str] = {}
-        by_competency = listing.by_competency(self.case_studies)
         for framework in self.frameworks:
             generated[framework_uri(framework)] = framework_page(framework)
             for domain in framework["domains"]:
                 for competency in domain["competencies"]:
                     uri = competency_uri(framework["id"], competency["id"])
-                    studies = listing.newest_first(by_competency.get(f"{framework['id']}/{competency['id']}", []))
-                    generated[uri] = competency_page(framework, domain, competency, studies)
+                    generated[uri] = competency_page(framework, domain, competency, self.showing(framework, competency))
         if self.case_studies:
             if not self.has_own_index:
                 generated[CASE_STUDY_INDEX] = listing.index_page(self.case_studies, self.frameworks)
@@ -59,17 +63,15 @@ class KnowledgeBase:
         `url` turns a page's source URI into a URL relative to the assessment page.
         Markdown is rendered here, at build time, because the browser has no renderer.
         """
-        by_competency = listing.by_competency(self.case_studies)
         found: dict[str, Any] = {}
-        for domain in framework["domains"]:
-            for competency in domain["competencies"]:
-                studies = listing.newest_first(by_competency.get(f"{framework['id']}/{competency['id']}", []))
-                found[competency["id"]] = {
-                    "develop": _html(competency["develop"]),
-                    "bands": {band["label"]: _html(band["summary"]) for band in competency["bands"]},
-                    "page": url(competency_uri(framework["id"], competency["id"])),
-                    "case_studies": [{"title": s.title, "url": url(s.src_uri)} for s in studies],
-                }
+        for competency in competencies(framework):
+            studies = self.showing(framework, competency)
+            found[competency["id"]] = {
+                "develop": _html(competency["develop"]),
+                "bands": {band["label"]: _html(band["summary"]) for band in competency["bands"]},
+                "page": url(competency_uri(framework["id"], competency["id"])),
+                "case_studies": [{"title": s.title, "url": url(s.src_uri)} for s in studies],
+            }
         return {"competencies": found, "print": url(print_uri(framework))}
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:

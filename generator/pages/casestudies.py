@@ -66,11 +66,10 @@ def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any
     lines += ["", "## By competency"]
     for framework in frameworks:
         lines += ["", f"### {text(framework['title'])}", ""]
-        for domain in framework["domains"]:
-            for competency in domain["competencies"]:
-                count = len(counts.get(f"{framework['id']}/{competency['id']}", []))
-                target = link(here, competency_uri(framework["id"], competency["id"]))
-                lines.append(f"- [{text(competency['title'])}]({target}) ({count})")
+        for competency in competencies(framework):
+            count = len(counts.get(f"{framework['id']}/{competency['id']}", []))
+            target = link(here, competency_uri(framework["id"], competency["id"]))
+            lines.append(f"- [{text(competency['title'])}]({target}) ({count})")
     lines += ["", "## By tag", ""]
     lines += [
         f"- [{text(label)}]({link(here, tag_uri(slug))}) ({len(group)})"
