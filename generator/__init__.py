@@ -1,8 +1,8 @@
 """Huddle: a static site generator for leadership knowledge bases and
 anonymous self-assessment in health care.
 
-This module is shipped to the browser with `generator.scoring`, so it must
-import nothing (the MkDocs plugin lives in `generator.plugin`).
+The MkDocs plugin lives in `generator.plugin`, the command in `generator.cli`;
+`generator.scoring` is the part that also runs in the browser.
 """
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""Files Huddle adds to every site: self-hosted Pyodide and our scoring package."""
+"""Files Huddle adds to sites with assessments: self-hosted Pyodide and our scoring package."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-
-import generator
 
 PYODIDE_BOOT_FILES = (
     "pyodide.mjs",
@@ -21,6 +19,12 @@ PYODIDE_BOOT_FILES = (
 """The files `loadPyodide` fetches to start with no extra packages."""
 
 SCORING_ZIP = "assets/huddle/scoring.zip"
+SCORING = Path(__file__).with_name("scoring")
+
+
+def pyodide_path(version: str) -> str:
+    """The versioned folder of a site that holds Pyodide's boot files."""
+    return f"assets/pyodide/{version}/"
 
 
 def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, Path]]:
@@ -39,17 +43,18 @@ def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, Path]]:
 
 
 def scoring_zip() -> bytes:
-    """`generator/__init__.py` and `generator/scoring/*.py` as a zip Pyodide can unpack.
+    """`generator/scoring/*.py` as a zip Pyodide can unpack: that package and nothing else.
 
-    Entries are sorted and dated 1980-01-01 so that the same source always
-    gives the same bytes.
+    Without `generator/__init__.py` in the zip, `generator` is a namespace
+    package in the browser, so only the scoring package is ever imported
+    there. Entries are sorted and dated 1980-01-01 so that the same source
+    always gives the same bytes.
     """
-    package = Path(generator.__file__).parent
-    sources = [package / "__init__.py", *sorted((package / "scoring").glob("*.py"))]
+    sources = sorted(SCORING.glob("*.py"))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for source in sources:
-            name = source.relative_to(package.parent).as_posix()
+            name = source.relative_to(SCORING.parent.parent).as_posix()
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -9,11 +9,14 @@ import sys
 import threading
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import get_files
 
 from .build import build_site, load
+from .config import HuddleConfig
 from .serve import deploy_headers, make_server
+from .site import Site, SiteError, load_site
 from .watch import watch
 
 FRAMEWORK_TEMPLATE = """\
@@ -60,8 +63,7 @@ def serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     if args.watch:
         config = load(config_file)
-        assessments = config_file.parent / config.plugins["huddle"].config.assessments_dir
-        sources = [config_file, Path(config.docs_dir), assessments]
+        sources = [config_file, Path(config.docs_dir), Path(_options(config).assessments_dir)]
         if config.theme.custom_dir:
             sources.append(Path(config.theme.custom_dir))
 
@@ -82,16 +84,30 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    config = load(Path(args.config_file))
-    config = config.plugins.on_config(config)
-    plugin = config.plugins["huddle"]
-    knowledge = plugin.load_knowledge(get_files(config))
+    config_file = Path(args.config_file)
+    site = _site(load(config_file))
     print(
-        f"{args.config_file}: configuration, {len(plugin.frameworks)} framework file(s) and "
-        f"{len(knowledge.case_studies)} case study(ies) are valid.",
+        f"{args.config_file}: configuration, {len(site.frameworks)} framework file(s) and "
+        f"{len(site.knowledge.case_studies)} case study(ies) are valid.",
         file=sys.stderr,
     )
     return 0
+
+
+def _site(config: MkDocsConfig) -> Site:
+    """The site model, read straight from the files: no build, no Pyodide, no npm."""
+    documents = [(f.src_uri, Path(f.abs_src_path)) for f in get_files(config).documentation_pages()]
+    try:
+        return load_site(Path(config.config_file_path).parent, _options(config).assessments_dir, documents)
+    except SiteError as error:
+        raise Abort(str(error)) from None
+
+
+def _options(config: MkDocsConfig) -> HuddleConfig:
+    plugin = config.plugins.get("huddle")
+    if plugin is None:
+        raise Abort(f"{config.config_file_path} does not use the huddle plugin; add it under `plugins:`.")
+    return plugin.config
 
 
 CASE_STUDY_TEMPLATE = """\
@@ -114,21 +130,19 @@ what was hard.
 
 def new(args: argparse.Namespace) -> int:
     config = load(Path(args.config_file))
-    config = config.plugins.on_config(config)
-    plugin = config.plugins["huddle"]
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
         raise Abort(
             f"'{args.id}' is not a slug; use lower-case letters, digits and single hyphens, such as team-culture."
         )
     title = args.id.replace("-", " ").capitalize()
     if args.kind == "framework":
-        path = plugin.assessments_dir / f"{args.id}.yml"
+        path = Path(_options(config).assessments_dir) / f"{args.id}.yml"
         text = FRAMEWORK_TEMPLATE.format(id=args.id, title=title)
     else:
-        if not plugin.frameworks:
+        frameworks = _site(config).frameworks
+        if not frameworks:
             raise Abort("A case study names the competencies it shows; add a framework first (huddle new framework).")
-        first = plugin.frameworks[0]
-        competency = f"{first['id']}/{first['domains'][0]['competencies'][0]['id']}"
+        competency = f"{frameworks[0].id}/{frameworks[0].competencies()[0].id}"
         path = Path(config.docs_dir) / "case-studies" / f"{args.id}.md"
         text = CASE_STUDY_TEMPLATE.format(title=title, competency=competency, date=datetime.date.today().isoformat())
     if path.exists():

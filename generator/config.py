@@ -1,15 +1,29 @@
-"""The `huddle` plugin's options in site.yml."""
+"""The `huddle` plugin's options in site.yml: declared here, checked here, documented in docs/configuration.md."""
+
+from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+
+class Seconds(c.Type):
+    """A whole number of seconds above 0."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ValidationError(f"must be a whole number of seconds above 0, got {value!r}.")
+        return value
 
 
 class HuddleConfig(Config):
-    assessments_dir = c.Type(str, default="assessments")
+    assessments_dir = c.Dir(default="assessments")
     """Folder of framework YAML files, relative to site.yml."""
 
-    pyodide_dir = c.Type(str, default="node_modules/pyodide")
-    """The installed `pyodide` npm package (run `npm ci`), relative to site.yml."""
+    pyodide_dir = c.Dir(default="node_modules/pyodide")
+    """The installed `pyodide` npm package (run `npm ci`), relative to site.yml; needed to build, not to check."""
 
-    boot_timeout = c.Type(int, default=60)
+    boot_timeout = Seconds(default=60)
     """Seconds the browser waits for Pyodide to start before saying it failed."""

@@ -1,109 +1,82 @@
-"""The `huddle` MkDocs plugin: event wiring only; the work lives beside it."""
+"""The `huddle` MkDocs plugin: event wiring only; the work lives beside it.
+
+`site.py` loads the site model, `publish.py` makes the data files,
+`markdown_text.py` renders framework Markdown, `assets.py` finds Pyodide.
+"""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
-from . import assets, pages, publish
-from .casestudies import CaseStudyError, load_case_studies
+from . import assets, publish
 from .config import HuddleConfig
-from .frameworks import FrameworkError, load_frameworks
-from .frameworks.model import competencies
-from .knowledge import KnowledgeBase
-from .pages.uris import CASE_STUDY_INDEX, RESERVED, is_case_study
+from .markdown_text import MarkdownText
+from .pages.uris import assessment_uri, print_uri
+from .scoring.strings import MESSAGES
+from .site import Site, SiteError, load_site
+
+INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
 
 class HuddlePlugin(BasePlugin[HuddleConfig]):
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = Path(config.config_file_path).parent
-        self.assessments_dir = self.root / self.config.assessments_dir
-        if not self.assessments_dir.is_dir():
-            raise PluginError(
-                f"The assessments folder '{self.config.assessments_dir}' does not exist next to "
-                f"{Path(config.config_file_path).name}; create it or set the huddle plugin's `assessments_dir`."
-            )
-        try:
-            self.frameworks = load_frameworks(self.assessments_dir, self.root)
-        except FrameworkError as error:
-            raise PluginError(f"Framework files have problems:\n{error}") from None
-        timeout = self.config.boot_timeout
-        if isinstance(timeout, bool) or timeout <= 0:
-            raise PluginError(
-                f"The huddle plugin's `boot_timeout` must be a whole number of seconds above 0, got {timeout!r}."
-            )
-        self.pyodide_version, self.pyodide_files = assets.pyodide_files(self.root / self.config.pyodide_dir)
-        # Case studies and their listings are left out of the navigation on purpose
-        # (see on_nav), so MkDocs' note naming every page not in `nav` is only noise.
-        config.validation.nav.omitted_files = logging.DEBUG
-        return config
-
-    def load_knowledge(self, files: Files) -> KnowledgeBase:
-        """Check every case study against its schema and the frameworks; PluginError lists all problems."""
-        sources = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages() if is_case_study(f.src_uri)]
-        clashes = [uri for uri, _ in sources if uri.startswith(RESERVED)]
-        if clashes:
-            raise PluginError(
-                f"{', '.join(clashes)}: the folders {' and '.join(RESERVED)} hold generated pages; "
-                "move these case studies elsewhere under case-studies/."
-            )
-        known = {f"{fw['id']}/{c['id']}" for fw in self.frameworks for c in competencies(fw)}
-        try:
-            studies = load_case_studies(sources, known, self.root)
-        except CaseStudyError as error:
-            raise PluginError(f"Case studies have problems:\n{error}") from None
-        return KnowledgeBase(
-            self.frameworks, studies, has_own_index=files.get_file_from_path(CASE_STUDY_INDEX) is not None
-        )
+    site: Site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.knowledge = self.load_knowledge(files)
-        generated = [File.generated(config, uri, content=content) for uri, content in self.knowledge.pages().items()]
-        _add(files, generated, self.root)
+        root = Path(config.config_file_path).parent
+        documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
+        try:
+            self.site = load_site(root, self.config.assessments_dir, documents)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+        for study in self.site.knowledge.case_studies:
+            # Material embeds the whole navigation in every page, which would grow with their number.
+            files.get_file_from_path(study.src_uri).inclusion = NOT_IN_NAV
+        pages = self.site.pages()
+        generated = [
+            File.generated(config, page.uri, content="", inclusion=INCLUDED if page.in_nav else NOT_IN_NAV)
+            for page in pages
+        ]
+        _add(files, generated, root)
+        self.files = files
+        # Pages are written once every page has its URL, which links in framework Markdown need.
+        text = MarkdownText(config, files)
+        for page, file in zip(pages, generated, strict=True):
+            file.content_string = page.markdown(text)
+
         changed = publish.build_date()
-        for framework in self.frameworks:
-            _add(files, publish.framework_files(config, files, framework, self.knowledge, changed), self.root)
-            self.knowledge.unlisted.add(pages.print_uri(framework))
-        shared = publish.shared_files(config, self.pyodide_path, self.pyodide_files, bool(self.frameworks))
-        _add(files, shared, self.root)
+        for framework in self.site.frameworks:
+            here = files.get_file_from_path(assessment_uri(framework)).url
+            url = lambda uri, here=here: get_relative_url(files.get_file_from_path(uri).url, here)  # noqa: E731
+            advice = publish.guidance(framework, self.site.knowledge, text, url)
+            _add(files, publish.framework_files(config, framework, advice, changed), root)
+        self.pyodide = assets.pyodide_files(Path(self.config.pyodide_dir)) if self.site.frameworks else None
+        _add(files, publish.shared_files(config, self.pyodide), root)
         return files
 
-    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        # Case studies and the pages listing them stay out of the navigation: Material
-        # embeds the whole navigation in every page, which would grow with their number.
-        nav.items = _without(nav.items, self.knowledge.unlisted)
-        for page in nav.pages:
-            page.previous_page = page.next_page = None
-        nav.pages = [page for page in nav.pages if page.file.src_uri not in self.knowledge.unlisted]
-        for before, after in zip(nav.pages, nav.pages[1:], strict=False):
-            before.next_page, after.previous_page = after, before
-        return nav
-
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        return self.knowledge.page_markdown(page.file.src_uri, markdown)
-
-    @property
-    def pyodide_path(self) -> str:
-        """The versioned folder of the site that holds Pyodide's boot files."""
-        return f"assets/pyodide/{self.pyodide_version}/"
+        return self.site.knowledge.page_markdown(page.file.src_uri, markdown)
 
     def on_page_context(self, context: dict[str, Any], *, page, config: MkDocsConfig, nav) -> dict[str, Any]:
-        if page.meta.get("huddle_framework"):
+        framework = self.site.knowledge.frameworks_by_id.get(page.meta.get("huddle_framework"))
+        if framework and self.pyodide:
             context["huddle"] = {
-                "pyodide": self.pyodide_path,
+                "pyodide": assets.pyodide_path(self.pyodide[0]),
                 "scoring": assets.SCORING_ZIP,
+                "printable": self.files.get_file_from_path(print_uri(framework)).url,
                 "boot_timeout": self.config.boot_timeout,
+                "messages": MESSAGES,
             }
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        server.watch(str(self.assessments_dir))
+        server.watch(self.config.assessments_dir)
         return server
 
 
@@ -117,17 +90,3 @@ def _add(files: Files, generated: list[File], root: Path) -> None:
                 "and would replace this file; move or rename it."
             )
         files.append(file)
-
-
-def _without(items: list, unlisted: set[str]) -> list:
-    """Navigation items minus the pages in `unlisted`, and minus sections left empty."""
-    kept = []
-    for item in items:
-        if getattr(item, "file", None) is not None and item.file.src_uri in unlisted:
-            continue
-        if item.children is not None:
-            item.children = _without(item.children, unlisted)
-            if not item.children:
-                continue
-        kept.append(item)
-    return kept

@@ -1,59 +1,76 @@
-"""The files Huddle adds to a site for each framework, and the shared ones.
+"""The data files Huddle adds to a site: per framework, and shared.
 
-For a framework: its assessment page, printable version, `framework.json` for
-the browser and `case.json` (CASE 1.1). Shared: the framework JSON Schema, our
-scoring package and Pyodide's boot files.
+For a framework: `framework.json` (the model and the results view's
+guidance, for the browser) and `case.json` (CASE 1.1). Shared: the framework
+JSON Schema, our scoring package and Pyodide's boot files.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
+from mkdocs.structure.files import File
 
-from . import assets, pages
+from . import assets
 from .frameworks.case import cf_package
 from .frameworks.validate import SCHEMA_PATH
 from .knowledge import KnowledgeBase
+from .pages import Text
+from .pages.uris import assessment_uri, competency_uri, print_uri
+from .scoring.model import CompetencyGuidance, Framework, Guidance, Link, to_json
 
 SCHEMA_URI = "schemas/framework.schema.json"
 """Where the framework JSON Schema is published in every site (a stable path)."""
 
 
-def framework_files(
-    config: MkDocsConfig, files: Files, framework: dict[str, Any], knowledge: KnowledgeBase, changed: str
-) -> list[File]:
-    """A framework's generated files. `files` must already hold the pages its assessment links to."""
-    printable = File.generated(config, pages.print_uri(framework), content=pages.printable_page(framework))
-    page = File.generated(config, pages.assessment_uri(framework), content="")
-    every = Files([*files, printable])
-    guidance = knowledge.guidance(framework, lambda uri: get_relative_url(every.get_file_from_path(uri).url, page.url))
-    page.content_string = pages.assessment_page(framework, guidance)
-    folder = f"assessments/{framework['id']}/"
+def guidance(framework: Framework, knowledge: KnowledgeBase, md: Text, url: Callable[[str], str]) -> Guidance:
+    """What the results view shows per competency: advice, band summaries and links.
+
+    `url` turns a page's source URI into a URL relative to the assessment page,
+    and `md` renders the framework's Markdown for that page.
+    """
+    here = assessment_uri(framework)
+    found = {}
+    for competency in framework.competencies():
+        where = f"Framework '{framework.id}' competency '{competency.id}'"
+        found[competency.id] = CompetencyGuidance(
+            page=url(competency_uri(framework.id, competency.id)),
+            develop=md(competency.develop, here, f"{where} develop"),
+            bands={
+                band.label: md(band.summary, here, f"{where} band '{band.label}' summary") for band in competency.bands
+            },
+            case_studies=tuple(Link(s.title, url(s.src_uri)) for s in knowledge.showing(framework, competency)),
+        )
+    return Guidance(printable=url(print_uri(framework)), competencies=found)
+
+
+def framework_files(config: MkDocsConfig, framework: Framework, advice: Guidance, changed: str) -> list[File]:
+    """A framework's data files: `framework.json` with its guidance, and its CASE package."""
+    folder = f"assessments/{framework.id}/"
+    published = {**framework.to_json(), "guidance": to_json(advice)}
     package = cf_package(framework, creator=config.site_name, changed=changed)
     return [
-        printable,
-        page,
-        File.generated(config, folder + "framework.json", content=_json(framework)),
+        File.generated(config, folder + "framework.json", content=_json(published)),
         File.generated(config, folder + "case.json", content=_json(package)),
     ]
 
 
-def shared_files(config: MkDocsConfig, pyodide_path: str, pyodide_files: dict[str, Path], scoring: bool) -> list[File]:
-    """The schema, and when the site has assessments, the scoring package and Pyodide."""
+def shared_files(config: MkDocsConfig, pyodide: tuple[str, dict[str, Path]] | None) -> list[File]:
+    """The schema, and when the site has assessments, the scoring package and Pyodide's boot files."""
     shared = [File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH))]
-    if scoring:
+    if pyodide:
+        version, files = pyodide
         shared.append(File.generated(config, assets.SCORING_ZIP, content=assets.scoring_zip()))
         shared += [
-            File.generated(config, f"{pyodide_path}{name}", abs_src_path=str(path))
-            for name, path in pyodide_files.items()
+            File.generated(config, f"{assets.pyodide_path(version)}{name}", abs_src_path=str(path))
+            for name, path in files.items()
         ]
     return shared
 

@@ -5,21 +5,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.scoring.model import Framework, Item, normalise
+
 RESULTS_TIMEOUT = 60_000  # ms; Pyodide boots in about 2 s here, far longer on a loaded CI machine
 
 
-def framework_of(site: Path, page: str) -> dict:
-    return json.loads((site / page / "framework.json").read_text())
+def framework_of(site: Path, page: str) -> Framework:
+    """The framework an assessment page publishes, read back as the browser reads it."""
+    return normalise(json.loads((site / page / "framework.json").read_text()))
 
 
-def items_of(framework: dict) -> list[dict]:
-    return [item for d in framework["domains"] for c in d["competencies"] for item in c["items"]]
+def items_of(framework: Framework) -> list[Item]:
+    return framework.items()
 
 
-def label_values(framework: dict) -> dict[str, object]:
-    values: dict[str, object] = {p["label"]: p["value"] for p in framework["scale"]["points"]}
-    if framework["scale"]["not_applicable"]:
-        values[framework["scale"]["not_applicable"]] = "na"
+def label_values(framework: Framework) -> dict[str, object]:
+    values: dict[str, object] = {p.label: p.value for p in framework.scale.points}
+    if framework.scale.not_applicable:
+        values[framework.scale.not_applicable] = "na"
     return values
 
 
@@ -41,7 +44,7 @@ def shown_scores(page) -> dict[str, str]:
     return {row.get_attribute("data-competency"): row.locator("[data-score]").inner_text() for row in rows.all()}
 
 
-def checked_answers(page, framework: dict) -> dict[str, object]:
+def checked_answers(page, framework: Framework) -> dict[str, object]:
     """The answers the form holds, read from the checked radios."""
     values = {str(v): v for v in label_values(framework).values()}
     found = page.eval_on_selector_all(

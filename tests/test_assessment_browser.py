@@ -43,7 +43,7 @@ def test_the_assessment_can_be_completed_by_keyboard_alone(page, demo_url, frame
             break
     else:
         pytest.fail("Tab never reached the first answer")
-    options = len(framework["scale"]["points"]) + 1
+    options = len(framework.scale.points) + 1
     for _ in items_of(framework):
         steps = choices.randrange(options)
         page.keyboard.press("Space") if steps == 0 else [page.keyboard.press("ArrowRight") for _ in range(steps)]
@@ -61,7 +61,7 @@ def test_the_assessment_can_be_completed_by_keyboard_alone(page, demo_url, frame
 
 def test_unanswered_statements_are_listed_in_an_error_summary_that_links_to_each(page, demo_url, framework):
     page.goto(demo_url + PAGE)
-    answered = [item["id"] for item in items_of(framework)][:25]
+    answered = [item.id for item in items_of(framework)][:25]
     for item in answered:
         answer(page, item, "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
@@ -70,11 +70,11 @@ def test_unanswered_statements_are_listed_in_an_error_summary_that_links_to_each
     assert summary.evaluate("e => e === document.activeElement")
     assert page.locator("[data-huddle-error-title]").inner_text() == "3 statements are not answered"
     links = summary.get_by_role("link")
-    missing = [item for item in items_of(framework) if item["id"] not in answered]
-    assert links.all_inner_texts() == [item["text"] for item in missing]
+    missing = [item for item in items_of(framework) if item.id not in answered]
+    assert links.all_inner_texts() == [item.text for item in missing]
     links.first.click()
     focused = page.evaluate("[document.activeElement.name, document.activeElement.type]")
-    assert focused == [missing[0]["id"], "radio"]
+    assert focused == [missing[0].id, "radio"]
     page.get_by_role("button", name="See my results anyway").click()
     page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
     assert not summary.is_visible()
@@ -127,9 +127,9 @@ def download(page, name: str, tmp_path):
 def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_change(page, demo_url, framework, tmp_path):
     page.goto(demo_url + PAGE)
     choices = random.Random(3)
-    labels = [p["label"] for p in framework["scale"]["points"]]
+    labels = [p.label for p in framework.scale.points]
     for item in items_of(framework):
-        answer(page, item["id"], choices.choice(labels))
+        answer(page, item.id, choices.choice(labels))
     earlier = checked_answers(page, framework)
     see_results(page)
     saved = download(page, "Download as JSON", tmp_path)
@@ -216,9 +216,9 @@ def test_a_file_from_another_version_or_malformed_is_refused_without_breaking_th
 
 def test_results_show_bands_chart_strengths_and_advice_with_case_studies(page, demo_url, framework):
     page.goto(demo_url + PAGE)
-    for competency, label in zip(framework["domains"][0]["competencies"], ["Almost always", "Rarely"], strict=True):
-        for item in competency["items"]:
-            answer(page, item["id"], label)
+    for competency, label in zip(framework.domains[0].competencies, ["Almost always", "Rarely"], strict=True):
+        for item in competency.items:
+            answer(page, item.id, label)
     see_results(page)
     results = page.locator("[data-huddle-results]")
     assert results.locator("svg[role=img] title").text_content() == "Your score for each competency"

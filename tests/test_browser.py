@@ -95,7 +95,7 @@ def test_the_team_assessment_is_scored_like_the_individual_one(page, demo_url, d
     framework = framework_of(demo_site, page_path)
     page.goto(demo_url + page_path)
     labels = list(label_values(framework))
-    given = {item["id"]: labels[n % len(labels)] for n, item in enumerate(items_of(framework))}
+    given = {item.id: labels[n % len(labels)] for n, item in enumerate(items_of(framework))}
     for item_id, label in given.items():
         answer(page, item_id, label)
     see_results(page)

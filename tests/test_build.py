@@ -18,6 +18,8 @@ from mkdocs.exceptions import Abort
 import generator
 from generator.assets import PYODIDE_BOOT_FILES
 from generator.build import build_site
+from generator.frameworks import load_framework
+from generator.scoring.model import normalise
 from tests.sites import FIXTURES, REPO, copy_fixture, tree
 
 PYODIDE_VERSION = json.loads((REPO / "package.json").read_text())["dependencies"]["pyodide"]
@@ -78,14 +80,17 @@ def test_assessment_page_has_a_fieldset_per_item_with_a_labelled_radio_per_scale
 
 
 def test_framework_json_is_published_beside_its_page(minimal):
-    framework = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())
-    assert framework["id"] == "tiny"
-    assert framework["domains"][0]["competencies"][0]["items"][1] == {
+    published = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())
+    assert published["id"] == "tiny"
+    assert published["domains"][0]["competencies"][0]["items"][1] == {
         "id": "a2",
         "text": "Second statement.",
         "reverse": True,
         "weight": 1,
     }
+    # The browser reads it back into the same model the build made.
+    assert normalise(published) == load_framework(FIXTURES / "minimal" / "assessments" / "tiny.yml", FIXTURES)
+    assert set(published["guidance"]["competencies"]) == {c.id for c in normalise(published).competencies()}
 
 
 def test_only_pyodide_boot_files_are_copied_under_a_versioned_path(minimal):
@@ -94,13 +99,11 @@ def test_only_pyodide_boot_files_are_copied_under_a_versioned_path(minimal):
     assert [p.name for p in (minimal / "assets" / "pyodide").iterdir()] == [PYODIDE_VERSION]
 
 
-def test_scoring_package_is_shipped_as_its_own_source(minimal):
+def test_the_scoring_package_and_nothing_else_is_shipped_as_its_own_source(minimal):
     package = Path(generator.__file__).parent
     with zipfile.ZipFile(io.BytesIO((minimal / "assets" / "huddle" / "scoring.zip").read_bytes())) as archive:
         shipped = {name: archive.read(name) for name in archive.namelist()}
-    expected = {"generator/__init__.py": (package / "__init__.py").read_bytes()} | {
-        f"generator/scoring/{p.name}": p.read_bytes() for p in (package / "scoring").glob("*.py")
-    }
+    expected = {f"generator/scoring/{p.name}": p.read_bytes() for p in (package / "scoring").glob("*.py")}
     assert shipped == expected
 
 
@@ -188,12 +191,9 @@ def test_printable_version_has_every_statement_and_a_scoring_key(minimal):
     assert "<td>Alpha</td>\n<td>1, 2 (reversed)</td>" in body
 
 
-def test_assessment_page_carries_guidance_for_results(minimal):
-    html = (minimal / "assessments" / "tiny" / "index.html").read_text()
-    marker = '<script type="application/json" id="huddle-guidance">'
-    start = html.index(marker) + len(marker)
-    guidance = json.loads(html[start : html.index("</script>", start)])
-    assert guidance["print"] == "print/"
+def test_framework_json_carries_the_guidance_for_results_with_urls_from_the_assessment_page(minimal):
+    guidance = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())["guidance"]
+    assert guidance["printable"] == "print/"
     assert guidance["competencies"]["alpha"]["page"] == "../../frameworks/tiny/alpha/"
     assert guidance["competencies"]["alpha"]["case_studies"] == [
         {"title": "Second story", "url": "../../case-studies/second-story/"},

@@ -48,7 +48,7 @@ def test_every_domain_competency_and_item_is_a_typed_cfitem_in_order(path):
     document = package["CFDocument"]["identifier"]
 
     def check(node, kind, parent, position):
-        (item,) = [i for i in package["CFItems"] if i["humanCodingScheme"] == node["id"]]
+        (item,) = [i for i in package["CFItems"] if i["humanCodingScheme"] == node.id]
         assert item["CFItemType"] == kind
         association = parent_of[item["identifier"]]
         assert association["destinationNodeURI"]["identifier"] == parent
@@ -56,12 +56,12 @@ def test_every_domain_competency_and_item_is_a_typed_cfitem_in_order(path):
         return item["identifier"]
 
     count = 0
-    for d, domain in enumerate(framework["domains"], 1):
+    for d, domain in enumerate(framework.domains, 1):
         domain_uuid = check(domain, "Domain", document, d)
-        for c, competency in enumerate(domain["competencies"], 1):
+        for c, competency in enumerate(domain.competencies, 1):
             competency_uuid = check(competency, "Competency", domain_uuid, c)
-            for i, item in enumerate(competency["items"], 1):
-                assert by_id[check(item, "Behaviour", competency_uuid, i)]["fullStatement"] == item["text"]
+            for i, item in enumerate(competency.items, 1):
+                assert by_id[check(item, "Behaviour", competency_uuid, i)]["fullStatement"] == item.text
                 count += 1
             count += 1
         count += 1
@@ -71,11 +71,11 @@ def test_every_domain_competency_and_item_is_a_typed_cfitem_in_order(path):
 def test_bands_are_a_rubric_with_a_criterion_per_competency():
     framework, package = export(FRAMEWORKS[0])
     (rubric,) = package["CFRubrics"]
-    competencies = [c for d in framework["domains"] for c in d["competencies"]]
-    assert [c["category"] for c in rubric["CFRubricCriteria"]] == [c["title"] for c in competencies]
+    competencies = [c for d in framework.domains for c in d.competencies]
+    assert [c["category"] for c in rubric["CFRubricCriteria"]] == [c.title for c in competencies]
     for criterion, competency in zip(rubric["CFRubricCriteria"], competencies, strict=True):
         levels = [(lv["quality"], lv["score"], lv["description"]) for lv in criterion["CFRubricCriterionLevels"]]
-        assert levels == [(b["label"], float(b["from"]), b["summary"]) for b in competency["bands"]]
+        assert levels == [(b.label, float(b.start), b.summary) for b in competency.bands]
 
 
 def test_identifiers_are_stable_uuid5_values():

@@ -56,7 +56,7 @@ def test_the_documented_example_is_a_valid_framework(tmp_path):
     assert "# yaml-language-server" in example.splitlines()[0]
     (tmp_path / "example.yml").write_text(example)
     framework = load_framework(tmp_path / "example.yml", tmp_path)
-    assert framework["id"] == "collective-leadership"
+    assert framework.id == "collective-leadership"
 
 
 def test_demo_frameworks_point_editors_at_the_shipped_schema():

@@ -11,6 +11,7 @@ import pytest
 
 from generator.frameworks import load_framework
 from generator.scoring import call, compare, read_saved, report
+from generator.scoring.chart import bar_chart
 from generator.scoring.report import strengths_and_development
 from tests.sites import REPO
 
@@ -23,16 +24,16 @@ def framework():
 
 
 def all_items(framework):
-    return [(c, i) for d in framework["domains"] for c in d["competencies"] for i in c["items"]]
+    return [(c, i) for d in framework.domains for c in d.competencies for i in c.items]
 
 
 def answers_scoring(framework, values):
     """Answers that give each competency (by position) the item value in `values`."""
     out = {}
-    competencies = [c for d in framework["domains"] for c in d["competencies"]]
+    competencies = [c for d in framework.domains for c in d.competencies]
     for competency, value in zip(competencies, values, strict=False):
-        for item in competency["items"]:
-            out[item["id"]] = 6 - value if item["reverse"] else value
+        for item in competency.items:
+            out[item.id] = 6 - value if item.reverse else value
     return out
 
 
@@ -60,7 +61,7 @@ def test_equal_scores_give_no_strengths_or_development_areas(framework):
 
 def test_chart_is_an_accessible_svg_with_a_bar_per_scored_competency(framework):
     result = report(framework, answers_scoring(framework, [1, 5, 3]), "2026-11-26")
-    svg = ET.fromstring(result["chart"])
+    svg = ET.fromstring(bar_chart(framework, result))
     assert svg.get("role") == "img"
     assert svg.get("aria-labelledby") == "huddle-chart-title huddle-chart-desc"
     assert svg.find(f"{SVG}title").text == "Your score for each competency"
@@ -79,7 +80,7 @@ def test_csv_has_a_row_per_competency(framework):
     assert len(rows) == 6
     assert rows[0] == {
         "framework": "collective-leadership",
-        "version": framework["version"],
+        "version": framework.version,
         "domain": "shared-purpose",
         "competency": "vision",
         "title": "Shared vision",
@@ -95,7 +96,7 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
     given = answers_scoring(framework, [2, 4, 3])
     given["v2"] = "na"
     saved = report(framework, given, "2026-11-26")["saved"]
-    assert json.loads(saved)["framework"] == {"id": "collective-leadership", "version": framework["version"]}
+    assert json.loads(saved)["framework"] == {"id": "collective-leadership", "version": framework.version}
     assert read_saved(framework, saved) == {"answers": given, "date": "2026-11-26"}
 
 
@@ -132,7 +133,7 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
 )
 def test_a_saved_file_that_does_not_fit_is_refused_with_a_sentence(framework, change, message):
     saved = report(framework, answers_scoring(framework, [2]), "2026-11-26")["saved"]
-    assert framework["version"] == "1.0"
+    assert framework.version == "1.0"
     with pytest.raises(ValueError) as error:
         read_saved(framework, change(saved))
     assert str(error.value) == message
@@ -165,8 +166,11 @@ def test_comparison_shows_the_change_per_competency(framework):
 
 
 def test_the_browser_api_returns_values_or_sentences(framework):
-    framework_json = json.dumps(framework)
-    value = json.loads(call(framework_json, "report", json.dumps([{"v1": 5}, "2026-11-26"])))["value"]
-    assert value["date"] == "2026-11-26"
+    framework_json = json.dumps(framework.to_json())
+    value = json.loads(call(framework_json, "results", json.dumps([{"v1": 5}, "2026-11-26"])))["value"]
+    assert value["stem"] == "collective-leadership-2026-11-26"
+    assert json.loads(value["json"])["answers"] == {"v1": 5}
+    assert "Scored on 26 November 2026" in value["view"]
+    assert value["comparison"] == ""
     refused = json.loads(call(framework_json, "read_saved", json.dumps(["nope"])))
     assert refused == {"error": "This file is not a saved Huddle result: it is not JSON."}

@@ -6,35 +6,38 @@ from fractions import Fraction
 
 import pytest
 
-from generator.scoring import NOT_APPLICABLE, score
+from generator.scoring import NOT_APPLICABLE, normalise, score
 from generator.scoring.score import item_value, round_half_up
 
 
 def framework(items_per_competency=((("a1", False, 1), ("a2", True, 1), ("a3", False, 1)),), na=None):
-    return {
-        "id": "f",
-        "version": "2",
-        "scale": {"points": [{"value": v, "label": str(v)} for v in range(1, 6)], "not_applicable": na},
-        "bands": [
-            {"from": 1, "label": "Low", "summary": ""},
-            {"from": 2.5, "label": "Middle", "summary": ""},
-            {"from": 3.5, "label": "High", "summary": ""},
-        ],
-        "domains": [
-            {
-                "id": "d",
-                "title": "D",
-                "competencies": [
-                    {
-                        "id": f"c{n}",
-                        "title": f"C{n}",
-                        "items": [{"id": i, "text": i, "reverse": r, "weight": w} for i, r, w in items],
-                    }
-                    for n, items in enumerate(items_per_competency)
-                ],
-            }
-        ],
-    }
+    return normalise(
+        {
+            "id": "f",
+            "version": "2",
+            "title": "F",
+            "scale": {"points": [{"value": v, "label": str(v)} for v in range(1, 6)], "not_applicable": na},
+            "bands": [
+                {"from": 1, "label": "Low", "summary": ""},
+                {"from": 2.5, "label": "Middle", "summary": ""},
+                {"from": 3.5, "label": "High", "summary": ""},
+            ],
+            "domains": [
+                {
+                    "id": "d",
+                    "title": "D",
+                    "competencies": [
+                        {
+                            "id": f"c{n}",
+                            "title": f"C{n}",
+                            "items": [{"id": i, "text": i, "reverse": r, "weight": w} for i, r, w in items],
+                        }
+                        for n, items in enumerate(items_per_competency)
+                    ],
+                }
+            ],
+        }
+    )
 
 
 def test_reverse_keyed_item_counts_min_plus_max_minus_answer():

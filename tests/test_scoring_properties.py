@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.scoring import NOT_APPLICABLE, score
+from generator.scoring import NOT_APPLICABLE, normalise, score
 from generator.scoring.score import item_value
 
 
@@ -33,30 +33,33 @@ def frameworks(draw):
         {"from": float(middle), "label": "middle", "summary": ""},
         {"from": high, "label": "last", "summary": ""},
     ]
-    return {
-        "id": "f",
-        "version": "1",
-        "scale": {"points": [{"value": v, "label": str(v)} for v in range(low, high + 1)], "not_applicable": "n/a"},
-        "bands": bands,
-        "domains": [{"id": "d", "title": "D", "competencies": competencies}],
-    }
+    return normalise(
+        {
+            "id": "f",
+            "version": "1",
+            "title": "F",
+            "scale": {"points": [{"value": v, "label": str(v)} for v in range(low, high + 1)], "not_applicable": "n/a"},
+            "bands": bands,
+            "domains": [{"id": "d", "title": "D", "competencies": competencies}],
+        }
+    )
 
 
 @st.composite
 def responses(draw):
     framework = draw(frameworks())
-    values = [p["value"] for p in framework["scale"]["points"]]
+    values = [p.value for p in framework.scale.points]
     answers = {}
-    for competency in framework["domains"][0]["competencies"]:
-        for item in competency["items"]:
+    for competency in framework.competencies():
+        for item in competency.items:
             choice = draw(st.sampled_from([*values, NOT_APPLICABLE, None]))
             if choice is not None:
-                answers[item["id"]] = choice
+                answers[item.id] = choice
     return framework, answers
 
 
 def scale_range(framework):
-    values = [p["value"] for p in framework["scale"]["points"]]
+    values = [p.value for p in framework.scale.points]
     return min(values), max(values)
 
 
@@ -89,9 +92,9 @@ def test_order_of_answers_does_not_matter(response, random):
 @given(frameworks())
 def test_all_lowest_and_all_highest_responses_hit_the_first_and_last_band(framework):
     low, high = scale_range(framework)
-    items = [i for c in framework["domains"][0]["competencies"] for i in c["items"]]
-    lowest = {i["id"]: high if i["reverse"] else low for i in items}
-    highest = {i["id"]: low if i["reverse"] else high for i in items}
+    items = framework.items()
+    lowest = {i.id: high if i.reverse else low for i in items}
+    highest = {i.id: low if i.reverse else high for i in items}
     assert {c["band"] for c in score(framework, lowest)["competencies"]} == {"first"}
     assert {c["band"] for c in score(framework, highest)["competencies"]} == {"last"}
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from ..scoring.model import Competency, Framework, Item
+
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:huddle:case")
 """The namespace of every identifier Huddle exports."""
 
@@ -29,10 +31,10 @@ def licence_url(licence: str) -> str:
     return LICENCE_URLS.get(licence, f"https://spdx.org/licenses/{licence}.html")
 
 
-def cf_package(framework: dict[str, Any], creator: str, changed: str) -> dict[str, Any]:
+def cf_package(framework: Framework, creator: str, changed: str) -> dict[str, Any]:
     """The CFPackage of `framework`; `changed` is the date-time used when it has no `updated` date."""
-    document_id = uuid.uuid5(NAMESPACE, f"framework:{framework['id']}")
-    when = f"{framework['updated']}T00:00:00Z" if framework.get("updated") else changed
+    document_id = uuid.uuid5(NAMESPACE, f"framework:{framework.id}")
+    when = f"{framework.updated}T00:00:00Z" if framework.updated else changed
 
     def ident(name: str) -> str:
         return str(uuid.uuid5(document_id, name))
@@ -46,20 +48,20 @@ def cf_package(framework: dict[str, Any], creator: str, changed: str) -> dict[st
         "frameworkType": "Competency framework",
         "caseVersion": "1.1",
         "creator": creator,
-        "title": framework["title"],
+        "title": framework.title,
         "lastChangeDateTime": when,
-        "description": framework["description"],
+        "description": framework.description,
         "language": "en",
-        "version": framework["version"],
+        "version": framework.version,
         "licenseURI": {
-            "title": framework["licence"],
-            "identifier": ident(f"licence:{framework['licence']}"),
-            "uri": licence_url(framework["licence"]),
+            "title": framework.licence,
+            "identifier": ident(f"licence:{framework.licence}"),
+            "uri": licence_url(framework.licence),
         },
     }
-    if framework.get("source"):
-        document["notes"] = framework["source"]
-    document_link = link(str(document_id), framework["title"])
+    if framework.source:
+        document["notes"] = framework.source
+    document_link = link(str(document_id), framework.title)
 
     items: list[dict[str, Any]] = []
     associations: list[dict[str, Any]] = []
@@ -94,19 +96,19 @@ def cf_package(framework: dict[str, Any], creator: str, changed: str) -> dict[st
 
     criteria = []
     rubric_id = ident("rubric")
-    for d, domain in enumerate(framework["domains"], start=1):
-        domain_link = add("Domain", domain["id"], domain["title"], domain["description"], document_link, d)
-        for c, competency in enumerate(domain["competencies"], start=1):
-            notes = "\n\n".join(filter(None, [competency["description"], competency["develop"]]))
-            competency_link = add("Competency", competency["id"], competency["title"], notes, domain_link, c)
-            for i, item in enumerate(competency["items"], start=1):
-                add("Behaviour", item["id"], item["text"], _item_notes(item), competency_link, i)
+    for d, domain in enumerate(framework.domains, start=1):
+        domain_link = add("Domain", domain.id, domain.title, domain.description, document_link, d)
+        for c, competency in enumerate(domain.competencies, start=1):
+            notes = "\n\n".join(filter(None, [competency.description, competency.develop]))
+            competency_link = add("Competency", competency.id, competency.title, notes, domain_link, c)
+            for i, item in enumerate(competency.items, start=1):
+                add("Behaviour", item.id, item.text, _item_notes(item), competency_link, i)
             criteria.append(_criterion(competency, competency_link, len(criteria) + 1, rubric_id, ident, when))
 
     rubric = {
         "identifier": rubric_id,
         "uri": f"urn:uuid:{rubric_id}",
-        "title": f"{framework['title']}: score bands",
+        "title": f"{framework.title}: score bands",
         "description": "Each competency's score (a mean on the rating scale) falls in the band with the "
         "greatest lower bound at or below it.",
         "lastChangeDateTime": when,
@@ -115,27 +117,27 @@ def cf_package(framework: dict[str, Any], creator: str, changed: str) -> dict[st
     return {"CFDocument": document, "CFItems": items, "CFAssociations": associations, "CFRubrics": [rubric]}
 
 
-def _item_notes(item: dict[str, Any]) -> str:
+def _item_notes(item: Item) -> str:
     notes = []
-    if item["reverse"]:
+    if item.reverse:
         notes.append("Reverse-keyed: scored (lowest + highest scale value) - answer.")
-    if item["weight"] != 1:
-        notes.append(f"Weight {item['weight']} in its competency's mean.")
+    if item.weight != 1:
+        notes.append(f"Weight {item.weight} in its competency's mean.")
     return " ".join(notes)
 
 
-def _criterion(competency, competency_link, position, rubric_id, ident, when) -> dict[str, Any]:
-    criterion_id = ident(f"criterion:{competency['id']}")
+def _criterion(competency: Competency, competency_link, position, rubric_id, ident, when) -> dict[str, Any]:
+    criterion_id = ident(f"criterion:{competency.id}")
     levels = []
-    for n, band in enumerate(competency["bands"], start=1):
-        level_id = ident(f"level:{competency['id']}:{n}")
+    for n, band in enumerate(competency.bands, start=1):
+        level_id = ident(f"level:{competency.id}:{n}")
         levels.append(
             {
                 "identifier": level_id,
                 "uri": f"urn:uuid:{level_id}",
-                "quality": band["label"],
-                "description": band["summary"],
-                "score": float(band["from"]),
+                "quality": band.label,
+                "description": band.summary,
+                "score": float(band.start),
                 "position": n,
                 "rubricCriterionId": criterion_id,
                 "lastChangeDateTime": when,
@@ -144,7 +146,7 @@ def _criterion(competency, competency_link, position, rubric_id, ident, when) ->
     return {
         "identifier": criterion_id,
         "uri": f"urn:uuid:{criterion_id}",
-        "category": competency["title"],
+        "category": competency.title,
         "CFItemURI": competency_link,
         "position": position,
         "rubricId": rubric_id,

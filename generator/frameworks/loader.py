@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from ..scoring.model import Framework, normalise
 from ..sources import Problem, SourceError
 from ..sources.reading import parse_yaml, read_text, shown_path
 from .errors import FrameworkError
-from .model import normalise
 from .validate import validate
 
 
-def load_framework(path: Path, root: Path) -> dict[str, Any]:
+def load_framework(path: Path, root: Path) -> Framework:
     """Read, check and normalise one framework file; FrameworkError lists every problem."""
     return _load(path, root)[0]
 
 
-def _load(path: Path, root: Path) -> tuple[dict[str, Any], tuple[int, int]]:
+def _load(path: Path, root: Path) -> tuple[Framework, tuple[int, int]]:
     """The framework, and the line and column of its id."""
     shown = shown_path(path, root)
     try:
@@ -30,13 +29,13 @@ def _load(path: Path, root: Path) -> tuple[dict[str, Any], tuple[int, int]]:
     return normalise(data), positions.get(("id",), (0, 0))
 
 
-def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
+def load_frameworks(directory: Path, root: Path) -> list[Framework]:
     """Every `*.yml`/`*.yaml` framework in `directory`, sorted by file name.
 
     All problems in all files are collected before raising, so an author sees
     everything at once.
     """
-    frameworks: list[dict[str, Any]] = []
+    frameworks: list[Framework] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     paths = sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")])
@@ -47,12 +46,12 @@ def load_frameworks(directory: Path, root: Path) -> list[dict[str, Any]]:
             problems.extend(error.problems)
             continue
         shown = shown_path(path, root)
-        if framework["id"] in seen:
-            other = seen[framework["id"]]
-            message = f"'{framework['id']}' is already the id of {other}; give each framework its own id."
+        if framework.id in seen:
+            other = seen[framework.id]
+            message = f"'{framework.id}' is already the id of {other}; give each framework its own id."
             problems.append(Problem(shown, line, column, "id", message))
             continue
-        seen[framework["id"]] = shown
+        seen[framework.id] = shown
         frameworks.append(framework)
     if problems:
         raise FrameworkError(problems)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from ..casestudies import SETTINGS, CaseStudy
 from ..casestudies.model import tag_slug
-from ..frameworks.model import competencies
+from ..scoring.model import Framework
 from .uris import (
     CASE_STUDY_INDEX,
     assessment_uri,
@@ -54,7 +53,7 @@ def by_competency(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
     return grouped
 
 
-def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any]]) -> str:
+def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
     """The listings of the case study index: by setting, competency and tag, then every case study."""
     here = CASE_STUDY_INDEX
     counts = by_competency(studies)
@@ -65,11 +64,11 @@ def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any
     ]
     lines += ["", "## By competency"]
     for framework in frameworks:
-        lines += ["", f"### {text(framework['title'])}", ""]
-        for competency in competencies(framework):
-            count = len(counts.get(f"{framework['id']}/{competency['id']}", []))
-            target = link(here, competency_uri(framework["id"], competency["id"]))
-            lines.append(f"- [{text(competency['title'])}]({target}) ({count})")
+        lines += ["", f"### {text(framework.title)}", ""]
+        for competency in framework.competencies():
+            count = len(counts.get(f"{framework.id}/{competency.id}", []))
+            target = link(here, competency_uri(framework.id, competency.id))
+            lines.append(f"- [{text(competency.title)}]({target}) ({count})")
     lines += ["", "## By tag", ""]
     lines += [
         f"- [{text(label)}]({link(here, tag_uri(slug))}) ({len(group)})"
@@ -79,7 +78,7 @@ def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any
     return "\n".join(lines) + "\n"
 
 
-def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[dict[str, Any]]) -> str:
+def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
     """The case study index, when the site has no `case-studies/index.md` of its own."""
     return "\n".join(
         [
@@ -117,7 +116,7 @@ def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) ->
     )
 
 
-def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, dict[str, Any]]) -> str:
+def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) -> str:
     """A case study's Markdown with its note, setting and tags, and links to competencies and assessments."""
     here = study.src_uri
     facts = [f"**Setting:** [{SETTINGS[study.setting]}]({link(here, setting_uri(study.setting))})"]
@@ -140,13 +139,12 @@ def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, dict[str, An
     for ref in study.competencies:
         framework_id, competency_id = ref.split("/", 1)
         framework = frameworks[framework_id]
-        competency = next(c for c in competencies(framework) if c["id"] == competency_id)
+        competency = next(c for c in framework.competencies() if c.id == competency_id)
         target = link(here, competency_uri(framework_id, competency_id))
-        bottom.append(f"- [{text(competency['title'])}]({target}), in {text(framework['title'])}")
+        bottom.append(f"- [{text(competency.title)}]({target}), in {text(framework.title)}")
     bottom += ["", "## Assess yourself", ""]
     bottom += [
-        f"- [{text(frameworks[fid]['title'])}]({link(here, assessment_uri(frameworks[fid]))})"
-        for fid in study.frameworks
+        f"- [{text(frameworks[fid].title)}]({link(here, assessment_uri(frameworks[fid]))})" for fid in study.frameworks
     ]
     if study.sources:
         bottom += ["", "## Sources", ""]

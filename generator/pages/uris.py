@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from typing import Any
+
+from ..scoring.model import Framework
 
 CASE_STUDIES = "case-studies/"
 CASE_STUDY_INDEX = "case-studies/index.md"
@@ -13,16 +14,16 @@ RESERVED = ("case-studies/by-setting/", "case-studies/by-tag/")
 """Folders of generated listing pages, which case studies may not use."""
 
 
-def assessment_uri(framework: dict[str, Any]) -> str:
-    return f"assessments/{framework['id']}/index.md"
+def assessment_uri(framework: Framework) -> str:
+    return f"assessments/{framework.id}/index.md"
 
 
-def print_uri(framework: dict[str, Any]) -> str:
-    return f"assessments/{framework['id']}/print/index.md"
+def print_uri(framework: Framework) -> str:
+    return f"assessments/{framework.id}/print/index.md"
 
 
-def framework_uri(framework: dict[str, Any]) -> str:
-    return f"frameworks/{framework['id']}/index.md"
+def framework_uri(framework: Framework) -> str:
+    return f"frameworks/{framework.id}/index.md"
 
 
 def competency_uri(framework_id: str, competency_id: str) -> str:

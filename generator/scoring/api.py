@@ -9,28 +9,55 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from . import results
+from .chart import bar_chart
+from .model import Framework, Guidance, normalise, read_guidance
 from .report import compare, read_saved, report
 
+
+def results_call(
+    framework: Framework,
+    guidance: Guidance,
+    answers: Mapping[str, Any],
+    date: str,
+    earlier: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The results view's HTML for `answers` (and the change since `earlier`, {answers, date}), and the downloads."""
+    found = report(framework, answers, date)
+    chart = bar_chart(framework, found)
+    changes = ""
+    if earlier is not None:
+        changes = results.comparison(compare(framework, earlier["answers"], answers), earlier.get("date", ""))
+    return {
+        "view": results.view(framework, guidance, found, chart),
+        "comparison": changes,
+        "json": found["saved"],
+        "csv": found["csv"],
+        "stem": f"{framework.id}-{date}",
+    }
+
+
 CALLS = {
-    "report": lambda framework, answers, date: report(framework, answers, date),
-    "read_saved": lambda framework, text: read_saved(framework, text),
-    "compare": lambda framework, earlier, now: compare(framework, earlier, now),
+    "results": results_call,
+    "read_saved": lambda framework, guidance, text: read_saved(framework, text),
 }
 
 
 @functools.lru_cache(maxsize=4)
-def _parsed(framework_json: str) -> dict[str, Any]:
-    # The worker sends the same framework text with every call; parse it once.
-    return json.loads(framework_json)
+def published(framework_json: str) -> tuple[Framework, Guidance]:
+    """The framework and guidance of a `framework.json`; the worker sends the same text with every call."""
+    data = json.loads(framework_json)
+    return normalise(data), read_guidance(data.get("guidance"))
 
 
 def call(framework_json: str, name: str, args_json: str) -> str:
     """Run the call `name` with the JSON list of arguments `args_json` against the framework."""
-    framework = _parsed(framework_json)
+    framework, guidance = published(framework_json)
     try:
-        value = CALLS[name](framework, *json.loads(args_json))
+        value = CALLS[name](framework, guidance, *json.loads(args_json))
     except ValueError as error:
         return json.dumps({"error": str(error)})
     return json.dumps({"value": value})

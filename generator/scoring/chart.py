@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from html import escape
 from typing import Any
+
+from .html import Markup, h
+from .model import Framework
+from .strings import say
 
 WIDTH = 640
 LEFT = 8
@@ -22,10 +25,9 @@ ROW = 52
 BAR = 18
 
 
-def bar_chart(framework: Mapping[str, Any], result: Mapping[str, Any]) -> str:
+def bar_chart(framework: Framework, result: Mapping[str, Any]) -> Markup:
     """The SVG markup of `result` drawn on `framework`'s scale."""
-    values = [p["value"] for p in framework["scale"]["points"]]
-    low, high = min(values), max(values)
+    low, high = framework.scale.low, framework.scale.high
     span = WIDTH - LEFT - RIGHT
     competencies = result["competencies"]
     height = TOP + ROW * len(competencies) + 8
@@ -36,44 +38,53 @@ def bar_chart(framework: Mapping[str, Any], result: Mapping[str, Any]) -> str:
 
     scored = sum(1 for c in competencies if c["score"] is not None)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="huddle-chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" aria-labelledby="huddle-chart-title huddle-chart-desc">',
-        '<title id="huddle-chart-title">Your score for each competency</title>',
-        f'<desc id="huddle-chart-desc">A bar for each of {len(competencies)} competencies, on the scale from '
-        f"{low} to {high}; {scored} have a score. The table of results gives the same figures.</desc>",
+        h("title", {"id": "huddle-chart-title"}, "Your score for each competency"),
+        h(
+            "desc",
+            {"id": "huddle-chart-desc"},
+            f"A bar for each of {len(competencies)} competencies, on the scale from {low} to {high}; "
+            f"{scored} have a score. The table of results gives the same figures.",
+        ),
     ]
-    for value in values:
-        parts.append(
-            f'<line class="huddle-chart__grid" x1="{x(value)}" x2="{x(value)}" y1="{TOP - 6}" y2="{height - 8}" '
-            'stroke="currentColor" stroke-opacity="0.25"/>'
-        )
-        parts.append(
-            f'<text class="huddle-chart__tick" x="{x(value)}" y="{TOP - 12}" text-anchor="middle" '
-            f'font-size="13" fill="currentColor">{value}</text>'
-        )
+    for point in framework.scale.points:
+        at = x(point.value)
+        grid = {"x1": at, "x2": at, "y1": TOP - 6, "y2": height - 8, "stroke": "currentColor"}
+        parts.append(h("line", {"class": "huddle-chart__grid", **grid, "stroke-opacity": "0.25"}))
+        tick = {"x": at, "y": TOP - 12, "text-anchor": "middle", "font-size": 13, "fill": "currentColor"}
+        parts.append(h("text", {"class": "huddle-chart__tick", **tick}, point.value))
     for row, competency in enumerate(competencies):
         top = TOP + ROW * row
-        parts.append(
-            f'<text class="huddle-chart__label" x="{LEFT}" y="{top + 16}" font-size="14" '
-            f'fill="currentColor">{escape(competency["title"])}</text>'
-        )
+        label = {"x": LEFT, "y": top + 16, "font-size": 14, "fill": "currentColor"}
+        parts.append(h("text", {"class": "huddle-chart__label", **label}, competency["title"]))
         if competency["exact"] is None:
+            missing = {"x": LEFT, "y": top + 20 + BAR - 4, "font-size": 13, "fill": "currentColor"}
             parts.append(
-                f'<text class="huddle-chart__missing" x="{LEFT}" y="{top + 20 + BAR - 4}" font-size="13" '
-                'fill="currentColor" font-style="italic">not enough answers</text>'
+                h(
+                    "text",
+                    {"class": "huddle-chart__missing", **missing, "font-style": "italic"},
+                    say("not-enough-answers"),
+                )
             )
             continue
         exact = Fraction(competency["exact"])
         width = max(float(x(exact)) - LEFT, 1)
-        parts.append(
-            f'<rect class="huddle-chart__bar" x="{LEFT}" y="{top + 22}" width="{width:.2f}" height="{BAR}" '
-            f'fill="currentColor" data-competency="{escape(competency["id"])}"/>'
-        )
-        anchor, shift = ("end", -6) if exact > low + (high - low) * Fraction(4, 5) else ("start", 6)
-        parts.append(
-            f'<text class="huddle-chart__value{" huddle-chart__value--inside" if anchor == "end" else ""}" '
-            f'x="{float(x(exact)) + shift:g}" y="{top + 22 + BAR - 4}" text-anchor="{anchor}" font-size="13" '
-            f'fill="currentColor">{competency["score"]}</text>'
-        )
-    parts.append("</svg>")
-    return "\n".join(parts)
+        bar = {"x": LEFT, "y": top + 22, "width": f"{width:.2f}", "height": BAR, "fill": "currentColor"}
+        parts.append(h("rect", {"class": "huddle-chart__bar", **bar, "data-competency": competency["id"]}))
+        inside = exact > low + (high - low) * Fraction(4, 5)
+        value = {
+            "class": "huddle-chart__value huddle-chart__value--inside" if inside else "huddle-chart__value",
+            "x": f"{float(x(exact)) + (-6 if inside else 6):g}",
+            "y": top + 22 + BAR - 4,
+            "text-anchor": "end" if inside else "start",
+            "font-size": 13,
+            "fill": "currentColor",
+        }
+        parts.append(h("text", value, competency["score"]))
+    svg = {
+        "xmlns": "http://www.w3.org/2000/svg",
+        "class": "huddle-chart",
+        "role": "img",
+        "viewBox": f"0 0 {WIDTH} {height}",
+        "aria-labelledby": "huddle-chart-title huddle-chart-desc",
+    }
+    return h("svg", svg, parts)

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from .chart import bar_chart
+from .model import Framework
 from .score import round_half_up, score
+from .strings import say
 
 SAVED_FORMAT = "huddle-result"
 SAVED_FORMAT_VERSION = 1
@@ -41,7 +42,7 @@ def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple
     return strengths, development
 
 
-def report(framework: Mapping[str, Any], answers: Mapping[str, Any], date: str) -> dict[str, Any]:
+def report(framework: Framework, answers: Mapping[str, Any], date: str) -> dict[str, Any]:
     """Everything the results view shows, for `answers` given on `date` (YYYY-MM-DD)."""
     result = score(framework, answers)
     strengths, development = strengths_and_development(result)
@@ -58,7 +59,6 @@ def report(framework: Mapping[str, Any], answers: Mapping[str, Any], date: str) 
         "date": date,
         "strengths": strengths,
         "development": development,
-        "chart": bar_chart(framework, result),
         "csv": to_csv(result),
         "saved": json.dumps(saved, indent=1, ensure_ascii=False),
     }
@@ -78,7 +78,7 @@ def to_csv(result: Mapping[str, Any]) -> str:
                 c["domain"],
                 c["id"],
                 c["title"],
-                c["score"] if c["score"] is not None else "not enough answers",
+                c["score"] if c["score"] is not None else say("not-enough-answers"),
                 c["band"] or "",
                 c["answered"],
                 c["total"],
@@ -87,7 +87,7 @@ def to_csv(result: Mapping[str, Any]) -> str:
     return out.getvalue()
 
 
-def read_saved(framework: Mapping[str, Any], text: str) -> dict[str, Any]:
+def read_saved(framework: Framework, text: str) -> dict[str, Any]:
     """The answers and date of a saved result file, checked against `framework`.
 
     Raises ValueError with a sentence for the person when the file is not a
@@ -102,14 +102,14 @@ def read_saved(framework: Mapping[str, Any], text: str) -> dict[str, Any]:
     if saved.get("format_version") != SAVED_FORMAT_VERSION:
         raise ValueError("This saved result was made by a different version of Huddle and cannot be read here.")
     named = saved.get("framework") if isinstance(saved.get("framework"), dict) else {}
-    if named.get("id") != framework["id"]:
+    if named.get("id") != framework.id:
         raise ValueError(
-            f"This result is for another self-assessment ({named.get('id', 'unknown')}), not {framework['id']}."
+            f"This result is for another self-assessment ({named.get('id', 'unknown')}), not {framework.id}."
         )
-    if named.get("version") != framework["version"]:
+    if named.get("version") != framework.version:
         raise ValueError(
             f"This result was scored against version {named.get('version')} of this self-assessment; "
-            f"this page is version {framework['version']}, whose statements or scoring may differ, "
+            f"this page is version {framework.version}, whose statements or scoring may differ, "
             "so the two cannot be compared."
         )
     answers = saved.get("answers")
@@ -124,7 +124,7 @@ def read_saved(framework: Mapping[str, Any], text: str) -> dict[str, Any]:
     return {"answers": answers, "date": date if isinstance(date, str) and _is_date(date) else ""}
 
 
-def compare(framework: Mapping[str, Any], earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
+def compare(framework: Framework, earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Per competency: the earlier and current score and the change, from two sets of answers."""
     before = {c["id"]: c for c in score(framework, earlier)["competencies"]}
     rows = []

@@ -1,19 +1,17 @@
 """Scores a response against a framework, exactly.
 
-A framework here is the JSON-shaped dict the build publishes as
-`framework.json` (see `generator.frameworks.model`); answers map item ids to a
-scale value or to `NOT_APPLICABLE`. Means are computed with `Fraction` so a
+A framework is the model in `model.py`; answers map item ids to a scale
+value or to `NOT_APPLICABLE`. Means are computed with `Fraction` so a
 score never depends on floating-point noise, and shown rounded half-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-NOT_APPLICABLE = "na"
-"""The answer meaning "no chance to show this": never scored."""
+from .model import NOT_APPLICABLE, Band, Framework, Item
 
 
 def item_value(answer: int, low: int, high: int, reverse: bool) -> int:
@@ -31,17 +29,17 @@ def round_half_up(value: Fraction, places: int = 1) -> str:
     return f"{sign}{whole}.{part:0{places}d}" if places else f"{sign}{whole}"
 
 
-def band_for(value: Fraction, bands: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+def band_for(value: Fraction, bands: Sequence[Band]) -> Band | None:
     """The band with the greatest `from` that is at most `value`."""
     chosen = None
     for band in bands:
-        if Fraction(str(band["from"])) <= value:
+        if Fraction(str(band.start)) <= value:
             chosen = band
     return chosen
 
 
 def competency_score(
-    items: list[Mapping[str, Any]],
+    items: Sequence[Item],
     answers: Mapping[str, Any],
     low: int,
     high: int,
@@ -54,11 +52,11 @@ def competency_score(
     weighted_sum = Fraction(0)
     answered = 0
     for item in items:
-        answer = answers.get(item["id"])
+        answer = answers.get(item.id)
         if answer is None or answer == NOT_APPLICABLE:
             continue
-        weight = Fraction(str(item.get("weight", 1)))
-        weighted_sum += weight * item_value(answer, low, high, item.get("reverse", False))
+        weight = Fraction(str(item.weight))
+        weighted_sum += weight * item_value(answer, low, high, item.reverse)
         total_weight += weight
         answered += 1
     if answered == 0 or answered * 2 < len(items):
@@ -66,17 +64,10 @@ def competency_score(
     return weighted_sum / total_weight, answered
 
 
-def check_answers(framework: Mapping[str, Any], answers: Mapping[str, Any]) -> None:
+def check_answers(framework: Framework, answers: Mapping[str, Any]) -> None:
     """Raise ValueError naming the first answer that is not a point on the scale."""
-    values = {point["value"] for point in framework["scale"]["points"]}
-    if framework["scale"].get("not_applicable"):
-        values.add(NOT_APPLICABLE)
-    items = {
-        item["id"]
-        for domain in framework["domains"]
-        for competency in domain["competencies"]
-        for item in competency["items"]
-    }
+    values = {value for value, _ in framework.scale.answers()}
+    items = {item.id for item in framework.items()}
     for item_id, answer in answers.items():
         if item_id not in items:
             raise ValueError(f"The answers name an item '{item_id}' that this framework does not have.")
@@ -85,44 +76,42 @@ def check_answers(framework: Mapping[str, Any], answers: Mapping[str, Any]) -> N
             raise ValueError(f"The answer to item '{item_id}' is {answer!r}, which is not on the scale.")
 
 
-def score(framework: Mapping[str, Any], answers: Mapping[str, Any]) -> dict[str, Any]:
+def score(framework: Framework, answers: Mapping[str, Any]) -> dict[str, Any]:
     """Score `answers` against `framework`: one entry per competency and per domain."""
     check_answers(framework, answers)
-    values = [point["value"] for point in framework["scale"]["points"]]
-    low, high = min(values), max(values)
+    low, high = framework.scale.low, framework.scale.high
     competencies = []
     domains = []
-    for domain in framework["domains"]:
+    for domain in framework.domains:
         exact_scores = []
-        for competency in domain["competencies"]:
-            mean, answered = competency_score(competency["items"], answers, low, high)
-            bands = competency.get("bands") or framework.get("bands") or []
-            band = band_for(mean, bands) if mean is not None else None
+        for competency in domain.competencies:
+            mean, answered = competency_score(competency.items, answers, low, high)
+            band = band_for(mean, competency.bands) if mean is not None else None
             exact_scores.append(mean)
             competencies.append(
                 {
-                    "id": competency["id"],
-                    "title": competency["title"],
-                    "domain": domain["id"],
+                    "id": competency.id,
+                    "title": competency.title,
+                    "domain": domain.id,
                     "score": round_half_up(mean) if mean is not None else None,
                     "exact": str(mean) if mean is not None else None,
-                    "band": band["label"] if band else None,
+                    "band": band.label if band else None,
                     "answered": answered,
-                    "total": len(competency["items"]),
+                    "total": len(competency.items),
                 }
             )
         complete = all(s is not None for s in exact_scores) and exact_scores
         domain_mean = sum(exact_scores, Fraction(0)) / len(exact_scores) if complete else None
         domains.append(
             {
-                "id": domain["id"],
-                "title": domain["title"],
+                "id": domain.id,
+                "title": domain.title,
                 "score": round_half_up(domain_mean) if domain_mean is not None else None,
                 "exact": str(domain_mean) if domain_mean is not None else None,
             }
         )
     return {
-        "framework": {"id": framework["id"], "version": framework["version"]},
+        "framework": {"id": framework.id, "version": framework.version},
         "competencies": competencies,
         "domains": domains,
     }

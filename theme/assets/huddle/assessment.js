@@ -2,13 +2,16 @@
 // progress; offers opt-in saving; on "See my results" checks for unanswered
 // statements (error summary, GOV.UK pattern), then shows results scored in
 // this browser. Answers never leave the device unless the person downloads them.
+//
+// The results view is HTML rendered by the Python scoring package in the
+// worker, and every sentence comes from the build (see messages.js): this
+// file only inserts what it is given and wires events.
 
+import { say, sayWith } from "./messages.js";
 import { startScorer } from "./scorer.js";
 import { storageFor } from "./storage.js";
-import { download, showComparison, showResults } from "./results.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
-const guidance = JSON.parse(document.getElementById("huddle-guidance").textContent);
 const form = document.querySelector("[data-huddle-assessment]");
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
@@ -20,7 +23,7 @@ const results = $("[data-huddle-results]");
 const total = Number(form.dataset.total);
 const items = $$("fieldset[data-item]", form);
 
-let lastReport = null; // {answers, report} of the results on screen
+let shown = null; // the results on screen: {answers, view, comparison, json, csv, stem}
 let earlier = null; // {answers, date} of a loaded earlier result
 
 const scorer = startScorer({
@@ -41,19 +44,20 @@ scorer.ready.then(
 
 // Answers -------------------------------------------------------------------
 
+// Each radio carries its answer as JSON (a scale value, or the "not applicable" one).
 function answers() {
   const out = {};
   for (const fieldset of items) {
     const chosen = $("input[type=radio]:checked", fieldset);
-    if (chosen) out[fieldset.dataset.item] = chosen.value === "na" ? "na" : Number(chosen.value);
+    if (chosen) out[fieldset.dataset.item] = JSON.parse(chosen.dataset.answer);
   }
   return out;
 }
 
 function setAnswers(given) {
   for (const fieldset of items) {
-    const value = given[fieldset.dataset.item];
-    for (const radio of $$("input[type=radio]", fieldset)) radio.checked = String(value) === radio.value;
+    const value = JSON.stringify(given[fieldset.dataset.item]);
+    for (const radio of $$("input[type=radio]", fieldset)) radio.checked = radio.dataset.answer === value;
   }
   updateProgress();
 }
@@ -64,7 +68,7 @@ function unanswered() {
 }
 
 function updateProgress() {
-  const text = `${total - unanswered().length} of ${total} answered`;
+  const text = say("progress", { answered: total - unanswered().length, total });
   $("[data-huddle-progress]", form).textContent = text;
   $("[data-huddle-progress-copy]", form).textContent = text;
 }
@@ -79,17 +83,15 @@ if (storage.available) {
   if (saved) {
     setAnswers(saved);
     saveBox.checked = true;
-    status.textContent = "Your saved answers from this device have been restored.";
+    status.textContent = say("restored");
   }
 }
 saveBox.addEventListener("change", () => {
   if (saveBox.checked) {
-    status.textContent = storage.write(answers())
-      ? "Your answers will be saved on this device as you go."
-      : "Your answers could not be saved: this browser's storage is full or blocked.";
+    status.textContent = say(storage.write(answers()) ? "saving-on" : "saving-failed");
   } else {
     storage.remove();
-    status.textContent = "Saving is off, and the answers saved on this device have been removed.";
+    status.textContent = say("saving-off");
   }
 });
 function clearEverything() {
@@ -98,9 +100,9 @@ function clearEverything() {
   setAnswers({});
   summary.hidden = true;
   results.hidden = true;
-  lastReport = null;
+  shown = null;
   earlier = null;
-  $("[data-huddle-compare]", results).hidden = true;
+  $("[data-huddle-comparison]", results).replaceChildren();
   for (const said of $$("[data-huddle-earlier-status]")) said.textContent = "";
   for (const button of $$("[data-huddle-use-earlier]")) button.hidden = true;
   document.body.classList.remove("huddle-has-results", "huddle-compared");
@@ -109,7 +111,7 @@ function clearEverything() {
 $("[data-huddle-clear-box]", form).hidden = false;
 $("[data-huddle-clear]", form).addEventListener("click", () => {
   clearEverything();
-  status.textContent = "Your answers and results have been cleared from this page and from this device.";
+  status.textContent = say("cleared");
 });
 
 // Back and Forward can bring a page back with its answers still ticked; unless the
@@ -134,44 +136,39 @@ function today() {
 }
 
 function showFailure(error) {
-  const printable = Object.assign(document.createElement("a"), {
-    href: guidance.print,
-    textContent: "printable version with its scoring key",
+  const link = Object.assign(document.createElement("a"), {
+    href: config.printable,
+    textContent: say("printable-link"),
   });
-  status.replaceChildren(
-    `Your answers are still here, but the scorer could not start: ${error.message}. ` +
-      "Try reloading the page, or use the ",
-    printable,
-    ".",
-  );
+  status.replaceChildren(...sayWith("boot-failed", { reason: error.message }, { printable: link }));
 }
 
-async function compareWithEarlier() {
-  if (!earlier || !lastReport) return;
-  const rows = await scorer.call("compare", [earlier.answers, lastReport.answers]);
-  showComparison(results, rows, earlier.date);
-  document.body.classList.add("huddle-compared");
+// HTML rendered by the scoring package, which escapes everything but the guidance the build rendered.
+function insert(target, html) {
+  target.innerHTML = html;
+}
+
+// Score `given` (with the change since an earlier result, when one is loaded) and show it.
+async function show(given) {
+  shown = { answers: given, ...(await scorer.call("results", [given, today(), earlier])) };
+  insert($("[data-huddle-results-view]", results), shown.view);
+  insert($("[data-huddle-comparison]", results), shown.comparison);
+  document.body.classList.toggle("huddle-compared", Boolean(shown.comparison));
 }
 
 async function seeResults() {
   summary.hidden = true;
-  const given = answers();
-  if (scorer.state === "booting") {
-    status.textContent = "The scorer is still getting ready; your results will appear in a moment.";
-  }
+  if (scorer.state === "booting") status.textContent = say("still-booting");
   try {
-    const report = await scorer.call("report", [given, today()]);
-    lastReport = { answers: given, report };
+    await show(answers());
     status.textContent = "";
-    showResults(results, report, guidance);
     results.hidden = false;
     document.body.classList.add("huddle-has-results");
-    await compareWithEarlier();
     performance.mark("huddle:results-shown");
     results.focus();
   } catch (error) {
     if (scorer.state === "failed") showFailure(error);
-    else status.textContent = `Your answers could not be scored: ${error.message}`;
+    else status.textContent = say("not-scored", { reason: error.message });
   }
 }
 
@@ -195,8 +192,9 @@ function showErrorSummary(missing) {
     }),
   );
   const count = missing.length;
-  $("[data-huddle-error-title]", summary).textContent =
-    `${count} ${count === 1 ? "statement is" : "statements are"} not answered`;
+  $("[data-huddle-error-title]", summary).textContent = say(count === 1 ? "unanswered-one" : "unanswered-other", {
+    count,
+  });
   summary.hidden = false;
   summary.focus();
 }
@@ -209,13 +207,20 @@ form.addEventListener("submit", (event) => {
 });
 $("[data-huddle-continue]", summary).addEventListener("click", seeResults);
 
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 for (const button of $$("[data-huddle-download]", results)) {
   button.addEventListener("click", () => {
-    if (!lastReport) return;
-    const { report } = lastReport;
-    const stem = `${report.framework.id}-${report.date}`;
-    if (button.dataset.huddleDownload === "json") download(`${stem}.json`, "application/json", report.saved);
-    else download(`${stem}.csv`, "text/csv", report.csv);
+    if (!shown) return;
+    const kind = button.dataset.huddleDownload;
+    download(`${shown.stem}.${kind}`, kind === "json" ? "application/json" : "text/csv", shown[kind]);
   });
 }
 $("[data-huddle-print]", results).addEventListener("click", () => window.print());
@@ -231,26 +236,22 @@ for (const box of $$("[data-huddle-earlier-box]")) {
     setAnswers(earlier.answers);
     if (saveBox.checked) storage.write(answers());
     replace.hidden = true;
-    said.textContent = "Your earlier answers are filled in below. Change any that differ now, then see your results.";
+    said.textContent = say("earlier-replaced");
   });
   input.addEventListener("change", async () => {
     const file = input.files[0];
     if (!file) return;
-    said.textContent = "Reading the file…";
+    said.textContent = say("reading-file");
     replace.hidden = true;
     try {
-      const loaded = await scorer.call("read_saved", [await file.text()]);
-      earlier = loaded;
+      earlier = await scorer.call("read_saved", [await file.text()]);
       const hasAnswers = Object.keys(answers()).length > 0;
-      if (!hasAnswers) setAnswers(loaded.answers);
+      if (!hasAnswers) setAnswers(earlier.answers);
       replace.hidden = !hasAnswers;
-      said.textContent = hasAnswers
-        ? "Loaded your earlier result. Your current answers are kept, and your results will show what changed."
-        : "Loaded your earlier result: its answers are filled in below. Change any that differ now, then see " +
-          "your results to see what changed.";
-      await compareWithEarlier();
+      said.textContent = say(hasAnswers ? "earlier-kept" : "earlier-filled");
+      if (shown) await show(shown.answers); // the results on screen gain the comparison; focus stays here
     } catch (error) {
-      said.textContent = scorer.state === "failed" ? `The file could not be read: ${error.message}.` : error.message;
+      said.textContent = scorer.state === "failed" ? say("file-unreadable", { reason: error.message }) : error.message;
     } finally {
       input.value = "";
     }

@@ -3,6 +3,8 @@
 // an Error whose message is a sentence for the person (a file from another
 // framework, say) or says why the scorer could not start.
 
+import { failure } from "./messages.js";
+
 export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout }) {
   let settle;
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
@@ -10,35 +12,36 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
   let nextId = 0;
   const scorer = { state: "booting", ready, call };
 
-  function fail(message) {
+  function fail(key, values) {
     if (scorer.state !== "booting") return;
     scorer.state = "failed";
-    settle.reject(new Error(message));
+    settle.reject(failure(key, values));
   }
 
   if (typeof WebAssembly !== "object") {
-    fail("this browser cannot run WebAssembly, which the scorer needs");
+    fail("no-webassembly");
     return scorer;
   }
   let worker;
   try {
     worker = new Worker(workerUrl, { type: "module" });
   } catch (error) {
-    fail(`the scoring worker could not start (${error.message})`);
+    fail("no-worker", { detail: error.message });
     return scorer;
   }
-  worker.onerror = (event) => fail(event.message || "the scoring worker could not start");
+  worker.onerror = (event) => (event.message ? fail("no-worker", { detail: event.message }) : fail("worker-stopped"));
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
       scorer.state = "ready";
       performance.mark("huddle:scorer-ready");
       settle.resolve();
     } else if (data.type === "failed") {
-      fail(data.message);
+      fail(data.key, data.values);
     } else if (waiting.has(data.id)) {
       const { resolve, reject } = waiting.get(data.id);
       waiting.delete(data.id);
       if (data.type === "result") resolve(data.value);
+      else if (data.key) reject(failure(data.key, data.values));
       else reject(new Error(data.message));
     }
   };

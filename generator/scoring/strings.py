@@ -1,0 +1,61 @@
+"""Every sentence an assessment page shows or says, in one place.
+
+The build writes some of them into the page, the scoring package renders
+others in the worker, and the page script shows the rest as things happen:
+it receives this table as JSON and fills in the `{name}` fields, so no
+sentence is written in JavaScript. Standard library only (runs in Pyodide).
+"""
+
+from __future__ import annotations
+
+import string
+
+MESSAGES: dict[str, str] = {
+    # Progress and the error summary (build and browser).
+    "progress": "{answered} of {total} answered",
+    "unanswered-one": "{count} statement is not answered",
+    "unanswered-other": "{count} statements are not answered",
+    "unanswered-default": "Some statements are not answered",
+    # Scores (results, chart, CSV).
+    "not-enough-answers": "not enough answers",
+    "no-band": "none",
+    "no-change": "no change shown",
+    # Saving on this device.
+    "restored": "Your saved answers from this device have been restored.",
+    "saving-on": "Your answers will be saved on this device as you go.",
+    "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",
+    "saving-off": "Saving is off, and the answers saved on this device have been removed.",
+    "cleared": "Your answers and results have been cleared from this page and from this device.",
+    # The scorer.
+    "still-booting": "The scorer is still getting ready; your results will appear in a moment.",
+    "boot-failed": "Your answers are still here, but the scorer could not start: {reason}. "
+    "Try reloading the page, or use the {printable}.",
+    "printable-link": "printable version with its scoring key",
+    "no-webassembly": "this browser cannot run WebAssembly, which the scorer needs",
+    "no-worker": "the scoring worker could not start ({detail})",
+    "worker-stopped": "the scoring worker could not start",
+    "framework-not-loaded": "the framework could not be loaded ({status})",
+    "scoring-not-loaded": "the scoring code could not be loaded ({status})",
+    "boot-timeout": "it did not start within {seconds} seconds",
+    "boot-error": "{detail}",
+    "not-scored": "Your answers could not be scored: {reason}",
+    "scoring-failed": "scoring failed: {detail}",
+    # Earlier results.
+    "reading-file": "Reading the file\u2026",
+    "file-unreadable": "The file could not be read: {reason}.",
+    "earlier-filled": "Loaded your earlier result: its answers are filled in below. Change any that differ now, "
+    "then see your results to see what changed.",
+    "earlier-kept": "Loaded your earlier result. Your current answers are kept, and your results will show what "
+    "changed.",
+    "earlier-replaced": "Your earlier answers are filled in below. Change any that differ now, then see your results.",
+}
+
+
+def say(key: str, **values: object) -> str:
+    """The message `key` with its `{name}` fields filled in."""
+    return MESSAGES[key].format(**values)
+
+
+def fields(key: str) -> set[str]:
+    """The names of the fields message `key` needs."""
+    return {name for _, name, _, _ in string.Formatter().parse(MESSAGES[key]) if name}

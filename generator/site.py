@@ -1,0 +1,124 @@
+"""The site model: frameworks and case studies, loaded and checked, and every page they make.
+
+`load_site` reads a site's framework files and case studies (no MkDocs, no
+npm: `huddle check` uses it as is). `Site.pages` lists every page Huddle
+generates, with whether it belongs in the navigation; the plugin only maps
+them to MkDocs files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .casestudies import CaseStudyError, load_case_studies
+from .frameworks import FrameworkError, load_frameworks
+from .knowledge import KnowledgeBase
+from .pages import Text, assessment_page, printable_page
+from .pages import casestudies as listing
+from .pages.framework import competency_page, framework_page
+from .pages.uris import (
+    CASE_STUDY_INDEX,
+    RESERVED,
+    assessment_uri,
+    competency_uri,
+    framework_uri,
+    is_case_study,
+    print_uri,
+    setting_uri,
+    tag_uri,
+)
+from .scoring.model import Framework
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page Huddle adds to the site: where, whether it is in the navigation, and its Markdown."""
+
+    uri: str
+    in_nav: bool
+    markdown: Callable[[Text], str]
+    """The page's Markdown, given the renderer of framework Markdown (which needs every page's URL)."""
+
+
+class SiteError(Exception):
+    """Problems in a site's frameworks or case studies, all of them, as one message."""
+
+
+@dataclass
+class Site:
+    frameworks: list[Framework]
+    knowledge: KnowledgeBase
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page Huddle generates, in a stable order."""
+        found: list[GeneratedPage] = []
+        knowledge = self.knowledge
+        for framework in self.frameworks:
+            found += [
+                GeneratedPage(assessment_uri(framework), True, lambda text, f=framework: assessment_page(f, text)),
+                GeneratedPage(print_uri(framework), False, lambda text, f=framework: printable_page(f)),
+                GeneratedPage(framework_uri(framework), True, lambda text, f=framework: framework_page(f, text)),
+            ]
+            for domain, competency in framework.walk():
+                studies = knowledge.showing(framework, competency)
+                found.append(
+                    GeneratedPage(
+                        competency_uri(framework.id, competency.id),
+                        False,
+                        lambda text, f=framework, d=domain, c=competency, s=studies: competency_page(f, d, c, s, text),
+                    )
+                )
+        studies = knowledge.case_studies
+        if studies:
+            if not knowledge.has_own_index:
+                found.append(
+                    GeneratedPage(CASE_STUDY_INDEX, True, lambda text: listing.index_page(studies, self.frameworks))
+                )
+            for setting, group in listing.by_setting(studies).items():
+                found.append(
+                    GeneratedPage(
+                        setting_uri(setting), False, lambda text, s=setting, g=group: listing.setting_page(s, g)
+                    )
+                )
+            for slug, (label, group) in listing.tags(studies).items():
+                found.append(
+                    GeneratedPage(
+                        tag_uri(slug), False, lambda text, s=slug, lb=label, g=group: listing.tag_page(s, lb, g)
+                    )
+                )
+        return found
+
+
+def load_site(root: Path, assessments_dir: str, documents: Iterable[tuple[str, Path]]) -> Site:
+    """The checked frameworks and case studies of the site in `root`.
+
+    `documents` are the site's Markdown files as (source URI, path). Raises
+    SiteError listing every problem in every file.
+    """
+    folder = root / assessments_dir
+    if not folder.is_dir():
+        raise SiteError(
+            f"The assessments folder '{assessments_dir}' does not exist in {root}; "
+            "create it or set the huddle plugin's `assessments_dir`."
+        )
+    try:
+        frameworks = load_frameworks(folder, root)
+    except FrameworkError as error:
+        raise SiteError(f"Framework files have problems:\n{error}") from None
+    documents = list(documents)
+    sources = [(uri, path) for uri, path in documents if is_case_study(uri)]
+    clashes = [uri for uri, _ in sources if uri.startswith(RESERVED)]
+    if clashes:
+        raise SiteError(
+            f"{', '.join(clashes)}: the folders {' and '.join(RESERVED)} hold generated pages; "
+            "move these case studies elsewhere under case-studies/."
+        )
+    known = {f"{framework.id}/{competency.id}" for framework in frameworks for competency in framework.competencies()}
+    try:
+        studies = load_case_studies(sources, known, root)
+    except CaseStudyError as error:
+        raise SiteError(f"Case studies have problems:\n{error}") from None
+    has_own_index = any(uri == CASE_STUDY_INDEX for uri, _ in documents)
+    return Site(frameworks, KnowledgeBase(frameworks, studies, has_own_index))
