@@ -6,10 +6,12 @@ build succeeds is the old site swapped out for the new one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -20,7 +22,21 @@ from mkdocs.exceptions import Abort
 
 def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
     """The site's MkDocs configuration, validated (plugins included)."""
-    return load_config(config_file=str(config_file), strict=strict or None, **overrides)
+    with _errors_in_abort():
+        return load_config(config_file=str(config_file), strict=strict or None, **overrides)
+
+
+@contextlib.contextmanager
+def _errors_in_abort() -> Iterator[None]:
+    """MkDocs logs what went wrong and raises a generic Abort; raise the real messages instead."""
+    errors = _ErrorLog()
+    logging.getLogger("mkdocs").addHandler(errors)
+    try:
+        yield
+    except Abort as abort:
+        raise Abort("\n".join(errors.messages) or str(abort)) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
 
 
 def build_site(config_file: Path, strict: bool = False, site_dir: Path | None = None) -> Path:
@@ -31,15 +47,10 @@ def build_site(config_file: Path, strict: bool = False, site_dir: Path | None = 
     try:
         config = load(config_file, strict=strict, site_dir=str(staging))
         config.plugins.on_startup(command="build", dirty=False)
-        errors = _ErrorLog()
-        logging.getLogger("mkdocs").addHandler(errors)
         try:
-            mkdocs_build(config)
-        except Abort as abort:
-            # MkDocs logs a plugin's error and raises a generic Abort; raise the real message.
-            raise Abort("\n".join(errors.messages) or str(abort)) from None
+            with _errors_in_abort():
+                mkdocs_build(config)
         finally:
-            logging.getLogger("mkdocs").removeHandler(errors)
             config.plugins.on_shutdown()
         os.chmod(staging, 0o755)
         _swap(staging, target)

@@ -64,3 +64,11 @@ def test_demo_frameworks_point_editors_at_the_shipped_schema():
         first = path.read_text().splitlines()[0]
         assert first == "# yaml-language-server: $schema=../generator/frameworks/framework.schema.json", path
         assert (path.parent / "../generator/frameworks/framework.schema.json").resolve().is_file()
+
+
+def test_every_plugin_option_is_documented():
+    from generator.config import HuddleConfig
+
+    doc = (REPO / "docs" / "configuration.md").read_text()
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", doc, re.M))
+    assert sorted(name for name, _ in HuddleConfig._schema) == sorted(documented)

@@ -58,7 +58,7 @@ def form(framework: Framework) -> Markup:
             "p",
             {"class": "huddle-nojs", "data-huddle-nojs": True},
             "Scoring your answers needs JavaScript, which is off or blocked in this browser. You can still read "
-            "and answer every statement, or use the printable version with its scoring key.",
+            f"and answer every statement, or use the {say('printable-link')}.",
         ),
         h(
             "div",

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "not-scored": "Your answers could not be scored: {reason}",
     "scoring-failed": "scoring failed: {detail}",
     # Earlier results.
-    "reading-file": "Reading the file\u2026",
+    "reading-file": "Reading the file…",
     "file-unreadable": "The file could not be read: {reason}.",
     "earlier-filled": "Loaded your earlier result: its answers are filled in below. Change any that differ now, "
     "then see your results to see what changed.",
