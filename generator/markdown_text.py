@@ -34,6 +34,8 @@ class MarkdownText:
     def __init__(self, config: MkDocsConfig, files: Files) -> None:
         self.config = config
         self.files = files
+        self.warned: set[tuple[str, str]] = set()
+        """(field, link) pairs already warned about: the same text is rendered for several pages."""
 
     def __call__(self, source: str, page_uri: str, where: str) -> Markup:
         """`source` as HTML for the page at `page_uri`; `where` names the field in warnings."""
@@ -41,7 +43,7 @@ class MarkdownText:
             return Markup("")
         page = self.files.get_file_from_path(page_uri)
         page_url = page.url if page is not None else page_uri
-        links = _DocsLinks(self.files, page_url, where)
+        links = _DocsLinks(self.files, page_url, where, self.warned)
         renderer = markdown.Markdown(
             extensions=[*self.config.markdown_extensions, _Extension(links)],
             extension_configs=self.config.mdx_configs,
@@ -50,11 +52,12 @@ class MarkdownText:
 
 
 class _DocsLinks(Treeprocessor):
-    def __init__(self, files: Files, page_url: str, where: str) -> None:
+    def __init__(self, files: Files, page_url: str, where: str, warned: set[tuple[str, str]]) -> None:
         super().__init__()
         self.files = files
         self.page_url = page_url
         self.where = where
+        self.warned = warned
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
@@ -68,6 +71,9 @@ class _DocsLinks(Treeprocessor):
             return url
         target = self.files.get_file_from_path(posixpath.normpath(parts.path))
         if target is None:
+            if (self.where, parts.path) in self.warned:
+                return url
+            self.warned.add((self.where, parts.path))
             log.warning(
                 "%s links to '%s', which is not a page or file of this site; links in framework text are "
                 "written from the docs folder, such as 'case-studies/ward-huddles.md'.",

@@ -200,3 +200,24 @@ def test_framework_json_carries_the_guidance_for_results_with_urls_from_the_asse
         {"title": "First story", "url": "../../case-studies/first-story/"},
     ]
     assert guidance["competencies"]["alpha"]["bands"] == {"Low": "<p>Rarely shown.</p>", "High": "<p>Often shown.</p>"}
+
+
+def test_links_in_framework_markdown_are_written_from_the_docs_folder_and_work_where_shown(minimal):
+    develop = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())["guidance"]
+    develop = develop["competencies"]["alpha"]["develop"]
+    assert 'href="../../case-studies/first-story/"' in develop  # from assessments/tiny/
+    assert 'href="../../frameworks/tiny/beta/"' in develop
+    page = (minimal / "frameworks" / "tiny" / "alpha" / "index.html").read_text()
+    assert 'href="../../../case-studies/first-story/"' in page  # from frameworks/tiny/alpha/
+    assert 'href="../beta/"' in page
+
+
+def test_a_link_in_framework_markdown_to_no_page_fails_a_strict_build(tmp_path, caplog):
+    config = copy_fixture("minimal", tmp_path)
+    tiny = config.parent / "assessments" / "tiny.yml"
+    tiny.write_text(tiny.read_text().replace("case-studies/first-story.md", "case-studies/missing.md"))
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        build_site(config, strict=True)
+    warned = [r.getMessage() for r in caplog.records if "missing.md" in r.getMessage()]
+    assert len(warned) == 1  # once, though the text is shown on two pages
+    assert warned[0].startswith("Framework 'tiny' competency 'alpha' develop links to 'case-studies/missing.md', ")
