@@ -15,7 +15,13 @@ BROKEN = FIXTURES / "broken-frameworks"
 
 EXPECTED = {
     "alias-loop": [
-        "alias-loop.yml: uses a YAML alias (*name) inside the value it names; write the value out instead.",
+        "alias-loop.yml:2:8: uses a YAML anchor (&name); Huddle does not read anchors and aliases, so write the value out where it is needed.",
+    ],
+    "billion-laughs": [
+        "billion-laughs.yml:2:4: uses a YAML anchor (&name); Huddle does not read anchors and aliases, so write the value out where it is needed.",
+    ],
+    "merge-key": [
+        "merge-key.yml:8:8: uses a YAML merge key (<<); write the keys out in this mapping instead.",
     ],
     "band-from-nan": [
         "band-from-nan.yml:12:12: bands[1].from: must be an ordinary number, got nan.",
@@ -169,3 +175,17 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     with pytest.raises(FrameworkError) as error:
         load_frameworks(tmp_path, tmp_path)
     assert str(error.value).startswith("latin.yml: is not UTF-8 text")
+
+
+def test_a_billion_laughs_is_refused_at_its_first_anchor_and_an_oversized_file_by_its_size(tmp_path):
+    # Refused where the first anchor is (line 2), before any alias is expanded: it took 21 s and 3 GB before.
+    with pytest.raises(FrameworkError) as error:
+        load_framework(BROKEN / "billion-laughs.yml", BROKEN)
+    assert [(p.line, p.column) for p in error.value.problems] == [(2, 4)]
+    big = tmp_path / "big.yml"
+    big.write_text("id: big\ntitle: " + "x" * 300_000 + "\n")
+    with pytest.raises(FrameworkError) as error:
+        load_framework(big, tmp_path)
+    assert str(error.value) == (
+        "big.yml: is 292 KiB of YAML, above Huddle's limit of 256 KiB; split it into smaller files."
+    )

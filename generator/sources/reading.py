@@ -22,14 +22,37 @@ def read_text(path: Path, shown: str) -> str:
         ) from None
 
 
+MAX_YAML_BYTES = 256 * 1024
+"""The largest framework file or front matter Huddle reads (256 KiB): ten times the demo's largest."""
+
+REFUSED = {
+    "anchor": "uses a YAML anchor (&name); Huddle does not read anchors and aliases, so write the value out "
+    "where it is needed.",
+    "alias": "uses a YAML alias (*name); Huddle does not read anchors and aliases, so write the value out "
+    "where it is needed.",
+    "merge key": "uses a YAML merge key (<<); write the keys out in this mapping instead.",
+}
+
+
 def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[Any, yamlpos.Positions]:
     """Values and positions of a YAML document; SourceError for syntax errors and repeated keys.
 
     Positions are relative to the YAML text; `line_offset` only shifts the
     lines reported in errors.
     """
+    size = len(text.encode("utf-8"))
+    if size > MAX_YAML_BYTES:
+        message = (
+            f"is {size // 1024} KiB of YAML, above Huddle's limit of {MAX_YAML_BYTES // 1024} KiB; "
+            "split it into smaller files."
+        )
+        raise SourceError([Problem(shown, 0, 0, "", message)])
     try:
         return yamlpos.load(text)
+    except yamlpos.Refused as refused:
+        raise SourceError(
+            [Problem(shown, refused.line + line_offset, refused.column, "", REFUSED[refused.what])]
+        ) from None
     except yamlpos.DuplicateKey as dup:
         key = dotted((*dup.path, dup.key))
         raise SourceError(
@@ -38,7 +61,7 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[Any, yamlpo
     except yaml.MarkedYAMLError as error:
         raise SourceError([_syntax_problem(shown, error, line_offset)]) from None
     except RecursionError:
-        message = "uses a YAML alias (*name) inside the value it names; write the value out instead."
+        message = "nests values too deeply to read; flatten it."
         raise SourceError([Problem(shown, 0, 0, "", message)]) from None
 
 

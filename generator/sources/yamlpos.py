@@ -5,6 +5,11 @@ compose the node tree and build plain values ourselves, recording the line and
 column of each key path. Duplicate keys are reported instead of silently
 overwritten.
 
+Anchors, aliases and merge keys are refused: no framework or front matter
+needs them, and an alias expanded again and again (a "billion laughs") would
+take the build's memory. The first anchor stops reading, so refusing costs
+nothing.
+
 Scalars follow YAML 1.2 where 1.1 surprises authors: only true/false are
 booleans (`yes`, `no`, `on` stay text, so a label "No" is not False), and
 dates stay text (the schema checks their format).
@@ -27,11 +32,26 @@ _BOOL = "tag:yaml.org,2002:bool"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
+class Refused(Exception):
+    """YAML that Huddle does not read: an anchor, an alias or a merge key."""
+
+    def __init__(self, what: str, line: int, column: int):
+        self.what, self.line, self.column = what, line, column
+
+
 class _Loader(yaml.SafeLoader):
     yaml_implicit_resolvers = {
         first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_BOOL, _TIMESTAMP)]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+            raise Refused(what, mark.line + 1, mark.column + 1)
+        return super().compose_node(parent, index)
 
 
 _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
@@ -45,7 +65,8 @@ class DuplicateKey(Exception):
 def load(text: str) -> tuple[Any, Positions]:
     """Parse one YAML document into plain values and a map of path to (line, column).
 
-    Raises yaml.YAMLError for syntax errors and DuplicateKey for repeated keys.
+    Raises yaml.YAMLError for syntax errors, DuplicateKey for repeated keys
+    and Refused for anchors, aliases and merge keys.
     """
     loader = _Loader(text)
     try:
@@ -64,7 +85,9 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def _build(loader: _Loader, node: yaml.Node, path: Path, positions: Positions) -> Any:
     positions[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise Refused("merge key", *_mark(key_node))
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
