@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from . import assets, publish
 from .config import HuddleConfig
 from .markdown_text import MarkdownText
-from .pages.uris import assessment_uri, print_uri
+from .pages.uris import assessment_uri, escape_meta, print_uri
 from .scoring.strings import MESSAGES
 from .site import Site, SiteError, load_site
 
@@ -61,6 +61,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        escape_meta(page.meta)  # every page's, not only ours: titles and tags are plain text
         return self.site.knowledge.page_markdown(page.file.src_uri, markdown)
 
     def on_page_context(self, context: dict[str, Any], *, page, config: MkDocsConfig, nav) -> dict[str, Any]:

@@ -79,6 +79,9 @@ EXPECTED = {
     "source-url-not-web": [
         "source-url-not-web.md:13:10: sources[0].url: must be a web address starting with https:// or http://; got 'www.example.org'.",
     ],
+    "source-url-breaks-out": [
+        "source-url-breaks-out.md:13:10: sources[0].url: must be one web address with no spaces, line breaks or control characters; check it.",
+    ],
     "source-without-url": [
         "source-without-url.md:12:5: sources[0]: 'url' is required; add it.",
     ],

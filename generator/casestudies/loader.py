@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 from ..sources import Problem, SourceError
@@ -46,6 +47,7 @@ def parse_case_study(text: str, src_uri: str, shown: str, known: Collection[str]
         raise CaseStudyError([Problem(shown, 1, 1, "", f"front matter {what}; give it {REQUIRED_KEYS}.")])
     problems = check_structure(data, positions, shown, SCHEMA_PATH, offset)
     problems += _unknown_competencies(data, positions, shown, offset, known)
+    problems += _bad_urls(data, positions, shown, offset)
     if problems:
         raise CaseStudyError(problems)
     return CaseStudy(
@@ -88,6 +90,31 @@ def _unknown_competencies(
             line, column = positions.get(("competencies", i), (0, 0))
             problems.append(Problem(shown, line + offset, column, f"competencies[{i}]", unknown_reference(ref, known)))
     return problems
+
+
+def _bad_urls(data: dict[str, Any], positions: Positions, shown: str, offset: int) -> list[Problem]:
+    problems = []
+    sources = data.get("sources")
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        url = source.get("url") if isinstance(source, dict) else None
+        # Badly shaped ones are the schema's to report; here only those that start well but are no web address.
+        if isinstance(url, str) and url.startswith(("http://", "https://")) and not is_web_address(url):
+            line, column = positions.get(("sources", i, "url"), (0, 0))
+            message = "must be one web address with no spaces, line breaks or control characters; check it."
+            problems.append(Problem(shown, line + offset, column, f"sources[{i}].url", message))
+    return problems
+
+
+def is_web_address(url: str) -> bool:
+    """An http or https URL with a host, and no whitespace or control characters anywhere."""
+    if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def unknown_reference(ref: str, known: Collection[str]) -> str:

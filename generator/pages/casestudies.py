@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..casestudies import SETTINGS, CaseStudy
 from ..casestudies.model import tag_slug
+from ..scoring.html import h
 from ..scoring.model import Framework
 from .uris import (
     CASE_STUDY_INDEX,
@@ -148,7 +149,7 @@ def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) 
     ]
     if study.sources:
         bottom += ["", "## Sources", ""]
-        bottom += [f"- [{text(source.title)}](<{source.url}>)" for source in study.sources]
+        bottom += [f"- {h('a', {'href': source.url}, source.title)}" for source in study.sources]
     return "\n".join([title, *top, body.rstrip(), *bottom, ""])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -49,13 +50,30 @@ def link(from_uri: str, to_uri: str) -> str:
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "{": "&#123;", "}": "&#125;"}
 
 
 def text(value: str) -> str:
-    """Plain text made safe to put inline in Markdown (tables too): one line, specials escaped."""
+    """Plain text made safe to put inline in Markdown (tables too): one line, specials escaped.
+
+    HTML is escaped, Markdown's link, emphasis and code syntax is backslashed,
+    and braces become entities so `attr_list` never reads `{: onclick=... }`.
+    """
     value = _SPECIAL.sub(r"\\\1", " ".join(value.split()))
     return "".join(_ENTITIES.get(char, char) for char in value)
+
+
+PLAIN_META = ("title", "description", "subtitle")
+"""Front-matter values Material prints as HTML (in <title>, the header, a meta tag, the search index)."""
+
+
+def escape_meta(meta: dict) -> None:
+    """Escape, in place, the plain-text front-matter values Material would print as HTML: titles, tags."""
+    for key in PLAIN_META:
+        if isinstance(meta.get(key), str):
+            meta[key] = html.escape(meta[key])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
 
 
 def front_matter(**values: str) -> str:

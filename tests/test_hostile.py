@@ -1,0 +1,129 @@
+"""Hostile text in every author-written field (tests/fixtures/hostile) runs nothing, even with the CSP off.
+
+The payloads set `window.__pwned`, open a dialog, or navigate to another
+origin if they ever run. The site is served with its deployed headers, but
+the browser context bypasses the Content Security Policy, as a host that sends
+no headers (or `mkdocs serve`) would.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.build import build_site
+from generator.serve import deploy_headers, make_server
+from tests.assessment_page import RESULTS_TIMEOUT
+from tests.sites import FIXTURES, REPO
+
+pytestmark = pytest.mark.browser
+
+MARKERS = ["<img", "<svg", "<script", "<meta", "onfocus", "javascript:", "<style", "<form"]
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    site = build_site(FIXTURES / "hostile" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("h") / "site")
+    server = make_server(site, "127.0.0.1", 0, deploy_headers(REPO / "netlify.toml"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def open_page(browser):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    seen = {"dialogs": [], "requests": [], "navigations": []}
+    page.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    page.on("framenavigated", lambda frame: frame == page.main_frame and seen["navigations"].append(frame.url))
+    try:
+        yield page, seen
+    finally:
+        context.close()
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(
+        p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+        if "assets" not in p.parts
+    )
+
+
+def assert_nothing_ran(page, seen, origin: str, url: str) -> None:
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") is None, url
+    assert seen["dialogs"] == [], url
+    assert [u for u in seen["navigations"] if u != url] == [], url  # no meta refresh, no redirect
+    assert [u for u in seen["requests"] if urlsplit(u).netloc != origin and not u.startswith("data:")] == [], url
+    assert page.locator("head meta[http-equiv]").count() == 0, url
+
+
+def test_no_payload_runs_on_any_page_and_titles_stay_text(open_page, hostile_url):
+    site, base = hostile_url
+    page, seen = open_page
+    origin = urlsplit(base).netloc
+    paths = pages_of(site)
+    assert len(paths) >= 10  # home, assessment, printable, framework, competencies, case studies, listings
+    for path in paths:
+        seen["navigations"].clear()
+        page.route("**/pyodide.asm.wasm", lambda route: route.abort())  # scoring is tested below
+        page.goto(base + path)
+        assert_nothing_ran(page, seen, origin, base + path)
+        assert page.locator("head title").count() == 1, path
+        if path in ("assessments/hostile/", "frameworks/hostile/", "case-studies/story-2/"):
+            assert "</title><meta" in page.title()  # the title is text, not markup
+        body = page.locator("article").inner_html()
+        # Payloads show as text: none of them became an element or an attribute.
+        assert page.locator("article [onerror], article [onload], article [onfocus], article [onclick]").count() == 0
+        assert (
+            page.locator(
+                "article script, article style, article iframe, article form:not([data-huddle-assessment])"
+            ).count()
+            == 0
+        )
+        assert 'href="javascript:' not in body and 'src="data:' not in body
+
+
+def test_the_assessment_keeps_its_fieldsets_and_shows_results_with_the_payloads_as_text(open_page, hostile_url):
+    _, base = hostile_url
+    page, seen = open_page
+    origin = urlsplit(base).netloc
+    page.goto(base + "assessments/hostile/")
+    assert page.locator("fieldset[data-item]").count() == 4
+    for item in ["a1", "a2", "b1", "b2"]:
+        page.locator(f"fieldset[data-item='{item}'] input[type=radio]").first.check()
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+    results = page.locator("[data-huddle-results]")
+    assert results.locator("tr[data-competency]").count() == 2
+    assert "</script><script>" in results.inner_text()  # shown, as text
+    assert results.locator("[onerror], [onload], [onfocus], [onclick], script, style, form").count() == 0
+    assert_nothing_ran(page, seen, origin, base + "assessments/hostile/")
+
+
+def test_searching_for_a_payload_runs_nothing(open_page, hostile_url):
+    _, base = hostile_url
+    page, seen = open_page
+    origin = urlsplit(base).netloc
+    page.goto(base)
+    search = page.locator("input.md-search__input")
+    search.click()
+    for query in ["img onerror", "tag", "Story"]:
+        search.fill("")
+        search.press_sequentially(query)  # Material searches on key presses
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert (
+            page.locator(".md-search-result [onerror], .md-search-result [onload], .md-search-result script").count()
+            == 0
+        )
+    assert_nothing_ran(page, seen, origin, base)
