@@ -39,6 +39,13 @@ def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, Path]]:
     missing = [name for name in PYODIDE_BOOT_FILES if not (pyodide_dir / name).is_file()]
     if missing:
         raise PluginError(f"Pyodide {version} in '{pyodide_dir}' lacks {', '.join(missing)}; run `npm ci` again.")
+    # Only regular files from inside the folder are published: a link could point anywhere.
+    linked = [name for name in PYODIDE_BOOT_FILES if (pyodide_dir / name).is_symlink()]
+    if linked:
+        raise PluginError(
+            f"Pyodide's {', '.join(linked)} in '{pyodide_dir}' are links, not files; Huddle publishes only regular "
+            "files from there. Run `npm ci` again."
+        )
     return version, {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
 
 

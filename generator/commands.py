@@ -15,6 +15,7 @@ from mkdocs.structure.files import get_files
 
 from .build import build_site, load
 from .config import HuddleConfig
+from .plugin import links_out
 from .serve import deploy_headers, make_server
 from .site import Site, SiteError, load_site
 from .watch import watch
@@ -96,9 +97,14 @@ def check(args: argparse.Namespace) -> int:
 
 def _site(config: MkDocsConfig) -> Site:
     """The site model, read straight from the files: no build, no Pyodide, no npm."""
-    documents = [(f.src_uri, Path(f.abs_src_path)) for f in get_files(config).documentation_pages()]
+    files = get_files(config)
+    root = Path(config.config_file_path).parent
+    refused = links_out(files, config, root)
+    if refused:
+        raise Abort(refused)
+    documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
     try:
-        return load_site(Path(config.config_file_path).parent, _options(config).assessments_dir, documents)
+        return load_site(root, _options(config).assessments_dir, documents)
     except SiteError as error:
         raise Abort(str(error)) from None
 

@@ -21,6 +21,7 @@ from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
 from .scoring.strings import MESSAGES
 from .site import Site, SiteError, load_site
+from .sources.links import link_problems
 
 INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
@@ -30,6 +31,9 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
+        refused = links_out(files, config, root)
+        if refused:
+            raise PluginError(refused)
         documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
         try:
             self.site = load_site(root, self.config.assessments_dir, documents)
@@ -79,6 +83,21 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.assessments_dir)
         return server
+
+
+def links_out(files: Files, config: MkDocsConfig, root: Path) -> str:
+    """What is wrong when files of the docs folder or the theme's custom_dir link out of the site, or ""."""
+    folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    mine = [
+        Path(f.abs_src_path)
+        for f in files
+        if f.abs_src_path and any(Path(f.abs_src_path).is_relative_to(folder) for folder in folders)
+    ]
+    refused = link_problems(mine, [root, *folders], root)
+    if refused:
+        raise PluginError(
+            "These files are links out of the site, so Huddle will not publish them:\n" + "\n".join(refused)
+        )
 
 
 def _add(files: Files, generated: list[File], root: Path) -> None:

@@ -30,6 +30,7 @@ from .pages.uris import (
     tag_uri,
 )
 from .scoring.model import Framework
+from .sources.links import link_problems
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ class Site:
 def load_site(root: Path, assessments_dir: str, documents: Iterable[tuple[str, Path]]) -> Site:
     """The checked frameworks and case studies of the site in `root`.
 
-    `documents` are the site's Markdown files as (source URI, path). Raises
+    `documents` are the site's Markdown files as (source URI, path), already
+    checked for links out of the site (see `plugin.links_out`). Raises
     SiteError listing every problem in every file.
     """
     folder = root / assessments_dir
@@ -103,11 +105,14 @@ def load_site(root: Path, assessments_dir: str, documents: Iterable[tuple[str, P
             f"The assessments folder '{assessments_dir}' does not exist in {root}; "
             "create it or set the huddle plugin's `assessments_dir`."
         )
+    documents = list(documents)
+    refused = link_problems(sorted(folder.iterdir()), [root, folder], root)
+    if refused:
+        raise SiteError("These files are links out of the site, so Huddle will not read them:\n" + "\n".join(refused))
     try:
         frameworks = load_frameworks(folder, root)
     except FrameworkError as error:
         raise SiteError(f"Framework files have problems:\n{error}") from None
-    documents = list(documents)
     sources = [(uri, path) for uri, path in documents if is_case_study(uri)]
     clashes = [uri for uri, _ in sources if uri.startswith(RESERVED)]
     if clashes:

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -221,3 +222,30 @@ def test_a_link_in_framework_markdown_to_no_page_fails_a_strict_build(tmp_path, 
     warned = [r.getMessage() for r in caplog.records if "missing.md" in r.getMessage()]
     assert len(warned) == 1  # once, though the text is shown on two pages
     assert warned[0].startswith("Framework 'tiny' competency 'alpha' develop links to 'case-studies/missing.md', ")
+
+
+@pytest.mark.parametrize("folder", ["content", "assessments"])
+def test_a_link_to_a_file_outside_the_site_is_refused_and_nothing_is_published(tmp_path, folder):
+    config = copy_fixture("minimal", tmp_path)
+    secret = tmp_path / "build.env"
+    secret.write_text("TOKEN=do-not-publish\n")
+    suffix = ".yml" if folder == "assessments" else ".md"
+    (config.parent / folder / f"leak{suffix}").symlink_to(secret)
+    (config.parent / folder / f"gone{suffix}").symlink_to(tmp_path / "nothing-here")
+    with pytest.raises(Abort) as error:
+        build_site(config)
+    assert f"{folder}/leak{suffix}: is a link to {secret.resolve()}, outside the site's folder" in str(error.value)
+    assert f"{folder}/gone{suffix}: is a link to a file that does not exist" in str(error.value)
+    assert not (config.parent / "site").exists()
+    copies = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and p != secret]
+    assert not [p for p in copies if "do-not-publish" in p.read_text(errors="ignore")]
+
+
+def test_pyodide_boot_files_that_are_links_are_not_published(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    pyodide = tmp_path / "pyodide"
+    shutil.copytree(REPO / "node_modules" / "pyodide", pyodide, ignore=shutil.ignore_patterns("pyodide-lock.json"))
+    (pyodide / "pyodide-lock.json").symlink_to(REPO / "node_modules" / "pyodide" / "pyodide-lock.json")
+    config.write_text(config.read_text().replace(f"{REPO.as_posix()}/node_modules/pyodide", pyodide.as_posix()))
+    with pytest.raises(Abort, match="pyodide-lock.json in .* are links, not files"):
+        build_site(config)
