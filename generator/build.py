@@ -7,9 +7,12 @@ build succeeds is the old site swapped out for the new one.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,24 +43,53 @@ def _errors_in_abort() -> Iterator[None]:
 
 
 def build_site(config_file: Path, strict: bool = False, site_dir: Path | None = None) -> Path:
-    """Build the site at `config_file` into `site_dir` (default: its config's), atomically; returns that folder."""
-    target = site_dir or Path(load(config_file, strict=strict).site_dir)
+    """Build the site at `config_file` into `site_dir` (default: its config's), atomically; returns that folder.
+
+    One build at a time per folder (a lock file beside it); what killed builds
+    left behind is removed first; the finished site replaces the old one in one
+    step, so `site_dir` is never missing or half-written.
+    """
+    target = (site_dir or Path(load(config_file, strict=strict).site_dir)).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
-        config = load(config_file, strict=strict, site_dir=str(staging))
-        config.plugins.on_startup(command="build", dirty=False)
+    with _lock(target):
+        _remove_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
         try:
-            with _errors_in_abort():
-                mkdocs_build(config)
+            config = load(config_file, strict=strict, site_dir=str(staging))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                with _errors_in_abort():
+                    mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+            os.chmod(staging, 0o755)
+            _swap(staging, target)
         finally:
-            config.plugins.on_shutdown()
-        os.chmod(staging, 0o755)
-        _swap(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            shutil.rmtree(staging, ignore_errors=True)  # the new site if it failed, else the old one
     return target
+
+
+@contextlib.contextmanager
+def _lock(target: Path) -> Iterator[None]:
+    """Hold `.<site>.lock` beside the site for the build; a second build is told, not left to collide."""
+    path = target.parent / f".{target.name}.lock"
+    with open(path, "a") as handle:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise Abort(
+                    f"Another build of {target.name}/ is running (it holds {path.name}); "
+                    "wait for it to finish, then build again."
+                ) from None
+        yield
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Folders that killed builds left beside the site: their staging copies and old sites."""
+    for pattern in (f".{target.name}-new-*", f".{target.name}-old-*"):
+        for leftover in target.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 class _ErrorLog(logging.Handler):
@@ -70,17 +102,46 @@ class _ErrorLog(logging.Handler):
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Put `new` in place of `target`: two renames, so `target` is missing only for an instant,
-    and the old site is put back if the second rename fails."""
+    """Put `new` in place of `target`, leaving the old site at `new`.
+
+    On Linux one `renameat2(RENAME_EXCHANGE)` call swaps the two folders, so
+    `target` always exists; where that call is missing (macOS, Windows, old
+    kernels or file systems) two renames are used, and `target` is missing for
+    the instant between them.
+    """
     if not target.exists():
         new.rename(target)
+        new.mkdir()  # so the caller's clean-up has something to remove
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    old.rmdir()
+    if _exchange(new, target):
+        return
+    old = new.with_name(new.name.replace("-new-", "-old-"))
     target.rename(old)
     try:
         new.rename(target)
     except BaseException:
         old.rename(target)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    old.rename(new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step with Linux's renameat2; False when the system cannot."""
+    renameat2 = getattr(_libc, "renameat2", None) if _libc is not None else None
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not locked
+    fcntl = None
+
+_libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None

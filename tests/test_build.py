@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -160,7 +161,67 @@ def test_a_failed_build_leaves_the_last_good_site_in_place(tmp_path):
     with pytest.raises(Abort, match=r"assessments/broken.yml:\d+:\d+: is not valid YAML"):
         build_site(config, strict=True)
     assert tree(site) == before
-    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+
+
+def test_leftovers_of_killed_builds_are_removed_by_the_next_build(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    for leftover in [".site-new-k1ll3d", ".site-old-k1ll3d"]:
+        (config.parent / leftover / "assets").mkdir(parents=True)
+    build_site(config)
+    assert sorted(p.name for p in config.parent.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+
+
+def test_a_second_build_while_one_runs_is_told_to_wait(tmp_path):
+    import fcntl
+
+    config = copy_fixture("minimal", tmp_path)
+    with open(config.parent / ".site.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running build holds it
+        with pytest.raises(Abort) as error:
+            build_site(config)
+    assert str(error.value) == (
+        "Another build of site/ is running (it holds .site.lock); wait for it to finish, then build again."
+    )
+    assert build_site(config).is_dir()  # and once it is done, building works
+
+
+def test_the_site_folder_is_never_missing_while_a_build_replaces_it(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    site = build_site(config)
+    gaps = []
+    done = threading.Event()
+
+    def watch():
+        while not done.is_set():
+            if not (site / "index.html").is_file():
+                gaps.append(True)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for _ in range(3):
+            build_site(config)
+    finally:
+        done.set()
+        watcher.join()
+    assert gaps == []
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_cleans_up(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    site = build_site(config)
+    command = [sys.executable, "-m", "generator", "-q", "-f", str(config), "build"]
+    for delay in [0.5, 1.0, 1.5, 2.0, 2.5]:
+        process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+        try:
+            process.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        assert (site / "index.html").is_file() and (site / "assessments" / "tiny" / "framework.json").is_file()
+    build_site(config)
+    assert sorted(p.name for p in config.parent.iterdir() if p.name.startswith(".site")) == [".site.lock"]
 
 
 def test_a_missing_pyodide_says_to_run_npm_ci(tmp_path):
