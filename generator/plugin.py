@@ -19,6 +19,7 @@ from . import assets, publish
 from .config import HuddleConfig
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
+from .scoring.report import SAVED_MAX_BYTES
 from .scoring.strings import MESSAGES
 from .site import Site, SiteError, load_site
 from .sources.links import link_problems
@@ -76,6 +77,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
                 "scoring": assets.SCORING_ZIP,
                 "printable": self.files.get_file_from_path(print_uri(framework)).url,
                 "boot_timeout": self.config.boot_timeout,
+                "max_file_bytes": SAVED_MAX_BYTES,
                 "messages": MESSAGES,
             }
         return context

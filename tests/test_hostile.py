@@ -16,7 +16,7 @@ import pytest
 
 from generator.build import build_site
 from generator.serve import deploy_headers, make_server
-from tests.assessment_page import RESULTS_TIMEOUT
+from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results
 from tests.sites import FIXTURES, REPO
 
 pytestmark = pytest.mark.browser
@@ -127,3 +127,38 @@ def test_searching_for_a_payload_runs_nothing(open_page, hostile_url):
             == 0
         )
     assert_nothing_ran(page, seen, origin, base)
+
+
+DEMO = "assessments/collective-leadership/"
+
+
+def test_a_huge_file_is_refused_without_reading_it_and_the_answers_stay(page, demo_url, tmp_path):
+    huge = tmp_path / "huge.json"
+    with open(huge, "wb") as sparse:  # 300 MB on paper, nothing on disk
+        sparse.truncate(300 * 1024 * 1024)
+    page.goto(demo_url + DEMO)
+    answer(page, "v1", "Often")
+    page.locator("#huddle-earlier-intro").set_input_files(huge)
+    status = page.locator("[data-huddle-earlier-status]").first
+    status.get_by_text("This file is too large to be a saved result (over 1 MB)").wait_for()
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
+
+
+def test_deep_nesting_gets_a_sentence_and_a_refused_file_ends_the_comparison(page, demo_url, tmp_path):
+    page.goto(demo_url + DEMO)
+    for item in ["v1", "v2", "v3"]:
+        answer(page, item, "Often")
+    see_results(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as JSON").click()
+    info.value.save_as(tmp_path / "earlier.json")
+    page.locator("#huddle-earlier-results").set_input_files(tmp_path / "earlier.json")
+    page.locator("[data-huddle-compare]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 50_000 + "]" * 50_000)
+    page.locator("#huddle-earlier-results").set_input_files(deep)
+    status = page.locator("[data-huddle-results] [data-huddle-earlier-status]")
+    status.get_by_text("This file is not a saved Huddle result: it nests too deeply.").wait_for(timeout=RESULTS_TIMEOUT)
+    page.locator("[data-huddle-compare]").wait_for(state="detached", timeout=RESULTS_TIMEOUT)
+    assert page.locator("[data-huddle-results]").is_visible()

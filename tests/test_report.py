@@ -112,22 +112,20 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
         ),
         (
             lambda s: s.replace('"id": "collective-leadership"', '"id": "team-culture"'),
-            "This result is for another self-assessment (team-culture), not collective-leadership.",
+            "This result is for another self-assessment, not Collective leadership self-assessment.",
         ),
         (
             lambda s: s.replace('"version": "1.0"', '"version": "0.9"'),
-            "This result was scored against version 0.9 of this self-assessment; this page is version 1.0, "
+            "This result was scored against another version of this self-assessment; this page is version 1.0, "
             "whose statements or scoring may differ, so the two cannot be compared.",
         ),
         (
             lambda s: s.replace('"v1": 2', '"v1": [2]'),
-            "This saved result has an answer that does not fit this self-assessment. "
-            "The answer to item 'v1' is [2], which is not on the scale.",
+            "This saved result has an answer that does not fit this self-assessment.",
         ),
         (
             lambda s: s.replace('"v1": 2', '"v1": 7'),
-            "This saved result has an answer that does not fit this self-assessment. "
-            "The answer to item 'v1' is 7, which is not on the scale.",
+            "This saved result has an answer that does not fit this self-assessment.",
         ),
     ],
 )
@@ -137,6 +135,24 @@ def test_a_saved_file_that_does_not_fit_is_refused_with_a_sentence(framework, ch
     with pytest.raises(ValueError) as error:
         read_saved(framework, change(saved))
     assert str(error.value) == message
+
+
+def test_a_saved_file_is_never_echoed_and_deep_or_huge_ones_are_refused_before_parsing(framework):
+    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26")["saved"]
+    payload = "<script>" + "x" * 500_000  # under the size limit, so each reaches its own check
+    for change in [
+        lambda s: s.replace('"v1": 2', json.dumps({"v1": payload})[1:-1]),
+        lambda s: s.replace('"version": "1.0"', json.dumps({"version": payload})[1:-1]),
+        lambda s: s.replace('"id": "collective-leadership"', json.dumps({"id": payload})[1:-1]),
+        lambda s: s.replace('"answers": {', '"answers": {"' + payload + '": 1, '),
+    ]:
+        with pytest.raises(ValueError) as error:
+            read_saved(framework, change(saved))
+        assert "<script>" not in str(error.value) and len(str(error.value)) < 300
+    with pytest.raises(ValueError, match="too large to be a saved result"):
+        read_saved(framework, saved + " " * 1_000_000)
+    with pytest.raises(ValueError, match="nests too deeply"):
+        read_saved(framework, "[" * 100_000 + "]" * 100_000)
 
 
 def test_a_saved_date_that_is_not_a_date_is_dropped(framework):

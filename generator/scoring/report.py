@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
@@ -20,6 +21,10 @@ from .strings import say
 
 SAVED_FORMAT = "huddle-result"
 SAVED_FORMAT_VERSION = 1
+SAVED_MAX_BYTES = 1_000_000
+"""The largest saved-result file read (1 MB); a real one is a few kilobytes."""
+SAVED_MAX_DEPTH = 8
+"""The deepest nesting of lists and objects read; a real saved result nests 3 deep."""
 
 
 def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple[list[str], list[str]]:
@@ -91,8 +96,13 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
     """The answers and date of a saved result file, checked against `framework`.
 
     Raises ValueError with a sentence for the person when the file is not a
-    Huddle result, or is for another framework or version.
+    Huddle result, or is for another framework or version. No sentence repeats
+    what the file says: it could be anything, of any length.
     """
+    if len(text) > SAVED_MAX_BYTES:
+        raise ValueError(say("file-too-big"))
+    if _depth(text) > SAVED_MAX_DEPTH:
+        raise ValueError("This file is not a saved Huddle result: it nests too deeply.")
     try:
         saved = json.loads(text)
     except (ValueError, TypeError):
@@ -103,12 +113,10 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
         raise ValueError("This saved result was made by a different version of Huddle and cannot be read here.")
     named = saved.get("framework") if isinstance(saved.get("framework"), dict) else {}
     if named.get("id") != framework.id:
-        raise ValueError(
-            f"This result is for another self-assessment ({named.get('id', 'unknown')}), not {framework.id}."
-        )
+        raise ValueError(f"This result is for another self-assessment, not {framework.title}.")
     if named.get("version") != framework.version:
         raise ValueError(
-            f"This result was scored against version {named.get('version')} of this self-assessment; "
+            "This result was scored against another version of this self-assessment; "
             f"this page is version {framework.version}, whose statements or scoring may differ, "
             "so the two cannot be compared."
         )
@@ -118,8 +126,8 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
     answers = {key: value for key, value in answers.items() if value is not None}
     try:
         score(framework, answers)
-    except ValueError as error:
-        raise ValueError(f"This saved result has an answer that does not fit this self-assessment. {error}") from None
+    except ValueError:
+        raise ValueError("This saved result has an answer that does not fit this self-assessment.") from None
     date = saved.get("date")
     return {"answers": answers, "date": date if isinstance(date, str) and _is_date(date) else ""}
 
@@ -137,6 +145,19 @@ def compare(framework: Framework, earlier: Mapping[str, Any], now: Mapping[str, 
             change = "0.0" if change in ("-0.0", "+0.0") else change
         rows.append({"id": c["id"], "title": c["title"], "earlier": old["score"], "now": c["score"], "change": change})
     return rows
+
+
+def _depth(text: str) -> int:
+    """How deeply the lists and objects of JSON text nest, counted without parsing it."""
+    deepest = depth = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_STRINGS = re.compile(r'"(?:\\.|[^"\\])*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _is_date(text: str) -> bool:

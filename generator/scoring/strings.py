@@ -42,6 +42,8 @@ MESSAGES: dict[str, str] = {
     "scoring-failed": "scoring failed: {detail}",
     # Earlier results.
     "reading-file": "Reading the file…",
+    "file-too-big": "This file is too large to be a saved result (over 1 MB); choose the .json file you "
+    "downloaded from your results.",
     "file-unreadable": "The file could not be read: {reason}.",
     "earlier-filled": "Loaded your earlier result: its answers are filled in below. Change any that differ now, "
     "then see your results to see what changed.",

@@ -227,6 +227,13 @@ $("[data-huddle-print]", results).addEventListener("click", () => window.print()
 
 // Earlier results: compare, and restore answers for a retake --------------------
 
+// A refused file replaces any earlier result: the results on screen stop comparing with it.
+async function forgetEarlier() {
+  if (!earlier) return;
+  earlier = null;
+  if (shown) await show(shown.answers);
+}
+
 for (const box of $$("[data-huddle-earlier-box]")) {
   box.hidden = false;
   const input = $("[data-huddle-earlier]", box);
@@ -241,8 +248,15 @@ for (const box of $$("[data-huddle-earlier-box]")) {
   input.addEventListener("change", async () => {
     const file = input.files[0];
     if (!file) return;
-    said.textContent = say("reading-file");
     replace.hidden = true;
+    if (file.size > config.maxFileBytes) {
+      // Refused before reading: a huge file would take the tab, and every answer, with it.
+      said.textContent = say("file-too-big");
+      input.value = "";
+      await forgetEarlier();
+      return;
+    }
+    said.textContent = say("reading-file");
     try {
       earlier = await scorer.call("read_saved", [await file.text()]);
       const hasAnswers = Object.keys(answers()).length > 0;
@@ -252,6 +266,7 @@ for (const box of $$("[data-huddle-earlier-box]")) {
       if (shown) await show(shown.answers); // the results on screen gain the comparison; focus stays here
     } catch (error) {
       said.textContent = scorer.state === "failed" ? say("file-unreadable", { reason: error.message }) : error.message;
+      await forgetEarlier();
     } finally {
       input.value = "";
     }
