@@ -38,6 +38,10 @@ def _errors_in_abort() -> Iterator[None]:
         yield
     except Abort as abort:
         raise Abort("\n".join(errors.messages) or str(abort)) from None
+    except UnicodeDecodeError as error:
+        # MkDocs names the page it could not read in the log, then raises.
+        said = "\n".join(errors.messages) or str(error)
+        raise Abort(f"{said}\nSave it as UTF-8 text.") from None
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
 

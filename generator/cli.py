@@ -48,6 +48,18 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last resort: a sentence, and the traceback on request
+        if os.environ.get("HUDDLE_DEBUG"):
+            raise
+        print(
+            f"Error: Huddle stopped on a problem it did not expect ({type(error).__name__}: {error}). "
+            "This is a bug in Huddle, not in your files: please report it to Huddle's maintainers with the "
+            "command you ran and the traceback that `HUDDLE_DEBUG=1` prints.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def _setup_logging(quiet: bool) -> None:

@@ -116,6 +116,12 @@ def _options(config: MkDocsConfig) -> HuddleConfig:
     return plugin.config
 
 
+MAX_ID = 64
+"""The longest id `new` accepts: it becomes a file name and part of every URL."""
+
+RESERVED_IDS = {"index", "by-setting", "by-tag"}
+"""Case study ids that would write the index page or clash with generated folders."""
+
 CASE_STUDY_TEMPLATE = """\
 ---
 title: {title}
@@ -136,9 +142,15 @@ what was hard.
 
 def new(args: argparse.Namespace) -> int:
     config = load(Path(args.config_file))
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
+    if len(args.id) > MAX_ID or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
+        shown = args.id if len(args.id) <= MAX_ID else args.id[:MAX_ID] + "…"
         raise Abort(
-            f"'{args.id}' is not a slug; use lower-case letters, digits and single hyphens, such as team-culture."
+            f"'{shown}' is not a slug of at most {MAX_ID} characters; use lower-case letters, digits and single "
+            "hyphens, such as team-culture."
+        )
+    if args.kind == "case-study" and args.id in RESERVED_IDS:
+        raise Abort(
+            f"'{args.id}' is taken by a page Huddle makes or the site's own case study index; choose another id."
         )
     title = args.id.replace("-", " ").capitalize()
     if args.kind == "framework":

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import sys
 import tomllib
+import urllib.parse
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -41,8 +43,34 @@ def deploy_headers(netlify_toml: Path) -> dict[str, str]:
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the built site as a static host would: no directory listings, the site's own 404 page."""
+
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     headers_to_send: dict[str, str] = {}
+
+    def send_head(self):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        if "\0" in path or any(ord(char) < 32 for char in path):
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad path")
+            return None
+        return super().send_head()
+
+    def list_directory(self, path):
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", MIME_TYPES[".html"])
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_send.items():

@@ -104,3 +104,36 @@ def test_a_plugin_option_with_a_wrong_value_is_named_with_what_it_must_be(tmp_pa
     assert result.returncode == 1
     assert "boot_timeout" in result.stderr and "must be a whole number of seconds above 0, got 0." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_new_refuses_a_very_long_id_and_the_case_study_index_with_sentences(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    long = huddle("-f", str(config), "new", "framework", "a" * 300, cwd=tmp_path)
+    assert long.returncode == 1 and "is not a slug of at most 64 characters" in long.stderr
+    assert "Traceback" not in long.stderr
+    index = config.parent / "content" / "case-studies" / "index.md"
+    taken = huddle("-f", str(config), "new", "case-study", "index", cwd=tmp_path)
+    assert taken.returncode == 1 and "'index' is taken" in taken.stderr
+    assert not index.exists()
+
+
+def test_a_page_that_is_not_utf8_is_named_in_a_sentence(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    (config.parent / "content" / "latin.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
+    result = huddle("-f", str(config), "build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Error reading page 'latin.md'" in result.stderr and "Save it as UTF-8 text." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unexpected_failure_is_a_sentence_saying_it_is_a_bug(tmp_path, monkeypatch, capsys):
+    from generator import cli, commands
+
+    def broken(args):
+        raise RuntimeError("something Huddle did not expect")
+
+    monkeypatch.setattr(commands, "check", broken)
+    assert cli.main(["check"]) == 2
+    said = capsys.readouterr().err
+    assert "Huddle stopped on a problem it did not expect (RuntimeError: something Huddle did not expect)" in said
+    assert "This is a bug in Huddle" in said and "Traceback" not in said
