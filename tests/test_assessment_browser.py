@@ -261,6 +261,16 @@ def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, 
     assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
 
 
+def test_a_pyodide_file_the_server_refuses_fails_the_boot_at_once(page, demo_url):
+    # Pyodide only logs a refused WebAssembly download and never settles; the worker must say so at once,
+    # not after the 60 s boot timeout (whose message would not name the file).
+    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="Not Found"))
+    page.goto(demo_url + PAGE)
+    status = page.locator("[data-huddle-status]")
+    status.get_by_text("pyodide.asm.wasm could not be loaded (404)").wait_for(timeout=RESULTS_TIMEOUT)
+    assert status.get_by_role("link", name="printable version with its scoring key").is_visible()
+
+
 def test_a_browser_without_webassembly_is_told_so_and_offered_the_printable_version(page, demo_url):
     page.add_init_script("delete window.WebAssembly")
     page.goto(demo_url + PAGE)

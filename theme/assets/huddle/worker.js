@@ -9,6 +9,29 @@
 
 let call = null;
 
+// loadPyodide fetches its own files and, when one fails, may never settle: a failed
+// or refused WebAssembly download is caught and only logged inside Pyodide, and is
+// seen as an "unhandledrejection" only if it fails before Pyodide starts waiting for
+// it, a race. So watch Pyodide's fetches: a boot file that fails or is refused
+// rejects the returned promise at once, whatever the timing.
+function bootFileFailures(indexURL) {
+  const originalFetch = self.fetch.bind(self);
+  return new Promise((_, reject) => {
+    self.fetch = (resource, options) => {
+      const url = String(resource instanceof Request ? resource.url : resource);
+      const response = originalFetch(resource, options);
+      if (url.startsWith(indexURL)) {
+        const name = url.slice(indexURL.length);
+        response.then(
+          (r) => r.ok || reject(new Error(`${name} could not be loaded (${r.status})`)),
+          (error) => reject(new Error(`${name} could not be loaded (${error.message})`)),
+        );
+      }
+      return response;
+    };
+  });
+}
+
 async function boot({ pyodide: indexURL, scoring, framework }) {
   const load = (url, what, read) =>
     fetch(url).then((response) => {
@@ -26,9 +49,9 @@ async function boot({ pyodide: indexURL, scoring, framework }) {
   return (name, args) => JSON.parse(api.call(frameworkJson, name, JSON.stringify(args)));
 }
 
-// Some boot failures (a WebAssembly download cut off, say) surface inside Pyodide
-// only as an unhandled rejection while loadPyodide never settles; treat those as
-// failures too, and anything else that hangs as one after `seconds`.
+// Some other boot failures surface inside Pyodide only as an unhandled rejection
+// while loadPyodide never settles; treat those as failures too, and anything else
+// that hangs as one after `seconds`.
 function withTimeout(promise, seconds) {
   return Promise.race([
     promise,
@@ -42,7 +65,8 @@ function withTimeout(promise, seconds) {
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     try {
-      call = await withTimeout(boot(data), data.bootTimeout);
+      const failed = bootFileFailures(data.pyodide); // before boot() starts fetching
+      call = await withTimeout(Promise.race([boot(data), failed]), data.bootTimeout);
       self.postMessage({ type: "ready" });
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error.message || error) });
