@@ -1,4 +1,4 @@
-"""Shared fixtures: a built demo site, a local server for it, and a real Chromium."""
+"""Shared fixtures: built sites (each once per session), a local server for the demo, and a real Chromium."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from generator.build import build_site
 from generator.serve import deploy_headers, make_server
-from tests.sites import REPO
+from tests.sites import FIXTURES, REPO
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -40,6 +40,15 @@ def chromium_path() -> str | None:
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's demo site, built in strict mode into a temporary folder."""
     return build_site(REPO / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("demo") / "site")
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/minimal built once, strict, for every module that reads it.
+
+    Read-only: a test that changes a site builds its own copy (`copy_fixture`).
+    """
+    return build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("m") / "site")
 
 
 @pytest.fixture(scope="session")
