@@ -17,6 +17,7 @@ from tests.assessment_page import (
     items_of,
     see_results,
     shown_scores,
+    wait_until,
 )
 
 pytestmark = pytest.mark.browser
@@ -238,7 +239,7 @@ def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, 
     page.get_by_role("button", name="See my results", exact=True).click()
     page.get_by_role("button", name="See my results anyway").click()
     page.get_by_text("The scorer is still getting ready").wait_for()
-    page.wait_for_timeout(200)
+    wait_until(page, lambda: held)  # the WebAssembly download has reached us and is held
     assert held and not page.locator("[data-huddle-results]").is_visible()
     for route in held:
         route.continue_()
