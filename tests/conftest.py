@@ -78,9 +78,33 @@ def browser():
             instance.close()
 
 
+PYODIDE_FILES = "**/assets/pyodide/**"
+
+
+def hold_pyodide(context) -> None:
+    """Never answer the context's requests for Pyodide's files, so Pyodide never boots.
+
+    Booting takes a few seconds of both cores here, and a test that never asks for
+    scores would pay for it, and slow the tests around it, for nothing. The requests
+    are held rather than aborted so the page stays as a person sees it while the
+    scorer starts: an abort would put the "could not start" message on the page,
+    which axe, say, would then check instead. A test's own `page.route` still wins.
+    """
+    context.route(PYODIDE_FILES, lambda route: None)
+
+
+def new_context(browser, request: pytest.FixtureRequest, **options):
+    """A fresh browser context; Pyodide is held back if the test is marked `no_pyodide`."""
+    context = browser.new_context(**options)
+    if request.node.get_closest_marker("no_pyodide"):
+        hold_pyodide(context)
+    return context
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
+def page(browser, request):
+    """A page in its own fresh context (no cookies or storage), closed after the test."""
+    context = new_context(browser, request)
     page = context.new_page()
     try:
         yield page

@@ -81,6 +81,7 @@ def test_unanswered_statements_are_listed_in_an_error_summary_that_links_to_each
     assert not summary.is_visible()
 
 
+@pytest.mark.no_pyodide
 def test_answers_are_stored_only_after_opting_in_and_clear_removes_them(page, demo_url):
     page.goto(demo_url + PAGE)
     answer(page, "v1", "Usually")
@@ -107,6 +108,7 @@ def test_answers_are_stored_only_after_opting_in_and_clear_removes_them(page, de
     assert not page.get_by_label("Save my progress on this device").is_checked()
 
 
+@pytest.mark.no_pyodide
 def test_turning_saving_off_removes_what_was_stored(page, demo_url):
     page.goto(demo_url + PAGE)
     page.get_by_label("Save my progress on this device").check()
@@ -175,6 +177,7 @@ def test_clear_my_answers_also_forgets_a_loaded_earlier_result(page, demo_url, f
     assert not page.locator("[data-huddle-compare]").is_visible()
 
 
+@pytest.mark.no_pyodide
 def test_back_and_forward_do_not_bring_back_answers_that_were_not_saved(page, demo_url):
     page.goto(demo_url + PAGE)
     answer(page, "v1", "Often")
@@ -280,6 +283,7 @@ def test_a_browser_without_webassembly_is_told_so_and_offered_the_printable_vers
     assert status.get_by_role("link", name="printable version with its scoring key").is_visible()
 
 
+@pytest.mark.no_pyodide
 def test_the_focused_answer_has_a_visible_outline(page, demo_url):
     page.goto(demo_url + PAGE)
     radio = page.locator("fieldset[data-item='v1'] input").first
@@ -336,6 +340,7 @@ def test_material_stores_the_colour_scheme_only_once_the_person_chooses_one(page
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
 
 
+@pytest.mark.no_pyodide
 def test_answer_targets_are_at_least_24_by_24_css_pixels(page, demo_url):
     page.set_viewport_size({"width": 360, "height": 740})  # a small phone
     page.goto(demo_url + PAGE)
