@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.scoring.model import Framework, Item, normalise
@@ -55,3 +57,16 @@ def checked_answers(page, framework: Framework) -> dict[str, object]:
 
 def expected_scores(result: dict) -> dict[str, str]:
     return {c["id"]: c["score"] or "not enough answers" for c in result["competencies"]}
+
+
+def wait_until(page, condition: Callable[[], object], timeout: float = RESULTS_TIMEOUT) -> None:
+    """Wait until `condition()` is true: a fact on the test's side, such as a route handler having run.
+
+    Playwright's sync API runs route and event handlers only while one of its calls is
+    in progress, so the page is waited on in short steps until the deadline (ms).
+    """
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout / 1000:.0f} s")
+        page.wait_for_timeout(20)

@@ -1,4 +1,4 @@
-"""Shared fixtures: a built demo site, a local server for it, and a real Chromium."""
+"""Shared fixtures: built sites (each once per session), a local server for the demo, and a real Chromium."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from generator.build import build_site
 from generator.serve import deploy_headers, make_server
-from tests.sites import REPO
+from tests.sites import FIXTURES, REPO
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -43,6 +43,15 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/minimal built once, strict, for every module that reads it.
+
+    Read-only: a test that changes a site builds its own copy (`copy_fixture`).
+    """
+    return build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("m") / "site")
+
+
+@pytest.fixture(scope="session")
 def demo_url(demo_site: Path) -> Iterator[str]:
     """The demo site served on a free loopback port, with the deployed headers."""
     server = make_server(demo_site, "127.0.0.1", 0, deploy_headers(REPO / "netlify.toml"))
@@ -69,9 +78,33 @@ def browser():
             instance.close()
 
 
+PYODIDE_FILES = "**/assets/pyodide/**"
+
+
+def hold_pyodide(context) -> None:
+    """Never answer the context's requests for Pyodide's files, so Pyodide never boots.
+
+    Booting takes a few seconds of both cores here, and a test that never asks for
+    scores would pay for it, and slow the tests around it, for nothing. The requests
+    are held rather than aborted so the page stays as a person sees it while the
+    scorer starts: an abort would put the "could not start" message on the page,
+    which axe, say, would then check instead. A test's own `page.route` still wins.
+    """
+    context.route(PYODIDE_FILES, lambda route: None)
+
+
+def new_context(browser, request: pytest.FixtureRequest, **options):
+    """A fresh browser context; Pyodide is held back if the test is marked `no_pyodide`."""
+    context = browser.new_context(**options)
+    if request.node.get_closest_marker("no_pyodide"):
+        hold_pyodide(context)
+    return context
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
+def page(browser, request):
+    """A page in its own fresh context (no cookies or storage), closed after the test."""
+    context = new_context(browser, request)
     page = context.new_page()
     try:
         yield page

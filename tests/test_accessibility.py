@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.assessment_page import answer, see_results
+from tests.conftest import new_context
 from tests.sites import REPO
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,7 @@ def violations(page) -> list[str]:
 
 @pytest.fixture(params=["light", "dark"])
 def schemed_page(request, browser):
-    context = browser.new_context(color_scheme=request.param)
+    context = new_context(browser, request, color_scheme=request.param)
     try:
         yield context.new_page()
     finally:
@@ -59,6 +60,7 @@ def test_assessment_page_in_every_state_has_no_violations(schemed_page, demo_url
     assert violations(page) == [], "comparison"
 
 
+@pytest.mark.no_pyodide
 @pytest.mark.parametrize(
     "path",
     [

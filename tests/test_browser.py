@@ -49,6 +49,7 @@ def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, 
     assert errors == []  # Content Security Policy violations show here too
 
 
+@pytest.mark.no_pyodide
 def test_pages_are_served_with_the_deployed_content_security_policy(page, demo_url):
     response = page.goto(demo_url + PAGE)
     policy = response.headers["content-security-policy"]

@@ -27,11 +27,6 @@ from tests.sites import FIXTURES, REPO, copy_fixture, tree
 PYODIDE_VERSION = json.loads((REPO / "package.json").read_text())["dependencies"]["pyodide"]
 
 
-@pytest.fixture(scope="module")
-def minimal(tmp_path_factory) -> Path:
-    return build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("m") / "site")
-
-
 class Form(HTMLParser):
     """The fieldsets, legends and labelled radios of a page."""
 
@@ -68,8 +63,8 @@ class Form(HTMLParser):
             self.labels[self._label_for] += data
 
 
-def test_assessment_page_has_a_fieldset_per_item_with_a_labelled_radio_per_scale_point(minimal):
-    form = Form((minimal / "assessments" / "tiny" / "index.html").read_text())
+def test_assessment_page_has_a_fieldset_per_item_with_a_labelled_radio_per_scale_point(minimal_site):
+    form = Form((minimal_site / "assessments" / "tiny" / "index.html").read_text())
     assert [f["legend"] for f in form.fieldsets] == [
         'First statement, with "quotes" & an ampersand.',
         "Second statement.",
@@ -81,8 +76,8 @@ def test_assessment_page_has_a_fieldset_per_item_with_a_labelled_radio_per_scale
         assert len({r["name"] for r in fieldset["radios"]}) == 1
 
 
-def test_framework_json_is_published_beside_its_page(minimal):
-    published = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())
+def test_framework_json_is_published_beside_its_page(minimal_site):
+    published = json.loads((minimal_site / "assessments" / "tiny" / "framework.json").read_text())
     assert published["id"] == "tiny"
     assert published["domains"][0]["competencies"][0]["items"][1] == {
         "id": "a2",
@@ -95,24 +90,24 @@ def test_framework_json_is_published_beside_its_page(minimal):
     assert set(published["guidance"]["competencies"]) == {c.id for c in normalise(published).competencies()}
 
 
-def test_only_pyodide_boot_files_are_copied_under_a_versioned_path(minimal):
-    copied = sorted(p.name for p in (minimal / "assets" / "pyodide" / PYODIDE_VERSION).iterdir())
+def test_only_pyodide_boot_files_are_copied_under_a_versioned_path(minimal_site):
+    copied = sorted(p.name for p in (minimal_site / "assets" / "pyodide" / PYODIDE_VERSION).iterdir())
     assert copied == sorted(PYODIDE_BOOT_FILES)
-    assert [p.name for p in (minimal / "assets" / "pyodide").iterdir()] == [PYODIDE_VERSION]
+    assert [p.name for p in (minimal_site / "assets" / "pyodide").iterdir()] == [PYODIDE_VERSION]
 
 
-def test_the_scoring_package_and_nothing_else_is_shipped_as_its_own_source(minimal):
+def test_the_scoring_package_and_nothing_else_is_shipped_as_its_own_source(minimal_site):
     package = Path(generator.__file__).parent
-    with zipfile.ZipFile(io.BytesIO((minimal / "assets" / "huddle" / "scoring.zip").read_bytes())) as archive:
+    with zipfile.ZipFile(io.BytesIO((minimal_site / "assets" / "huddle" / "scoring.zip").read_bytes())) as archive:
         shipped = {name: archive.read(name) for name in archive.namelist()}
     expected = {f"generator/scoring/{p.name}": p.read_bytes() for p in (package / "scoring").glob("*.py")}
     assert shipped == expected
 
 
-def test_only_assessment_pages_load_the_scorer(minimal):
-    assert "assessment.js" in (minimal / "assessments" / "tiny" / "index.html").read_text()
+def test_only_assessment_pages_load_the_scorer(minimal_site):
+    assert "assessment.js" in (minimal_site / "assessments" / "tiny" / "index.html").read_text()
     for page in ["index.html", "404.html"]:
-        html = (minimal / page).read_text()
+        html = (minimal_site / page).read_text()
         assert "assessment.js" not in html and "pyodide" not in html
 
 
@@ -123,8 +118,8 @@ def inline_scripts(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("site_name", ["minimal", "demo"])
-def test_pages_have_no_inline_scripts_so_a_strict_csp_holds(site_name, minimal, demo_site):
-    site = minimal if site_name == "minimal" else demo_site
+def test_pages_have_no_inline_scripts_so_a_strict_csp_holds(site_name, minimal_site, demo_site):
+    site = minimal_site if site_name == "minimal" else demo_site
     pages = list(site.rglob("*.html"))
     assert len(pages) > 5
     assert {
@@ -231,20 +226,20 @@ def test_a_missing_pyodide_says_to_run_npm_ci(tmp_path):
         build_site(config)
 
 
-def test_the_framework_schema_is_published_at_a_stable_path(minimal):
-    shipped = (minimal / "schemas" / "framework.schema.json").read_bytes()
+def test_the_framework_schema_is_published_at_a_stable_path(minimal_site):
+    shipped = (minimal_site / "schemas" / "framework.schema.json").read_bytes()
     assert shipped == (REPO / "generator" / "frameworks" / "framework.schema.json").read_bytes()
 
 
-def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path, minimal):
+def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path, minimal_site):
     again = build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path / "again")
-    first, second = tree(minimal), tree(again)
+    first, second = tree(minimal_site), tree(again)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_printable_version_has_every_statement_and_a_scoring_key(minimal):
-    html = (minimal / "assessments" / "tiny" / "print" / "index.html").read_text()
+def test_printable_version_has_every_statement_and_a_scoring_key(minimal_site):
+    html = (minimal_site / "assessments" / "tiny" / "print" / "index.html").read_text()
     body = html[html.index("<article") : html.index("</article>")]
     for statement in ["First statement, with", "Second statement.", "Third statement."]:
         assert statement in body
@@ -253,8 +248,8 @@ def test_printable_version_has_every_statement_and_a_scoring_key(minimal):
     assert "<td>Alpha</td>\n<td>1, 2 (reversed)</td>" in body
 
 
-def test_framework_json_carries_the_guidance_for_results_with_urls_from_the_assessment_page(minimal):
-    guidance = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())["guidance"]
+def test_framework_json_carries_the_guidance_for_results_with_urls_from_the_assessment_page(minimal_site):
+    guidance = json.loads((minimal_site / "assessments" / "tiny" / "framework.json").read_text())["guidance"]
     assert guidance["printable"] == "print/"
     assert guidance["competencies"]["alpha"]["page"] == "../../frameworks/tiny/alpha/"
     assert guidance["competencies"]["alpha"]["case_studies"] == [
@@ -264,12 +259,12 @@ def test_framework_json_carries_the_guidance_for_results_with_urls_from_the_asse
     assert guidance["competencies"]["alpha"]["bands"] == {"Low": "<p>Rarely shown.</p>", "High": "<p>Often shown.</p>"}
 
 
-def test_links_in_framework_markdown_are_written_from_the_docs_folder_and_work_where_shown(minimal):
-    develop = json.loads((minimal / "assessments" / "tiny" / "framework.json").read_text())["guidance"]
+def test_links_in_framework_markdown_are_written_from_the_docs_folder_and_work_where_shown(minimal_site):
+    develop = json.loads((minimal_site / "assessments" / "tiny" / "framework.json").read_text())["guidance"]
     develop = develop["competencies"]["alpha"]["develop"]
     assert 'href="../../case-studies/first-story/"' in develop  # from assessments/tiny/
     assert 'href="../../frameworks/tiny/beta/"' in develop
-    page = (minimal / "frameworks" / "tiny" / "alpha" / "index.html").read_text()
+    page = (minimal_site / "frameworks" / "tiny" / "alpha" / "index.html").read_text()
     assert 'href="../../../case-studies/first-story/"' in page  # from frameworks/tiny/alpha/
     assert 'href="../beta/"' in page
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.build import build_site
-from tests.sites import FIXTURES, copy_fixture
+from tests.sites import copy_fixture
 
 LINK = re.compile(r'<a href="([^"#]+)(?:#[^"]*)?"')
 
@@ -33,13 +33,8 @@ def links(site: Path, page: str, part=article) -> set[str]:
     return {urljoin(base, href).removeprefix("http://site/") for href in LINK.findall(part(html))}
 
 
-@pytest.fixture(scope="module")
-def minimal(tmp_path_factory) -> Path:
-    return build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("k") / "site")
-
-
-def test_case_study_links_to_its_competencies_setting_tags_and_assessment(minimal):
-    found = links(minimal, "case-studies/first-story")
+def test_case_study_links_to_its_competencies_setting_tags_and_assessment(minimal_site):
+    found = links(minimal_site, "case-studies/first-story")
     assert {
         "frameworks/tiny/alpha/",
         "frameworks/tiny/beta/",
@@ -50,24 +45,24 @@ def test_case_study_links_to_its_competencies_setting_tags_and_assessment(minima
     } <= found
 
 
-def test_illustrative_case_studies_show_a_visible_note(minimal):
-    assert "Illustrative example" in article((minimal / "case-studies/first-story/index.html").read_text())
-    assert "Illustrative example" not in article((minimal / "case-studies/second-story/index.html").read_text())
+def test_illustrative_case_studies_show_a_visible_note(minimal_site):
+    assert "Illustrative example" in article((minimal_site / "case-studies/first-story/index.html").read_text())
+    assert "Illustrative example" not in article((minimal_site / "case-studies/second-story/index.html").read_text())
 
 
-def test_competency_page_lists_the_case_studies_that_show_it(minimal):
-    assert {"case-studies/first-story/", "case-studies/second-story/"} <= links(minimal, "frameworks/tiny/alpha")
-    beta = links(minimal, "frameworks/tiny/beta")
+def test_competency_page_lists_the_case_studies_that_show_it(minimal_site):
+    assert {"case-studies/first-story/", "case-studies/second-story/"} <= links(minimal_site, "frameworks/tiny/alpha")
+    beta = links(minimal_site, "frameworks/tiny/beta")
     assert "case-studies/first-story/" in beta and "case-studies/second-story/" not in beta
 
 
-def test_tags_that_differ_only_in_case_share_one_page(minimal):
-    found = links(minimal, "case-studies/by-tag/safety-huddles")
+def test_tags_that_differ_only_in_case_share_one_page(minimal_site):
+    found = links(minimal_site, "case-studies/by-tag/safety-huddles")
     assert {"case-studies/first-story/", "case-studies/second-story/"} <= found
 
 
-def test_index_filters_by_setting_competency_and_tag_without_javascript(minimal):
-    found = links(minimal, "case-studies")
+def test_index_filters_by_setting_competency_and_tag_without_javascript(minimal_site):
+    found = links(minimal_site, "case-studies")
     assert {
         "case-studies/by-setting/acute/",
         "case-studies/by-setting/community/",
@@ -78,23 +73,24 @@ def test_index_filters_by_setting_competency_and_tag_without_javascript(minimal)
     } <= found
 
 
-def test_framework_page_is_a_reference_of_scale_bands_and_items(minimal):
-    html = article((minimal / "frameworks/tiny/index.html").read_text())
+def test_framework_page_is_a_reference_of_scale_bands_and_items(minimal_site):
+    html = article((minimal_site / "frameworks/tiny/index.html").read_text())
     for text in ["Rating scale", "Never", "Does not apply", "Score bands", "Rarely shown.", "Third statement."]:
         assert text in html
     assert "reverse-keyed" in html
-    assert {"frameworks/tiny/alpha/", "frameworks/tiny/beta/", "assessments/tiny/"} <= links(minimal, "frameworks/tiny")
+    found = links(minimal_site, "frameworks/tiny")
+    assert {"frameworks/tiny/alpha/", "frameworks/tiny/beta/", "assessments/tiny/"} <= found
 
 
-def test_case_studies_are_not_in_the_navigation(minimal):
-    in_nav = links(minimal, "case-studies/first-story", part=nav)
+def test_case_studies_are_not_in_the_navigation(minimal_site):
+    in_nav = links(minimal_site, "case-studies/first-story", part=nav)
     assert "case-studies/" in in_nav
     assert not [link for link in in_nav if link.startswith("case-studies/") and link != "case-studies/"]
     assert not [link for link in in_nav if link.startswith("frameworks/tiny/") and link != "frameworks/tiny/"]
 
 
-def test_search_covers_case_studies_and_framework_pages(minimal):
-    index = json.loads((minimal / "search" / "search_index.json").read_text())
+def test_search_covers_case_studies_and_framework_pages(minimal_site):
+    index = json.loads((minimal_site / "search" / "search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"case-studies/first-story/", "frameworks/tiny/", "frameworks/tiny/alpha/"} <= locations
 

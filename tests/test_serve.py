@@ -3,16 +3,62 @@
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from typing import IO
 
 import pytest
 
 from tests.sites import REPO, copy_fixture
+
+DEADLINE = 60  # seconds for the server to say something: a build takes about 1 s here
+
+
+class ServerLog:
+    """What the server writes to stderr, read by a thread so that every wait has a deadline.
+
+    A bare `readline()` blocks for ever if the server hangs without exiting; here a
+    wait that runs out fails with everything the server has said so far.
+    """
+
+    def __init__(self, stream: IO[str]):
+        self.lines: list[str] = []
+        self._unread: queue.Queue[str] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._reader.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._unread.put(line)
+        self._unread.put("")  # end of output: the server has stopped
+
+    def wait_for(self, text: str, seconds: float = DEADLINE) -> str:
+        """The next line containing `text`; fails if the server stops or `seconds` pass first."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                line = self._unread.get(timeout=max(deadline - time.monotonic(), 0))
+            except queue.Empty:
+                raise AssertionError(f"the server did not say {text!r} within {seconds} s:\n{self.text()}") from None
+            if not line:
+                self._unread.put("")  # still stopped for the next wait
+                raise AssertionError(f"the server stopped before saying {text!r}:\n{self.text()}")
+            self.lines.append(line)
+            if text in line:
+                return line
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def close(self) -> None:
+        """Wait for the reader to see the end of the output (call once the server has exited)."""
+        self._reader.join(timeout=DEADLINE)
 
 
 @pytest.fixture
@@ -25,32 +71,20 @@ def served(tmp_path):
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    lines: list[str] = []
+    log = ServerLog(process.stderr)
     try:
-        while not any("Serving" in line for line in lines):
-            line = process.stderr.readline()
-            assert line, f"the server stopped:\n{''.join(lines)}"
-            lines.append(line)
-        url = re.search(r"http://[\d.]+:\d+/", lines[-1]).group(0)
-        yield config.parent, url, process, lines
+        url = re.search(r"http://[\d.]+:\d+/", log.wait_for("Serving")).group(0)
+        yield config.parent, url, process, log
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
         process.stderr.close()
 
 
 def fetch(url: str):
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode(), response.headers
-
-
-def wait_for(condition, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("timed out")
 
 
 def test_serve_sends_the_deployed_headers_and_module_mime_types(served):
@@ -62,13 +96,13 @@ def test_serve_sends_the_deployed_headers_and_module_mime_types(served):
 
 
 def test_serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors(served):
-    folder, url, process, lines = served
+    folder, url, _, log = served
     story = folder / "content" / "case-studies" / "first-story.md"
     story.write_text(story.read_text().replace("Once upon a time", "On a rainy Tuesday"))
-    wait_for(lambda: "On a rainy Tuesday" in fetch(url + "case-studies/first-story/")[0])
+    log.wait_for("Rebuilt the site")
+    assert "On a rainy Tuesday" in fetch(url + "case-studies/first-story/")[0]
 
     (folder / "assessments" / "broken.yml").write_text("id: [\n")
-    line = process.stderr.readline()
-    while "Rebuild" not in line and "broken.yml" not in line:
-        line = process.stderr.readline()
+    log.wait_for("Rebuild failed")
+    log.wait_for("broken.yml")  # the failure is the one just caused
     assert "On a rainy Tuesday" in fetch(url + "case-studies/first-story/")[0]

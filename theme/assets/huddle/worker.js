@@ -5,7 +5,8 @@
 //
 // Messages in:  {type: "init", pyodide, scoring, framework, bootTimeout}
 //               {type: "call", id, name, args}
-// Messages out: {type: "ready"} | {type: "failed", key, values}
+// Messages out: {type: "progress", loaded} (bytes of Pyodide's files so far)
+//               {type: "ready"} | {type: "failed", key, values}
 //               {type: "result", id, value} | {type: "error", id, message} | {type: "error", id, key, values}
 
 let call = null;
@@ -15,6 +16,51 @@ class Failure extends Error {
     super(key);
     Object.assign(this, { key, values });
   }
+}
+
+// loadPyodide fetches its own files and, when one fails, may never settle: a failed
+// or cut-off WebAssembly download is caught and only logged inside Pyodide. So the
+// worker watches those fetches itself: every chunk that arrives is progress (for the
+// page's "4.1 of 9.6 MB" and the no-progress timeout), and a file that is refused or
+// cut off rejects the returned promise at once.
+function watchBootFiles(indexURL, onBytes) {
+  const originalFetch = self.fetch.bind(self);
+  return new Promise((_, reject) => {
+    const fail = (name, status) => {
+      const failure = new Failure("file-not-loaded", { name, status });
+      reject(failure);
+      return failure;
+    };
+    self.fetch = async (resource, options) => {
+      const url = String(resource instanceof Request ? resource.url : resource);
+      if (!url.startsWith(indexURL)) return originalFetch(resource, options);
+      const name = url.slice(indexURL.length);
+      let response;
+      try {
+        response = await originalFetch(resource, options);
+      } catch (error) {
+        throw fail(name, error.message);
+      }
+      if (!response.ok) throw fail(name, response.status);
+      if (!response.body) return response;
+      const reader = response.body.getReader();
+      const counted = new ReadableStream({
+        async pull(controller) {
+          try {
+            const { done, value } = await reader.read();
+            if (done) return controller.close();
+            onBytes(value.byteLength);
+            controller.enqueue(value);
+          } catch (error) {
+            controller.error(fail(name, error.message));
+          }
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+      const { status, statusText, headers } = response;
+      return new Response(counted, { status, statusText, headers });
+    };
+  });
 }
 
 async function boot({ pyodide: indexURL, scoring, framework }) {
@@ -34,17 +80,20 @@ async function boot({ pyodide: indexURL, scoring, framework }) {
   return (name, args) => JSON.parse(api.call(frameworkJson, name, JSON.stringify(args)));
 }
 
-// Some boot failures (a WebAssembly download cut off, say) surface inside Pyodide
-// only as an unhandled rejection while loadPyodide never settles; treat those as
-// failures too, and anything else that hangs as one after `seconds`.
-function withTimeout(promise, seconds) {
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      self.addEventListener("unhandledrejection", (event) => reject(event.reason), { once: true });
-      setTimeout(() => reject(new Failure("boot-timeout", { seconds })), seconds * 1000);
-    }),
-  ]);
+// The start fails when nothing has arrived for `seconds`: a slow download that keeps
+// moving is never abandoned, a stalled one is. Some failures surface inside Pyodide
+// only as an unhandled rejection; those fail the start too.
+function stalled(seconds, progress) {
+  return new Promise((_, reject) => {
+    self.addEventListener("unhandledrejection", (event) => reject(event.reason), { once: true });
+    const check = setInterval(() => {
+      if (Date.now() - progress.last > seconds * 1000) {
+        clearInterval(check);
+        reject(new Failure("boot-stalled", { seconds }));
+      }
+    }, 500);
+    progress.stop = () => clearInterval(check);
+  });
 }
 
 function failed(error) {
@@ -54,11 +103,24 @@ function failed(error) {
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
+    const progress = { last: Date.now(), loaded: 0, told: 0, stop: () => {} };
+    const onBytes = (bytes) => {
+      progress.last = Date.now();
+      progress.loaded += bytes;
+      if (progress.last - progress.told > 200) {
+        progress.told = progress.last;
+        self.postMessage({ type: "progress", loaded: progress.loaded });
+      }
+    };
     try {
-      call = await withTimeout(boot(data), data.bootTimeout);
+      const refused = watchBootFiles(data.pyodide, onBytes); // before boot() starts fetching
+      call = await Promise.race([boot(data), refused, stalled(data.bootTimeout, progress)]);
+      self.postMessage({ type: "progress", loaded: progress.loaded });
       self.postMessage({ type: "ready" });
     } catch (error) {
       self.postMessage({ type: "failed", ...failed(error) });
+    } finally {
+      progress.stop();
     }
   } else if (data.type === "call") {
     try {
