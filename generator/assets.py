@@ -49,6 +49,15 @@ def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, Path]]:
     return version, {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
 
 
+FETCHED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+"""The boot files Pyodide fetches (the .mjs ones it imports), whose bytes the page counts as they arrive."""
+
+
+def fetched_bytes(files: dict[str, Path]) -> int:
+    """How many bytes of Pyodide's files the browser fetches to boot: the total of its "4.1 of 9.6 MB"."""
+    return sum(files[name].stat().st_size for name in FETCHED)
+
+
 def scoring_zip() -> bytes:
     """`generator/scoring/*.py` as a zip Pyodide can unpack: that package and nothing else.
 

@@ -78,6 +78,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
                 "printable": self.files.get_file_from_path(print_uri(framework)).url,
                 "boot_timeout": self.config.boot_timeout,
                 "max_file_bytes": SAVED_MAX_BYTES,
+                "boot_bytes": assets.fetched_bytes(self.pyodide[1]),
                 "messages": MESSAGES,
             }
         return context

@@ -34,10 +34,10 @@ def answer(page, item_id: str, label: str) -> None:
 
 
 def see_results(page, anyway: bool = True) -> None:
-    """Press "See my results" (and "See my results anyway" if statements are unanswered); wait for them."""
+    """Press "See my results" (and "See results now" if statements are left); wait for them."""
     page.get_by_role("button", name="See my results", exact=True).click()
-    if anyway and page.locator("[data-huddle-error-summary]").is_visible():
-        page.get_by_role("button", name="See my results anyway").click()
+    if anyway and page.locator("[data-huddle-gaps]").is_visible():
+        page.get_by_role("button", name="See results now").click()
     page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
 
 
@@ -70,3 +70,9 @@ def wait_until(page, condition: Callable[[], object], timeout: float = RESULTS_T
         if time.monotonic() > deadline:
             raise AssertionError(f"still not true after {timeout / 1000:.0f} s")
         page.wait_for_timeout(20)
+
+
+def clear_answers(page) -> None:
+    """Press "Clear my answers", then confirm."""
+    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Yes, clear my answers").click()

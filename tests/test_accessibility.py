@@ -48,8 +48,8 @@ def test_assessment_page_in_every_state_has_no_violations(schemed_page, demo_url
     page.get_by_label("Save my progress on this device").check()
     assert violations(page) == [], "questions"
     page.get_by_role("button", name="See my results", exact=True).click()
-    assert violations(page) == [], "error summary"
-    page.get_by_role("button", name="See my results anyway").click()
+    assert violations(page) == [], "statements left"
+    page.get_by_role("button", name="See results now").click()
     see_results(page)
     assert violations(page) == [], "results"
     with page.expect_download() as info:
@@ -58,6 +58,8 @@ def test_assessment_page_in_every_state_has_no_violations(schemed_page, demo_url
     page.locator("#huddle-earlier-results").set_input_files(tmp_path / "earlier.json")
     page.locator("[data-huddle-compare]").wait_for(state="visible")
     assert violations(page) == [], "comparison"
+    page.get_by_role("button", name="Clear my answers").click()
+    assert violations(page) == [], "confirm clearing"
 
 
 @pytest.mark.no_pyodide

@@ -9,6 +9,7 @@ import pytest
 
 from generator.scoring import compare, score
 from tests.assessment_page import (
+    clear_answers,
     RESULTS_TIMEOUT,
     answer,
     checked_answers,
@@ -60,25 +61,34 @@ def test_the_assessment_can_be_completed_by_keyboard_alone(page, demo_url, frame
     assert shown_scores(page) == expected_scores(score(framework, checked_answers(page, framework)))
 
 
-def test_unanswered_statements_are_listed_in_an_error_summary_that_links_to_each(page, demo_url, framework):
+def test_statements_left_are_listed_with_continue_answering_and_see_results_now(page, demo_url, framework):
     page.goto(demo_url + PAGE)
     answered = [item.id for item in items_of(framework)][:25]
     for item in answered:
         answer(page, item, "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
-    summary = page.locator("[data-huddle-error-summary]")
-    assert summary.is_visible()
-    assert summary.evaluate("e => e === document.activeElement")
-    assert page.locator("[data-huddle-error-title]").inner_text() == "3 statements are not answered"
-    links = summary.get_by_role("link")
+    gaps = page.locator("[data-huddle-gaps]")
+    assert gaps.is_visible()
+    assert gaps.evaluate("e => e === document.activeElement")
+    title = page.locator("[data-huddle-gaps-title]")
+    assert title.inner_text() == "You have answered 25 of 28"
+    box = title.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]  # in view as focus lands
+    links = gaps.get_by_role("link")
+    numbers = {item.id: n for n, item in enumerate(items_of(framework), start=1)}
     missing = [item for item in items_of(framework) if item.id not in answered]
-    assert links.all_inner_texts() == [item.text for item in missing]
+    assert links.all_inner_texts() == [f"{numbers[item.id]}. {item.text}" for item in missing]
     links.first.click()
     focused = page.evaluate("[document.activeElement.name, document.activeElement.type]")
     assert focused == [missing[0].id, "radio"]
-    page.get_by_role("button", name="See my results anyway").click()
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="Continue answering").click()
+    assert page.evaluate("document.activeElement.name") == missing[0].id
+    assert not gaps.is_visible()
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See results now").click()
     page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
-    assert not summary.is_visible()
+    assert not gaps.is_visible()
 
 
 @pytest.mark.no_pyodide
@@ -101,6 +111,9 @@ def test_answers_are_stored_only_after_opting_in_and_clear_removes_them(page, de
     assert page.locator("[data-huddle-progress]").inner_text() == "2 of 28 answered"
 
     page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="No, keep them").click()
+    assert page.locator("fieldset input:checked").count() == 2  # asked first, and kept
+    clear_answers(page)
     assert storage_sizes(page) == (0, 0)
     assert page.locator("fieldset input:checked").count() == 0
     page.reload()
@@ -143,6 +156,7 @@ def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_chan
 
     page.reload()  # a new visit, nothing saved on the device
     assert page.locator("fieldset input:checked").count() == 0
+    page.get_by_text("Continue from a result you downloaded before").click()
     page.locator("#huddle-earlier-intro").set_input_files(saved)
     page.get_by_text("Loaded your earlier result").wait_for(timeout=RESULTS_TIMEOUT)
     assert checked_answers(page, framework) == earlier
@@ -169,7 +183,7 @@ def test_clear_my_answers_also_forgets_a_loaded_earlier_result(page, demo_url, f
     saved = download(page, "Download as JSON", tmp_path)
     page.locator("#huddle-earlier-results").set_input_files(saved)
     page.locator("[data-huddle-compare]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
-    page.get_by_role("button", name="Clear my answers").click()
+    clear_answers(page)
     assert not page.locator("[data-huddle-compare]").is_visible()
     assert page.locator("[data-huddle-earlier-status]").all_inner_texts() == ["", ""]
     answer(page, "v1", "Rarely")
@@ -211,6 +225,7 @@ def test_a_file_from_another_version_or_malformed_is_refused_without_breaking_th
     answer(page, "v1", "Often")
     file = tmp_path / "earlier.json"
     file.write_text(content)
+    page.get_by_text("Continue from a result you downloaded before").click()
     page.locator("#huddle-earlier-intro").set_input_files(file)
     page.get_by_text(message).wait_for(timeout=RESULTS_TIMEOUT)
     assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
@@ -240,7 +255,7 @@ def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, 
     for item in ["v1", "v2", "v3", "v4"]:
         answer(page, item, "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
-    page.get_by_role("button", name="See my results anyway").click()
+    page.get_by_role("button", name="See results now").click()
     page.get_by_text("The scorer is still getting ready").wait_for()
     wait_until(page, lambda: held)  # the WebAssembly download has reached us and is held
     assert held and not page.locator("[data-huddle-results]").is_visible()
@@ -254,11 +269,11 @@ def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, 
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(demo_url + PAGE)
     # Said at once, before the person has answered everything and asked for results.
-    page.locator("[data-huddle-status]").get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
+    page.locator("[data-huddle-notice]").get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
     answer(page, "v1", "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
-    page.get_by_role("button", name="See my results anyway").click()
-    status = page.locator("[data-huddle-status]")
+    page.get_by_role("button", name="See results now").click()
+    status = page.locator("[data-huddle-notice]")
     status.get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
     link = status.get_by_role("link", name="printable version with its scoring key")
     assert page.request.get(page.url + link.get_attribute("href")).ok
@@ -270,7 +285,7 @@ def test_a_pyodide_file_the_server_refuses_fails_the_boot_at_once(page, demo_url
     # not after the 60 s boot timeout (whose message would not name the file).
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="Not Found"))
     page.goto(demo_url + PAGE)
-    status = page.locator("[data-huddle-status]")
+    status = page.locator("[data-huddle-notice]")
     status.get_by_text("pyodide.asm.wasm could not be loaded (404)").wait_for(timeout=RESULTS_TIMEOUT)
     assert status.get_by_role("link", name="printable version with its scoring key").is_visible()
 
@@ -278,7 +293,7 @@ def test_a_pyodide_file_the_server_refuses_fails_the_boot_at_once(page, demo_url
 def test_a_browser_without_webassembly_is_told_so_and_offered_the_printable_version(page, demo_url):
     page.add_init_script("delete window.WebAssembly")
     page.goto(demo_url + PAGE)
-    status = page.locator("[data-huddle-status]")
+    status = page.locator("[data-huddle-notice]")
     status.get_by_text("this browser cannot run WebAssembly").wait_for(timeout=10_000)
     assert status.get_by_role("link", name="printable version with its scoring key").is_visible()
 
@@ -296,7 +311,7 @@ def test_the_focused_answer_has_a_visible_outline(page, demo_url):
     assert style[0] != "none" and style[1] >= 2
 
 
-def test_a_boot_that_hangs_times_out_with_the_same_message(page, demo_url):
+def test_a_download_that_stalls_fails_after_boot_timeout_seconds_without_progress(page, demo_url):
     def short_timeout(route):
         response = route.fetch()
         body = response.text().replace('"bootTimeout": 60', '"bootTimeout": 2')
@@ -307,8 +322,8 @@ def test_a_boot_that_hangs_times_out_with_the_same_message(page, demo_url):
     page.goto(demo_url + PAGE)
     answer(page, "v1", "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
-    page.get_by_role("button", name="See my results anyway").click()
-    status = page.locator("[data-huddle-status]")
+    page.get_by_role("button", name="See results now").click()
+    status = page.locator("[data-huddle-notice]")
     status.get_by_text("nothing arrived for 2 seconds").wait_for(timeout=30_000)
     assert status.get_by_role("link", name="printable version with its scoring key").is_visible()
     assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()

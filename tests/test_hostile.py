@@ -138,6 +138,7 @@ def test_a_huge_file_is_refused_without_reading_it_and_the_answers_stay(page, de
         sparse.truncate(300 * 1024 * 1024)
     page.goto(demo_url + DEMO)
     answer(page, "v1", "Often")
+    page.get_by_text("Continue from a result you downloaded before").click()
     page.locator("#huddle-earlier-intro").set_input_files(huge)
     status = page.locator("[data-huddle-earlier-status]").first
     status.get_by_text("This file is too large to be a saved result (over 1 MB)").wait_for()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from ..scoring import results
+from ..scoring.html import h
 from ..scoring.model import Framework
 from .framework import Text, block_html
 from .questionnaire import form
@@ -40,11 +41,30 @@ def assessment_page(framework: Framework, md: Text) -> str:
         "- **Your answers stay on this device.** They are scored in this browser and never sent anywhere. "
         "Nothing is stored unless you choose to save your progress.",
         "",
-        f"[Start the self-assessment](#questions) · "
         f"[Printable version with scoring key]({link(here, print_uri(framework))}) · "
         f"[About this framework]({link(here, framework_uri(framework))})",
         "",
-        results.earlier_control("intro"),
+        h(
+            "p",
+            {},
+            h(
+                "a",
+                {
+                    "class": "md-button md-button--primary huddle-start",
+                    "href": "#questions",
+                    "role": "button",
+                    "draggable": "false",
+                },
+                "Start now",
+            ),
+        ),
+        "",
+        h(
+            "details",
+            {"class": "huddle-resume", "data-huddle-resume": True, "hidden": True},
+            h("summary", {}, "Continue from a result you downloaded before"),
+            results.earlier_control("intro"),
+        ),
         "",
         form(framework),
         "",

@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 
 from ..scoring.html import Markup, h
-from ..scoring.model import Framework, Item, Scale
+from ..scoring.model import NOT_APPLICABLE, Framework, Item, Scale
 from ..scoring.strings import say
 
 
 def form(framework: Framework) -> Markup:
-    """The questionnaire: error summary, progress, saving controls, items by domain, submit."""
+    """The questionnaire: notices, a sticky progress line, numbered items by domain, saving controls, submit."""
     total = len(framework.items())
     progress = say("progress", answered=0, total=total)
+    numbers = {item.id: n for n, item in enumerate(framework.items(), start=1)}
     return h(
         "form",
         {
@@ -32,12 +33,14 @@ def form(framework: Framework) -> Markup:
             "autocomplete": "off",
             "novalidate": True,
         },
-        _error_summary(),
-        _saving(),
+        _notice(),
+        _gaps(total),
         h(
-            "p",
-            {"class": "huddle-progress", "data-huddle-progress": True, "role": "status", "aria-live": "polite"},
-            progress,
+            "div",
+            {"class": "huddle-bar", "data-huddle-bar": True},
+            h("p", {"class": "huddle-progress", "data-huddle-progress": True, "role": "status"}, progress),
+            h("p", {"class": "huddle-loading", "data-huddle-loading": True, "hidden": True}),
+            h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),
         ),
         [
             h(
@@ -47,7 +50,7 @@ def form(framework: Framework) -> Markup:
                 [
                     [
                         h("h3", {"id": f"competency-{competency.id}"}, competency.title),
-                        [_fieldset(item, framework.scale) for item in competency.items],
+                        [_fieldset(item, numbers[item.id], framework.scale) for item in competency.items],
                     ]
                     for competency in domain.competencies
                 ],
@@ -60,6 +63,7 @@ def form(framework: Framework) -> Markup:
             "Scoring your answers needs JavaScript, which is off or blocked in this browser. You can still read "
             f"and answer every statement, or use the {say('printable-link')}.",
         ),
+        _saving(),
         h(
             "div",
             {"class": "huddle-actions"},
@@ -68,41 +72,55 @@ def form(framework: Framework) -> Markup:
                 {"type": "submit", "class": "md-button md-button--primary", "data-huddle-submit": True, "hidden": True},
                 "See my results",
             ),
-            h(
-                "span",
-                {"class": "huddle-progress-copy", "data-huddle-progress-copy": True, "aria-hidden": "true"},
-                progress,
-            ),
         ),
-        h("p", {"class": "huddle-status", "role": "status", "aria-live": "polite", "data-huddle-status": True}),
     )
 
 
-def _error_summary() -> Markup:
-    """The GOV.UK error summary: focus moves to it, and its inner alert is announced."""
+def _notice() -> Markup:
+    """Where the page says the scorer could not start, with "Try again"; focus moves here."""
     return h(
         "div",
-        {"class": "huddle-error-summary", "data-huddle-error-summary": True, "hidden": True, "tabindex": "-1"},
-        h(
-            "div",
-            {"role": "alert"},
-            h("h2", {"id": "huddle-error-title", "data-huddle-error-title": True}, say("unanswered-default")),
-            h(
-                "p",
-                {},
-                "Answer them for a fuller picture. A competency with fewer than half of its statements answered "
-                f"shows \u201c{say('not-enough-answers')}\u201d.",
-            ),
-            h("ul", {"data-huddle-error-list": True}),
-        ),
+        {"class": "huddle-notice", "data-huddle-notice": True, "hidden": True, "tabindex": "-1"},
+        h("div", {"role": "alert"}, h("p", {"data-huddle-notice-text": True})),
         h(
             "p",
             {},
             h(
                 "button",
-                {"type": "button", "class": "md-button", "data-huddle-continue": True},
-                "See my results anyway",
+                {"type": "button", "class": "md-button md-button--primary", "data-huddle-retry": True},
+                "Try again",
             ),
+        ),
+    )
+
+
+def _gaps(total: int) -> Markup:
+    """Shown when "See my results" is pressed with statements left: every one is optional, so not an error."""
+    return h(
+        "div",
+        {"class": "huddle-gaps", "data-huddle-gaps": True, "hidden": True, "tabindex": "-1"},
+        h(
+            "h2",
+            {"id": "huddle-gaps-title", "data-huddle-gaps-title": True},
+            say("answered-some", answered=0, total=total),
+        ),
+        h(
+            "p",
+            {},
+            "Every statement is optional, but each one you answer makes the picture fuller. A competency with "
+            f"fewer than half of its statements answered shows \u201c{say('not-enough-answers')}\u201d.",
+        ),
+        h("p", {}, "Statements you have not answered:"),
+        h("ul", {"data-huddle-gaps-list": True}),
+        h(
+            "p",
+            {"class": "huddle-buttons"},
+            h(
+                "button",
+                {"type": "button", "class": "md-button md-button--primary", "data-huddle-continue-answering": True},
+                "Continue answering",
+            ),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-continue": True}, "See results now"),
         ),
     )
 
@@ -114,7 +132,7 @@ def _saving() -> list[Markup]:
             {"class": "huddle-storage", "data-huddle-storage": True, "hidden": True},
             h(
                 "div",
-                {"class": "huddle-option"},
+                {"class": "huddle-option huddle-option--check"},
                 h(
                     "input",
                     {
@@ -134,22 +152,53 @@ def _saving() -> list[Markup]:
             ),
         ),
         h(
-            "p",
-            {"data-huddle-clear-box": True, "hidden": True},
-            h("button", {"type": "button", "class": "md-button", "data-huddle-clear": True}, "Clear my answers"),
+            "div",
+            {"class": "huddle-clear", "data-huddle-clear-box": True, "hidden": True},
+            h(
+                "p",
+                {},
+                h("button", {"type": "button", "class": "md-button", "data-huddle-clear": True}, "Clear my answers"),
+            ),
+            h(
+                "div",
+                {"class": "huddle-confirm", "data-huddle-confirm": True, "hidden": True, "tabindex": "-1"},
+                h(
+                    "p",
+                    {"id": "huddle-confirm-text"},
+                    "Clear every answer on this page and on this device? This cannot be undone.",
+                ),
+                h(
+                    "p",
+                    {"class": "huddle-buttons"},
+                    h(
+                        "button",
+                        {"type": "button", "class": "md-button md-button--primary", "data-huddle-confirm-clear": True},
+                        "Yes, clear my answers",
+                    ),
+                    h("button", {"type": "button", "class": "md-button", "data-huddle-keep": True}, "No, keep them"),
+                ),
+            ),
         ),
     ]
 
 
-def _fieldset(item: Item, scale: Scale) -> Markup:
+def _fieldset(item: Item, number: int, scale: Scale) -> Markup:
+    """One statement, numbered as on paper; "not applicable" set apart from the scale."""
     options = []
     for value, label in scale.answers():
         input_id = f"answer-{item.id}-{value}"
         radio = {"type": "radio", "name": item.id, "id": input_id, "value": value, "data-answer": json.dumps(value)}
-        options.append(h("div", {"class": "huddle-option"}, h("input", radio), h("label", {"for": input_id}, label)))
+        kind = "huddle-option huddle-option--na" if value == NOT_APPLICABLE else "huddle-option"
+        options.append(h("div", {"class": kind}, h("input", radio), h("label", {"for": input_id}, label)))
     return h(
         "fieldset",
         {"class": "huddle-item", "id": f"item-{item.id}", "data-item": item.id},
-        h("legend", {}, item.text),
+        h(
+            "legend",
+            {},
+            h("span", {"class": "huddle-number"}, f"{number}."),
+            " ",
+            h("span", {"data-huddle-statement": True}, item.text),
+        ),
         h("div", {"class": "huddle-scale"}, options),
     )

@@ -134,7 +134,7 @@ def _table(framework: Framework, guidance: Guidance, competencies: Sequence[Mapp
                 h("td", {}, f"{c['answered']} of {c['total']}"),
             )
         )
-    return h(
+    return _scrolls(
         "table",
         {"data-huddle-results-table": True},
         h(
@@ -207,10 +207,15 @@ def comparison(rows: Sequence[Mapping[str, Any]], earlier_date: str) -> Markup:
         for r in rows
     ]
     head = [h("th", {"scope": "col"}, name) for name in ("Competency", "Earlier", "Now", "Change")]
-    return h(
+    return _scrolls(
         "table",
         {"data-huddle-compare": True},
         h("caption", {"data-huddle-compare-caption": True}, caption),
         h("thead", {}, h("tr", {}, head)),
         h("tbody", {}, body),
     )
+
+
+def _scrolls(tag: str, attrs: Mapping[str, object], *children: object) -> Markup:
+    """A table in a box that scrolls sideways on its own, so the page never does."""
+    return h("div", {"class": "huddle-table"}, h(tag, attrs, *children))

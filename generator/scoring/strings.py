@@ -13,9 +13,10 @@ import string
 MESSAGES: dict[str, str] = {
     # Progress and the error summary (build and browser).
     "progress": "{answered} of {total} answered",
-    "unanswered-one": "{count} statement is not answered",
-    "unanswered-other": "{count} statements are not answered",
-    "unanswered-default": "Some statements are not answered",
+    "answered-some": "You have answered {answered} of {total}",
+    "loading": "Getting the scorer ready: {loaded} of {total} MB",
+    "resumed": "Your saved answers are back: {answered} of {total} answered. You can carry on from statement {number}.",
+    "resumed-all": "Your saved answers are back: all {total} answered.",
     # Scores (results, chart, CSV).
     "not-enough-answers": "not enough answers",
     "no-band": "none",
@@ -29,7 +30,8 @@ MESSAGES: dict[str, str] = {
     # The scorer.
     "still-booting": "The scorer is still getting ready; your results will appear in a moment.",
     "boot-failed": "Your answers are still here, but the scorer could not start: {reason}. "
-    "Try reloading the page, or use the {printable}.",
+    "Try again, or use the {printable}.",
+    "retrying": "Trying again to get the scorer ready. Your answers are kept.",
     "printable-link": "printable version with its scoring key",
     "no-webassembly": "this browser cannot run WebAssembly, which the scorer needs",
     "no-worker": "the scoring worker could not start ({detail})",

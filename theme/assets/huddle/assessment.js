@@ -1,7 +1,8 @@
-// Huddle assessment page. Starts the scorer as the page opens; tracks
-// progress; offers opt-in saving; on "See my results" checks for unanswered
-// statements (error summary, GOV.UK pattern), then shows results scored in
-// this browser. Answers never leave the device unless the person downloads them.
+// Huddle assessment page. Starts the scorer as the page opens and shows how its
+// download is going; tracks progress; offers opt-in saving; on "See my results"
+// lists the statements left (all optional), then shows results scored in this
+// browser. Answers never leave the device unless the person downloads them, and
+// nothing here ever needs a reload: a scorer that fails is started again in place.
 //
 // The results view is HTML rendered by the Python scoring package in the
 // worker, and every sentence comes from the build (see messages.js): this
@@ -18,29 +19,76 @@ const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 const absolute = (url) => new URL(url, document.baseURI).href;
 
 const status = $("[data-huddle-status]", form);
-const summary = $("[data-huddle-error-summary]", form);
+const loading = $("[data-huddle-loading]", form);
+const notice = $("[data-huddle-notice]", form);
+const gaps = $("[data-huddle-gaps]", form);
 const results = $("[data-huddle-results]");
 const total = Number(form.dataset.total);
 const items = $$("fieldset[data-item]", form);
 
 let shown = null; // the results on screen: {answers, view, comparison, json, csv, stem}
 let earlier = null; // {answers, date} of a loaded earlier result
+let waitingForResults = false; // asked for results before the scorer was ready
+let scorer = null;
+let failure = null; // why the scorer could not start, while it could not
 
-const scorer = startScorer({
-  workerUrl: absolute(config.worker),
-  pyodideUrl: absolute(config.pyodide),
-  scoringUrl: absolute(config.scoring),
-  frameworkUrl: absolute(form.dataset.frameworkUrl),
-  bootTimeout: config.bootTimeout,
+// The scorer --------------------------------------------------------------------
+
+const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+
+function start() {
+  const mine = startScorer({
+    workerUrl: absolute(config.worker),
+    pyodideUrl: absolute(config.pyodide),
+    scoringUrl: absolute(config.scoring),
+    frameworkUrl: absolute(form.dataset.frameworkUrl),
+    bootTimeout: config.bootTimeout,
+    onProgress: (loaded) => {
+      loading.hidden = false;
+      loading.textContent = say("loading", { loaded: megabytes(loaded), total: megabytes(config.bootBytes) });
+    },
+  });
+  scorer = mine;
+  form.dataset.scorer = "booting";
+  mine.ready.then(
+    () => {
+      if (scorer !== mine) return;
+      form.dataset.scorer = "ready";
+      loading.hidden = true;
+      if (waitingForResults) seeResults();
+    },
+    (error) => {
+      if (scorer !== mine) return; // a scorer replaced by "Try again"
+      form.dataset.scorer = "failed";
+      failure = error;
+      showFailure(error); // at once, not only when the person asks for results
+    },
+  );
+}
+
+// Said at the top of the viewport, with focus, so it is seen on a phone too.
+function showFailure(error) {
+  const link = Object.assign(document.createElement("a"), {
+    href: config.printable,
+    textContent: say("printable-link"),
+  });
+  $("[data-huddle-notice-text]", notice).replaceChildren(
+    ...sayWith("boot-failed", { reason: error.message }, { printable: link }),
+  );
+  notice.hidden = false;
+  loading.hidden = true;
+  notice.scrollIntoView({ block: "start" });
+  notice.focus({ preventScroll: true });
+}
+
+$("[data-huddle-retry]", notice).addEventListener("click", () => {
+  notice.hidden = true;
+  failure = null;
+  status.textContent = say("retrying");
+  scorer.stop();
+  start();
+  form.scrollIntoView({ block: "start" });
 });
-form.dataset.scorer = "booting";
-scorer.ready.then(
-  () => (form.dataset.scorer = "ready"),
-  (error) => {
-    form.dataset.scorer = "failed";
-    showFailure(error); // at once, not only when the person asks for results
-  },
-);
 
 // Answers -------------------------------------------------------------------
 
@@ -68,22 +116,39 @@ function unanswered() {
 }
 
 function updateProgress() {
-  const text = say("progress", { answered: total - unanswered().length, total });
-  $("[data-huddle-progress]", form).textContent = text;
-  $("[data-huddle-progress-copy]", form).textContent = text;
+  $("[data-huddle-progress]", form).textContent = say("progress", { answered: total - unanswered().length, total });
 }
 
 // Saving on this device (opt-in) ----------------------------------------------
 
 const storage = storageFor(`huddle:${form.dataset.huddleAssessment}:`, form.dataset.version);
 const saveBox = $("[data-huddle-save]", form);
+const clearBox = $("[data-huddle-clear-box]", form);
+const confirmBox = $("[data-huddle-confirm]", form);
+
+// Saved progress resumes where the person stopped, and says so where they can see it.
+function resume() {
+  const left = unanswered();
+  const answered = total - left.length;
+  if (!left.length) {
+    status.textContent = say("resumed-all", { total });
+    return;
+  }
+  const number = items.indexOf(left[0]) + 1;
+  status.textContent = say("resumed", { answered, total, number });
+  if (answered) {
+    left[0].scrollIntoView({ block: "center" });
+    $("input", left[0]).focus({ preventScroll: true });
+  }
+}
+
 if (storage.available) {
   $("[data-huddle-storage]", form).hidden = false;
   const saved = storage.read();
   if (saved) {
     setAnswers(saved);
     saveBox.checked = true;
-    status.textContent = say("restored");
+    resume();
   }
 }
 saveBox.addEventListener("change", () => {
@@ -98,7 +163,7 @@ function clearEverything() {
   storage.removeAll();
   saveBox.checked = false;
   setAnswers({});
-  summary.hidden = true;
+  gaps.hidden = true;
   results.hidden = true;
   shown = null;
   earlier = null;
@@ -106,12 +171,21 @@ function clearEverything() {
   for (const said of $$("[data-huddle-earlier-status]")) said.textContent = "";
   for (const button of $$("[data-huddle-use-earlier]")) button.hidden = true;
   document.body.classList.remove("huddle-has-results", "huddle-compared");
-  for (const fieldset of items) fieldset.classList.remove("huddle-item--unanswered");
 }
-$("[data-huddle-clear-box]", form).hidden = false;
+clearBox.hidden = false;
 $("[data-huddle-clear]", form).addEventListener("click", () => {
+  confirmBox.hidden = false;
+  confirmBox.focus();
+});
+$("[data-huddle-keep]", form).addEventListener("click", () => {
+  confirmBox.hidden = true;
+  $("[data-huddle-clear]", form).focus();
+});
+$("[data-huddle-confirm-clear]", form).addEventListener("click", () => {
+  confirmBox.hidden = true;
   clearEverything();
   status.textContent = say("cleared");
+  $("[data-huddle-clear]", form).focus();
 });
 
 // Back and Forward can bring a page back with its answers still ticked; unless the
@@ -120,9 +194,13 @@ window.addEventListener("pageshow", (event) => {
   if (event.persisted && !saveBox.checked) clearEverything();
 });
 
+// Leaving with answers that are not saved asks first; saved or no answers, it does not.
+window.addEventListener("beforeunload", (event) => {
+  if (!saveBox.checked && Object.keys(answers()).length) event.preventDefault();
+});
+
 form.addEventListener("change", (event) => {
   if (event.target.type !== "radio") return;
-  event.target.closest("fieldset")?.classList.remove("huddle-item--unanswered");
   updateProgress();
   if (saveBox.checked) storage.write(answers());
 });
@@ -133,14 +211,6 @@ function today() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function showFailure(error) {
-  const link = Object.assign(document.createElement("a"), {
-    href: config.printable,
-    textContent: say("printable-link"),
-  });
-  status.replaceChildren(...sayWith("boot-failed", { reason: error.message }, { printable: link }));
 }
 
 // HTML rendered by the scoring package, which escapes everything but the guidance the build rendered.
@@ -157,8 +227,15 @@ async function show(given) {
 }
 
 async function seeResults() {
-  summary.hidden = true;
-  if (scorer.state === "booting") status.textContent = say("still-booting");
+  gaps.hidden = true;
+  if (scorer.state !== "ready") {
+    // Said in the sticky bar, which stays in view; results follow once the scorer is ready.
+    waitingForResults = true;
+    status.textContent = say("still-booting");
+    if (failure) showFailure(failure);
+    return;
+  }
+  waitingForResults = false;
   try {
     await show(answers());
     status.textContent = "";
@@ -167,45 +244,49 @@ async function seeResults() {
     performance.mark("huddle:results-shown");
     results.focus();
   } catch (error) {
-    if (scorer.state === "failed") showFailure(error);
-    else status.textContent = say("not-scored", { reason: error.message });
+    status.textContent = say("not-scored", { reason: error.message });
   }
 }
 
-function showErrorSummary(missing) {
-  const list = $("[data-huddle-error-list]", summary);
-  list.replaceChildren(
+function showGaps(missing) {
+  $("[data-huddle-gaps-list]", gaps).replaceChildren(
     ...missing.map((fieldset) => {
-      fieldset.classList.add("huddle-item--unanswered");
       const link = Object.assign(document.createElement("a"), {
         href: `#${fieldset.id}`,
         textContent: $("legend", fieldset).textContent,
       });
       link.addEventListener("click", (event) => {
         event.preventDefault();
-        fieldset.scrollIntoView({ block: "center" });
-        $("input", fieldset).focus();
+        goTo(fieldset);
       });
       const item = document.createElement("li");
       item.append(link);
       return item;
     }),
   );
-  const count = missing.length;
-  $("[data-huddle-error-title]", summary).textContent = say(count === 1 ? "unanswered-one" : "unanswered-other", {
-    count,
-  });
-  summary.hidden = false;
-  summary.focus();
+  $("[data-huddle-gaps-title]", gaps).textContent = say("answered-some", { answered: total - missing.length, total });
+  gaps.hidden = false;
+  gaps.scrollIntoView({ block: "start" });
+  gaps.focus({ preventScroll: true });
+}
+
+function goTo(fieldset) {
+  fieldset.scrollIntoView({ block: "center" });
+  $("input", fieldset).focus({ preventScroll: true });
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   const missing = unanswered();
-  if (missing.length) showErrorSummary(missing);
+  if (missing.length) showGaps(missing);
   else seeResults();
 });
-$("[data-huddle-continue]", summary).addEventListener("click", seeResults);
+$("[data-huddle-continue]", gaps).addEventListener("click", seeResults);
+$("[data-huddle-continue-answering]", gaps).addEventListener("click", () => {
+  gaps.hidden = true;
+  const missing = unanswered();
+  if (missing.length) goTo(missing[0]);
+});
 
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -275,4 +356,6 @@ for (const box of $$("[data-huddle-earlier-box]")) {
 
 $("[data-huddle-nojs]", form).hidden = true;
 $("[data-huddle-submit]", form).hidden = false;
+$("[data-huddle-resume]")?.removeAttribute("hidden");
 updateProgress();
+start();

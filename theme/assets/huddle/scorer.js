@@ -5,12 +5,14 @@
 
 import { failure } from "./messages.js";
 
-export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout }) {
+// `onProgress(loaded)` hears the bytes of Pyodide's files as they arrive; `stop()` ends
+// the worker, so a page can start a fresh scorer ("Try again") without a reload.
+export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout, onProgress }) {
   let settle;
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
   const waiting = new Map();
   let nextId = 0;
-  const scorer = { state: "booting", ready, call };
+  const scorer = { state: "booting", ready, call, stop: () => {} };
 
   function fail(key, values) {
     if (scorer.state !== "booting") return;
@@ -29,9 +31,15 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
     fail("no-worker", { detail: error.message });
     return scorer;
   }
+  scorer.stop = () => {
+    worker.terminate();
+    fail("worker-stopped");
+  };
   worker.onerror = (event) => (event.message ? fail("no-worker", { detail: event.message }) : fail("worker-stopped"));
   worker.onmessage = ({ data }) => {
-    if (data.type === "ready") {
+    if (data.type === "progress") {
+      onProgress?.(data.loaded);
+    } else if (data.type === "ready") {
       scorer.state = "ready";
       performance.mark("huddle:scorer-ready");
       settle.resolve();
