@@ -9,10 +9,10 @@ import pytest
 
 from generator.scoring import compare, score
 from tests.assessment_page import (
-    clear_answers,
     RESULTS_TIMEOUT,
     answer,
     checked_answers,
+    clear_answers,
     expected_scores,
     framework_of,
     items_of,
@@ -73,7 +73,7 @@ def test_statements_left_are_listed_with_continue_answering_and_see_results_now(
     title = page.locator("[data-huddle-gaps-title]")
     assert title.inner_text() == "You have answered 25 of 28"
     box = title.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]  # in view as focus lands
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]  # in view as focus lands
     links = gaps.get_by_role("link")
     numbers = {item.id: n for n, item in enumerate(items_of(framework), start=1)}
     missing = [item for item in items_of(framework) if item.id not in answered]

@@ -65,10 +65,10 @@ class Form(HTMLParser):
 
 def test_assessment_page_has_a_fieldset_per_item_with_a_labelled_radio_per_scale_point(minimal_site):
     form = Form((minimal_site / "assessments" / "tiny" / "index.html").read_text())
-    assert [f["legend"] for f in form.fieldsets] == [
-        'First statement, with "quotes" & an ampersand.',
-        "Second statement.",
-        "Third statement.",
+    assert [f["legend"] for f in form.fieldsets] == [  # numbered as on paper
+        '1. First statement, with "quotes" & an ampersand.',
+        "2. Second statement.",
+        "3. Third statement.",
     ]
     for fieldset in form.fieldsets:
         assert [form.labels[r["id"]] for r in fieldset["radios"]] == ["Never", "Sometimes", "Always", "Does not apply"]

@@ -22,7 +22,6 @@ MESSAGES: dict[str, str] = {
     "no-band": "none",
     "no-change": "no change shown",
     # Saving on this device.
-    "restored": "Your saved answers from this device have been restored.",
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",
     "saving-off": "Saving is off, and the answers saved on this device have been removed.",
