@@ -26,4 +26,4 @@ class HuddleConfig(Config):
     """The installed `pyodide` npm package (run `npm ci`), relative to site.yml; needed to build, not to check."""
 
     boot_timeout = Seconds(default=60)
-    """Seconds the browser waits for Pyodide to start before saying it failed."""
+    """Seconds Pyodide may go without progress (no bytes arriving) before the page says it could not start."""
