@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -56,6 +57,12 @@ FETCHED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 def fetched_bytes(files: dict[str, Path]) -> int:
     """How many bytes of Pyodide's files the browser fetches to boot: the total of its "4.1 of 9.6 MB"."""
     return sum(files[name].stat().st_size for name in FETCHED)
+
+
+def build_id(pyodide_version: str) -> str:
+    """What names this build's offline cache: it changes when the scoring code or Pyodide does."""
+    digest = hashlib.sha256(scoring_zip() + pyodide_version.encode()).hexdigest()
+    return digest[:16]
 
 
 def scoring_zip() -> bytes:

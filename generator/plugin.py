@@ -63,6 +63,9 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             _add(files, publish.framework_files(config, framework, advice, changed), root)
         self.pyodide = assets.pyodide_files(Path(self.config.pyodide_dir)) if self.site.frameworks else None
         _add(files, publish.shared_files(config, self.pyodide), root)
+        if self.pyodide:
+            self.build_id = assets.build_id(self.pyodide[0])
+            _add(files, [publish.offline_worker(config)], root)
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -79,6 +82,12 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
                 "boot_timeout": self.config.boot_timeout,
                 "max_file_bytes": SAVED_MAX_BYTES,
                 "boot_bytes": assets.fetched_bytes(self.pyodide[1]),
+                "offline": publish.OFFLINE_WORKER,
+                "build": self.build_id,
+                "keep": [
+                    assets.SCORING_ZIP,
+                    *[assets.pyodide_path(self.pyodide[0]) + name for name in assets.PYODIDE_BOOT_FILES],
+                ],
                 "messages": MESSAGES,
             }
         return context

@@ -75,6 +75,21 @@ def shared_files(config: MkDocsConfig, pyodide: tuple[str, dict[str, Path]] | No
     return shared
 
 
+OFFLINE_WORKER = "huddle-offline.js"
+"""The service worker, published at the top of the site: its scope must hold both the
+assessment pages and the scoring worker's script (`assets/huddle/worker.js`), since a
+dedicated worker is controlled by the registration whose scope holds its own URL."""
+
+
+def offline_worker(config: MkDocsConfig) -> File:
+    """The theme's service worker (`assets/huddle/offline.js`), published at OFFLINE_WORKER."""
+    for folder in config.theme.dirs:
+        source = Path(folder) / "assets" / "huddle" / "offline.js"
+        if source.is_file():
+            return File.generated(config, OFFLINE_WORKER, abs_src_path=str(source))
+    raise PluginError("The theme has no assets/huddle/offline.js; Huddle's theme files are missing.")
+
+
 def build_date() -> str:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else the Unix epoch: never the clock."""
     given = os.environ.get("SOURCE_DATE_EPOCH", "0")

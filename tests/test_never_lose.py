@@ -157,3 +157,25 @@ def test_at_phone_width_nothing_scrolls_sideways_and_answers_are_44_px_targets(p
     see_results(page)
     assert page.evaluate(wide)
     assert page.locator(".md-header__title").evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+
+
+def test_after_a_first_visit_the_assessment_opens_scores_and_shows_results_offline(browser, demo_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(demo_url + PAGE)
+        page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)
+        keys = page.evaluate("caches.keys()")
+        assert len(keys) == 1 and keys[0].startswith("huddle-")
+        kept = page.evaluate(f"caches.open({keys[0]!r}).then(c => c.keys()).then(r => r.map(q => q.url))")
+        assert not [url for url in kept if "?" in url or "#" in url]  # no answers, ever
+        context.set_offline(True)
+        page.reload()
+        page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+        assert not page.locator("[data-huddle-notice]").is_visible()
+        for item in ["v1", "v2", "v3", "v4"]:
+            answer(page, item, "Often")
+        see_results(page)
+        assert shown_scores(page)["vision"] == "3.0"
+    finally:
+        context.close()

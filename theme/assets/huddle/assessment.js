@@ -56,6 +56,7 @@ function start() {
       form.dataset.scorer = "ready";
       loading.hidden = true;
       if (waitingForResults) seeResults();
+      keepForOffline();
     },
     (error) => {
       if (scorer !== mine) return; // a scorer replaced by "Try again"
@@ -89,6 +90,34 @@ $("[data-huddle-retry]", notice).addEventListener("click", () => {
   start();
   form.scrollIntoView({ block: "start" });
 });
+
+// Offline after the first visit: a service worker keeps what this page needed (no
+// answers), asked only once the scorer is ready so nothing competes with its download.
+async function keepForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.register(`${config.offline}?build=${config.build}`, {
+      scope: new URL(".", absolute(config.offline)).pathname,
+    });
+    const worker = registration.active || registration.waiting || registration.installing;
+    await new Promise((resolve) => {
+      if (worker.state === "activated") resolve();
+      else worker.addEventListener("statechange", () => worker.state === "activated" && resolve());
+    });
+    const own = performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((url) => new URL(url).origin === location.origin);
+    const needed = [location.href.split("#")[0], absolute(form.dataset.frameworkUrl), absolute(config.worker)];
+    const urls = [...needed, ...config.keep.map(absolute), ...own];
+    navigator.serviceWorker.addEventListener("message", ({ data }) => {
+      if (data?.type === "kept") form.dataset.offline = "kept";
+    });
+    worker.postMessage({ type: "keep", urls: [...new Set(urls)] });
+  } catch {
+    // Offline use is a bonus: without it the page works exactly as before.
+  }
+}
 
 // Answers -------------------------------------------------------------------
 

@@ -23,8 +23,26 @@ class Failure extends Error {
 // worker watches those fetches itself: every chunk that arrives is progress (for the
 // page's "4.1 of 9.6 MB" and the no-progress timeout), and a file that is refused or
 // cut off rejects the returned promise at once.
+//
+// Files the page kept for offline use (see offline.js) are read from the cache here
+// too: Pyodide's versioned files first, anything else when the network fails.
 function watchBootFiles(indexURL, onBytes) {
-  const originalFetch = self.fetch.bind(self);
+  const networkFetch = self.fetch.bind(self);
+  const kept = (url) => (self.caches ? caches.match(url).catch(() => undefined) : Promise.resolve(undefined));
+  const originalFetch = async (resource, options) => {
+    const url = String(resource instanceof Request ? resource.url : resource);
+    if (url.startsWith(indexURL)) {
+      const cached = await kept(url);
+      if (cached) return cached;
+    }
+    try {
+      return await networkFetch(resource, options);
+    } catch (error) {
+      const cached = await kept(url);
+      if (cached) return cached;
+      throw error;
+    }
+  };
   return new Promise((_, reject) => {
     const fail = (name, status) => {
       const failure = new Failure("file-not-loaded", { name, status });
@@ -33,7 +51,7 @@ function watchBootFiles(indexURL, onBytes) {
     };
     self.fetch = async (resource, options) => {
       const url = String(resource instanceof Request ? resource.url : resource);
-      if (!url.startsWith(indexURL)) return originalFetch(resource, options);
+      if (!url.startsWith(indexURL)) return originalFetch(resource, options); // the framework, the scoring zip
       const name = url.slice(indexURL.length);
       let response;
       try {
