@@ -15,9 +15,9 @@ from mkdocs.structure.files import get_files
 
 from .build import build_site, load
 from .config import HuddleConfig
-from .plugin import links_out
+from .plugin import read_site
 from .serve import deploy_headers, make_server
-from .site import Site, SiteError, load_site
+from .site import Site
 from .watch import watch
 
 FRAMEWORK_TEMPLATE = """\
@@ -97,16 +97,7 @@ def check(args: argparse.Namespace) -> int:
 
 def _site(config: MkDocsConfig) -> Site:
     """The site model, read straight from the files: no build, no Pyodide, no npm."""
-    files = get_files(config)
-    root = Path(config.config_file_path).parent
-    refused = links_out(files, config, root)
-    if refused:
-        raise Abort(refused)
-    documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
-    try:
-        return load_site(root, _options(config).assessments_dir, documents)
-    except SiteError as error:
-        raise Abort(str(error)) from None
+    return read_site(get_files(config), config, _options(config).assessments_dir)
 
 
 def _options(config: MkDocsConfig) -> HuddleConfig:

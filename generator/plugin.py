@@ -32,14 +32,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
-        refused = links_out(files, config, root)
-        if refused:
-            raise PluginError(refused)
-        documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
-        try:
-            self.site = load_site(root, self.config.assessments_dir, documents)
-        except SiteError as error:
-            raise PluginError(str(error)) from None
+        self.site = read_site(files, config, self.config.assessments_dir)
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
             files.get_file_from_path(study.src_uri).inclusion = NOT_IN_NAV
@@ -95,6 +88,19 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.assessments_dir)
         return server
+
+
+def read_site(files: Files, config: MkDocsConfig, assessments_dir: str) -> Site:
+    """The site model of `files`, or a PluginError naming every problem (links out of the site first)."""
+    root = Path(config.config_file_path).parent
+    refused = links_out(files, config, root)
+    if refused:
+        raise PluginError(refused)
+    documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
+    try:
+        return load_site(root, assessments_dir, documents)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
 
 
 def links_out(files: Files, config: MkDocsConfig, root: Path) -> str:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.build import build_site
-from generator.serve import deploy_headers, make_server
-from tests.sites import FIXTURES, REPO
+from generator.serve import deploy_headers
+from tests.sites import FIXTURES, REPO, serving
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -54,15 +53,8 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_url(demo_site: Path) -> Iterator[str]:
     """The demo site served on a free loopback port, with the deployed headers."""
-    server = make_server(demo_site, "127.0.0.1", 0, deploy_headers(REPO / "netlify.toml"))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(demo_site, deploy_headers(REPO / "netlify.toml")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

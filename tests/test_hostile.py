@@ -8,16 +8,15 @@ no headers (or `mkdocs serve`) would.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from generator.build import build_site
-from generator.serve import deploy_headers, make_server
+from generator.serve import deploy_headers
 from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results
-from tests.sites import FIXTURES, REPO
+from tests.sites import FIXTURES, REPO, serving
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +26,8 @@ MARKERS = ["<img", "<svg", "<script", "<meta", "onfocus", "javascript:", "<style
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
     site = build_site(FIXTURES / "hostile" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("h") / "site")
-    server = make_server(site, "127.0.0.1", 0, deploy_headers(REPO / "netlify.toml"))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, deploy_headers(REPO / "netlify.toml")) as url:
+        yield site, url
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
 
-from generator.serve import make_server
+from tests.sites import serving
 
 
 @pytest.fixture
@@ -17,14 +16,8 @@ def url(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "a.css").write_text("body{}")
     (tmp_path / "index.html").write_text("<title>Home</title>")
-    server = make_server(tmp_path, "127.0.0.1", 0, {"X-Test": "sent"})
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(tmp_path, {"X-Test": "sent"}) as address:
+        yield address
 
 
 def status_and_body(address: str) -> tuple[int, str, dict]:
