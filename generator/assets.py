@@ -59,9 +59,9 @@ def fetched_bytes(files: dict[str, Path]) -> int:
     return sum(files[name].stat().st_size for name in FETCHED)
 
 
-def build_id(pyodide_version: str) -> str:
-    """What names this build's offline cache: it changes when the scoring code or Pyodide does."""
-    digest = hashlib.sha256(scoring_zip() + pyodide_version.encode()).hexdigest()
+def build_id(pyodide_version: str, scoring: bytes) -> str:
+    """What names this build's offline cache: it changes when the scoring code (its zip) or Pyodide does."""
+    digest = hashlib.sha256(scoring + pyodide_version.encode()).hexdigest()
     return digest[:16]
 
 

@@ -54,11 +54,26 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             url = lambda uri, here=here: get_relative_url(files.get_file_from_path(uri).url, here)  # noqa: E731
             advice = publish.guidance(framework, self.site.knowledge, text, url)
             _add(files, publish.framework_files(config, framework, advice, changed), root)
-        self.pyodide = assets.pyodide_files(Path(self.config.pyodide_dir)) if self.site.frameworks else None
-        _add(files, publish.shared_files(config, self.pyodide), root)
-        if self.pyodide:
-            self.build_id = assets.build_id(self.pyodide[0])
-            _add(files, [publish.offline_worker(config)], root)
+        self.runtime: dict[str, Any] | None = None
+        if not self.site.frameworks:
+            _add(files, publish.shared_files(config, None, b""), root)
+            return files
+        version, boot_files = assets.pyodide_files(Path(self.config.pyodide_dir))
+        scoring = assets.scoring_zip()
+        shared = publish.shared_files(config, (version, boot_files), scoring)
+        _add(files, [*shared, publish.offline_worker(config)], root)
+        # What every assessment page's template needs, the same for each page: worked out once.
+        self.runtime = {
+            "pyodide": assets.pyodide_path(version),
+            "scoring": assets.SCORING_ZIP,
+            "boot_timeout": self.config.boot_timeout,
+            "max_file_bytes": SAVED_MAX_BYTES,
+            "boot_bytes": assets.fetched_bytes(boot_files),
+            "offline": publish.OFFLINE_WORKER,
+            "build": assets.build_id(version, scoring),
+            "keep": [assets.SCORING_ZIP, *[assets.pyodide_path(version) + name for name in assets.PYODIDE_BOOT_FILES]],
+            "messages": MESSAGES,
+        }
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -67,22 +82,9 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page, config: MkDocsConfig, nav) -> dict[str, Any]:
         framework = self.site.knowledge.frameworks_by_id.get(page.meta.get("huddle_framework"))
-        if framework and self.pyodide:
-            context["huddle"] = {
-                "pyodide": assets.pyodide_path(self.pyodide[0]),
-                "scoring": assets.SCORING_ZIP,
-                "printable": self.files.get_file_from_path(print_uri(framework)).url,
-                "boot_timeout": self.config.boot_timeout,
-                "max_file_bytes": SAVED_MAX_BYTES,
-                "boot_bytes": assets.fetched_bytes(self.pyodide[1]),
-                "offline": publish.OFFLINE_WORKER,
-                "build": self.build_id,
-                "keep": [
-                    assets.SCORING_ZIP,
-                    *[assets.pyodide_path(self.pyodide[0]) + name for name in assets.PYODIDE_BOOT_FILES],
-                ],
-                "messages": MESSAGES,
-            }
+        if framework and self.runtime:
+            printable = self.files.get_file_from_path(print_uri(framework)).url
+            context["huddle"] = {**self.runtime, "printable": printable}
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -62,12 +62,12 @@ def framework_files(config: MkDocsConfig, framework: Framework, advice: Guidance
     ]
 
 
-def shared_files(config: MkDocsConfig, pyodide: tuple[str, dict[str, Path]] | None) -> list[File]:
-    """The schema, and when the site has assessments, the scoring package and Pyodide's boot files."""
+def shared_files(config: MkDocsConfig, pyodide: tuple[str, dict[str, Path]] | None, scoring: bytes) -> list[File]:
+    """The schema, and when the site has assessments, the scoring package (its zip) and Pyodide's boot files."""
     shared = [File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH))]
     if pyodide:
         version, files = pyodide
-        shared.append(File.generated(config, assets.SCORING_ZIP, content=assets.scoring_zip()))
+        shared.append(File.generated(config, assets.SCORING_ZIP, content=scoring))
         shared += [
             File.generated(config, f"{assets.pyodide_path(version)}{name}", abs_src_path=str(path))
             for name, path in files.items()
