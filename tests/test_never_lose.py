@@ -179,3 +179,22 @@ def test_after_a_first_visit_the_assessment_opens_scores_and_shows_results_offli
         assert shown_scores(page)["vision"] == "3.0"
     finally:
         context.close()
+
+
+@pytest.mark.no_pyodide
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
+def test_the_search_index_is_fetched_only_when_the_person_opens_search(page, demo_url, viewport):
+    page.set_viewport_size(viewport)
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "search_index" in request.url else None)
+    with page.expect_request("**/workers/search.*.js"):  # Material sets up search (it used to fetch the index here)
+        page.goto(demo_url + PAGE)
+    page.wait_for_timeout(500)
+    assert fetched == []
+    if viewport is PHONE:
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.locator(".md-search__input").click()
+    page.keyboard.type("huddle")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert fetched == [demo_url + "search/search_index.json"]
