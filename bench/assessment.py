@@ -3,25 +3,35 @@
     python bench/assessment.py [--runs 5]
 
 For each run, in a fresh browser context (cold cache):
-- a bare page that only boots the same self-hosted Pyodide in a module worker;
+- a bare page that only boots Pyodide, as npm ships it (untrimmed), in a module
+  worker;
 - the demo assessment page until its scorer is ready, counting main-thread
-  long tasks (over 50 ms) in that time;
-- with every statement answered, "See my results" until the results are shown.
-Prints the medians, and the ratio of the assessment's boot to the bare boot.
+  long tasks (over 50 ms) in that time, and the bytes it fetched;
+- with every statement answered, "See my results" until the results are shown;
+- once the service worker has kept the page's files, a repeat visit in the same
+  context (warm) until its scorer is ready.
+Prints the medians, the ratios of the assessment page to the bare boot (time,
+and bytes as sent and as gzip would send them), then a walk-through of one
+visit at 1.6 Mbps with 150 ms latency: what the person sees, and when.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import re
+import shutil
 import statistics
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from generator.assets import PYODIDE_BOOT_FILES  # noqa: E402
 from generator.build import build_site  # noqa: E402
 from generator.serve import deploy_headers, make_server  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
@@ -35,7 +45,7 @@ BARE_HTML = """<!doctype html>
 BARE_JS = """
 const worker = new Worker(new URL("bare-worker.js", import.meta.url), { type: "module" });
 worker.onmessage = () => { performance.mark("bare:ready"); document.body.dataset.ready = "yes"; };
-worker.postMessage(new URL("../assets/pyodide/VERSION/", import.meta.url).href);
+worker.postMessage(new URL("pyodide/", import.meta.url).href);
 """
 BARE_WORKER = """
 self.onmessage = async ({ data: indexURL }) => {
@@ -51,29 +61,53 @@ new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().m
 """
 
 
+SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+"""1.6 Mbps down with 150 ms latency: weak ward Wi-Fi, as issue 10 measured it."""
+
+
 def write_bare_page(site: Path) -> None:
-    version = next((site / "assets" / "pyodide").iterdir()).name
+    """A page that boots Pyodide's own, untrimmed boot files from `bench/pyodide/`."""
     folder = site / "bench"
-    folder.mkdir()
+    (folder / "pyodide").mkdir(parents=True)
+    for name in PYODIDE_BOOT_FILES:
+        shutil.copyfile(REPO / "node_modules" / "pyodide" / name, folder / "pyodide" / name)
     (folder / "index.html").write_text(BARE_HTML)
-    (folder / "bare.js").write_text(BARE_JS.replace("VERSION", version))
+    (folder / "bare.js").write_text(BARE_JS)
     (folder / "bare-worker.js").write_text(BARE_WORKER)
+
+
+class Fetched:
+    """The bytes a page's requests (its workers' included) brought, as sent and as gzip would send them."""
+
+    def __init__(self, page, site: Path, base: str):
+        self.sent = self.gzipped = 0
+        self.site, self.base = site, base
+        page.on("requestfinished", self.count)
+
+    def count(self, request) -> None:
+        self.sent += request.sizes()["responseBodySize"]
+        path = request.url.removeprefix(self.base).split("?")[0].split("#")[0]
+        file = self.site / path / "index.html" if path.endswith("/") or not path else self.site / path
+        if file.is_file():
+            self.gzipped += len(gzip.compress(file.read_bytes(), 6))
 
 
 def mark(page, name: str) -> float:
     return page.evaluate("name => performance.getEntriesByName(name)[0].startTime", name)
 
 
-def one_run(browser, base: str) -> dict[str, float]:
+def one_run(browser, site: Path, base: str) -> dict[str, float]:
     context = browser.new_context()
     try:
         page = context.new_page()
+        bare_bytes = Fetched(page, site, base)
         page.goto(base + "bench/")
         page.wait_for_selector("body[data-ready]", timeout=120_000)
         bare = mark(page, "bare:ready")
 
         page = context.new_page()
         page.add_init_script(LONG_TASKS)
+        page_bytes = Fetched(page, site, base)
         page.goto(base + PAGE)
         page.wait_for_selector("form[data-scorer=ready]", timeout=120_000)
         ready = mark(page, "huddle:scorer-ready")
@@ -82,7 +116,73 @@ def one_run(browser, base: str) -> dict[str, float]:
         page.evaluate("performance.mark('bench:submit'); document.querySelector('[data-huddle-submit]').click()")
         page.wait_for_selector("[data-huddle-results]:not([hidden])", timeout=60_000)
         submit = mark(page, "huddle:results-shown") - mark(page, "bench:submit")
-        return {"bare": bare, "ready": ready, "submit": submit, "long_tasks": long_tasks}
+
+        page.wait_for_selector("form[data-offline=kept]", timeout=60_000)
+        page.close()
+        page = context.new_page()
+        page.goto(base + PAGE)
+        page.wait_for_selector("form[data-scorer=ready]", timeout=120_000)
+        warm = mark(page, "huddle:scorer-ready")
+        return {
+            "bare": bare,
+            "ready": ready,
+            "submit": submit,
+            "long_tasks": long_tasks,
+            "warm": warm,
+            "bare_sent": bare_bytes.sent,
+            "page_sent": page_bytes.sent,
+            "bare_gzip": bare_bytes.gzipped,
+            "page_gzip": page_bytes.gzipped,
+        }
+    finally:
+        context.close()
+
+
+SEEN = """() => {
+  const shown = (s) => {
+    const e = document.querySelector(s);
+    return e?.checkVisibility() ? e.innerText.trim() : "";
+  };
+  return [shown("[data-huddle-loading]"), shown("[data-huddle-status]"), shown("[data-huddle-notice]")]
+    .filter(Boolean).join(" | ") || "(no status shown)";
+}"""
+
+
+def slow_walkthrough(browser, base: str) -> list[tuple[float, str]]:
+    """One cold visit at 1.6 Mbps on a 375 px screen by a person who answers a statement every 1.5 s
+    from the moment the form is there, then taps "See my results": each change to what the page says."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW)
+        start = time.monotonic()
+        page.goto(base + PAGE, wait_until="commit")
+        page.wait_for_selector("fieldset[data-item] input", state="attached", timeout=120_000)
+        seen = [(time.monotonic() - start, "(the questions are on screen)")]
+        items = page.eval_on_selector_all("fieldset[data-item]", "els => els.map((e) => e.dataset.item)")
+        next_answer, submitted = time.monotonic(), False
+        while time.monotonic() - start < 300:
+            now = time.monotonic()
+            if items and now >= next_answer:
+                page.locator(f"fieldset[data-item='{items.pop(0)}'] input[value='4']").check()
+                next_answer = now + 1.5
+            elif not items and not submitted:
+                page.locator("[data-huddle-submit]").click()
+                seen.append((now - start, "(all 28 answered; taps See my results)"))
+                submitted = True
+            if page.locator("[data-huddle-results]:not([hidden])").count():
+                seen.append((time.monotonic() - start, "(results on screen)"))
+                return seen
+            text = page.evaluate(SEEN)
+            # A new message, or the same one with new figures every 10 s.
+            if re.sub(r"[\d.]+", "#", text) != re.sub(r"[\d.]+", "#", seen[-1][1]) or (
+                text != seen[-1][1] and now - start - seen[-1][0] >= 10
+            ):
+                seen.append((now - start, text))
+            time.sleep(0.25)
+        return [*seen, (300.0, "(no results after 300 s)")]
     finally:
         context.close()
 
@@ -102,7 +202,8 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-                runs = [one_run(browser, base) for _ in range(args.runs)]
+                runs = [one_run(browser, site, base) for _ in range(args.runs)]
+                walk = slow_walkthrough(browser, base)
                 browser.close()
         finally:
             server.shutdown()
@@ -116,6 +217,19 @@ def main() -> None:
         f"main-thread long tasks during boot: median {median['long_tasks']:.0f}, "
         f"max {max(run['long_tasks'] for run in runs)}"
     )
+    print(f"repeat visit (warm), scorer ready:  median {median['warm']:7.0f} ms")
+    mb = 1e6
+    print(
+        f"bytes fetched, as sent:             bare {median['bare_sent'] / mb:.2f} MB, "
+        f"assessment page {median['page_sent'] / mb:.2f} MB, ratio {median['page_sent'] / median['bare_sent']:.2f}x"
+    )
+    print(
+        f"bytes fetched, gzip (as hosts send): bare {median['bare_gzip'] / mb:.2f} MB, "
+        f"assessment page {median['page_gzip'] / mb:.2f} MB, ratio {median['page_gzip'] / median['bare_gzip']:.2f}x"
+    )
+    print("\nAt 1.6 Mbps, 150 ms latency, 375 px, cold cache: what the person sees")
+    for at, text in walk:
+        print(f"  {at:6.1f} s  {text}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from generator import runtime
+
 PYODIDE_BOOT_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -28,8 +30,13 @@ def pyodide_path(version: str) -> str:
     return f"assets/pyodide/{version}/"
 
 
-def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, Path]]:
-    """The installed Pyodide's version and its boot files, or a PluginError saying how to get them."""
+BootFile = Path | bytes
+"""A boot file as published: Pyodide's own (a path to copy) or our trimmed copy of it (its bytes)."""
+
+
+def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, BootFile]]:
+    """The installed Pyodide's version and its boot files as the site publishes them (the standard library
+    and the package lock trimmed, see `runtime`), or a PluginError saying how to get them."""
     package = pyodide_dir / "package.json"
     if not package.is_file():
         raise PluginError(
@@ -47,21 +54,30 @@ def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, Path]]:
             f"Pyodide's {', '.join(linked)} in '{pyodide_dir}' are links, not files; Huddle publishes only regular "
             "files from there. Run `npm ci` again."
         )
-    return version, {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
+    files: dict[str, BootFile] = {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
+    files["python_stdlib.zip"] = runtime.trimmed_stdlib(pyodide_dir / "python_stdlib.zip")
+    files["pyodide-lock.json"] = runtime.trimmed_lock(pyodide_dir / "pyodide-lock.json")
+    return version, files
 
 
 FETCHED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 """The boot files Pyodide fetches (the .mjs ones it imports), whose bytes the page counts as they arrive."""
 
 
-def fetched_bytes(files: dict[str, Path]) -> int:
+def size(file: BootFile) -> int:
+    return len(file) if isinstance(file, bytes) else file.stat().st_size
+
+
+def fetched_bytes(files: dict[str, BootFile]) -> int:
     """How many bytes of Pyodide's files the browser fetches to boot: the total of its "4.1 of 9.6 MB"."""
-    return sum(files[name].stat().st_size for name in FETCHED)
+    return sum(size(files[name]) for name in FETCHED)
 
 
-def build_id(pyodide_version: str, scoring: bytes) -> str:
-    """What names this build's offline cache: it changes when the scoring code (its zip) or Pyodide does."""
-    digest = hashlib.sha256(scoring + pyodide_version.encode()).hexdigest()
+def build_id(pyodide_version: str, scoring: bytes, files: dict[str, BootFile]) -> str:
+    """What names this build's offline cache: it changes when the scoring code (its zip), Pyodide, or
+    what the trimmed runtime keeps does."""
+    trimmed = b"".join(file for file in files.values() if isinstance(file, bytes))
+    digest = hashlib.sha256(scoring + trimmed + pyodide_version.encode()).hexdigest()
     return digest[:16]
 
 

@@ -70,7 +70,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "max_file_bytes": SAVED_MAX_BYTES,
             "boot_bytes": assets.fetched_bytes(boot_files),
             "offline": publish.OFFLINE_WORKER,
-            "build": assets.build_id(version, scoring),
+            "build": assets.build_id(version, scoring, boot_files),
             "keep": [assets.SCORING_ZIP, *[assets.pyodide_path(version) + name for name in assets.PYODIDE_BOOT_FILES]],
             "messages": MESSAGES,
         }

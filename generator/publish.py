@@ -62,16 +62,20 @@ def framework_files(config: MkDocsConfig, framework: Framework, advice: Guidance
     ]
 
 
-def shared_files(config: MkDocsConfig, pyodide: tuple[str, dict[str, Path]] | None, scoring: bytes) -> list[File]:
+def shared_files(
+    config: MkDocsConfig, pyodide: tuple[str, dict[str, assets.BootFile]] | None, scoring: bytes
+) -> list[File]:
     """The schema, and when the site has assessments, the scoring package (its zip) and Pyodide's boot files."""
     shared = [File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH))]
     if pyodide:
         version, files = pyodide
         shared.append(File.generated(config, assets.SCORING_ZIP, content=scoring))
-        shared += [
-            File.generated(config, f"{assets.pyodide_path(version)}{name}", abs_src_path=str(path))
-            for name, path in files.items()
-        ]
+        for name, file in files.items():
+            uri = f"{assets.pyodide_path(version)}{name}"
+            if isinstance(file, bytes):
+                shared.append(File.generated(config, uri, content=file))
+            else:
+                shared.append(File.generated(config, uri, abs_src_path=str(file)))
     return shared
 
 

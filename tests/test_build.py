@@ -96,6 +96,24 @@ def test_only_pyodide_boot_files_are_copied_under_a_versioned_path(minimal_site)
     assert [p.name for p in (minimal_site / "assets" / "pyodide").iterdir()] == [PYODIDE_VERSION]
 
 
+def test_the_runtime_ships_a_trimmed_standard_library_and_no_package_list(minimal_site):
+    folder = minimal_site / "assets" / "pyodide" / PYODIDE_VERSION
+    full = zipfile.ZipFile(REPO / "node_modules" / "pyodide" / "python_stdlib.zip")
+    trimmed = zipfile.ZipFile(folder / "python_stdlib.zip")
+    names = trimmed.namelist()
+    assert {"json/__init__.py", "csv.py", "encodings/utf_8.py", "_pyodide/__init__.py"} <= set(names)
+    assert {"email/__init__.py", "unittest/__init__.py", "encodings/cp1252.py"}.isdisjoint(names)
+    assert all(trimmed.read(name) == full.read(name) for name in names)
+    assert (folder / "python_stdlib.zip").stat().st_size < 0.45 * (
+        REPO / "node_modules/pyodide/python_stdlib.zip"
+    ).stat().st_size
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
+    assert lock == {
+        "info": json.loads((REPO / "node_modules/pyodide/pyodide-lock.json").read_text())["info"],
+        "packages": {},
+    }
+
+
 def test_the_scoring_package_and_nothing_else_is_shipped_as_its_own_source(minimal_site):
     package = Path(generator.__file__).parent
     with zipfile.ZipFile(io.BytesIO((minimal_site / "assets" / "huddle" / "scoring.zip").read_bytes())) as archive:

@@ -1,0 +1,137 @@
+"""A trimmed Pyodide runtime: the standard library and package lock that scoring needs, and nothing else.
+
+Pyodide's `python_stdlib.zip` holds all of Python's standard library, 2.5 MB
+compressed, and an assessment imports about a twelfth of it. The build
+publishes a copy that keeps only the modules below, whole, so a person on a
+slow connection downloads half of it. The list comes from
+`bench/stdlib_modules.py`, which boots Pyodide as the scoring worker does,
+makes every call the page makes and prints what was imported; re-run it when
+Pyodide or the scoring package changes. The browser tests all run on the
+trimmed runtime, and one compares its scores with CPython's.
+
+`pyodide-lock.json` lists Pyodide's optional packages; scoring loads none, so
+the published lock keeps Pyodide's `info` and no packages.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+KEPT_MODULES = frozenset(
+    [
+        "__future__",
+        "_collections_abc",
+        "_colorize",
+        "_opcode_metadata",
+        "_py_warnings",
+        "_pyodide",
+        "_sitebuiltins",
+        "_ssl",
+        "_sysconfigdata__emscripten_wasm32-emscripten",
+        "_weakrefset",
+        "abc",
+        "annotationlib",
+        "ast",
+        "asyncio",
+        "base64",
+        "bisect",
+        "bz2",
+        "codecs",
+        "codeop",
+        "collections",
+        "compression",
+        "concurrent",
+        "contextlib",
+        "contextvars",
+        "copy",
+        "copyreg",
+        "csv",
+        "dataclasses",
+        "datetime",
+        "decimal",
+        "dis",
+        "enum",
+        "fnmatch",
+        "fractions",
+        "functools",
+        "genericpath",
+        "glob",
+        "heapq",
+        "html",
+        "importlib",
+        "inspect",
+        "io",
+        "json",
+        "keyword",
+        "linecache",
+        "locale",
+        "logging",
+        "lzma",
+        "ntpath",
+        "numbers",
+        "opcode",
+        "operator",
+        "os",
+        "pathlib",
+        "posixpath",
+        "pyodide",
+        "random",
+        "re",
+        "reprlib",
+        "selectors",
+        "shutil",
+        "signal",
+        "site",
+        "socket",
+        "ssl",
+        "stat",
+        "string",
+        "struct",
+        "subprocess",
+        "tempfile",
+        "textwrap",
+        "threading",
+        "token",
+        "tokenize",
+        "traceback",
+        "types",
+        "typing",
+        "warnings",
+        "weakref",
+        "zipfile",
+        "zipimport",
+    ]
+)
+"""Top-level modules and packages kept whole: what an assessment imports in Pyodide."""
+
+KEPT_ENCODINGS = frozenset(
+    ["__init__", "aliases", "ascii", "cp437", "latin_1", "utf_8", "utf_8_sig", "utf_16", "utf_32"]
+)
+"""Of `encodings` (a third of the zip, mostly code pages), the codecs Python and zipfile use by name."""
+
+
+def kept(name: str) -> bool:
+    """Whether the trimmed standard library keeps the zip entry `name`."""
+    top, _, rest = name.partition("/")
+    if top == "encodings":
+        return not rest or rest.removesuffix(".py") in KEPT_ENCODINGS
+    return top.removesuffix(".py") in KEPT_MODULES
+
+
+def trimmed_stdlib(full: Path) -> bytes:
+    """`full` (Pyodide's python_stdlib.zip) with only the kept entries, their compressed bytes copied as they are."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(full) as source, zipfile.ZipFile(buffer, "w") as trimmed:
+        for info in source.infolist():
+            if kept(info.filename):
+                trimmed.writestr(info, source.read(info))
+    return buffer.getvalue()
+
+
+def trimmed_lock(full: Path) -> bytes:
+    """`full` (pyodide-lock.json) keeping its `info`, which Pyodide checks at boot, and no packages."""
+    lock = json.loads(full.read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")).encode()
