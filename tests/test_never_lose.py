@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
 
 from generator.assets import FETCHED
+from generator.serve import deploy_headers
 from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results, shown_scores
+from tests.sites import REPO, serving
 
 pytestmark = pytest.mark.browser
 
@@ -180,6 +185,27 @@ def test_after_a_first_visit_the_assessment_opens_scores_and_shows_results_offli
             answer(page, item, "Often")
         see_results(page)
         assert shown_scores(page)["vision"] == "3.0"
+    finally:
+        context.close()
+
+
+def test_a_new_build_replaces_the_old_offline_cache(browser, demo_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    context = browser.new_context()
+    try:
+        with serving(site, deploy_headers(REPO / "netlify.toml")) as url:
+            page = context.new_page()
+            page.goto(url + PAGE)
+            page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)
+            first = page.evaluate("caches.keys()")
+            # The site is built again with changed scoring code: its pages name another build.
+            built = site / PAGE / "index.html"
+            built.write_text(re.sub(r'"build": "[0-9a-f]+"', '"build": "0000000000000000"', built.read_text()))
+            page.reload()
+            page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)
+            assert first != ["huddle-0000000000000000"]
+            assert page.evaluate("caches.keys()") == ["huddle-0000000000000000"]
     finally:
         context.close()
 

@@ -99,7 +99,8 @@ async function keepForOffline() {
     const registration = await navigator.serviceWorker.register(`${config.offline}?build=${config.build}`, {
       scope: new URL(".", absolute(config.offline)).pathname,
     });
-    const worker = registration.active || registration.waiting || registration.installing;
+    // The newest worker: after a new build, the old one is still active while its successor installs.
+    const worker = registration.installing || registration.waiting || registration.active;
     await new Promise((resolve) => {
       if (worker.state === "activated") resolve();
       else worker.addEventListener("statechange", () => worker.state === "activated" && resolve());
