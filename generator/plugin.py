@@ -52,7 +52,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         for framework in self.site.frameworks:
             here = files.get_file_from_path(assessment_uri(framework)).url
             url = lambda uri, here=here: get_relative_url(files.get_file_from_path(uri).url, here)  # noqa: E731
-            advice = publish.guidance(framework, self.site.knowledge, text, url)
+            advice = publish.guidance(framework, self.site.knowledge, text, url, config.site_name)
             _add(files, publish.framework_files(config, framework, advice, changed), root)
         self.runtime: dict[str, Any] | None = None
         if not self.site.frameworks:

@@ -30,8 +30,10 @@ SCHEMA_URI = "schemas/framework.schema.json"
 """Where the framework JSON Schema is published in every site (a stable path)."""
 
 
-def guidance(framework: Framework, knowledge: KnowledgeBase, md: Text, url: Callable[[str], str]) -> Guidance:
-    """What the results view shows per competency: advice, band summaries and links.
+def guidance(
+    framework: Framework, knowledge: KnowledgeBase, md: Text, url: Callable[[str], str], organisation: str = ""
+) -> Guidance:
+    """What the results view shows per competency: advice, band summaries and links; and whose site it is.
 
     `url` turns a page's source URI into a URL relative to the assessment page,
     and `md` renders the framework's Markdown for that page.
@@ -48,7 +50,7 @@ def guidance(framework: Framework, knowledge: KnowledgeBase, md: Text, url: Call
             },
             case_studies=tuple(Link(s.title, url(s.src_uri)) for s in knowledge.showing(framework, competency)),
         )
-    return Guidance(printable=url(print_uri(framework)), competencies=found)
+    return Guidance(printable=url(print_uri(framework)), competencies=found, organisation=organisation)
 
 
 def framework_files(config: MkDocsConfig, framework: Framework, advice: Guidance, changed: str) -> list[File]:

@@ -148,10 +148,10 @@ def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_chan
         answer(page, item.id, choices.choice(labels))
     earlier = checked_answers(page, framework)
     see_results(page)
-    saved = download(page, "Download as JSON", tmp_path)
+    saved = download(page, "Download my results (to compare next time)", tmp_path)
     assert saved.name.startswith("collective-leadership-") and saved.suffix == ".json"
     assert json.loads(saved.read_text())["answers"] == earlier
-    spreadsheet = download(page, "Download as CSV", tmp_path)
+    spreadsheet = download(page, "Download as a spreadsheet (CSV)", tmp_path)
     assert spreadsheet.read_text().count("\n") == 7
 
     page.reload()  # a new visit, nothing saved on the device
@@ -180,7 +180,7 @@ def test_clear_my_answers_also_forgets_a_loaded_earlier_result(page, demo_url, f
     for item in ["v1", "v2", "v3"]:
         answer(page, item, "Often")
     see_results(page)
-    saved = download(page, "Download as JSON", tmp_path)
+    saved = download(page, "Download my results (to compare next time)", tmp_path)
     page.locator("#huddle-earlier-results").set_input_files(saved)
     page.locator("[data-huddle-compare]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
     clear_answers(page)
@@ -240,9 +240,9 @@ def test_results_show_bands_chart_strengths_and_advice_with_case_studies(page, d
             answer(page, item.id, label)
     see_results(page)
     results = page.locator("[data-huddle-results]")
-    assert results.locator("svg[role=img] title").text_content() == "Your score for each competency"
-    assert results.locator("tr[data-competency='speaking-up'] .huddle-band strong").inner_text() == "Emerging"
-    advice = results.locator(".huddle-develop[data-competency='speaking-up']")
+    assert results.locator("figure.huddle-chart li").count() == len(framework.competencies())
+    assert results.locator("tr[data-competency='speaking-up'] .huddle-band").inner_text() == "Emerging"
+    advice = results.locator(".huddle-block--develop[data-competency='speaking-up']")
     assert advice.get_by_role("link").count() >= 2  # case studies and the competency page
     href = advice.get_by_role("link").first.get_attribute("href")
     assert page.request.get(page.url + href).ok
@@ -338,7 +338,7 @@ def test_a_whole_visit_leaves_no_cookies_no_storage_and_no_requests_elsewhere(pa
     page.get_by_role("link", name="collective leadership self-assessment").first.click()
     answer(page, "v1", "Often")
     see_results(page)
-    download(page, "Download as JSON", tmp_path)
+    download(page, "Download my results (to compare next time)", tmp_path)
     assert page.context.cookies() == []
     assert storage_sizes(page) == (0, 0)
     origin = urlsplit(demo_url).netloc
@@ -371,8 +371,7 @@ def test_printing_the_results_gives_the_report_without_the_questionnaire(page, d
     answer(page, "v1", "Often")
     see_results(page)
     page.emulate_media(media="print")
-    assert page.locator("[data-huddle-results-table]").is_visible()
-    assert page.locator("[data-huddle-results] svg").is_visible()
+    assert page.locator("[data-huddle-results] figure.huddle-chart").is_visible()
     assert not page.locator("form[data-huddle-assessment]").is_visible()
-    assert not page.get_by_role("button", name="Download as JSON").is_visible()
+    assert not page.get_by_role("button", name="Download my results (to compare next time)").is_visible()
     assert not page.locator(".md-header").is_visible()

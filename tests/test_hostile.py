@@ -144,7 +144,7 @@ def test_deep_nesting_gets_a_sentence_and_a_refused_file_ends_the_comparison(pag
         answer(page, item, "Often")
     see_results(page)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download as JSON").click()
+        page.get_by_role("button", name="Download my results (to compare next time)").click()
     info.value.save_as(tmp_path / "earlier.json")
     page.locator("#huddle-earlier-results").set_input_files(tmp_path / "earlier.json")
     page.locator("[data-huddle-compare]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)

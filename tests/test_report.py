@@ -53,25 +53,51 @@ def test_equal_scores_give_no_strengths_or_development_areas(framework):
     result = report(framework, answers_scoring(framework, [3, 3, 3, 3, 3, 3]), "2026-11-26")
     assert (result["strengths"], result["development"]) == ([], [])
     tied = report(framework, answers_scoring(framework, [4, 4, 4, 2, 2, 2]), "2026-11-26")
+    # Ties are never split: all three at the top are strengths, all three at the bottom to develop.
     assert (tied["strengths"], tied["development"]) == (
-        ["vision", "speaking-up"],
-        ["across-boundaries", "compassionate-support"],
+        ["vision", "speaking-up", "sharing-leadership"],
+        ["across-boundaries", "compassionate-support", "learning-from-errors"],
     )
+    split = report(framework, answers_scoring(framework, [4, 2, 3, 3, 3, 3]), "2026-11-26")
+    assert (split["strengths"], split["development"]) == (["vision"], ["speaking-up"])
 
 
-def test_chart_is_an_accessible_svg_with_a_bar_per_scored_competency(framework):
+def test_the_chart_has_text_rows_and_decorative_bars_with_band_zones(framework):
     result = report(framework, answers_scoring(framework, [1, 5, 3]), "2026-11-26")
-    svg = ET.fromstring(bar_chart(framework, result))
-    assert svg.get("role") == "img"
-    assert svg.get("aria-labelledby") == "huddle-chart-title huddle-chart-desc"
-    assert svg.find(f"{SVG}title").text == "Your score for each competency"
-    assert "6 competencies" in svg.find(f"{SVG}desc").text
-    bars = {rect.get("data-competency"): float(rect.get("width")) for rect in svg.iter(f"{SVG}rect")}
+    figure = ET.fromstring(bar_chart(framework, result))
+    assert figure.tag == "figure"
+    assert "on the scale from 1 (" in figure.find("figcaption").text
+    rows = figure.findall("ul/li")
+    assert [row.get("data-competency") for row in rows] == [c.id for c in framework.competencies()]
+    texts = ["".join(row.find("span").itertext()) for row in rows]
+    assert texts[:3] == ["Shared vision 1.0", "Speaking up 5.0", "Sharing leadership 3.0"]
+    assert texts[3] == "Working across boundaries not enough answers"
+    svgs = [row.find(f"{SVG}svg") for row in rows]
+    assert all(svg.get("aria-hidden") == "true" for svg in svgs)
+    bars = {
+        rect.get("data-competency"): float(rect.get("width"))
+        for svg in svgs
+        for rect in svg.iter(f"{SVG}rect")
+        if rect.get("class") == "huddle-chart__bar"
+    }
     assert list(bars) == ["vision", "speaking-up", "sharing-leadership"]
-    assert bars["vision"] == 1  # a score at the scale minimum still shows a sliver
-    assert bars["speaking-up"] == pytest.approx(2 * bars["sharing-leadership"], abs=1)
-    missing = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "huddle-chart__missing"]
-    assert missing == ["not enough answers"] * 3
+    assert bars["vision"] == 4  # a score at the scale minimum still shows a sliver
+    assert bars["speaking-up"] == 1000 and bars["sharing-leadership"] == 500
+    zones = [r for r in svgs[0].iter(f"{SVG}rect") if "huddle-chart__zone" in r.get("class")]
+    assert len(zones) == len(framework.competency("vision").bands)
+    assert sum(float(z.get("width")) for z in zones) == pytest.approx(1000)
+
+
+def test_the_chart_draws_an_earlier_result_under_the_current_one(framework):
+    result = report(framework, answers_scoring(framework, [4, 4]), "2026-11-26")
+    earlier = report(framework, answers_scoring(framework, [2]), "2026-01-01")
+    figure = ET.fromstring(bar_chart(framework, result, earlier))
+    assert "earlier result is the thin bar" in figure.find("figcaption").text
+    first, second = figure.findall("ul/li")[:2]
+    assert "".join(first.find("span").itertext()) == "Shared vision 4.0 (earlier 2.0)"
+    assert "".join(second.find("span").itertext()) == "Speaking up 4.0 (earlier not enough answers)"
+    marks = [r.get("data-earlier") for r in figure.iter(f"{SVG}rect") if r.get("class") == "huddle-chart__earlier"]
+    assert marks == ["vision"]
 
 
 def test_csv_has_a_row_per_competency(framework):
@@ -97,7 +123,9 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
     given["v2"] = "na"
     saved = report(framework, given, "2026-11-26")["saved"]
     assert json.loads(saved)["framework"] == {"id": "collective-leadership", "version": framework.version}
-    assert read_saved(framework, saved) == {"answers": given, "date": "2026-11-26"}
+    assert read_saved(framework, saved) == {"answers": given, "date": "2026-11-26", "notes": ""}
+    noted = report(framework, given, "2026-11-26", notes="Ask Sam about huddles.\nTry it for a month.")["saved"]
+    assert read_saved(framework, noted)["notes"] == "Ask Sam about huddles.\nTry it for a month."
 
 
 @pytest.mark.parametrize(
@@ -169,6 +197,8 @@ def test_comparison_shows_the_change_per_competency(framework):
         "title": "Shared vision",
         "earlier": "2.0",
         "now": "3.0",
+        "earlier_band": "Emerging",
+        "now_band": "Developing",
         "change": "+1.0",
     }
     assert rows["speaking-up"]["change"] == "0.0"
@@ -177,6 +207,8 @@ def test_comparison_shows_the_change_per_competency(framework):
         "title": "Sharing leadership",
         "earlier": "3.0",
         "now": None,
+        "earlier_band": "Developing",
+        "now_band": None,
         "change": None,
     }
 

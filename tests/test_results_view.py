@@ -125,7 +125,7 @@ def test_guidance_gives_band_summaries_advice_and_case_studies_for_development_a
 def test_comparison_rows_say_the_change_and_the_earlier_date(framework):
     earlier = {"answers": answers_for(framework, 2), "date": "2026-01-05"}
     value = api.results_call(framework, Guidance("", {}), answers_for(framework, 4), "2026-11-26", earlier)
-    assert "Change since your earlier result of 5 January 2026" in value["comparison"]
+    assert "Your earlier result of 5 January 2026 and now" in value["comparison"]
     changes = [text for tag, attrs, text in tree(value["comparison"]) if tag == "td" and "data-change" in attrs]
     assert len(changes) == len(framework.competencies()) and all(c.startswith("+") for c in changes)
 
@@ -136,10 +136,10 @@ def test_the_results_section_is_hidden_until_scored_and_holds_the_controls(frame
     assert outer == "section" and "hidden" in attrs
     buttons = [text for tag, _, text in tree(section) if tag == "button"]
     assert buttons == [
-        "Download as JSON",
-        "Download as CSV",
-        "Print or save as PDF",
         "Replace my answers with the earlier ones",
+        "Download my results (to compare next time)",
+        "Download as a spreadsheet (CSV)",
+        "Print or save as PDF",
     ]
 
 

@@ -15,6 +15,11 @@ Text = Callable[[str, str, str], str]
 """Renders framework Markdown for a page: (markdown, page source URI, field name) to HTML."""
 
 
+def reference_title(framework: Framework) -> str:
+    """The framework page's title, distinct from its assessment page's (the framework's own title)."""
+    return f"About the framework: {framework.title}"
+
+
 def framework_page(framework: Framework, md: Text) -> str:
     """The printable reference of a framework: scale, bands, domains, competencies and items."""
     here = framework_uri(framework)
@@ -23,8 +28,8 @@ def framework_page(framework: Framework, md: Text) -> str:
         return block_html(md(source, here, f"Framework '{framework.id}' {field}"))
 
     lines = [
-        front_matter(title=framework.title, huddle_reference=framework.id),
-        f"# {text(framework.title)}",
+        front_matter(title=reference_title(framework), huddle_reference=framework.id),
+        f"# {text(reference_title(framework))}",
         "",
         block(framework.description, "description"),
         "",

@@ -15,7 +15,8 @@ from typing import Any
 from . import results
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
-from .report import compare, read_saved, report
+from .report import compare, read_saved, report, saved_result
+from .score import score
 
 
 def results_call(
@@ -25,14 +26,17 @@ def results_call(
     date: str,
     earlier: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The results view's HTML for `answers` (and the change since `earlier`, {answers, date}), and the downloads."""
+    """The results view's HTML for `answers` (and the change since `earlier`, as `read_saved` gives it),
+    and the downloads."""
     found = report(framework, answers, date)
-    chart = bar_chart(framework, found)
+    before = score(framework, earlier["answers"]) if earlier is not None else None
+    chart = bar_chart(framework, found, before)
     changes = ""
     if earlier is not None:
-        changes = results.comparison(compare(framework, earlier["answers"], answers), earlier.get("date", ""))
+        rows = compare(framework, earlier["answers"], answers)
+        changes = results.comparison(framework, rows, earlier.get("date", ""), earlier.get("notes", ""))
     return {
-        "view": results.view(framework, guidance, found, chart),
+        "view": results.view(framework, guidance, found, answers, chart),
         "comparison": changes,
         "json": found["saved"],
         "csv": found["csv"],
@@ -40,8 +44,16 @@ def results_call(
     }
 
 
+def saved_call(framework: Framework, guidance: Guidance, answers: Mapping[str, Any], date: str, notes: str) -> str:
+    """The saved-result file for `answers` with the notes as they are now (they change after scoring)."""
+    if not isinstance(notes, str):
+        raise ValueError("The notes must be text.")
+    return saved_result(score(framework, answers), answers, date, notes)
+
+
 CALLS = {
     "results": results_call,
+    "saved": saved_call,
     "read_saved": lambda framework, guidance, text: read_saved(framework, text),
 }
 

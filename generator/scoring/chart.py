@@ -1,90 +1,95 @@
-"""An accessible SVG bar chart of a result, made in Python so it can be tested without a browser.
+"""A bar chart of a result that reads at every width, made in Python so it can be tested without a browser.
 
-Each competency has its title on one line and its bar below, on a common
-axis of the rating scale. The chart has a title and a description, and the
-results table beside it carries the same figures. Colours come from CSS
-classes (with presentation attributes as a fallback), so light and dark
-schemes both work and no inline style is needed under a strict CSP.
+Each competency is a row: its title and score as text (so the text is the
+page's own size, at least 16 px, on a phone as on a desktop), over a bar
+drawn in a small SVG that stretches to the row's width. Behind each bar the
+competency's bands are shaded; an earlier result, when there is one, is a thin
+bar under the current one, and its score is in the row's text. The SVGs are
+decoration for sighted readers (`aria-hidden`): the row text says everything,
+and the results table beside the chart gives the same figures. Colours come
+from CSS classes, with presentation attributes as a fallback, so light and
+dark schemes both work under a strict CSP (no inline styles).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
 from .html import Markup, h
-from .model import Framework
+from .model import Band, Framework
 from .strings import say
 
-WIDTH = 640
-LEFT = 8
-RIGHT = 24
-TOP = 28
-ROW = 52
-BAR = 18
+WIDTH = 1000
+"""The SVG's own width; it is stretched to the row (`preserveAspectRatio="none"`)."""
+HEIGHT = 24
 
 
-def bar_chart(framework: Framework, result: Mapping[str, Any]) -> Markup:
-    """The SVG markup of `result` drawn on `framework`'s scale."""
-    low, high = framework.scale.low, framework.scale.high
-    span = WIDTH - LEFT - RIGHT
-    competencies = result["competencies"]
-    height = TOP + ROW * len(competencies) + 8
+def bar_chart(framework: Framework, result: Mapping[str, Any], earlier: Mapping[str, Any] | None = None) -> Markup:
+    """The chart of `result` (a scored report) on `framework`'s scale, with `earlier`'s scores when given."""
+    low, high = framework.scale.points[0], framework.scale.points[-1]
+    before = {c["id"]: c for c in earlier["competencies"]} if earlier else {}
+    bands = {c.id: c.bands for c in framework.competencies()}
+    rows = [_row(c, before.get(c["id"]), bands[c["id"]], low.value, high.value) for c in result["competencies"]]
+    caption = (
+        f"Your score for each competency, on the scale from {low.value} ({low.label}) to {high.value} "
+        f"({high.label}). The shading behind each bar marks its bands"
+        + ("; your earlier result is the thin bar below each one." if earlier else ".")
+    )
+    axis = h(
+        "div",
+        {"class": "huddle-chart__axis", "aria-hidden": "true"},
+        [h("span", {}, point.value) for point in framework.scale.points],
+    )
+    return h(
+        "figure",
+        {"class": "huddle-chart"},
+        h("figcaption", {}, caption),
+        h("ul", {"class": "huddle-chart__rows"}, rows),
+        axis,
+    )
 
+
+def _row(
+    competency: Mapping[str, Any], earlier: Mapping[str, Any] | None, bands: Sequence[Band], low: int, high: int
+) -> Markup:
     def x(value: Fraction | int) -> str:
-        """The x coordinate of a score, as SVG wants it: a decimal with at most two places."""
-        return f"{float(LEFT + span * (Fraction(value) - low) / (high - low)):.2f}".rstrip("0").rstrip(".")
+        return f"{float(WIDTH * (Fraction(value) - low) / (high - low)):.1f}".removesuffix(".0")
 
-    scored = sum(1 for c in competencies if c["score"] is not None)
-    parts = [
-        h("title", {"id": "huddle-chart-title"}, "Your score for each competency"),
-        h(
-            "desc",
-            {"id": "huddle-chart-desc"},
-            f"A bar for each of {len(competencies)} competencies, on the scale from {low} to {high}; "
-            f"{scored} have a score. The table of results gives the same figures.",
-        ),
-    ]
-    for point in framework.scale.points:
-        at = x(point.value)
-        grid = {"x1": at, "x2": at, "y1": TOP - 6, "y2": height - 8, "stroke": "currentColor"}
-        parts.append(h("line", {"class": "huddle-chart__grid", **grid, "stroke-opacity": "0.25"}))
-        tick = {"x": at, "y": TOP - 12, "text-anchor": "middle", "font-size": 13, "fill": "currentColor"}
-        parts.append(h("text", {"class": "huddle-chart__tick", **tick}, point.value))
-    for row, competency in enumerate(competencies):
-        top = TOP + ROW * row
-        label = {"x": LEFT, "y": top + 16, "font-size": 14, "fill": "currentColor"}
-        parts.append(h("text", {"class": "huddle-chart__label", **label}, competency["title"]))
-        if competency["exact"] is None:
-            missing = {"x": LEFT, "y": top + 20 + BAR - 4, "font-size": 13, "fill": "currentColor"}
-            parts.append(
-                h(
-                    "text",
-                    {"class": "huddle-chart__missing", **missing, "font-style": "italic"},
-                    say("not-enough-answers"),
-                )
-            )
-            continue
-        exact = Fraction(competency["exact"])
-        width = max(float(x(exact)) - LEFT, 1)
-        bar = {"x": LEFT, "y": top + 22, "width": f"{width:.2f}", "height": BAR, "fill": "currentColor"}
-        parts.append(h("rect", {"class": "huddle-chart__bar", **bar, "data-competency": competency["id"]}))
-        inside = exact > low + (high - low) * Fraction(4, 5)
-        value = {
-            "class": "huddle-chart__value huddle-chart__value--inside" if inside else "huddle-chart__value",
-            "x": f"{float(x(exact)) + (-6 if inside else 6):g}",
-            "y": top + 22 + BAR - 4,
-            "text-anchor": "end" if inside else "start",
-            "font-size": 13,
-            "fill": "currentColor",
-        }
-        parts.append(h("text", value, competency["score"]))
-    svg = {
-        "xmlns": "http://www.w3.org/2000/svg",
-        "class": "huddle-chart",
-        "role": "img",
-        "viewBox": f"0 0 {WIDTH} {height}",
-        "aria-labelledby": "huddle-chart-title huddle-chart-desc",
+    shapes = []
+    starts = [max(Fraction(str(b.start)), Fraction(low)) for b in bands]
+    for n, (start, end) in enumerate(zip(starts, [*starts[1:], Fraction(high)], strict=True)):
+        zone = {"x": x(start), "y": 0, "width": x(end - start + low), "height": HEIGHT, "fill": "currentColor"}
+        shapes.append(h("rect", {"class": f"huddle-chart__zone huddle-chart__zone--{n % 2}", **zone}))
+    value = competency["score"] if competency["exact"] is not None else say("not-enough-answers")
+    if competency["exact"] is not None:
+        width = max(float(x(Fraction(competency["exact"]))), 4)
+        bar = {"x": 0, "y": 4, "width": f"{width:g}", "height": 12, "fill": "currentColor"}
+        shapes.append(h("rect", {"class": "huddle-chart__bar", **bar, "data-competency": competency["id"]}))
+    if earlier is not None:
+        then = earlier["score"] if earlier["exact"] is not None else say("not-enough-answers")
+        value = f"{value} (earlier {then})"
+        if earlier["exact"] is not None:
+            width = max(float(x(Fraction(earlier["exact"]))), 4)
+            mark = {"x": 0, "y": 18, "width": f"{width:g}", "height": 5, "fill": "currentColor"}
+            shapes.append(h("rect", {"class": "huddle-chart__earlier", **mark, "data-earlier": competency["id"]}))
+    track = {
+        "class": "huddle-chart__track",
+        "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+        "preserveAspectRatio": "none",
+        "aria-hidden": "true",
+        "focusable": "false",
     }
-    return h("svg", svg, parts)
+    return h(
+        "li",
+        {"data-competency": competency["id"]},
+        h(
+            "span",
+            {"class": "huddle-chart__text"},
+            h("span", {"class": "huddle-chart__label"}, competency["title"]),
+            " ",
+            h("span", {"class": "huddle-chart__value"}, value),
+        ),
+        h("svg", {"xmlns": "http://www.w3.org/2000/svg", **track}, shapes),
+    )

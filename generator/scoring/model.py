@@ -220,6 +220,8 @@ class Guidance:
     printable: str
     """The printable version's URL, relative to the assessment page."""
     competencies: Mapping[str, CompetencyGuidance]
+    organisation: str = ""
+    """Whose site it is (`site_name`), for the printed results' heading."""
 
     def of(self, competency_id: str) -> CompetencyGuidance:
         return self.competencies.get(competency_id) or CompetencyGuidance("", "", {}, ())
@@ -234,6 +236,7 @@ def read_guidance(data: Mapping[str, Any] | None) -> Guidance:
         return NO_GUIDANCE
     return Guidance(
         printable=data["printable"],
+        organisation=data.get("organisation", ""),
         competencies={
             cid: CompetencyGuidance(
                 page=g["page"],

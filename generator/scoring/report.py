@@ -28,29 +28,51 @@ SAVED_MAX_DEPTH = 8
 
 
 def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple[list[str], list[str]]:
-    """Ids of the highest and the lowest scoring competencies.
+    """Ids of the highest and the lowest scoring competencies, by the scores people see (one decimal).
 
-    At most `most` of each and never more than half of the scored ones. A
-    strength scores above the lowest score and a development area below the
-    highest, so equal scores give neither, and no competency is both; ties
-    keep framework order.
+    Ties are never split: the highest group of equal scores are all strengths
+    (and the lowest all development areas), however many there are; a further
+    group joins only while the total stays within `most`. A strength scores
+    above the lowest score and a development area below the highest, so equal
+    scores give neither and no competency is both. Framework order within a group.
     """
-    scored = [(Fraction(c["exact"]), c["id"]) for c in result["competencies"] if c["exact"] is not None]
-    if not scored:
+    scored = [(Fraction(c["score"]), c["id"]) for c in result["competencies"] if c["score"] is not None]
+    values = sorted({value for value, _ in scored}, reverse=True)
+    if len(values) < 2:
         return [], []
-    count = min(most, len(scored) // 2)
-    low, high = min(v for v, _ in scored), max(v for v, _ in scored)
-    ranked = sorted(scored, key=lambda pair: pair[0], reverse=True)
-    strengths = [cid for value, cid in ranked if value > low][:count]
-    lowest = sorted(scored, key=lambda pair: pair[0])
-    development = [cid for value, cid in lowest if value < high and cid not in strengths][:count]
+
+    def pick(order: list[Fraction]) -> list[str]:
+        chosen: list[str] = []
+        for value in order:
+            group = [cid for v, cid in scored if v == value]
+            if chosen and len(chosen) + len(group) > most:
+                break
+            chosen += group
+            if len(chosen) >= most:
+                break
+        return chosen
+
+    strengths = pick(values[:-1])
+    development = [cid for cid in pick(values[:0:-1]) if cid not in strengths]
     return strengths, development
 
 
-def report(framework: Framework, answers: Mapping[str, Any], date: str) -> dict[str, Any]:
+def report(framework: Framework, answers: Mapping[str, Any], date: str, notes: str = "") -> dict[str, Any]:
     """Everything the results view shows, for `answers` given on `date` (YYYY-MM-DD)."""
     result = score(framework, answers)
     strengths, development = strengths_and_development(result)
+    return {
+        **result,
+        "date": date,
+        "strengths": strengths,
+        "development": development,
+        "csv": to_csv(result),
+        "saved": saved_result(result, answers, date, notes),
+    }
+
+
+def saved_result(result: Mapping[str, Any], answers: Mapping[str, Any], date: str, notes: str = "") -> str:
+    """The file "Download my results" gives: every answer, the scores, and the person's notes."""
     saved = {
         "format": SAVED_FORMAT,
         "format_version": SAVED_FORMAT_VERSION,
@@ -58,15 +80,9 @@ def report(framework: Framework, answers: Mapping[str, Any], date: str) -> dict[
         "date": date,
         "answers": dict(sorted(answers.items())),
         "scores": result["competencies"],
+        "notes": notes,
     }
-    return {
-        **result,
-        "date": date,
-        "strengths": strengths,
-        "development": development,
-        "csv": to_csv(result),
-        "saved": json.dumps(saved, indent=1, ensure_ascii=False),
-    }
+    return json.dumps(saved, indent=1, ensure_ascii=False)
 
 
 def to_csv(result: Mapping[str, Any]) -> str:
@@ -129,11 +145,16 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
     except ValueError:
         raise ValueError("This saved result has an answer that does not fit this self-assessment.") from None
     date = saved.get("date")
-    return {"answers": answers, "date": date if isinstance(date, str) and _is_date(date) else ""}
+    notes = saved.get("notes")
+    return {
+        "answers": answers,
+        "date": date if isinstance(date, str) and _is_date(date) else "",
+        "notes": notes if isinstance(notes, str) else "",
+    }
 
 
 def compare(framework: Framework, earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Per competency: the earlier and current score and the change, from two sets of answers."""
+    """Per competency: the earlier and current score and band, and the change, from two sets of answers."""
     before = {c["id"]: c for c in score(framework, earlier)["competencies"]}
     rows = []
     for c in score(framework, now)["competencies"]:
@@ -143,7 +164,17 @@ def compare(framework: Framework, earlier: Mapping[str, Any], now: Mapping[str, 
             delta = Fraction(c["exact"]) - Fraction(old["exact"])
             change = ("+" if delta > 0 else "") + round_half_up(delta)
             change = "0.0" if change in ("-0.0", "+0.0") else change
-        rows.append({"id": c["id"], "title": c["title"], "earlier": old["score"], "now": c["score"], "change": change})
+        rows.append(
+            {
+                "id": c["id"],
+                "title": c["title"],
+                "earlier": old["score"],
+                "now": c["score"],
+                "earlier_band": old["band"],
+                "now_band": c["band"],
+                "change": change,
+            }
+        )
     return rows
 
 

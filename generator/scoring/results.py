@@ -11,11 +11,13 @@ guidance HTML the build rendered from the framework's Markdown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 from .html import Markup, h, join
-from .model import Framework, Guidance
+from .model import Band, Framework, Guidance
 from .strings import say
+from .summary import summary
 
 MONTHS = ("January", "February", "March", "April", "May", "June") + (
     "July",
@@ -34,7 +36,12 @@ def long_date(iso: str) -> str:
 
 
 def section(framework: Framework) -> Markup:
-    """The results section of the page, empty until scored; hidden until then."""
+    """The results section of the page, empty until scored; hidden until then.
+
+    Besides the view the worker fills in, it holds what outlives one scoring:
+    the comparison, the notes (typed by the person, so never re-rendered), the
+    lines only paper has ("Name", "Discussed with") and the buttons to keep it.
+    """
     return h(
         "section",
         {
@@ -46,23 +53,73 @@ def section(framework: Framework) -> Markup:
         },
         h("h2", {"id": "huddle-results-title"}, "Your results"),
         h("div", {"data-huddle-results-view": True}),
-        h("h3", {"id": "huddle-keep"}, "Keep your results"),
+        h("h3", {"id": "huddle-compare-title", "class": "huddle-screen-only"}, "Compare with an earlier result"),
+        earlier_control("results"),
+        h("div", {"data-huddle-comparison": True}),
+        _next_steps(),
+        h("h3", {"id": "huddle-keep", "class": "huddle-screen-only"}, "Keep your results"),
         h(
             "p",
-            {},
-            "Your results are not saved anywhere unless you keep them. A JSON file can be loaded here later "
-            "to compare, or to start a retake from these answers.",
+            {"class": "huddle-screen-only"},
+            "Your results and notes are not kept anywhere unless you download or print them. Download them to "
+            "compare next time: load the file on this page and your results show what changed.",
         ),
         h(
             "p",
             {"class": "huddle-buttons"},
-            h("button", {"type": "button", "class": "md-button", "data-huddle-download": "json"}, "Download as JSON"),
-            h("button", {"type": "button", "class": "md-button", "data-huddle-download": "csv"}, "Download as CSV"),
+            h(
+                "button",
+                {"type": "button", "class": "md-button", "data-huddle-download": "json"},
+                "Download my results (to compare next time)",
+            ),
+            h(
+                "button",
+                {"type": "button", "class": "md-button", "data-huddle-download": "csv"},
+                "Download as a spreadsheet (CSV)",
+            ),
             h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, "Print or save as PDF"),
         ),
-        h("h3", {"id": "huddle-compare-title"}, "Compare with an earlier result"),
-        earlier_control("results"),
-        h("div", {"data-huddle-comparison": True}),
+    )
+
+
+def _next_steps() -> Markup:
+    """Talking it through, and a notes box; on paper, the notes and lines to fill in by hand."""
+    return h(
+        "div",
+        {"class": "huddle-next"},
+        h("h3", {"id": "huddle-next-title"}, "Next steps"),
+        h(
+            "p",
+            {},
+            "Talk this through with your line manager, appraiser or coach: your results are a starting point "
+            "for a conversation, not a verdict.",
+        ),
+        h("label", {"for": "huddle-notes", "class": "huddle-screen-only"}, "My notes and action plan"),
+        h(
+            "p",
+            {"id": "huddle-notes-hint", "class": "huddle-hint huddle-screen-only"},
+            "For example, one thing to try in the next month, and who could help. Your notes are in your "
+            "download and your printout. They are saved on this device only if you chose to save your progress.",
+        ),
+        h(
+            "textarea",
+            {
+                "id": "huddle-notes",
+                "name": "notes",
+                "rows": "6",
+                "class": "huddle-notes huddle-screen-only",
+                "aria-describedby": "huddle-notes-hint",
+                "data-huddle-notes": True,
+            },
+        ),
+        h(
+            "div",
+            {"class": "huddle-print-only huddle-paper"},
+            h("p", {"class": "huddle-paper__notes-title"}, "My notes and action plan"),
+            h("p", {"class": "huddle-paper__notes", "data-huddle-notes-print": True}),
+            h("p", {"class": "huddle-paper__line"}, "Name"),
+            h("p", {"class": "huddle-paper__line"}, "Discussed with"),
+        ),
     )
 
 
@@ -95,18 +152,40 @@ def earlier_control(place: str) -> Markup:
     )
 
 
-def view(framework: Framework, guidance: Guidance, report: Mapping[str, Any], chart: Markup) -> Markup:
-    """What the results view shows for one scored response: when, the chart, the table, highlights."""
+def view(
+    framework: Framework,
+    guidance: Guidance,
+    report: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    chart: Markup,
+) -> Markup:
+    """What the results view shows for one scored response: the heading paper needs, a summary,
+    the chart and its table, a block per competency, and the answers themselves."""
+    date = long_date(report["date"])
     return join(
         [
             h(
-                "p",
-                {"data-huddle-results-meta": True},
-                f"Scored on {long_date(report['date'])}, against version {framework.version} of this self-assessment.",
+                "div",
+                {"class": "huddle-print-only huddle-print-head"},
+                h("p", {}, guidance.organisation) if guidance.organisation else None,
+                h("p", {}, h("strong", {}, framework.title), f", version {framework.version}. Scored on {date}."),
             ),
+            h(
+                "p",
+                {"class": "huddle-screen-only", "data-huddle-results-meta": True},
+                f"Scored on {date}, against version {framework.version} of this self-assessment.",
+            ),
+            h("h3", {"id": "huddle-summary-title"}, "Summary"),
+            h("div", {"data-huddle-summary": True}, [h("p", {}, sentence) for sentence in summary(report, answers)]),
             h("div", {"class": "huddle-chart-box", "data-huddle-chart": True}, chart),
-            _table(framework, guidance, report["competencies"]),
-            h("div", {"data-huddle-highlights": True}, _highlights(guidance, report)),
+            _table(framework, report["competencies"]),
+            h("h3", {"id": "huddle-each-title"}, "Each competency"),
+            h(
+                "div",
+                {"class": "huddle-blocks"},
+                [_block(framework, guidance, report, c) for c in report["competencies"]],
+            ),
+            _answers(framework, answers),
         ]
     )
 
@@ -115,25 +194,20 @@ def _score(value: str | None) -> str:
     return value if value is not None else say("not-enough-answers")
 
 
-def _table(framework: Framework, guidance: Guidance, competencies: Sequence[Mapping[str, Any]]) -> Markup:
+def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> Markup:
+    """The chart's figures as a table: short rows, the bands' meaning is in each competency's block."""
     low, high = framework.scale.points[0], framework.scale.points[-1]
-    rows = []
-    for c in competencies:
-        about = guidance.of(c["id"])
-        if c["band"]:
-            band = [h("strong", {}, c["band"]), h("div", {}, Markup(about.bands.get(c["band"], "")))]
-        else:
-            band = say("no-band")
-        rows.append(
-            h(
-                "tr",
-                {"data-competency": c["id"]},
-                h("th", {"scope": "row"}, h("a", {"href": about.page}, c["title"]) if about.page else c["title"]),
-                h("td", {"data-score": ""}, _score(c["score"])),
-                h("td", {"class": "huddle-band"}, band),
-                h("td", {}, f"{c['answered']} of {c['total']}"),
-            )
+    rows = [
+        h(
+            "tr",
+            {"data-competency": c["id"]},
+            h("th", {"scope": "row"}, c["title"]),
+            h("td", {"data-score": ""}, _score(c["score"])),
+            h("td", {"class": "huddle-band"}, c["band"] or say("no-band")),
+            h("td", {}, f"{c['answered']} of {c['total']}"),
         )
+        for c in competencies
+    ]
     return _scrolls(
         "table",
         {"data-huddle-results-table": True},
@@ -151,69 +225,170 @@ def _table(framework: Framework, guidance: Guidance, competencies: Sequence[Mapp
     )
 
 
-def _highlights(guidance: Guidance, report: Mapping[str, Any]) -> Markup:
-    if not report["strengths"]:
-        return h("p", {}, "Answer more statements to see your strengths and the areas you could develop.")
-    by_id = {c["id"]: c for c in report["competencies"]}
-    strengths = h(
-        "ul",
-        {},
-        [
-            h("li", {}, h("strong", {}, by_id[cid]["title"]), f": {by_id[cid]['score']}, {by_id[cid]['band']}")
-            for cid in report["strengths"]
-        ],
-    )
-    return join(
-        [
-            h("h3", {}, "Your strengths"),
-            strengths,
-            h("h3", {}, "Areas to develop"),
-            [_develop(guidance, by_id[cid]) for cid in report["development"]],
-        ]
-    )
+def _number(value: float | int | Fraction) -> str:
+    """A band threshold as written: 2.5, or 3 rather than 3.0."""
+    value = Fraction(str(value))
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
 
 
-def _develop(guidance: Guidance, competency: Mapping[str, Any]) -> Markup:
-    about = guidance.of(competency["id"])
+def band_range(framework: Framework, bands: Sequence[Band], band: Band) -> str:
+    """Where a band lies on the scale, in words: "from 2.5 to under 3.5", or "from 4.5 to 5" for the top one."""
+    low, high = framework.scale.low, framework.scale.high
+    at = bands.index(band)
+    start = _number(max(Fraction(str(band.start)), Fraction(low)))
+    if at + 1 < len(bands):
+        return f"from {start} to under {_number(bands[at + 1].start)}"
+    return f"from {start} to {high}"
+
+
+def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], c: Mapping[str, Any]) -> Markup:
+    """One competency: score, band and what it means, advice, reflection and case studies."""
+    competency = framework.competency(c["id"])
+    about = guidance.of(c["id"])
+    title = h("a", {"href": about.page}, c["title"]) if about.page else c["title"]
+    strength, develop = c["id"] in report["strengths"], c["id"] in report["development"]
+    tag = "One of your strengths" if strength else "An area to develop" if develop else None
+    if c["score"] is None:
+        standing = h(
+            "p",
+            {"class": "huddle-block__score"},
+            h("strong", {}, say("not-enough-answers")),
+            f": {c['answered']} of {c['total']} statements answered; at least half are needed for a score.",
+        )
+        meaning = None
+    else:
+        band = next((b for b in competency.bands if b.label == c["band"]), None) if competency else None
+        standing = h(
+            "p",
+            {"class": "huddle-block__score"},
+            h("strong", {}, f"Score {c['score']}"),
+            f" · {c['band'] or say('no-band')} · {c['answered']} of {c['total']} statements answered",
+        )
+        meaning = None
+        if band and competency:
+            meaning = h(
+                "div",
+                {"class": "huddle-block__band", "data-huddle-band": True},
+                h(
+                    "p",
+                    {},
+                    h("strong", {}, band.label),
+                    f" is a score {band_range(framework, competency.bands, band)}.",
+                ),
+                Markup(about.bands.get(band.label, "")),
+            )
     studies = None
     if about.case_studies:
-        studies = [
-            h("p", {}, "Case studies that show this:"),
+        studies = h(
+            "div",
+            {"class": "huddle-block__studies"},
+            h("h5", {}, "Case studies that show it"),
             h("ul", {}, [h("li", {}, h("a", {"href": s.url}, s.title)) for s in about.case_studies]),
-        ]
-    more = h("p", {}, h("a", {"href": about.page}, f"More about {competency['title'].lower()}")) if about.page else None
+        )
     return h(
-        "div",
-        {"class": "huddle-develop", "data-competency": competency["id"]},
-        h("h4", {}, f"{competency['title']}: {competency['score']}, {competency['band']}"),
-        h("div", {}, Markup(about.develop)) if about.develop else None,
+        "article",
+        {
+            "class": " ".join(
+                [
+                    "huddle-block",
+                    *(["huddle-block--strength"] if strength else []),
+                    *(["huddle-block--develop"] if develop else []),
+                ]
+            ),
+            "data-competency": c["id"],
+            "aria-labelledby": f"huddle-block-{c['id']}",
+        },
+        h("h4", {"id": f"huddle-block-{c['id']}"}, title),
+        h("p", {"class": "huddle-block__tag"}, tag) if tag else None,
+        standing,
+        meaning,
+        h("p", {}, say("strength-advice")) if strength else None,
+        h("div", {"class": "huddle-block__develop"}, h("h5", {}, "How to develop it"), Markup(about.develop))
+        if about.develop
+        else None,
+        _reflection(c["title"]) if develop else None,
         studies,
-        more,
     )
 
 
-def comparison(rows: Sequence[Mapping[str, Any]], earlier_date: str) -> Markup:
-    """The change per competency since an earlier result."""
-    caption = "Change since your earlier result" + (f" of {long_date(earlier_date)}" if earlier_date else "")
+def _reflection(title: str) -> Markup:
+    questions = [say(key, competency=title.lower()) for key in ("reflect-seen", "reflect-step", "reflect-feedback")]
+    return join([h("h5", {}, "Questions to reflect on"), h("ul", {}, [h("li", {}, q) for q in questions])])
+
+
+def _answers(framework: Framework, answers: Mapping[str, Any]) -> Markup:
+    """Each statement with the answer given, numbered as on the form, in a disclosure."""
+    labels = dict(framework.scale.answers())
+    rows = [
+        h(
+            "li",
+            {"data-item": item.id},
+            item.text,
+            " ",
+            h("strong", {}, labels.get(answers.get(item.id), "not answered")),
+        )
+        for item in framework.items()
+    ]
+    return h(
+        "details",
+        {"class": "huddle-answers", "data-huddle-answers": True},
+        h("summary", {}, "Your answers, statement by statement"),
+        h("ol", {}, rows),
+    )
+
+
+def comparison(
+    framework: Framework, rows: Sequence[Mapping[str, Any]], earlier_date: str, earlier_notes: str = ""
+) -> Markup:
+    """The change since an earlier result: band changes in words, the scores side by side, the notes then."""
+    when = f" of {long_date(earlier_date)}" if earlier_date else ""
+    moved = [r for r in rows if r["earlier_band"] and r["now_band"] and r["earlier_band"] != r["now_band"]]
+    if moved:
+        changes = join(
+            [
+                h("p", {}, f"Bands that changed since your earlier result{when}:"),
+                h(
+                    "ul",
+                    {"data-huddle-band-changes": True},
+                    [h("li", {}, f"{r['title']}: {r['earlier_band']} → {r['now_band']}") for r in moved],
+                ),
+            ]
+        )
+    else:
+        changes = h("p", {"data-huddle-band-changes": True}, f"No band has changed since your earlier result{when}.")
     body = [
         h(
             "tr",
             {"data-competency": r["id"]},
             h("th", {"scope": "row"}, r["title"]),
-            h("td", {}, _score(r["earlier"])),
-            h("td", {}, _score(r["now"])),
+            h("td", {}, _with_band(r["earlier"], r["earlier_band"])),
+            h("td", {}, _with_band(r["now"], r["now_band"])),
             h("td", {"data-change": ""}, r["change"] if r["change"] is not None else say("no-change")),
         )
         for r in rows
     ]
     head = [h("th", {"scope": "col"}, name) for name in ("Competency", "Earlier", "Now", "Change")]
-    return _scrolls(
-        "table",
-        {"data-huddle-compare": True},
-        h("caption", {"data-huddle-compare-caption": True}, caption),
-        h("thead", {}, h("tr", {}, head)),
-        h("tbody", {}, body),
+    notes = None
+    if earlier_notes:
+        notes = [h("h4", {}, "Your notes then"), h("p", {"class": "huddle-notes-earlier"}, earlier_notes)]
+    return join(
+        [
+            h("h3", {"class": "huddle-print-only"}, "Compared with an earlier result"),
+            changes,
+            _scrolls(
+                "table",
+                {"data-huddle-compare": True},
+                h("caption", {"data-huddle-compare-caption": True}, f"Your earlier result{when} and now"),
+                h("thead", {}, h("tr", {}, head)),
+                h("tbody", {}, body),
+            ),
+            notes,
+        ]
     )
+
+
+def _with_band(score: str | None, band: str | None) -> str:
+    return f"{score}, {band}" if score is not None and band else _score(score)
 
 
 def _scrolls(tag: str, attrs: Mapping[str, object], *children: object) -> Markup:

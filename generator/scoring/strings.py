@@ -21,6 +21,13 @@ MESSAGES: dict[str, str] = {
     "not-enough-answers": "not enough answers",
     "no-band": "none",
     "no-change": "no change shown",
+    # Advice and reflection in the results (each competency's block).
+    "strength-advice": "This is one of your strengths. Keep it up, and help colleagues do the same: say what "
+    "works for you, offer to work alongside someone who finds it harder, and say so when you see others do it well.",
+    "reflect-seen": "When have you seen {competency} done well at work, and what did the person do?",
+    "reflect-step": "What gets in the way of {competency} for you, and what is one small step you could take in "
+    "the next month?",
+    "reflect-feedback": "Who could give you honest feedback on this, and when will you ask them?",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",

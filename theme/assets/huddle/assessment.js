@@ -23,10 +23,11 @@ const loading = $("[data-huddle-loading]", form);
 const notice = $("[data-huddle-notice]", form);
 const gaps = $("[data-huddle-gaps]", form);
 const results = $("[data-huddle-results]");
+const notes = $("[data-huddle-notes]", results);
 const total = Number(form.dataset.total);
 const items = $$("fieldset[data-item]", form);
 
-let shown = null; // the results on screen: {answers, view, comparison, json, csv, stem}
+let shown = null; // the results on screen: {answers, date, view, comparison, json, csv, stem}
 let earlier = null; // {answers, date} of a loaded earlier result
 let waitingForResults = false; // asked for results before the scorer was ready
 let scorer = null;
@@ -176,14 +177,18 @@ if (storage.available) {
   $("[data-huddle-storage]", form).hidden = false;
   const saved = storage.read();
   if (saved) {
-    setAnswers(saved);
+    setAnswers(saved.answers);
+    setNotes(saved.notes);
     saveBox.checked = true;
     resume();
   }
 }
+function save() {
+  return storage.write(answers(), notes.value);
+}
 saveBox.addEventListener("change", () => {
   if (saveBox.checked) {
-    status.textContent = say(storage.write(answers()) ? "saving-on" : "saving-failed");
+    status.textContent = say(save() ? "saving-on" : "saving-failed");
   } else {
     storage.remove();
     status.textContent = say("saving-off");
@@ -193,6 +198,7 @@ function clearEverything() {
   storage.removeAll();
   saveBox.checked = false;
   setAnswers({});
+  setNotes("");
   gaps.hidden = true;
   results.hidden = true;
   shown = null;
@@ -226,13 +232,23 @@ window.addEventListener("pageshow", (event) => {
 
 // Leaving with answers that are not saved asks first; saved or no answers, it does not.
 window.addEventListener("beforeunload", (event) => {
-  if (!saveBox.checked && Object.keys(answers()).length) event.preventDefault();
+  if (!saveBox.checked && (Object.keys(answers()).length || notes.value)) event.preventDefault();
 });
 
 form.addEventListener("change", (event) => {
   if (event.target.type !== "radio") return;
   updateProgress();
-  if (saveBox.checked) storage.write(answers());
+  if (saveBox.checked) save();
+});
+
+// Notes: typed by the person, so never re-rendered; a copy prints in their place.
+function setNotes(text) {
+  notes.value = text;
+  $("[data-huddle-notes-print]", results).textContent = text;
+}
+notes.addEventListener("input", () => {
+  $("[data-huddle-notes-print]", results).textContent = notes.value;
+  if (saveBox.checked) save();
 });
 
 // Results ---------------------------------------------------------------------
@@ -244,13 +260,16 @@ function today() {
 }
 
 // HTML rendered by the scoring package, which escapes everything but the guidance the build rendered.
+// Each link carries its full address for print, where it follows the link's text.
 function insert(target, html) {
   target.innerHTML = html;
+  for (const link of $$("a[href]", target)) link.dataset.address = link.href;
 }
 
 // Score `given` (with the change since an earlier result, when one is loaded) and show it.
 async function show(given) {
-  shown = { answers: given, ...(await scorer.call("results", [given, today(), earlier])) };
+  const date = today();
+  shown = { answers: given, date, ...(await scorer.call("results", [given, date, earlier])) };
   insert($("[data-huddle-results-view]", results), shown.view);
   insert($("[data-huddle-comparison]", results), shown.comparison);
   document.body.classList.toggle("huddle-compared", Boolean(shown.comparison));
@@ -328,10 +347,16 @@ function download(name, type, text) {
 }
 
 for (const button of $$("[data-huddle-download]", results)) {
-  button.addEventListener("click", () => {
+  button.addEventListener("click", async () => {
     if (!shown) return;
     const kind = button.dataset.huddleDownload;
-    download(`${shown.stem}.${kind}`, kind === "json" ? "application/json" : "text/csv", shown[kind]);
+    if (kind === "csv") {
+      download(`${shown.stem}.csv`, "text/csv", shown.csv);
+      return;
+    }
+    // The notes as they are now: they are typed after the results are shown.
+    const saved = await scorer.call("saved", [shown.answers, shown.date, notes.value]);
+    download(`${shown.stem}.json`, "application/json", saved);
   });
 }
 $("[data-huddle-print]", results).addEventListener("click", () => window.print());
@@ -352,7 +377,7 @@ for (const box of $$("[data-huddle-earlier-box]")) {
   const replace = $("[data-huddle-use-earlier]", box);
   replace.addEventListener("click", () => {
     setAnswers(earlier.answers);
-    if (saveBox.checked) storage.write(answers());
+    if (saveBox.checked) save();
     replace.hidden = true;
     said.textContent = say("earlier-replaced");
   });

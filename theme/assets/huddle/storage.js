@@ -1,5 +1,5 @@
-// "Save my progress on this device": opt-in storage of answers in this
-// browser's localStorage. Nothing is written unless the person ticks the box;
+// "Save my progress on this device": opt-in storage of answers (and the notes
+// typed under the results) in this browser's localStorage. Nothing is written unless the person ticks the box;
 // unticking it, or "Clear my answers", removes what was stored. Keys are
 // `<prefix><version>`, so answers to an older version of the framework are not
 // restored into a newer one, but "Clear my answers" still removes them.
@@ -15,17 +15,19 @@ export function storageFor(prefix, version) {
   }
   return {
     available: store !== null,
+    // {answers, notes}, or null when nothing (readable) is saved.
     read() {
       try {
         const saved = JSON.parse(store.getItem(key));
-        return saved && typeof saved.answers === "object" ? saved.answers : null;
+        if (!saved || typeof saved.answers !== "object") return null;
+        return { answers: saved.answers, notes: typeof saved.notes === "string" ? saved.notes : "" };
       } catch {
         return null;
       }
     },
-    write(answers) {
+    write(answers, notes) {
       try {
-        store.setItem(key, JSON.stringify({ answers }));
+        store.setItem(key, JSON.stringify({ answers, notes }));
         return true;
       } catch {
         return false;

@@ -1,0 +1,110 @@
+"""Results worth taking to an appraisal, in real Chromium: phone and desktop, light and dark, notes, paper."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, see_results
+from tests.conftest import new_context
+from tests.test_accessibility import violations
+
+pytestmark = pytest.mark.browser
+
+PAGE = "assessments/collective-leadership/"
+NOTES = "Ask Priya to sit in on a huddle.\nTry the quiet-first round for a month."
+SPREAD = ["Almost always", "Rarely", "Sometimes", "Usually", "Often"]
+
+
+def answer_all(page, framework) -> None:
+    for n, item in enumerate(items_of(framework)):
+        answer(page, item.id, SPREAD[n % len(SPREAD)])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_results_read_at_every_width_with_no_sideways_scroll_and_no_violations(
+    browser, request, demo_url, demo_site, width, scheme
+):
+    context = new_context(browser, request, viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(demo_url + PAGE)
+        answer_all(page, framework_of(demo_site, PAGE))
+        see_results(page)
+        page.locator("[data-huddle-answers] summary").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        sizes = page.eval_on_selector_all(
+            ".huddle-chart figcaption, .huddle-chart__label, .huddle-chart__value, .huddle-chart__axis span",
+            "els => els.map((e) => parseFloat(getComputedStyle(e).fontSize) * (e.getBoundingClientRect().width"
+            " ? 1 : 0))",
+        )
+        assert len(sizes) > 12 and min(sizes) >= 12
+        blocks = page.locator(".huddle-block")
+        assert blocks.count() == 6
+        box = blocks.first.bounding_box()
+        assert box["width"] <= width
+        assert violations(page) == []
+    finally:
+        context.close()
+
+
+def test_notes_are_in_the_download_and_stored_only_after_opting_in(page, demo_url, demo_site, tmp_path):
+    page.goto(demo_url + PAGE)
+    answer_all(page, framework_of(demo_site, PAGE))
+    see_results(page)
+    page.locator("[data-huddle-notes]").fill(NOTES)
+    assert page.evaluate("localStorage.length") == 0  # typed, never stored without opting in
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my results (to compare next time)").click()
+    info.value.save_as(tmp_path / "result.json")
+    assert json.loads((tmp_path / "result.json").read_text())["notes"] == NOTES
+
+    page.get_by_label("Save my progress on this device").check()
+    stored = page.evaluate("Object.values(localStorage).map((v) => JSON.parse(v))")
+    assert [entry["notes"] for entry in stored] == [NOTES]
+    page.reload()
+    assert page.locator("[data-huddle-notes]").input_value() == NOTES  # saved progress brings them back
+
+
+def test_the_printout_fits_two_a4_pages_with_notes_and_case_study_addresses(page, demo_url, demo_site, tmp_path):
+    page.goto(demo_url + PAGE)
+    framework = framework_of(demo_site, PAGE)
+    answer_all(page, framework)
+    see_results(page)
+    page.locator("[data-huddle-notes]").fill(NOTES)
+    pdf = tmp_path / "results.pdf"
+    page.pdf(path=pdf, format="A4")
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= 2
+    flat = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Ask Priya to sit in on a huddle." in flat
+    assert re.search(re.escape(demo_url) + r"case-studies/[a-z0-9-]+/", flat.replace(" ", ""))
+    assert "Name" in flat and "Discussed with" in flat
+    assert f"{framework.title}, version {framework.version}" in flat
+    assert "See my results" not in flat and "Download my results" not in flat
+
+
+def test_a_comparison_calls_out_band_changes_and_draws_the_earlier_result(page, demo_url, demo_site, tmp_path):
+    framework = framework_of(demo_site, PAGE)
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(demo_url + PAGE)
+    for item in framework.competency("vision").items:
+        answer(page, item.id, "Rarely" if not item.reverse else "Almost always")
+    see_results(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my results (to compare next time)").click()
+    info.value.save_as(tmp_path / "earlier.json")
+    for item in framework.competency("vision").items:
+        answer(page, item.id, "Almost always" if not item.reverse else "Rarely")
+    page.locator("#huddle-earlier-results").set_input_files(tmp_path / "earlier.json")
+    page.locator("[data-huddle-compare]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+    see_results(page)
+    changes = page.locator("[data-huddle-band-changes] li").all_inner_texts()
+    assert len(changes) == 1 and changes[0].startswith("Shared vision: Emerging → ")
+    assert page.locator(".huddle-chart__earlier[data-earlier='vision']").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert violations(page) == []
