@@ -35,7 +35,8 @@ def answer_and_show(page, base: str) -> None:
     values = [4, 2, 3, 5, 3, 4, 2, 3]
     page.eval_on_selector_all(
         "fieldset[data-item]",
-        "(sets, values) => sets.forEach((s, n) => s.querySelector(`input[value='${values[n % values.length]}']`)?.click())",
+        "(sets, values) => sets.forEach((s, n) =>"
+        " s.querySelector(`input[value='${values[n % values.length]}']`)?.click())",
         values,
     )
     page.locator("[data-huddle-submit]").click()
@@ -51,7 +52,10 @@ def main() -> None:
         site = build_site(REPO / "site.yml", site_dir=Path(work) / "site")
         with serving(site, deploy_headers(REPO / "netlify.toml")) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-            for name, viewport in [("phone", {"width": 375, "height": 812}), ("desktop", {"width": 1280, "height": 900})]:
+            for name, viewport in [
+                ("phone", {"width": 375, "height": 812}),
+                ("desktop", {"width": 1280, "height": 900}),
+            ]:
                 page = browser.new_page(viewport=viewport, device_scale_factor=2 if name == "phone" else 1)
                 answer_and_show(page, base)
                 page.locator("[data-huddle-results]").screenshot(path=IMAGES / f"results-{name}.png")
