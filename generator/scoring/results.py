@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .html import Markup, h, join
+from .marks import illustrative_mark
 from .model import Framework, Guidance
 from .strings import say
 
@@ -179,7 +180,14 @@ def _develop(guidance: Guidance, competency: Mapping[str, Any]) -> Markup:
     if about.case_studies:
         studies = [
             h("p", {}, "Case studies that show this:"),
-            h("ul", {}, [h("li", {}, h("a", {"href": s.url}, s.title)) for s in about.case_studies]),
+            h(
+                "ul",
+                {},
+                [
+                    h("li", {}, h("a", {"href": s.url}, s.title), illustrative_mark(s.illustrative))
+                    for s in about.case_studies
+                ],
+            ),
         ]
     more = h("p", {}, h("a", {"href": about.page}, f"More about {competency['title'].lower()}")) if about.page else None
     return h(

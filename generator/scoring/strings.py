@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "not-enough-answers": "not enough answers",
     "no-band": "none",
     "no-change": "no change shown",
+    # Beside a case study that is an invented example, wherever it is listed.
+    "illustrative": "Illustrative",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",
