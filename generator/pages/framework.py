@@ -10,7 +10,11 @@ from ..scoring.model import Band, Competency, Domain, Framework, Item
 from .casestudies import listed
 from .uris import assessment_uri, competency_uri, framework_uri, front_matter, link, text
 
-AUDIENCES = {"individual": 'Individuals (statements about "I")', "team": 'Teams (statements about "we")'}
+AUDIENCES = {
+    "individual": 'Individuals (statements about "I")',
+    "team": 'Teams (statements about "we", the team)',
+    "board": 'Boards: executive and non-executive directors (statements about "we", the board)',
+}
 
 Text = Callable[[str, str, str], str]
 """Renders framework Markdown for a page: (markdown, page source URI, field name) to HTML."""
