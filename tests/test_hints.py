@@ -13,7 +13,7 @@ import pytest
 
 from generator.frameworks import load_framework
 from generator.frameworks.loader import file_hints
-from tests.sites import FIXTURES, REPO, copy_fixture
+from tests.sites import FIXTURES, copy_fixture
 
 HINTS = FIXTURES / "hints"
 
