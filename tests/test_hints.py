@@ -13,7 +13,7 @@ import pytest
 
 from generator.frameworks import load_framework
 from generator.frameworks.loader import file_hints
-from tests.sites import FIXTURES, copy_fixture
+from tests.sites import FIXTURES, REPO, copy_fixture
 
 HINTS = FIXTURES / "hints"
 
@@ -110,3 +110,9 @@ def test_an_information_only_hint_never_fails_strict(tmp_path):
     result = huddle("-f", str(config), "check", "--strict", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("Note: ")
+
+
+def test_the_demo_frameworks_pass_check_strict_with_no_hints():
+    result = huddle("check", "--strict", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr and "Note" not in result.stderr

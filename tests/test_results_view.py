@@ -75,7 +75,7 @@ def test_the_view_has_a_row_per_competency_with_score_band_and_answered(framewor
     assert rows == [c.id for c in framework.competencies()]
     texts = [text for tag, attrs, text in tree(value["view"]) if tag == "td"]
     assert "not enough answers" not in texts
-    assert "Scored on 26 November 2026, against version 1.0 of this self-assessment." in value["view"]
+    assert "Scored on 26 November 2026, against version 2.0 of this self-assessment." in value["view"]
     assert value["comparison"] == ""
 
 

@@ -10,7 +10,7 @@ from .strings import say
 
 
 def illustrative_mark(illustrative: bool) -> Markup:
-    """A space and the word "Illustrative" as a label, to follow an invented story's link; else nothing.
+    """A space and a one-word label, to follow an invented story's link; else nothing.
 
     A word, not a colour or an icon alone, so that everyone gets it, screen reader users included.
     """
