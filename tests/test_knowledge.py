@@ -205,3 +205,27 @@ def test_sources_and_further_reading_are_listed_on_the_story_page(minimal_site):
     assert '<a href="https://example.org/report">A source</a>' in invented
     true = article((minimal_site / "case-studies" / "second-story" / "index.html").read_text())
     assert "Sources" in true and '<a href="https://example.org/account">' in true
+
+
+def test_a_tag_page_title_starts_with_a_capital_and_keeps_the_capitals_it_was_written_with(minimal_site):
+    from generator.pages.casestudies import tag_page, tags
+
+    html = (minimal_site / "case-studies" / "by-tag" / "rotas" / "index.html").read_text()
+    assert '<h1 id="rotas">Rotas' in html and "<title>Case studies: Rotas - " in html
+    huddles = (minimal_site / "case-studies" / "by-tag" / "safety-huddles" / "index.html").read_text()
+    assert ">Safety huddles<" in huddles
+    # Whichever story comes first, the spelling with capitals wins over the one without.
+    studies = [story("one", ["nhs boards"]), story("two", ["NHS boards"])]
+    for order in (studies, studies[::-1]):
+        label, _ = tags(order)["nhs-boards"]
+        assert label == "NHS boards"
+    assert "\n# NHS boards\n" in tag_page("nhs-boards", "NHS boards", studies)
+    assert "\n# Board development\n" in tag_page("board-development", "board development", studies)
+
+
+def story(name: str, tag_list: list[str]):
+    from generator.casestudies import CaseStudy
+
+    return CaseStudy(
+        f"case-studies/{name}.md", name, "S.", ("tiny/alpha",), "acute", tuple(tag_list), "2026-01-01", True
+    )

@@ -3,7 +3,7 @@
 Listing pages are static, so filtering by competency, setting or tag works
 without JavaScript. Case studies are kept out of the navigation (see the
 plugin's `on_files`), so one case study page does not grow with their number.
-Every list marks an illustrative story with the word "Illustrative".
+Every list marks an illustrative story in words (`scoring/marks.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from ..casestudies.model import tag_slug
 from ..scoring.html import h
 from ..scoring.marks import illustrative_mark
 from ..scoring.model import Framework
+from ..scoring.strings import say
 from .uris import (
     CASE_STUDY_INDEX,
     assessment_uri,
@@ -33,12 +34,23 @@ def newest_first(studies: Sequence[CaseStudy]) -> list[CaseStudy]:
 
 
 def tags(studies: Sequence[CaseStudy]) -> dict[str, tuple[str, list[CaseStudy]]]:
-    """Tags by slug: the label first used for it, and its case studies."""
+    """Tags by slug: its label, and its case studies.
+
+    Of the spellings that share a slug the label is the one with the most capitals
+    (the first used, on a tie), so "NHS boards" is not shown as "nhs boards".
+    """
     found: dict[str, tuple[str, list[CaseStudy]]] = {}
     for study in studies:
         for tag in study.tags:
-            found.setdefault(tag_slug(tag), (tag, []))[1].append(study)
+            label, group = found.setdefault(tag_slug(tag), (tag, []))
+            group.append(study)
+            if _capitals(tag) > _capitals(label):
+                found[tag_slug(tag)] = (tag, group)
     return dict(sorted(found.items()))
+
+
+def _capitals(text: str) -> int:
+    return sum(char.isupper() for char in text)
 
 
 def by_setting(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
@@ -107,7 +119,9 @@ def setting_page(setting: str, studies: Sequence[CaseStudy]) -> str:
 
 
 def tag_page(slug: str, label: str, studies: Sequence[CaseStudy]) -> str:
-    return _listing(tag_uri(slug), label, f"Case studies tagged \u201c{text(label)}\u201d.", studies)
+    # A title starts with a capital, and keeps the capitals the tag was written with.
+    title = label[:1].upper() + label[1:]
+    return _listing(tag_uri(slug), title, f"Case studies tagged \u201c{text(label)}\u201d.", studies)
 
 
 def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) -> str:
@@ -140,7 +154,7 @@ def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) 
     if study.illustrative:
         top += [
             '<div class="admonition note huddle-illustrative" role="note">',
-            '<p class="admonition-title">Illustrative example</p>',
+            f'<p class="admonition-title">{say("illustrative")} example</p>',
             "<p>This is a composite example written to show the ideas, not the account of a single real team.</p>",
             "</div>",
             "",
