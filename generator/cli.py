@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--no-watch", dest="watch", action="store_false", help="do not rebuild when content, frameworks or theme change"
     )
-    add("check", help="check frameworks and config without building")
+    check = add("check", help="check frameworks and config without building, with authoring hints")
+    check.add_argument("--strict", action="store_true", help="treat authoring hints as errors")
     new = add("new", help="start a new framework or case study from a template")
     new.add_argument("kind", choices=["framework", "case-study"])
     new.add_argument("id", help="the new file's id, a slug such as team-culture")

@@ -15,6 +15,7 @@ from mkdocs.structure.files import get_files
 
 from .build import build_site, load
 from .config import HuddleConfig
+from .frameworks import load_hints
 from .plugin import read_site
 from .serve import deploy_headers, make_server
 from .site import Site
@@ -30,11 +31,12 @@ licence: CC-BY-4.0
 audience: individual
 scale:
   points:
-    - {{value: 1, label: Rarely}}
-    - {{value: 2, label: Sometimes}}
-    - {{value: 3, label: Often}}
-    - {{value: 4, label: Usually}}
-    - {{value: 5, label: Almost always}}
+    - {{value: 1, label: Never}}
+    - {{value: 2, label: Rarely}}
+    - {{value: 3, label: Sometimes}}
+    - {{value: 4, label: Often}}
+    - {{value: 5, label: Always}}
+  not_applicable: No chance to show this
 bands:
   - {{from: 1, label: Emerging, summary: Just starting to show this.}}
   - {{from: 2.5, label: Developing, summary: Shows this some of the time.}}
@@ -46,7 +48,9 @@ domains:
       - id: first-competency
         title: First competency
         items:
-          - {{id: fc1, text: I do something that shows this competency.}}
+          - {{id: fc1, text: I do one thing that shows this competency.}}
+          - {{id: fc2, text: I do another thing that shows it.}}
+          - {{id: fc3, text: I do the opposite of what it asks., reverse: true}}
 """
 
 
@@ -86,12 +90,24 @@ def serve(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
-    site = _site(load(config_file))
-    print(
+    config = load(config_file)
+    site = _site(config)
+    root = config_file.resolve().parent
+    hints = load_hints(root / _options(config).assessments_dir, root)
+    for hint in hints:
+        print(f"{'Note' if hint.informational else 'Warning'}: {hint}", file=sys.stderr)
+    warnings = sum(not hint.informational for hint in hints)
+    valid = (
         f"{args.config_file}: configuration, {len(site.frameworks)} framework file(s) and "
-        f"{len(site.knowledge.case_studies)} case study(ies) are valid.",
-        file=sys.stderr,
+        f"{len(site.knowledge.case_studies)} case study(ies) are valid"
     )
+    if warnings and args.strict:
+        raise Abort(
+            f"{valid}, but {warnings} authoring hint(s) above are errors with --strict; follow each one's "
+            "suggestion (docs/frameworks.md, 'Writing good items', explains them)."
+        )
+    said = f", with {warnings} authoring hint(s) above" if warnings else ""
+    print(f"{valid}{said}.", file=sys.stderr)
     return 0
 
 

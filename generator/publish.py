@@ -48,7 +48,9 @@ def guidance(
             bands={
                 band.label: md(band.summary, here, f"{where} band '{band.label}' summary") for band in competency.bands
             },
-            case_studies=tuple(Link(s.title, url(s.src_uri)) for s in knowledge.showing(framework, competency)),
+            case_studies=tuple(
+                Link(s.title, url(s.src_uri), s.illustrative) for s in knowledge.showing(framework, competency)
+            ),
         )
     return Guidance(printable=url(print_uri(framework)), competencies=found, organisation=organisation)
 

@@ -71,11 +71,14 @@ def test_assessment_page_in_every_state_has_no_violations(schemed_page, demo_url
         "case-studies/",
         "case-studies/ward-huddles/",
         "case-studies/by-setting/acute/",
+        "case-studies/by-tag/board-development/",
         "frameworks/collective-leadership/",
         "frameworks/collective-leadership/vision/",
         "assessments/collective-leadership/print/",
         pytest.param("assessments/team-culture/", marks=pytest.mark.no_pyodide),  # starts Pyodide
         "frameworks/team-culture/teamwork/",
+        "frameworks/board-leadership/",
+        "frameworks/board-leadership/holding-challenge/",
         "guide/strategy/",
         "accessibility/",
     ],
@@ -83,3 +86,32 @@ def test_assessment_page_in_every_state_has_no_violations(schemed_page, demo_url
 def test_site_pages_have_no_violations(schemed_page, demo_url, path):
     schemed_page.goto(demo_url + path)
     assert violations(schemed_page) == []
+
+
+CONTRAST = """h1 => {
+  const rgb = (text) => text.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => {
+    const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  let node = h1, back = rgb(getComputedStyle(node).backgroundColor);
+  while (back.length === 4 && back[3] === 0 && node.parentElement) {
+    node = node.parentElement;
+    back = rgb(getComputedStyle(node).backgroundColor);
+  }
+  const [r, g, b, a = 1] = rgb(getComputedStyle(h1).color);
+  const fore = [r, g, b].map((c, i) => c * a + back[i] * (1 - a));
+  const [light, dark] = [luminance(fore), luminance(back)].sort((x, y) => y - x);
+  return {contrast: (light + 0.05) / (dark + 0.05), weight: Number(getComputedStyle(h1).fontWeight)};
+}"""
+
+
+@pytest.mark.no_pyodide
+@pytest.mark.parametrize("path", ["", "case-studies/", "frameworks/board-leadership/"])
+def test_page_titles_are_bold_with_the_contrast_of_body_text(schemed_page, demo_url, path):
+    schemed_page.goto(demo_url + path)
+    schemed_page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))")
+    title = schemed_page.evaluate(CONTRAST, schemed_page.locator("article h1").element_handle())
+    # Material's own: weight 300 and a pale grey, about 3.6:1 in light; body text is over 12:1.
+    assert title["weight"] >= 700
+    assert title["contrast"] >= 7, title

@@ -94,19 +94,19 @@ def test_statements_left_are_listed_with_continue_answering_and_see_results_now(
 @pytest.mark.no_pyodide
 def test_answers_are_stored_only_after_opting_in_and_clear_removes_them(page, demo_url):
     page.goto(demo_url + PAGE)
-    answer(page, "v1", "Usually")
+    answer(page, "v1", "Often")
     page.reload()
-    assert not page.locator("fieldset[data-item='v1']").get_by_label("Usually", exact=True).is_checked()
+    assert not page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
     assert storage_sizes(page) == (0, 0)
 
     save = page.get_by_label("Save my progress on this device")
     assert not save.is_checked()
-    answer(page, "v1", "Usually")
+    answer(page, "v1", "Often")
     save.check()
     answer(page, "s2", "Rarely")
     page.reload()
     assert page.get_by_label("Save my progress on this device").is_checked()
-    assert page.locator("fieldset[data-item='v1']").get_by_label("Usually", exact=True).is_checked()
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
     assert page.locator("fieldset[data-item='s2']").get_by_label("Rarely", exact=True).is_checked()
     assert page.locator("[data-huddle-progress]").inner_text() == "2 of 28 answered"
 
@@ -162,7 +162,7 @@ def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_chan
     assert checked_answers(page, framework) == earlier
 
     for item in ["v1", "v2", "s1", "cs1"]:
-        answer(page, item, "Almost always")
+        answer(page, item, "Always")
     now = checked_answers(page, framework)
     see_results(page)
     table = page.locator("[data-huddle-compare]")
@@ -235,7 +235,7 @@ def test_a_file_from_another_version_or_malformed_is_refused_without_breaking_th
 
 def test_results_show_bands_chart_strengths_and_advice_with_case_studies(page, demo_url, framework):
     page.goto(demo_url + PAGE)
-    for competency, label in zip(framework.domains[0].competencies, ["Almost always", "Rarely"], strict=True):
+    for competency, label in zip(framework.domains[0].competencies, ["Always", "Never"], strict=True):
         for item in competency.items:
             answer(page, item.id, label)
     see_results(page)
@@ -262,7 +262,7 @@ def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, 
     for route in held:
         route.continue_()
     page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
-    assert shown_scores(page)["vision"] == "3.0"
+    assert shown_scores(page)["vision"] == "3.5"  # "Often" (4) for each; v3 is reverse-keyed, so 2
 
 
 def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, demo_url):

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 PAGE = "assessments/collective-leadership/"
 # A response a person might give, by item id; the rest are left unanswered on purpose.
-ANSWERS = {"v1": "Almost always", "v2": "Often", "v3": "Usually", "s1": "Sometimes", "s2": "Rarely"}
+ANSWERS = {"v1": "Always", "v2": "Often", "v3": "Never", "s1": "Sometimes", "s2": "Rarely"}
 
 
 def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, demo_site):
@@ -39,8 +39,8 @@ def test_demo_assessment_is_scored_in_the_browser_as_in_cpython(page, demo_url, 
     shown = shown_scores(page)
     values = label_values(framework)
     assert shown == expected_scores(score(framework, {i: values[label] for i, label in ANSWERS.items()}))
-    # v1 has weight 2 and v3 is reverse-keyed: (2*5 + 3 + (6 - 4)) / 4 = 3.75; (2 + 1) / 2 = 1.5
-    assert {k: v for k, v in shown.items() if v != "not enough answers"} == {"vision": "3.8", "speaking-up": "1.5"}
+    # v3 is reverse-keyed: (5 + 4 + (6 - 1)) / 3 = 4.67, shown rounded; (3 + 2) / 2 = 2.5
+    assert {k: v for k, v in shown.items() if v != "not enough answers"} == {"vision": "4.7", "speaking-up": "2.5"}
 
     origin = urlsplit(demo_url).netloc
     assert requests, "the page made no requests at all"
@@ -63,7 +63,7 @@ def test_a_competency_with_too_few_answers_shows_not_enough_answers(page, demo_u
         answer(page, item, "Often")
     see_results(page)
     assert shown_scores(page)["speaking-up"] == "not enough answers"  # 1 of 4 answered
-    assert shown_scores(page)["vision"] == "3.0"
+    assert shown_scores(page)["vision"] == "4.0"  # 3 of 4 answered, each "Often" (4)
 
 
 def test_without_javascript_the_form_is_readable_and_answerable_but_sends_nothing(browser, demo_url, demo_site):

@@ -271,8 +271,8 @@ def test_framework_json_carries_the_guidance_for_results_with_urls_from_the_asse
     assert guidance["printable"] == "print/"
     assert guidance["competencies"]["alpha"]["page"] == "../../frameworks/tiny/alpha/"
     assert guidance["competencies"]["alpha"]["case_studies"] == [
-        {"title": "Second story", "url": "../../case-studies/second-story/"},
-        {"title": "First story", "url": "../../case-studies/first-story/"},
+        {"title": "Second story", "url": "../../case-studies/second-story/", "illustrative": False},
+        {"title": "First story", "url": "../../case-studies/first-story/", "illustrative": True},
     ]
     assert guidance["competencies"]["alpha"]["bands"] == {"Low": "<p>Rarely shown.</p>", "High": "<p>Often shown.</p>"}
 

@@ -51,6 +51,12 @@ EXPECTED = {
     "front-matter-a-list": [
         "front-matter-a-list.md:1:1: front matter is not a mapping of keys to values; give it title, summary, competencies, setting, tags, date and illustrative.",
     ],
+    "further-reading-url-not-web": [
+        "further-reading-url-not-web.md:12:10: further_reading[0].url: must be one web address with no spaces, line breaks or control characters; check it.",
+    ],
+    "illustrative-with-sources": [
+        "illustrative-with-sources.md:11:1: sources: an illustrative case study cannot list sources, because an invented story has no published source; move these works to `further_reading`, or set `illustrative: false` if the story is a true account that draws on them.",
+    ],
     "illustrative-yes": [
         "illustrative-yes.md:10:15: illustrative: must be true or false, got 'yes'.",
     ],
@@ -102,7 +108,7 @@ EXPECTED = {
         "unknown-key-typo.md:10:1: ilustrative: is not a known key; did you mean 'illustrative'?",
     ],
     "unknown-key": [
-        "unknown-key.md:11:1: author: is not a known key; the keys allowed here are competencies, date, illustrative, organisation, setting, sources, summary, tags, title.",
+        "unknown-key.md:11:1: author: is not a known key; the keys allowed here are competencies, date, further_reading, illustrative, organisation, setting, sources, summary, tags, title.",
     ],
     "yaml-syntax": [
         "yaml-syntax.md:4:13: is not valid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence that starts at line 3, column 10).",
@@ -128,7 +134,12 @@ def test_a_valid_case_study_is_read_whole():
     assert study.competencies == ("tiny/alpha", "tiny/beta")
     assert study.tags == ("Safety huddles", "rotas")
     assert (study.setting, study.date, study.illustrative) == ("acute", "2026-05-01", True)
-    assert [(s.title, s.url) for s in study.sources] == [("A source", "https://example.org/report")]
+    assert study.sources == ()
+    assert [(s.title, s.url) for s in study.further_reading] == [("A source", "https://example.org/report")]
+    text = (FIXTURES / "minimal" / "content" / "case-studies" / "second-story.md").read_text()
+    true_story = parse_case_study(text, "case-studies/second-story.md", "second-story.md", KNOWN)
+    assert (true_story.illustrative, true_story.organisation) == (False, "A community trust")
+    assert [(s.title, s.url) for s in true_story.sources] == [("The team's own account", "https://example.org/account")]
 
 
 def test_settings_labels_match_the_schema():

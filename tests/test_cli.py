@@ -36,7 +36,9 @@ def test_new_framework_writes_a_valid_template_and_never_overwrites(tmp_path):
     created = config.parent / "assessments" / "team-culture.yml"
     assert huddle("-f", str(config), "new", "framework", "team-culture", cwd=tmp_path).returncode == 0
     assert yaml.safe_load(created.read_text())["id"] == "team-culture"
-    assert huddle("-f", str(config), "check", cwd=tmp_path).returncode == 0
+    checked = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert checked.returncode == 0
+    assert "assessments/team-culture.yml" not in checked.stderr  # the template gets no authoring hints
     created.write_text(created.read_text() + "# my edits\n")
     again = huddle("-f", str(config), "new", "framework", "team-culture", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr

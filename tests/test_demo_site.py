@@ -18,8 +18,8 @@ def case_studies(site: Path) -> list[str]:
     return [p.parent.relative_to(site).as_posix() for p in pages if p.parent.name not in ("by-setting", "by-tag")]
 
 
-def test_demo_has_both_frameworks_and_at_least_eight_illustrative_case_studies(demo_site):
-    assert [f.id for f in frameworks(demo_site)] == ["collective-leadership", "team-culture"]
+def test_demo_has_three_frameworks_and_at_least_eight_illustrative_case_studies(demo_site):
+    assert [f.id for f in frameworks(demo_site)] == ["board-leadership", "collective-leadership", "team-culture"]
     studies = case_studies(demo_site)
     assert len(studies) >= 8
     for study in studies:
@@ -46,6 +46,58 @@ def test_demo_pages_exist_for_reading_assessing_and_working_as_a_team(demo_site)
         "case-studies/",
         "assessments/collective-leadership/",
         "assessments/team-culture/",
+        "assessments/board-leadership/",
     } <= home
     for page in ["guide/strategy", "about", "privacy", "accessibility"]:
         assert (demo_site / page / "index.html").is_file(), page
+
+
+def test_the_board_framework_is_for_boards_with_the_five_areas_of_the_strategy(demo_site):
+    board = next(f for f in frameworks(demo_site) if f.id == "board-leadership")
+    assert board.audience == "board"
+    assert [c.id for c in board.competencies()] == [
+        "going-first",
+        "setting-direction",
+        "holding-challenge",
+        "culture-oversight",
+        "learning-from-errors",
+    ]
+
+
+REGIONS = ("north", "south", "east", "west", "midlands", "england", "wales", "scotland", "london", "coastal", "city")
+
+
+def test_demo_illustrative_stories_are_set_somewhere_generic_and_cite_no_source():
+    from generator.casestudies import parse_case_study
+    from tests.sites import REPO
+
+    for path in sorted((REPO / "content" / "case-studies").glob("*.md")):
+        study = parse_case_study(path.read_text(), path.name, path.name, _known())
+        assert study.illustrative and not study.sources, path.name
+        words = set(study.organisation.lower().replace(",", " ").split())
+        assert study.organisation and not words & set(REGIONS), (path.name, study.organisation)
+
+
+def _known() -> set[str]:
+    from generator.frameworks import load_frameworks
+    from tests.sites import REPO
+
+    return {f"{f.id}/{c.id}" for f in load_frameworks(REPO / "assessments", REPO) for c in f.competencies()}
+
+
+def test_the_privacy_notice_says_a_json_download_holds_every_answer_and_it_does():
+    import json as _json
+
+    from generator.frameworks import load_framework
+    from generator.scoring.model import NOT_APPLICABLE
+    from generator.scoring.report import report
+    from tests.sites import REPO
+
+    notice = (REPO / "content" / "privacy.md").read_text()
+    assert "holds **every answer you gave**" in notice
+    assert "not your answer to each statement" in notice  # the CSV
+    framework = load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
+    given = {item.id: 4 for item in framework.items()} | {"v2": NOT_APPLICABLE}
+    made = report(framework, given, "2026-11-26")
+    assert _json.loads(made["saved"])["answers"] == given
+    assert not {item.id for item in framework.items()} & set(made["csv"].replace(",", " ").split())

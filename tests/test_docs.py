@@ -72,3 +72,11 @@ def test_every_plugin_option_is_documented():
     doc = (REPO / "docs" / "configuration.md").read_text()
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", doc, re.M))
     assert sorted(name for name, _ in HuddleConfig._schema) == sorted(documented)
+
+
+def test_the_documented_example_gets_no_authoring_hints(tmp_path):
+    from generator.frameworks.loader import file_hints
+
+    example = re.search(r"## A complete example\n\n```yaml\n(.*?)```", DOC.read_text(), re.S).group(1)
+    (tmp_path / "example.yml").write_text(example)
+    assert [str(hint) for hint in file_hints(tmp_path / "example.yml", tmp_path)] == []

@@ -30,7 +30,7 @@ EXPECTED = {
         "weight-infinite.yml:22:21: domains[0].competencies[0].items[0].weight: must be an ordinary number, got inf.",
     ],
     "audience-unknown": [
-        "audience-unknown.yml:5:11: audience: must be one of individual, team, got 'everyone'.",
+        "audience-unknown.yml:5:11: audience: must be one of individual, team, board, got 'everyone'.",
     ],
     "band-above-scale": [
         "band-above-scale.yml:12:12: bands[1].from: is above the scale's highest value (3), so no score could reach this band.",

@@ -101,7 +101,7 @@ def test_a_sites_own_case_study_index_keeps_its_text_and_gains_the_listings(tmp_
     own.write_text("# Our stories\n\nWritten by our team.\n")
     site = build_site(config, strict=True)
     html = article((site / "case-studies" / "index.html").read_text())
-    assert "Written by our team." in html and "By setting" in html
+    assert "Written by our team." in html and "All case studies (2)" in html and "<strong>Setting:</strong>" in html
 
 
 def test_an_unknown_competency_fails_the_build_with_a_suggestion(tmp_path):
@@ -161,4 +161,71 @@ def test_an_authors_page_at_a_generated_path_is_refused_not_replaced(tmp_path):
     assert str(error.value) == (
         "content/frameworks/tiny/index.md: Huddle generates 'frameworks/tiny/index.md' itself "
         "and would replace this file; move or rename it."
+    )
+
+
+def marked(html: str, title: str) -> bool:
+    """Whether the link to `title` in a page's article is followed by the "Illustrative" mark."""
+    return bool(re.search(re.escape(title) + r'</a> <span class="huddle-illustrative-mark">Illustrative</span>', html))
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["case-studies", "case-studies/by-setting/acute", "case-studies/by-tag/safety-huddles", "frameworks/tiny/alpha"],
+)
+def test_every_list_of_case_studies_marks_the_illustrative_ones_in_words(minimal_site, page):
+    html = article((minimal_site / page / "index.html").read_text())
+    assert marked(html, "First story")
+    assert "Second story" not in html or not marked(html, "Second story")
+
+
+def test_the_index_lists_every_story_with_its_summary_before_the_filters(minimal_site):
+    html = article((minimal_site / "case-studies" / "index.html").read_text())
+    first_story = html.index('href="first-story/"')
+    first_filter = html.index('href="by-setting/')
+    assert first_story < first_filter
+    assert html.index("A team tries something &amp; learns from it.") < first_filter
+    assert html.index("Another team, in the community.") < first_filter
+
+
+def test_an_illustrative_story_is_set_somewhere_and_a_true_one_comes_from_someone(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    first = config.parent / "content" / "case-studies" / "first-story.md"
+    first.write_text(first.read_text().replace("illustrative: true\n", "illustrative: true\norganisation: A ward\n"))
+    site = build_site(config, strict=True)
+    invented = article((site / "case-studies" / "first-story" / "index.html").read_text())
+    assert "<strong>Setting:</strong> A ward (<a" in invented and "From:" not in invented
+    true = article((site / "case-studies" / "second-story" / "index.html").read_text())
+    assert "<strong>From:</strong> A community trust" in true
+
+
+def test_sources_and_further_reading_are_listed_on_the_story_page(minimal_site):
+    invented = article((minimal_site / "case-studies" / "first-story" / "index.html").read_text())
+    assert "Further reading" in invented and "Sources" not in invented
+    assert '<a href="https://example.org/report">A source</a>' in invented
+    true = article((minimal_site / "case-studies" / "second-story" / "index.html").read_text())
+    assert "Sources" in true and '<a href="https://example.org/account">' in true
+
+
+def test_a_tag_page_title_starts_with_a_capital_and_keeps_the_capitals_it_was_written_with(minimal_site):
+    from generator.pages.casestudies import tag_page, tags
+
+    html = (minimal_site / "case-studies" / "by-tag" / "rotas" / "index.html").read_text()
+    assert '<h1 id="rotas">Rotas' in html and "<title>Case studies: Rotas - " in html
+    huddles = (minimal_site / "case-studies" / "by-tag" / "safety-huddles" / "index.html").read_text()
+    assert ">Safety huddles<" in huddles
+    # Whichever story comes first, the spelling with capitals wins over the one without.
+    studies = [story("one", ["nhs boards"]), story("two", ["NHS boards"])]
+    for order in (studies, studies[::-1]):
+        label, _ = tags(order)["nhs-boards"]
+        assert label == "NHS boards"
+    assert "\n# NHS boards\n" in tag_page("nhs-boards", "NHS boards", studies)
+    assert "\n# Board development\n" in tag_page("board-development", "board development", studies)
+
+
+def story(name: str, tag_list: list[str]):
+    from generator.casestudies import CaseStudy
+
+    return CaseStudy(
+        f"case-studies/{name}.md", name, "S.", ("tiny/alpha",), "acute", tuple(tag_list), "2026-01-01", True
     )

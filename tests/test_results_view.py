@@ -75,7 +75,7 @@ def test_the_view_has_a_row_per_competency_with_score_band_and_answered(framewor
     assert rows == [c.id for c in framework.competencies()]
     texts = [text for tag, attrs, text in tree(value["view"]) if tag == "td"]
     assert "not enough answers" not in texts
-    assert "Scored on 26 November 2026, against version 1.0 of this self-assessment." in value["view"]
+    assert "Scored on 26 November 2026, against version 2.0 of this self-assessment." in value["view"]
     assert value["comparison"] == ""
 
 
@@ -98,28 +98,39 @@ def test_the_view_escapes_every_title_and_label_it_shows(framework):
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
 
 
-def test_guidance_gives_band_summaries_advice_and_case_studies_for_development_areas(framework):
-    advice = Guidance(
-        "print/",
-        {
-            "speaking-up": CompetencyGuidance(
-                page="../../frameworks/collective-leadership/speaking-up/",
-                develop="<p>Ask the quietest person first.</p>",
-                bands={"Emerging": "<p>Rarely shown.</p>"},
-                case_studies=(Link("Ward huddles & <more>", "../../case-studies/ward-huddles/"),),
-            )
-        },
-    )
-    answers = {**answers_for(framework, 5), **{i.id: 1 for i in framework.competency("speaking-up").items}}
+def speaking_up_view(framework, about: CompetencyGuidance) -> str:
+    """The results view when speaking up is the one area to develop, with `about` as its guidance."""
+    items = framework.competency("speaking-up").items
     # Reverse-keyed items count the other way round: answer them 5 to score 1.
-    answers |= {i.id: 5 for i in framework.competency("speaking-up").items if i.reverse}
-    view = api.results_call(framework, advice, answers, "2026-11-26")["view"]
+    answers = {**answers_for(framework, 5), **{i.id: 5 if i.reverse else 1 for i in items}}
+    return api.results_call(framework, Guidance("print/", {"speaking-up": about}), answers, "2026-11-26")["view"]
+
+
+def test_guidance_gives_band_summaries_advice_and_case_studies_for_development_areas(framework):
+    about = CompetencyGuidance(
+        page="../../frameworks/collective-leadership/speaking-up/",
+        develop="<p>Ask the quietest person first.</p>",
+        bands={"Emerging": "<p>Rarely shown.</p>"},
+        case_studies=(Link("Ward huddles & <more>", "../../case-studies/ward-huddles/"),),
+    )
+    view = speaking_up_view(framework, about)
     assert "<p>Rarely shown.</p>" in view  # build-rendered HTML is inserted as it is
     assert "<p>Ask the quietest person first.</p>" in view
     assert "Ward huddles &amp; &lt;more&gt;" in view
     links = [attrs["href"] for tag, attrs, _ in tree(view) if tag == "a"]
     assert "../../case-studies/ward-huddles/" in links
     assert "../../frameworks/collective-leadership/speaking-up/" in links
+
+
+def test_development_areas_mark_illustrative_case_studies_in_words(framework):
+    studies = (
+        Link("An invented story", "../../case-studies/invented/", illustrative=True),
+        Link("A true story", "../../case-studies/true/"),
+    )
+    view = speaking_up_view(framework, CompetencyGuidance(page="", develop="", bands={}, case_studies=studies))
+    marked = '<a href="../../case-studies/invented/">An invented story</a> <span class="huddle-illustrative-mark">'
+    assert marked + "Illustrative</span></li>" in view
+    assert '<a href="../../case-studies/true/">A true story</a></li>' in view
 
 
 def test_comparison_rows_say_the_change_and_the_earlier_date(framework):

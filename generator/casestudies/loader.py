@@ -60,8 +60,13 @@ def parse_case_study(text: str, src_uri: str, shown: str, known: Collection[str]
         date=data["date"],
         illustrative=data["illustrative"],
         organisation=data.get("organisation", ""),
-        sources=tuple(Source(s["title"], s["url"]) for s in data.get("sources", [])),
+        sources=_works(data.get("sources", [])),
+        further_reading=_works(data.get("further_reading", [])),
     )
+
+
+def _works(entries: list[dict[str, str]]) -> tuple[Source, ...]:
+    return tuple(Source(entry["title"], entry["url"]) for entry in entries)
 
 
 def load_case_studies(sources: Iterable[tuple[str, Path]], known: Collection[str], root: Path) -> list[CaseStudy]:
@@ -94,14 +99,15 @@ def _unknown_competencies(
 
 def _bad_urls(data: dict[str, Any], positions: Positions, shown: str, offset: int) -> list[Problem]:
     problems = []
-    sources = data.get("sources")
-    for i, source in enumerate(sources if isinstance(sources, list) else []):
-        url = source.get("url") if isinstance(source, dict) else None
-        # Badly shaped ones are the schema's to report; here only those that start well but are no web address.
-        if isinstance(url, str) and url.startswith(("http://", "https://")) and not is_web_address(url):
-            line, column = positions.get(("sources", i, "url"), (0, 0))
-            message = "must be one web address with no spaces, line breaks or control characters; check it."
-            problems.append(Problem(shown, line + offset, column, f"sources[{i}].url", message))
+    for key in ("sources", "further_reading"):
+        works = data.get(key)
+        for i, work in enumerate(works if isinstance(works, list) else []):
+            url = work.get("url") if isinstance(work, dict) else None
+            # Badly shaped ones are the schema's to report; here only those that start well but are no web address.
+            if isinstance(url, str) and url.startswith(("http://", "https://")) and not is_web_address(url):
+                line, column = positions.get((key, i, "url"), (0, 0))
+                message = "must be one web address with no spaces, line breaks or control characters; check it."
+                problems.append(Problem(shown, line + offset, column, f"{key}[{i}].url", message))
     return problems
 
 

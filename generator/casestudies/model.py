@@ -19,6 +19,8 @@ SETTINGS = {
 
 @dataclass(frozen=True)
 class Source:
+    """A published work: one a true story draws on (`sources`), or one to read next (`further_reading`)."""
+
     title: str
     url: str
 
@@ -36,7 +38,11 @@ class CaseStudy:
     date: str
     illustrative: bool
     organisation: str = ""
+    """Where the story is set: a generic description when it is illustrative, with no region."""
     sources: tuple[Source, ...] = field(default=())
+    """Published sources a true story draws on; an illustrative one has none."""
+    further_reading: tuple[Source, ...] = field(default=())
+    """Published works a reader may want next, whether or not the story is illustrative."""
 
     @property
     def frameworks(self) -> list[str]:

@@ -2,6 +2,7 @@
 
 from ..sources import Problem
 from .errors import FrameworkError
-from .loader import load_framework, load_frameworks
+from .hints import Hint
+from .loader import load_framework, load_frameworks, load_hints
 
-__all__ = ["FrameworkError", "Problem", "load_framework", "load_frameworks"]
+__all__ = ["FrameworkError", "Hint", "Problem", "load_framework", "load_frameworks", "load_hints"]

@@ -8,6 +8,7 @@ from ..scoring.model import Framework, normalise
 from ..sources import Problem, SourceError
 from ..sources.reading import parse_yaml, read_text, shown_path
 from .errors import FrameworkError
+from .hints import Hint, framework_hints
 from .validate import validate
 
 
@@ -38,8 +39,7 @@ def load_frameworks(directory: Path, root: Path) -> list[Framework]:
     frameworks: list[Framework] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    paths = sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")])
-    for path in paths:
+    for path in framework_paths(directory):
         try:
             framework, (line, column) = _load(path, root)
         except FrameworkError as error:
@@ -56,3 +56,20 @@ def load_frameworks(directory: Path, root: Path) -> list[Framework]:
     if problems:
         raise FrameworkError(problems)
     return frameworks
+
+
+def framework_paths(directory: Path) -> list[Path]:
+    """The framework files of a folder, `*.yml` and `*.yaml`, sorted by name."""
+    return sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")])
+
+
+def load_hints(directory: Path, root: Path) -> list[Hint]:
+    """The authoring hints for every framework in `directory`; call it once they load without problems."""
+    return [hint for path in framework_paths(directory) for hint in file_hints(path, root)]
+
+
+def file_hints(path: Path, root: Path) -> list[Hint]:
+    """The authoring hints for one framework file that loads without problems."""
+    shown = shown_path(path, root)
+    data, positions = parse_yaml(read_text(path, shown), shown)
+    return framework_hints(data, positions, shown)

@@ -2,7 +2,8 @@
 
 Listing pages are static, so filtering by competency, setting or tag works
 without JavaScript. Case studies are kept out of the navigation (see the
-plugin's `on_nav`), so one case study page does not grow with their number.
+plugin's `on_files`), so one case study page does not grow with their number.
+Every list marks an illustrative story in words (`scoring/marks.py`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections.abc import Sequence
 from ..casestudies import SETTINGS, CaseStudy
 from ..casestudies.model import tag_slug
 from ..scoring.html import h
+from ..scoring.marks import illustrative_mark
 from ..scoring.model import Framework
+from ..scoring.strings import say
 from .uris import (
     CASE_STUDY_INDEX,
     assessment_uri,
@@ -31,12 +34,23 @@ def newest_first(studies: Sequence[CaseStudy]) -> list[CaseStudy]:
 
 
 def tags(studies: Sequence[CaseStudy]) -> dict[str, tuple[str, list[CaseStudy]]]:
-    """Tags by slug: the label first used for it, and its case studies."""
+    """Tags by slug: its label, and its case studies.
+
+    Of the spellings that share a slug the label is the one with the most capitals
+    (the first used, on a tie), so "NHS boards" is not shown as "nhs boards".
+    """
     found: dict[str, tuple[str, list[CaseStudy]]] = {}
     for study in studies:
         for tag in study.tags:
-            found.setdefault(tag_slug(tag), (tag, []))[1].append(study)
+            label, group = found.setdefault(tag_slug(tag), (tag, []))
+            group.append(study)
+            if _capitals(tag) > _capitals(label):
+                found[tag_slug(tag)] = (tag, group)
     return dict(sorted(found.items()))
+
+
+def _capitals(text: str) -> int:
+    return sum(char.isupper() for char in text)
 
 
 def by_setting(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
@@ -55,28 +69,33 @@ def by_competency(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
 
 
 def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
-    """The listings of the case study index: by setting, competency and tag, then every case study."""
+    """The listings of the case study index: every case study first, then the filters in one compact block."""
     here = CASE_STUDY_INDEX
     counts = by_competency(studies)
-    lines = ["## By setting", ""]
-    lines += [
-        f"- [{SETTINGS[setting]}]({link(here, setting_uri(setting))}) ({len(group)})"
+    lines = [f"## All case studies ({len(studies)})", "", *listed(here, newest_first(studies)), ""]
+    lines += ["## Find case studies by setting, competency or topic", ""]
+    settings = [
+        f"[{SETTINGS[setting]}]({link(here, setting_uri(setting))}) ({len(group)})"
         for setting, group in by_setting(studies).items()
     ]
-    lines += ["", "## By competency"]
+    lines += [_filters("Setting", settings), ""]
     for framework in frameworks:
-        lines += ["", f"### {text(framework.title)}", ""]
-        for competency in framework.competencies():
-            count = len(counts.get(f"{framework.id}/{competency.id}", []))
-            target = link(here, competency_uri(framework.id, competency.id))
-            lines.append(f"- [{text(competency.title)}]({target}) ({count})")
-    lines += ["", "## By tag", ""]
-    lines += [
-        f"- [{text(label)}]({link(here, tag_uri(slug))}) ({len(group)})"
-        for slug, (label, group) in tags(studies).items()
+        competencies = [
+            f"[{text(c.title)}]({link(here, competency_uri(framework.id, c.id))}) "
+            f"({len(counts.get(f'{framework.id}/{c.id}', []))})"
+            for c in framework.competencies()
+        ]
+        lines += [_filters(text(framework.title), competencies), ""]
+    topics = [
+        f"[{text(label)}]({link(here, tag_uri(slug))}) ({len(group)})" for slug, (label, group) in tags(studies).items()
     ]
-    lines += ["", f"## All case studies ({len(studies)})", "", *_list(here, newest_first(studies))]
+    lines.append(_filters("Topic", topics))
     return "\n".join(lines) + "\n"
+
+
+def _filters(name: str, links: Sequence[str]) -> str:
+    """One line of filter links under a bold name: a paragraph, so the block stays compact."""
+    return f"**{name}:** " + " · ".join(links)
 
 
 def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
@@ -86,8 +105,8 @@ def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) ->
             front_matter(title="Case studies"),
             "# Case studies",
             "",
-            "How teams share leadership, in their own settings. Browse by setting, by the competency "
-            "a story shows, or by topic.",
+            "How teams share leadership, in their own settings. The newest stories come first; after them you can "
+            "narrow the list by setting, by the competency a story shows, or by topic.",
             "",
             index_lists(studies, frameworks),
         ]
@@ -100,7 +119,9 @@ def setting_page(setting: str, studies: Sequence[CaseStudy]) -> str:
 
 
 def tag_page(slug: str, label: str, studies: Sequence[CaseStudy]) -> str:
-    return _listing(tag_uri(slug), label, f"Case studies tagged \u201c{text(label)}\u201d.", studies)
+    # A title starts with a capital, and keeps the capitals the tag was written with.
+    title = label[:1].upper() + label[1:]
+    return _listing(tag_uri(slug), title, f"Case studies tagged \u201c{text(label)}\u201d.", studies)
 
 
 def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) -> str:
@@ -111,7 +132,7 @@ def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) ->
             "",
             f"{intro} [All case studies]({link(here, CASE_STUDY_INDEX)})",
             "",
-            *_list(here, newest_first(studies)),
+            *listed(here, newest_first(studies)),
             "",
         ]
     )
@@ -123,14 +144,17 @@ def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) 
     facts = [f"**Setting:** [{SETTINGS[study.setting]}]({link(here, setting_uri(study.setting))})"]
     if study.tags:
         facts.append("**Tags:** " + ", ".join(f"[{text(t)}]({link(here, tag_uri(tag_slug(t)))})" for t in study.tags))
-    if study.organisation:
+    if study.organisation and study.illustrative:
+        # An invented story is set somewhere generic; it does not come "from" anyone.
+        facts[0] = f"**Setting:** {text(study.organisation)} ({facts[0].removeprefix('**Setting:** ')})"
+    elif study.organisation:
         facts.append(f"**From:** {text(study.organisation)}")
     facts.append(f"**Date:** {study.date}")
     top = ["", " · ".join(facts), ""]
     if study.illustrative:
         top += [
             '<div class="admonition note huddle-illustrative" role="note">',
-            '<p class="admonition-title">Illustrative example</p>',
+            f'<p class="admonition-title">{say("illustrative")} example</p>',
             "<p>This is a composite example written to show the ideas, not the account of a single real team.</p>",
             "</div>",
             "",
@@ -147,9 +171,10 @@ def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) 
     bottom += [
         f"- [{text(frameworks[fid].title)}]({link(here, assessment_uri(frameworks[fid]))})" for fid in study.frameworks
     ]
-    if study.sources:
-        bottom += ["", "## Sources", ""]
-        bottom += [f"- {h('a', {'href': source.url}, source.title)}" for source in study.sources]
+    for heading, works in (("Sources", study.sources), ("Further reading", study.further_reading)):
+        if works:
+            bottom += ["", f"## {heading}", ""]
+            bottom += [f"- {h('a', {'href': work.url}, work.title)}" for work in works]
     return "\n".join([title, *top, body.rstrip(), *bottom, ""])
 
 
@@ -161,5 +186,10 @@ def _split_title(markdown: str) -> tuple[str, str]:
     return "", markdown
 
 
-def _list(here: str, studies: Sequence[CaseStudy]) -> list[str]:
-    return [f"- [{text(s.title)}]({link(here, s.src_uri)}): {text(s.summary)}" for s in studies]
+def listed(here: str, studies: Sequence[CaseStudy]) -> list[str]:
+    """Case studies as a Markdown list for the page `here`: each title, marked when illustrative, then its summary."""
+    # Two trailing spaces end the line inside the item, so the summary reads beneath its title.
+    return [
+        f"- [{text(s.title)}]({link(here, s.src_uri)}){illustrative_mark(s.illustrative)}  \n  {text(s.summary)}"
+        for s in studies
+    ]

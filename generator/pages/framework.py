@@ -7,9 +7,14 @@ from collections.abc import Callable, Sequence
 from ..casestudies import CaseStudy
 from ..scoring.html import Markup, h
 from ..scoring.model import Band, Competency, Domain, Framework, Item
+from .casestudies import listed
 from .uris import assessment_uri, competency_uri, framework_uri, front_matter, link, text
 
-AUDIENCES = {"individual": 'Individuals (statements about "I")', "team": 'Teams (statements about "we")'}
+AUDIENCES = {
+    "individual": 'Individuals (statements about "I")',
+    "team": 'Teams (statements about "we", the team)',
+    "board": 'Boards: executive and non-executive directors (statements about "we", the board)',
+}
 
 Text = Callable[[str, str, str], str]
 """Renders framework Markdown for a page: (markdown, page source URI, field name) to HTML."""
@@ -88,7 +93,7 @@ def competency_page(
         lines += ["", "## How to develop it", "", block_html(md(competency.develop, here, f"{where} develop"))]
     lines += ["", "## Case studies that show this", ""]
     if studies:
-        lines += [f"- [{text(s.title)}]({link(here, s.src_uri)}): {text(s.summary)}" for s in studies]
+        lines += listed(here, studies)
     else:
         lines.append("No case study shows this competency yet.")
     lines += ["", f"[Assess yourself on this]({link(here, assessment_uri(framework))})"]

@@ -197,6 +197,8 @@ def to_json(value: Any) -> Any:
 class Link:
     title: str
     url: str
+    illustrative: bool = False
+    """Whether the linked case study is an invented example (the results mark it so)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +244,7 @@ def read_guidance(data: Mapping[str, Any] | None) -> Guidance:
                 page=g["page"],
                 develop=g["develop"],
                 bands=dict(g["bands"]),
-                case_studies=tuple(Link(s["title"], s["url"]) for s in g["case_studies"]),
+                case_studies=tuple(Link(s["title"], s["url"], s.get("illustrative", False)) for s in g["case_studies"]),
             )
             for cid, g in data["competencies"].items()
         },

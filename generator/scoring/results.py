@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from .html import Markup, h, join
+from .marks import illustrative_mark
 from .model import Band, Framework, Guidance
 from .strings import say
 from .summary import summary
@@ -283,7 +284,14 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
             "div",
             {"class": "huddle-block__studies"},
             h("h5", {}, "Case studies that show it"),
-            h("ul", {}, [h("li", {}, h("a", {"href": s.url}, s.title)) for s in about.case_studies]),
+            h(
+                "ul",
+                {},
+                [
+                    h("li", {}, h("a", {"href": s.url}, s.title), illustrative_mark(s.illustrative))
+                    for s in about.case_studies
+                ],
+            ),
         )
     return h(
         "article",

@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "reflect-step": "What gets in the way of {competency} for you, and what is one small step you could take in "
     "the next month?",
     "reflect-feedback": "Who could give you honest feedback on this, and when will you ask them?",
+    # Beside a case study that is an invented example, wherever it is listed.
+    "illustrative": "Illustrative",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",

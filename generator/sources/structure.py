@@ -3,7 +3,8 @@
 The schemas (`framework.schema.json`, and the case-study front matter schema)
 are the contracts editors use too; here their errors are turned into
 `file:line:column: path: what is wrong, what is expected`. A schema may give a
-pattern's expectation in words with the annotation `x-expected`.
+pattern's expectation in words with the annotation `x-expected`, and a rule's
+whole sentence with `x-message` (reported at the key named by `x-key`).
 """
 
 from __future__ import annotations
@@ -93,6 +94,9 @@ def _describe(error: ValidationError) -> list[tuple[KeyPath, str, bool]]:
     """(path, message, whether the problem is the key itself) for one schema error."""
     path: KeyPath = tuple(error.absolute_path)
     kind, expected, value = error.validator, error.validator_value, error.instance
+    if "x-message" in error.schema:
+        key = error.schema.get("x-key")
+        return [((*path, key) if key else path, error.schema["x-message"], bool(key))]
     if kind == "type":
         numeric_version = path == ("version",) and isinstance(value, int | float)
         hint = '; put it in quotes, such as "1.0"' if numeric_version else ""
