@@ -56,7 +56,7 @@ def main() -> None:
                 ("phone", {"width": 375, "height": 812}),
                 ("desktop", {"width": 1280, "height": 900}),
             ]:
-                page = browser.new_page(viewport=viewport, device_scale_factor=2 if name == "phone" else 1)
+                page = browser.new_page(viewport=viewport)
                 answer_and_show(page, base)
                 page.locator("[data-huddle-results]").screenshot(path=IMAGES / f"results-{name}.png")
                 if name == "desktop":

@@ -96,8 +96,11 @@ def test_the_privacy_notice_says_a_json_download_holds_every_answer_and_it_does(
     notice = (REPO / "content" / "privacy.md").read_text()
     assert "holds **every answer you gave**" in notice
     assert "not your answer to each statement" in notice  # the CSV
+    assert "**the notes you typed**" in notice and "and not your notes" in notice
     framework = load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
     given = {item.id: 4 for item in framework.items()} | {"v2": NOT_APPLICABLE}
-    made = report(framework, given, "2026-11-26")
+    made = report(framework, given, "2026-11-26", notes="Ask Sam")
     assert _json.loads(made["saved"])["answers"] == given
+    assert _json.loads(made["saved"])["notes"] == "Ask Sam"
     assert not {item.id for item in framework.items()} & set(made["csv"].replace(",", " ").split())
+    assert "Ask Sam" not in made["csv"]

@@ -16,12 +16,14 @@ pytestmark = pytest.mark.browser
 
 PAGE = "assessments/collective-leadership/"
 NOTES = "Ask Priya to sit in on a huddle.\nTry the quiet-first round for a month."
-SPREAD = ["Almost always", "Rarely", "Sometimes", "Usually", "Often"]
+SPREAD = [4, 1, 3, 5, 2]
+"""Answers by position on the scale (1 its lowest point), going round: a spread of scores."""
 
 
 def answer_all(page, framework) -> None:
+    labels = [point.label for point in framework.scale.points]
     for n, item in enumerate(items_of(framework)):
-        answer(page, item.id, SPREAD[n % len(SPREAD)])
+        answer(page, item.id, labels[SPREAD[n % len(SPREAD)] - 1])
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -92,14 +94,15 @@ def test_a_comparison_calls_out_band_changes_and_draws_the_earlier_result(page, 
     framework = framework_of(demo_site, PAGE)
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(demo_url + PAGE)
+    low, high = framework.scale.points[0].label, framework.scale.points[-1].label
     for item in framework.competency("vision").items:
-        answer(page, item.id, "Rarely" if not item.reverse else "Almost always")
+        answer(page, item.id, high if item.reverse else low)
     see_results(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my results (to compare next time)").click()
     info.value.save_as(tmp_path / "earlier.json")
     for item in framework.competency("vision").items:
-        answer(page, item.id, "Almost always" if not item.reverse else "Rarely")
+        answer(page, item.id, low if item.reverse else high)
     page.locator("#huddle-earlier-results").set_input_files(tmp_path / "earlier.json")
     page.locator("[data-huddle-compare]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
     see_results(page)
