@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint setup browser clean
+.PHONY: serve test build check lint setup browser dist clean
 
 serve: setup  ## Build the demo site and serve it at http://127.0.0.1:8000
 	$(PY) -m generator serve
@@ -17,6 +17,13 @@ build: setup  ## Build the demo site into site/ (strict)
 
 check: setup  ## Check config and frameworks without building
 	$(PY) -m generator check
+
+# Huddle's wheel, carrying its theme and the pinned Pyodide's boot files (from `npm ci`): what a trust
+# installs with pip to build its own site with Python alone.
+dist: setup
+	rm -rf dist build
+	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+	@ls dist/*.whl
 
 lint: setup
 	$(PY) -m ruff check .
@@ -46,4 +53,4 @@ browser: setup
 	fi
 
 clean:
-	rm -rf site .site-new-* .site-old-* $(VENV) node_modules
+	rm -rf site .site-new-* .site-old-* $(VENV) node_modules dist build

@@ -11,15 +11,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from generator import runtime
+from generator.bundle import PYODIDE_BOOT_FILES
 
-PYODIDE_BOOT_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
-"""The files `loadPyodide` fetches to start with no extra packages."""
+__all__ = ["PYODIDE_BOOT_FILES", "pyodide_files", "scoring_zip"]
 
 SCORING_ZIP = "assets/huddle/scoring.zip"
 SCORING = Path(__file__).with_name("scoring")
@@ -34,25 +28,34 @@ BootFile = Path | bytes
 """A boot file as published: Pyodide's own (a path to copy) or our trimmed copy of it (its bytes)."""
 
 
-def pyodide_files(pyodide_dir: Path) -> tuple[str, dict[str, BootFile]]:
-    """The installed Pyodide's version and its boot files as the site publishes them (the standard library
-    and the package lock trimmed, see `runtime`), or a PluginError saying how to get them."""
+def pyodide_files(pyodide_dir: Path, configured: bool) -> tuple[str, dict[str, BootFile]]:
+    """The Pyodide's version and its boot files as the site publishes them (the standard library and the
+    package lock trimmed, see `runtime`), or a PluginError saying how to get them.
+
+    `configured` says whether the site set `pyodide_dir` itself, or uses the files Huddle carries."""
     package = pyodide_dir / "package.json"
     if not package.is_file():
-        raise PluginError(
-            f"Pyodide is not installed: '{package}' is missing. Run `npm ci` in the site folder "
-            "(or set the huddle plugin's `pyodide_dir`)."
-        )
+        if configured:
+            fix = "run `npm install pyodide` there, or remove the huddle plugin's `pyodide_dir` to use Huddle's own"
+        else:
+            fix = (
+                "this Huddle carries no Pyodide: install Huddle from a wheel built with `make dist`, or run "
+                "`npm ci` in Huddle's repository"
+            )
+        raise PluginError(f"Pyodide is not installed: '{package}' is missing; {fix}.")
     version = json.loads(package.read_text(encoding="utf-8"))["version"]
     missing = [name for name in PYODIDE_BOOT_FILES if not (pyodide_dir / name).is_file()]
     if missing:
-        raise PluginError(f"Pyodide {version} in '{pyodide_dir}' lacks {', '.join(missing)}; run `npm ci` again.")
+        raise PluginError(
+            f"Pyodide {version} in '{pyodide_dir}' lacks {', '.join(missing)}; install it again "
+            "(`npm ci`, or reinstall Huddle)."
+        )
     # Only regular files from inside the folder are published: a link could point anywhere.
     linked = [name for name in PYODIDE_BOOT_FILES if (pyodide_dir / name).is_symlink()]
     if linked:
         raise PluginError(
             f"Pyodide's {', '.join(linked)} in '{pyodide_dir}' are links, not files; Huddle publishes only regular "
-            "files from there. Run `npm ci` again."
+            "files from there. Install it again (`npm ci`, or reinstall Huddle)."
         )
     files: dict[str, BootFile] = {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
     files["python_stdlib.zip"] = runtime.trimmed_stdlib(pyodide_dir / "python_stdlib.zip")

@@ -22,8 +22,8 @@ class HuddleConfig(Config):
     assessments_dir = c.Dir(default="assessments")
     """Folder of framework YAML files, relative to site.yml."""
 
-    pyodide_dir = c.Dir(default="node_modules/pyodide")
-    """The installed `pyodide` npm package (run `npm ci`), relative to site.yml; needed to build, not to check."""
+    pyodide_dir = c.Optional(c.Dir(exists=False))
+    """A `pyodide` npm package of the site's own, relative to site.yml; unset, Huddle's own Pyodide is used."""
 
     boot_timeout = Seconds(default=60)
     """Seconds Pyodide may go without progress (no bytes arriving) before the page says it could not start."""

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import assets, publish
+from . import assets, bundle, publish
 from .config import HuddleConfig
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
@@ -23,12 +23,17 @@ from .scoring.report import SAVED_MAX_BYTES
 from .scoring.strings import MESSAGES
 from .site import Site, SiteError, load_site
 from .sources.links import link_problems
+from .theming import use_huddle_theme
 
 INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
 
 class HuddlePlugin(BasePlugin[HuddleConfig]):
     site: Site
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        use_huddle_theme(config)
+        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
@@ -58,7 +63,9 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         if not self.site.frameworks:
             _add(files, publish.shared_files(config, None, b""), root)
             return files
-        version, boot_files = assets.pyodide_files(Path(self.config.pyodide_dir))
+        configured = self.config.pyodide_dir is not None
+        pyodide_dir = Path(self.config.pyodide_dir) if configured else bundle.pyodide_dir()
+        version, boot_files = assets.pyodide_files(pyodide_dir, configured)
         scoring = assets.scoring_zip()
         shared = publish.shared_files(config, (version, boot_files), scoring)
         _add(files, [*shared, publish.offline_worker(config)], root)

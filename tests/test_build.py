@@ -237,10 +237,10 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_cle
     assert sorted(p.name for p in config.parent.iterdir() if p.name.startswith(".site")) == [".site.lock"]
 
 
-def test_a_missing_pyodide_says_to_run_npm_ci(tmp_path):
+def test_a_pyodide_dir_without_pyodide_says_how_to_get_it_or_use_huddles_own(tmp_path):
     config = copy_fixture("minimal", tmp_path)
-    config.write_text(config.read_text().replace("node_modules/pyodide", "nowhere/pyodide"))
-    with pytest.raises(Abort, match="Run `npm ci`"):
+    config.write_text(config.read_text().replace("  - huddle:\n", "  - huddle:\n      pyodide_dir: nowhere/pyodide\n"))
+    with pytest.raises(Abort, match="run `npm install pyodide` there, or remove the huddle plugin's `pyodide_dir`"):
         build_site(config)
 
 
@@ -320,6 +320,6 @@ def test_pyodide_boot_files_that_are_links_are_not_published(tmp_path):
     pyodide = tmp_path / "pyodide"
     shutil.copytree(REPO / "node_modules" / "pyodide", pyodide, ignore=shutil.ignore_patterns("pyodide-lock.json"))
     (pyodide / "pyodide-lock.json").symlink_to(REPO / "node_modules" / "pyodide" / "pyodide-lock.json")
-    config.write_text(config.read_text().replace(f"{REPO.as_posix()}/node_modules/pyodide", pyodide.as_posix()))
+    config.write_text(config.read_text().replace("  - huddle:\n", f"  - huddle:\n      pyodide_dir: {pyodide}\n"))
     with pytest.raises(Abort, match="pyodide-lock.json in .* are links, not files"):
         build_site(config)

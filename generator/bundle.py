@@ -1,0 +1,83 @@
+"""What a site needs from Huddle besides its Python code: the theme, Pyodide's boot files, the demo.
+
+A wheel built by `make dist` carries them inside the package, in
+`generator/bundled/`: `setup.py` copies them there from this repository when
+it builds the wheel (`copy_into`). In a development checkout (an editable
+install) there is no such folder, and they are read where they live in the
+repository: `theme/`, `node_modules/pyodide/` (after `npm ci`),
+`assessments/` and `content/`. Either way a trust's site needs only Python.
+
+Standard library only: `setup.py` loads this file on its own, before Huddle's
+dependencies are installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+PYODIDE_BOOT_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+"""The files `loadPyodide` fetches to start with no extra packages."""
+
+PYODIDE_FILES = (*PYODIDE_BOOT_FILES, "package.json")
+"""What the wheel carries of the `pyodide` npm package: the boot files, and its version and licence (MPL-2.0)."""
+
+DEMO_FILES = (
+    "content/privacy.md",
+    "content/accessibility.md",
+    "content/case-studies/ward-huddles.md",
+)
+"""The demo pages `huddle new site` starts a site with, as they are in the repository (beside its frameworks)."""
+
+PACKAGE = Path(__file__).resolve().parent
+BUNDLED = PACKAGE / "bundled"
+CHECKOUT = PACKAGE.parent
+
+
+def is_packaged() -> bool:
+    """Whether this Huddle is an installed wheel that carries its files (else it runs from a checkout)."""
+    return BUNDLED.is_dir()
+
+
+def theme_dir() -> Path:
+    """Huddle's templates, scripts and styles, which the plugin adds to Material."""
+    return BUNDLED / "theme" if is_packaged() else CHECKOUT / "theme"
+
+
+def pyodide_dir() -> Path:
+    """The pinned Pyodide's boot files: the wheel's copy, or the checkout's `npm ci`."""
+    return BUNDLED / "pyodide" if is_packaged() else CHECKOUT / "node_modules" / "pyodide"
+
+
+def demo_dir() -> Path:
+    """The folder holding the demo's `assessments/*.yml` and DEMO_FILES, which `huddle new site` copies."""
+    return BUNDLED / "demo" if is_packaged() else CHECKOUT
+
+
+def copy_into(target: Path, checkout: Path = CHECKOUT) -> None:
+    """Copy the theme, Pyodide's files and the demo's frameworks and pages from `checkout` into `target` (a wheel's
+    `generator/bundled/`), replacing what is there; a SystemExit saying what to do if something is missing."""
+    pyodide = checkout / "node_modules" / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (pyodide / name).is_file()]
+    if missing:
+        raise SystemExit(
+            f"Cannot build Huddle's wheel: {', '.join(missing)} missing from {pyodide}. "
+            "Run `npm ci` in the repository first (`make dist` does)."
+        )
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(checkout / "theme", target / "theme")
+    (target / "pyodide").mkdir(parents=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(pyodide / name, target / "pyodide" / name)
+    (target / "demo" / "assessments").mkdir(parents=True)
+    for framework in sorted((checkout / "assessments").glob("*.yml")):
+        shutil.copyfile(framework, target / "demo" / "assessments" / framework.name)
+    for name in DEMO_FILES:
+        (target / "demo" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(checkout / name, target / "demo" / name)
