@@ -31,9 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     check = add("check", help="check frameworks and config without building, with authoring hints")
     check.add_argument("--strict", action="store_true", help="treat authoring hints as errors")
-    new = add("new", help="start a new framework or case study from a template")
-    new.add_argument("kind", choices=["framework", "case-study"])
-    new.add_argument("id", help="the new file's id, a slug such as team-culture")
+    new = add("new", help="start a new site, framework or case study from a template")
+    new.add_argument("kind", choices=["site", "framework", "case-study"])
+    new.add_argument("id", help="the new file's id, a slug such as team-culture; for a site, its (empty) folder")
+    new.add_argument("--name", help='for a site: the organisation\'s name, such as "Example NHS Trust"')
     args = parser.parse_args(argv)
     # Defaults are filled in here: set_defaults would change the actions the sub-commands share.
     args.config_file = getattr(args, "config_file", DEFAULT_CONFIG)

@@ -17,6 +17,7 @@ from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
 from .plugin import read_site
+from .scaffold import new_site
 from .serve import deploy_headers, make_server
 from .site import Site
 from .watch import watch
@@ -148,6 +149,10 @@ what was hard.
 
 
 def new(args: argparse.Namespace) -> int:
+    if args.kind == "site":
+        return _new_site(args)
+    if args.name is not None:
+        raise Abort(f"--name is for `huddle new site`; a new {args.kind} takes only its id.")
     config = load(Path(args.config_file))
     if len(args.id) > MAX_ID or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
         shown = args.id if len(args.id) <= MAX_ID else args.id[:MAX_ID] + "…"
@@ -175,4 +180,15 @@ def new(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"Created {path}; edit it, then run `huddle check`.", file=sys.stderr)
+    return 0
+
+
+def _new_site(args: argparse.Namespace) -> int:
+    folder = Path(args.id)
+    written = new_site(folder, args.name or "")
+    print(
+        f"Created a site for {' '.join(args.name.split())} in {folder}/ ({len(written)} files). Next: read "
+        f"{folder / 'README.md'}, then `cd {folder}` and `huddle serve`.",
+        file=sys.stderr,
+    )
     return 0

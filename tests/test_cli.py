@@ -139,3 +139,30 @@ def test_an_unexpected_failure_is_a_sentence_saying_it_is_a_bug(tmp_path, monkey
     said = capsys.readouterr().err
     assert "Huddle stopped on a problem it did not expect (RuntimeError: something Huddle did not expect)" in said
     assert "This is a bug in Huddle" in said and "Traceback" not in said
+
+
+def test_new_site_asks_for_the_organisations_name_and_new_framework_takes_no_name(tmp_path):
+    unnamed = huddle("new", "site", "trust", cwd=tmp_path)
+    assert unnamed.returncode == 1
+    assert (
+        'A new site needs the organisation\'s name: huddle new site DIR --name "Example NHS Trust".' in unnamed.stderr
+    )
+    assert not (tmp_path / "trust").exists()
+    named = huddle("new", "framework", "x", "--name", "Example NHS Trust", cwd=tmp_path)
+    assert named.returncode == 1 and "--name is for `huddle new site`" in named.stderr
+
+
+def test_new_site_writes_a_site_that_checks_clean_in_the_order_people_meet_the_frameworks(tmp_path):
+    made = huddle("new", "site", "trust", "--name", "  Example   NHS Trust ", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "Created a site for Example NHS Trust in trust/" in made.stderr
+    config = yaml.safe_load((tmp_path / "trust" / "site.yml").read_text())
+    assert config["site_name"] == "Example NHS Trust leadership"
+    assessments = next(entry["Self-assessments"] for entry in config["nav"] if "Self-assessments" in entry)
+    assert [next(iter(link.values())) for link in assessments] == [
+        "assessments/collective-leadership/index.md",
+        "assessments/team-culture/index.md",
+        "assessments/board-leadership/index.md",
+    ]
+    checked = huddle("check", cwd=tmp_path / "trust")
+    assert checked.returncode == 0, checked.stderr

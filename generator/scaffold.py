@@ -1,0 +1,98 @@
+"""`huddle new site DIR --name "..."`: a complete site a trust can build with Python alone.
+
+What it writes: `site.yml`, a home and an about page (from `starter/`), the
+demo's privacy notice, accessibility statement, one case study and its
+frameworks (from `bundle.demo_dir()`), `netlify.toml`, a `requirements.txt`
+pinning this Huddle, a short README and a `.gitignore`. The site is written
+into a temporary folder beside DIR and moved into place when complete, so a
+failure leaves nothing half-written; a folder that is not empty is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import string
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from . import __version__, bundle
+from .frameworks import load_framework
+from .frameworks.validate import SCHEMA_PATH
+
+STARTER = Path(__file__).with_name("starter")
+SCHEMA_LINE = "# yaml-language-server: $schema="
+SCHEMA_COPY = "schemas/framework.schema.json"
+"""Where a new site keeps the framework JSON Schema, for editors that check YAML as it is typed."""
+
+AUDIENCES = ("individual", "team", "board")
+"""The order a new site lists its self-assessments: for yourself, for your team, for the board."""
+
+RENAMED = {"gitignore": ".gitignore"}
+"""Starter files whose real names start with a dot, which package data would leave out."""
+
+
+def new_site(folder: Path, name: str) -> list[Path]:
+    """Write a new site for the organisation `name` into `folder` (missing or empty); the files written."""
+    name = " ".join(name.split())
+    if not name:
+        raise Abort('A new site needs the organisation\'s name: huddle new site DIR --name "Example NHS Trust".')
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise Abort(
+            f"'{folder}' is not an empty folder; `huddle new site` never writes over files. Choose a new folder."
+        )
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-new-", dir=folder.parent))
+    try:
+        _write(staging, name)
+        if folder.exists():
+            folder.rmdir()
+        staging.rename(folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(path.relative_to(folder) for path in folder.rglob("*") if path.is_file())
+
+
+def _write(site: Path, name: str) -> None:
+    demo = bundle.demo_dir()
+    loaded = sorted(
+        ((path, load_framework(path, demo)) for path in (demo / "assessments").glob("*.yml")),
+        key=lambda pair: (AUDIENCES.index(pair[1].audience), pair[1].id),
+    )
+    frameworks = [path for path, _ in loaded]
+    links = [(framework.id, framework.title) for _, framework in loaded]
+    values = {
+        "name": name,
+        "site_name": json.dumps(f"{name} leadership"),  # a JSON string is a YAML string, quotes and all
+        "version": __version__,
+        "assessments": "\n".join(f"      - {json.dumps(title)}: assessments/{id_}/index.md" for id_, title in links),
+        "frameworks": "\n".join(f"      - {json.dumps(title)}: frameworks/{id_}/index.md" for id_, title in links),
+    }
+    for source in sorted(STARTER.rglob("*")):
+        if source.is_file():
+            relative = source.relative_to(STARTER).as_posix()
+            target = site / RENAMED.get(relative, relative)
+            text = string.Template(source.read_text(encoding="utf-8")).substitute(
+                values, assessments=_home_links(links) if relative == "content/index.md" else values["assessments"]
+            )
+            _save(target, text)
+    for path in frameworks:
+        text = path.read_text(encoding="utf-8")
+        first, _, rest = text.partition("\n")
+        if first.startswith(SCHEMA_LINE):
+            text = f"{SCHEMA_LINE}../{SCHEMA_COPY}\n{rest}"
+        _save(site / "assessments" / path.name, text)
+    for relative in bundle.DEMO_FILES:
+        _save(site / relative, (demo / relative).read_text(encoding="utf-8"))
+    _save(site / SCHEMA_COPY, SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _home_links(links: list[tuple[str, str]]) -> str:
+    return "\n".join(f"- [{title}](assessments/{id_}/index.md)" for id_, title in links)
+
+
+def _save(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,110 @@
+"""A trust's site from Huddle's wheel alone: no npm, no node_modules, no checkout of this repository.
+
+The wheel is built as `make dist` builds it and installed into a fresh virtual
+environment. Huddle's dependencies come from this test run's own environment
+(a folder of links to its installed packages, minus Huddle itself), so pip
+installs the wheel offline (`--no-index`) and still checks every requirement.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from generator.scoring import score
+from tests.assessment_page import answer, expected_scores, framework_of, items_of, label_values, see_results
+from tests.sites import REPO, serving
+
+pytestmark = pytest.mark.browser
+
+NOT_DEPENDENCIES = ("huddle", "generator", "__editable__", "pip")
+"""Entries of this environment's site-packages that the fresh one must not see: Huddle (here an
+editable install pointing at this repository) and pip (run from here with `--python`)."""
+
+
+def run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, f"{' '.join(map(str, command))} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="session")
+def installed_huddle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin folder of a fresh virtual environment with Huddle installed from a freshly built wheel."""
+    work = tmp_path_factory.mktemp("wheel")
+    run(
+        sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+        "--wheel-dir", work / "dist", REPO, cwd=work,
+    )  # fmt: skip
+    wheel = next((work / "dist").glob("huddle-*.whl"))
+    run(sys.executable, "-m", "venv", "--without-pip", work / "venv", cwd=work)
+    python = work / "venv" / "bin" / "python"
+    deps = work / "deps"
+    deps.mkdir()
+    for entry in Path(sysconfig.get_paths()["purelib"]).iterdir():
+        if not entry.name.startswith(NOT_DEPENDENCIES) and entry.suffix != ".pth":
+            (deps / entry.name).symlink_to(entry)
+    fresh = run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=work).stdout.strip()
+    (Path(fresh) / "huddle-dependencies.pth").write_text(f"{deps}\n")
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-index", wheel, cwd=work)
+    return python.parent
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """An environment with no trace of this checkout: no PYTHONPATH, no virtual environment, no npm."""
+    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "NO_MKDOCS_2_WARNING": "1", "LANG": "C.UTF-8"}
+
+
+def test_a_new_site_builds_from_the_wheel_alone_and_its_assessment_is_scored(installed_huddle, tmp_path, page):
+    env = clean_env(tmp_path)
+    where = run(installed_huddle / "python", "-c", "import generator; print(generator.__file__)", cwd=tmp_path, env=env)
+    assert Path(where.stdout.strip()).is_relative_to(installed_huddle.parent), "Huddle was imported from elsewhere"
+    assert not Path(where.stdout.strip()).is_relative_to(REPO)
+
+    folder = tmp_path / "trust-site"
+    run(installed_huddle / "huddle", "new", "site", folder, "--name", "Example NHS Trust", cwd=tmp_path, env=env)
+    assert (folder / "site.yml").is_file() and not (folder / "node_modules").exists()
+    assert "huddle==" in (folder / "requirements.txt").read_text()
+    run(installed_huddle / "huddle", "check", cwd=folder, env=env)
+    run(installed_huddle / "huddle", "build", "--strict", cwd=folder, env=env)
+    site = folder / "site"
+    version = json.loads((REPO / "package.json").read_text())["dependencies"]["pyodide"]
+    assert (site / "assets" / "pyodide" / version / "pyodide.asm.wasm").is_file()
+    assert "Example NHS Trust" in (site / "index.html").read_text()
+
+    path = "assessments/collective-leadership/"
+    framework = framework_of(site, path)
+    labels = list(label_values(framework))
+    given = {item.id: labels[n % len(labels)] for n, item in enumerate(items_of(framework))}
+    with serving(site, {}) as url:
+        page.goto(url + path)
+        for item_id, label in given.items():
+            answer(page, item_id, label)
+        see_results(page)
+        shown = {
+            row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
+            for row in page.locator("[data-huddle-results-table] tbody tr").all()
+        }
+    values = label_values(framework)
+    assert shown == expected_scores(score(framework, {i: values[label] for i, label in given.items()}))
+
+
+def test_new_site_refuses_a_folder_that_is_not_empty(installed_huddle, tmp_path):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "notes.txt").write_text("mine")
+    result = subprocess.run(
+        [installed_huddle / "huddle", "new", "site", "taken", "--name", "Example NHS Trust"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**clean_env(tmp_path)},
+    )
+    assert result.returncode == 1
+    assert "'taken' is not an empty folder; `huddle new site` never writes over files" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"] and os.listdir(tmp_path / "taken") == ["notes.txt"]
