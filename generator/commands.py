@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import get_files
 
+from . import branding, placeholders
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
@@ -94,20 +95,30 @@ def check(args: argparse.Namespace) -> int:
     config = load(config_file)
     site = _site(config)
     root = config_file.resolve().parent
-    hints = load_hints(root / _options(config).assessments_dir, root)
+    options = _options(config)
+    hints = load_hints(root / options.assessments_dir, root)
     for hint in hints:
         print(f"{'Note' if hint.informational else 'Warning'}: {hint}", file=sys.stderr)
     warnings = sum(not hint.informational for hint in hints)
+    brand = branding.load(config, options.branding)
+    pages = placeholders.pages(get_files(config), root)
+    unknown = placeholders.unknown(pages)
+    if unknown:
+        raise Abort(unknown)
+    unfilled = placeholders.unfilled(pages, placeholders.values(options.branding, brand.name, config.site_url))
+    for placeholder in unfilled:
+        print(f"Warning: {placeholder}", file=sys.stderr)
+    warnings += len(unfilled)
     valid = (
         f"{args.config_file}: configuration, {len(site.frameworks)} framework file(s) and "
         f"{len(site.knowledge.case_studies)} case study(ies) are valid"
     )
     if warnings and args.strict:
         raise Abort(
-            f"{valid}, but {warnings} authoring hint(s) above are errors with --strict; follow each one's "
-            "suggestion (docs/frameworks.md, 'Writing good items', explains them)."
+            f"{valid}, but {warnings} warning(s) above are errors with --strict; follow each one's suggestion "
+            "(docs/frameworks.md, 'Writing good items', explains authoring hints; docs/branding.md, placeholders)."
         )
-    said = f", with {warnings} authoring hint(s) above" if warnings else ""
+    said = f", with {warnings} warning(s) above" if warnings else ""
     print(f"{valid}{said}.", file=sys.stderr)
     return 0
 

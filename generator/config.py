@@ -1,9 +1,16 @@
-"""The `huddle` plugin's options in site.yml: declared here, checked here, documented in docs/configuration.md."""
+"""The `huddle` plugin's options in site.yml: declared here, checked here, documented in docs/configuration.md
+(and the `branding` block in docs/branding.md)."""
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
+
+from .contrast import HEX
+
+EMAIL = re.compile(r"[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+")
 
 
 class Seconds(c.Type):
@@ -18,6 +25,89 @@ class Seconds(c.Type):
         return value
 
 
+class Colour(c.Type):
+    """A colour in hex (#rrggbb or #rgb), in quotes, since YAML reads an unquoted # as a comment.
+
+    With no default, "" stands for "not set", so that a key written with no value can still be told
+    from a missing one."""
+
+    def __init__(self, default: str = "") -> None:
+        super().__init__(str, default=default)
+
+    def pre_validation(self, config: Config, key_name: str) -> None:
+        # The default fills a missing key; None here means the key is there with no value.
+        if config.get(key_name) is None:
+            raise ValidationError(
+                'has no value; a colour must be in quotes, such as "#005eb8", because YAML reads what follows '
+                "an unquoted # as a comment."
+            )
+
+    def run_validation(self, value: object) -> str:
+        if value == "" and self.default == "":
+            return value
+        if not isinstance(value, str) or not HEX.fullmatch(value):
+            raise ValidationError(f'must be a colour in hex, such as "#005eb8" (in quotes), got {value!r}.')
+        return value
+
+
+class Email(c.Type):
+    """An email address."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not EMAIL.fullmatch(value.strip()):
+            raise ValidationError(f"must be an email address, such as leadership@example.nhs.uk, got {value!r}.")
+        return value.strip()
+
+
+class FooterLink(Config):
+    text = c.Type(str)
+    """What the link says, such as "Contact us"."""
+
+    url = c.Type(str)
+    """A page of the site (its Markdown file, such as privacy.md) or a web address (https://...)."""
+
+
+class BrandingConfig(Config):
+    name = c.Optional(c.Type(str))
+    """The organisation's name, for the footer, pages, printouts and exports; unset, the site_name."""
+
+    logo = c.Optional(c.Type(str))
+    """An image in the docs folder for the header, such as images/logo.svg; unset, a neutral icon."""
+
+    favicon = c.Optional(c.Type(str))
+    """An image in the docs folder for the browser tab; unset, Material's."""
+
+    primary = Colour(default="#4051b5")
+    """The header and link colour, in hex; white text on it, and it on white, must reach 4.5:1."""
+
+    accent = Colour(default="#526cfe")
+    """The colour of focus rings and, in the dark scheme, chart bars; it must reach 3:1 on both backgrounds."""
+
+    link_dark = Colour()
+    """The link colour in the dark scheme; unset, the shade of `primary` nearest to it that reaches 4.5:1."""
+
+    footer_links = c.ListOfItems(c.SubConfig(FooterLink), default=[])
+    """Links in every page's footer, after the organisation's name: each a `text` and a `url`."""
+
+    contact_email = c.Optional(Email())
+    """Where people ask for another format or report an accessibility problem."""
+
+    contact_phone = c.Optional(c.Type(str))
+    """A phone number for the same."""
+
+    privacy_contact = c.Optional(Email())
+    """Where people send questions about privacy and requests about their data."""
+
+    dpo = c.Optional(c.Type(str))
+    """Who the data protection officer is and how to reach them, as it should read in a sentence."""
+
+    retention = c.Optional(c.Type(str))
+    """A sentence saying how long the web server's logs are kept, for the privacy notice."""
+
+
 class HuddleConfig(Config):
     assessments_dir = c.Dir(default="assessments")
     """Folder of framework YAML files, relative to site.yml."""
@@ -27,3 +117,6 @@ class HuddleConfig(Config):
 
     boot_timeout = Seconds(default=60)
     """Seconds Pyodide may go without progress (no bytes arriving) before the page says it could not start."""
+
+    branding = c.SubConfig(BrandingConfig)
+    """The organisation's name, logo, colours, footer links and contacts (docs/branding.md)."""

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import assets, bundle, publish
+from . import assets, branding, bundle, placeholders, publish
 from .config import HuddleConfig
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
@@ -33,11 +33,18 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         use_huddle_theme(config)
+        self.branding = branding.load(config, self.config.branding)
+        branding.use_in_material(config, self.config.branding)
+        self.filled = placeholders.values(self.config.branding, self.branding.name, config.site_url)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
         self.site = read_site(files, config, self.config.assessments_dir)
+        branding.check_footer_links(self.branding, files, config)
+        unknown = placeholders.unknown(placeholders.pages(files, root))
+        if unknown:
+            raise PluginError(unknown)
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
             files.get_file_from_path(study.src_uri).inclusion = NOT_IN_NAV
@@ -47,6 +54,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             for page in pages
         ]
         _add(files, generated, root)
+        _add(files, [File.generated(config, branding.STYLESHEET, content=self.branding.stylesheet())], root)
         self.files = files
         # Pages are written once every page has its URL, which links in framework Markdown need.
         text = MarkdownText(config, files)
@@ -57,8 +65,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         for framework in self.site.frameworks:
             here = files.get_file_from_path(assessment_uri(framework)).url
             url = lambda uri, here=here: get_relative_url(files.get_file_from_path(uri).url, here)  # noqa: E731
-            advice = publish.guidance(framework, self.site.knowledge, text, url, config.site_name)
-            _add(files, publish.framework_files(config, framework, advice, changed), root)
+            advice = publish.guidance(framework, self.site.knowledge, text, url, self.branding.name)
+            _add(files, publish.framework_files(config, framework, advice, changed, self.branding.name), root)
         self.runtime: dict[str, Any] | None = None
         if not self.site.frameworks:
             _add(files, publish.shared_files(config, None, b""), root)
@@ -85,9 +93,17 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         escape_meta(page.meta)  # every page's, not only ours: titles and tags are plain text
+        markdown = placeholders.fill(markdown, self.filled)
         return self.site.knowledge.page_markdown(page.file.src_uri, markdown)
 
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig):
+        # Material prints `config.copyright` in every footer; its links are relative to the page, so it is
+        # set for each page (here for 404.html and the like, below for pages) just before it is rendered.
+        config.copyright = self.branding.footer(self.files, context["base_url"])
+        return context
+
     def on_page_context(self, context: dict[str, Any], *, page, config: MkDocsConfig, nav) -> dict[str, Any]:
+        config.copyright = self.branding.footer(self.files, context["base_url"])
         framework = self.site.knowledge.frameworks_by_id.get(page.meta.get("huddle_framework"))
         if framework and self.runtime:
             printable = self.files.get_file_from_path(print_uri(framework)).url

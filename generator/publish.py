@@ -55,11 +55,13 @@ def guidance(
     return Guidance(printable=url(print_uri(framework)), competencies=found, organisation=organisation)
 
 
-def framework_files(config: MkDocsConfig, framework: Framework, advice: Guidance, changed: str) -> list[File]:
-    """A framework's data files: `framework.json` with its guidance, and its CASE package."""
+def framework_files(
+    config: MkDocsConfig, framework: Framework, advice: Guidance, changed: str, creator: str
+) -> list[File]:
+    """A framework's data files: `framework.json` with its guidance, and its CASE package (by `creator`)."""
     folder = f"assessments/{framework.id}/"
     published = {**framework.to_json(), "guidance": to_json(advice)}
-    package = cf_package(framework, creator=config.site_name, changed=changed)
+    package = cf_package(framework, creator=creator, changed=changed)
     return [
         File.generated(config, folder + "framework.json", content=_json(published)),
         File.generated(config, folder + "case.json", content=_json(package)),

@@ -65,6 +65,7 @@ def _write(site: Path, name: str) -> None:
     links = [(framework.id, framework.title) for _, framework in loaded]
     values = {
         "name": name,
+        "name_yaml": json.dumps(name),
         "site_name": json.dumps(f"{name} leadership"),  # a JSON string is a YAML string, quotes and all
         "version": __version__,
         "assessments": "\n".join(f"      - {json.dumps(title)}: assessments/{id_}/index.md" for id_, title in links),

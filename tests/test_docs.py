@@ -80,3 +80,32 @@ def test_the_documented_example_gets_no_authoring_hints(tmp_path):
     example = re.search(r"## A complete example\n\n```yaml\n(.*?)```", DOC.read_text(), re.S).group(1)
     (tmp_path / "example.yml").write_text(example)
     assert [str(hint) for hint in file_hints(tmp_path / "example.yml", tmp_path)] == []
+
+
+def test_every_branding_key_and_placeholder_is_documented():
+    from generator.config import BrandingConfig
+    from generator.placeholders import FILLED_BY
+
+    doc = (REPO / "docs" / "branding.md").read_text()
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", doc, re.M))
+    assert sorted(name for name, _ in BrandingConfig._schema if name not in documented) == []
+    assert sorted(key for key in FILLED_BY if f"`{{{{ {key} }}}}`" not in doc) == []
+
+
+def test_the_documented_branding_example_builds(tmp_path):
+    from generator.build import build_site
+    from tests.sites import copy_fixture
+
+    example = re.search(r"```yaml\n(.*?)```", (REPO / "docs" / "branding.md").read_text(), re.S).group(1)
+    config = copy_fixture("minimal", tmp_path)
+    site = config.read_text().replace(
+        "plugins:\n  - search\n  - huddle:\n      assessments_dir: assessments\n", example
+    )
+    config.write_text(site)
+    docs = config.parent / "content"
+    (docs / "images").mkdir()
+    (docs / "images" / "logo.svg").write_text("<svg/>")
+    (docs / "images" / "favicon.png").write_bytes(b"")
+    for page in ("privacy.md", "accessibility.md"):
+        (docs / page).write_text(f"# {page}\n")
+    assert (build_site(config, strict=True) / "assets" / "huddle" / "branding.css").is_file()

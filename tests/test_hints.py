@@ -95,13 +95,13 @@ def test_check_shows_hints_as_warnings_and_exits_0_but_strict_fails_on_them(tmp_
         "Warning: assessments/double-barrelled.yml:26:28: domains[0].competencies[0].items[0].text: item 'l1' may be"
     )
     assert said[1].startswith("Note: assessments/even-scale.yml:9:5: scale.points: has 4 points")
-    assert said[2].endswith("2 framework file(s) and 0 case study(ies) are valid, with 1 authoring hint(s) above.")
+    assert said[2].endswith("2 framework file(s) and 0 case study(ies) are valid, with 1 warning(s) above.")
     strict = huddle("-f", str(config), "check", "--strict", cwd=tmp_path)
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-1] == (
-        f"Error: {config}: configuration, 2 framework file(s) and 0 case study(ies) are valid, but 1 authoring "
-        "hint(s) above are errors with --strict; follow each one's suggestion (docs/frameworks.md, 'Writing good "
-        "items', explains them)."
+        f"Error: {config}: configuration, 2 framework file(s) and 0 case study(ies) are valid, but 1 warning(s) "
+        "above are errors with --strict; follow each one's suggestion (docs/frameworks.md, 'Writing good items', "
+        "explains authoring hints; docs/branding.md, placeholders)."
     )
 
 
@@ -112,7 +112,9 @@ def test_an_information_only_hint_never_fails_strict(tmp_path):
     assert result.stderr.startswith("Note: ")
 
 
-def test_the_demo_frameworks_pass_check_strict_with_no_hints():
-    result = huddle("check", "--strict", cwd=REPO)
+def test_the_demo_frameworks_pass_check_with_no_hints():
+    # The demo is no real organisation: its contacts and the accessibility statement's findings stay
+    # placeholders, which are warnings of their own (tests/test_branding.py).
+    result = huddle("check", cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert "Warning" not in result.stderr and "Note" not in result.stderr
+    assert "Warning: assessments/" not in result.stderr and "Note" not in result.stderr

@@ -25,3 +25,10 @@ def split(text: str) -> tuple[str, int, str] | None:
     if not closing:
         raise ValueError("front matter that starts with '---' on line 1 but no closing '---' line")
     return text[opening.end() : closing.start()], 1, text[closing.end() :].lstrip("\r\n")
+
+
+def body_start(text: str) -> int:
+    """Where the Markdown after a closed front matter block starts in `text` (0 when there is none)."""
+    opening = _OPEN.match(text)
+    closing = _CLOSE.search(text, opening.end()) if opening else None
+    return closing.end() if closing else 0

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from ..scoring.model import Band, Framework
 from .uris import assessment_uri, front_matter, link, print_uri, text
 
+PRINTED_BY = "{{ branding.name }}"
+"""The organisation's name, on paper as well: a placeholder the build fills for every page (placeholders.py)."""
+
 
 def printable_page(framework: Framework) -> str:
     """Markdown for a paper copy: numbered statements with answer boxes, then how to score them."""
@@ -20,6 +23,8 @@ def printable_page(framework: Framework) -> str:
     lines = [
         front_matter(title=f"{framework.title}: printable version"),
         f"# {text(framework.title)}: printable version",
+        "",
+        PRINTED_BY,
         "",
         f"Version {text(framework.version)}. Tick one box for each statement; leave a statement blank if you "
         "prefer. Then work out your scores with the key at the end. "

@@ -1,0 +1,134 @@
+"""Placeholders in a site's pages: `{{ branding.name }}` filled from site.yml, `{{ todo: ... }}` for the author.
+
+A privacy notice or an accessibility statement names the organisation, its
+contacts and how long it keeps logs. Pages write those as
+`{{ branding.<key> }}` (or `{{ site_url }}`), and the build fills them from the
+huddle plugin's `branding` block, so they are set once, in site.yml. What only
+the author can say (the result of their own accessibility testing, say) is
+written `{{ todo: what to write }}`. A placeholder with no value, and every
+todo, is shown in the page in square brackets and is a `huddle check` warning
+with its file and line; an unknown key stops the build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.structure.files import Files
+
+from .casestudies.frontmatter import body_start
+from .pages.uris import text
+from .sources.reading import shown_path
+
+TOKEN = re.compile(r"\{\{\s*(?:todo:\s*(?P<todo>.*?)|(?P<key>[A-Za-z_][\w.]*))\s*\}\}", re.S)
+
+FILLED_BY = {
+    "branding.name": "organisation name",
+    "branding.contact_email": "email address",
+    "branding.contact_phone": "phone number",
+    "branding.privacy_contact": "privacy email address",
+    "branding.dpo": "data protection officer and how to reach them",
+    "branding.retention": "how long the server logs are kept",
+    "site_url": "website address",
+}
+"""Every key a page may name, with what it stands for (shown in brackets while it has no value)."""
+
+LINKED = {"branding.contact_email": "mailto:", "branding.privacy_contact": "mailto:", "site_url": ""}
+"""Keys whose values are shown as links, with the scheme their address takes."""
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder in a page: where, which key (or the todo's text), and whether it is known."""
+
+    path: str
+    line: int
+    key: str
+    todo: str
+
+    def __str__(self) -> str:
+        if self.todo:
+            said = " ".join(self.todo.split())
+            where = f"{self.path}:{self.line}"
+            return f'{where}: to write yourself: "{said}"; replace this {{{{ todo: ... }}}} with your words.'
+        if self.key == "site_url":
+            setting = "`site_url` in site.yml"
+        else:
+            setting = f"`{self.key.removeprefix('branding.')}` in the huddle plugin's `branding` block in site.yml"
+        return f"{self.path}:{self.line}: {{{{ {self.key} }}}} has no value; set {setting}."
+
+
+def values(branding, name: str, site_url: str | None) -> dict[str, str]:
+    """The value of each key ("" when not set): from the plugin's validated `branding` options, the
+    organisation's `name` (which defaults to the site's), and site.yml's `site_url`."""
+    found = {key: getattr(branding, key.split(".", 1)[1]) or "" for key in FILLED_BY if key.startswith("branding.")}
+    found["branding.name"] = name
+    found["site_url"] = site_url or ""
+    return found
+
+
+def pages(files: Files, root: Path) -> list[tuple[str, Path]]:
+    """The site's Markdown pages as (path shown to authors, path)."""
+    found = [Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path]
+    return [(shown_path(path, root), path) for path in found]
+
+
+def find(source: str, path: str) -> list[Placeholder]:
+    """Every placeholder in the Markdown of a page's source (not its front matter, which is data), in order."""
+    return [
+        Placeholder(path, source.count("\n", 0, match.start()) + 1, match.group("key") or "", match.group("todo") or "")
+        for match in TOKEN.finditer(source, body_start(source))
+    ]
+
+
+def unknown(pages: Iterable[tuple[str, Path]]) -> str:
+    """What is wrong when pages name keys there are no values for, or ""."""
+    problems = []
+    for shown, path in pages:
+        for found in find(_read(path), shown):
+            if not found.todo and found.key not in FILLED_BY:
+                close = difflib.get_close_matches(found.key, FILLED_BY, n=1)
+                hint = f"did you mean {{{{ {close[0]} }}}}? " if close else ""
+                problems.append(
+                    f"{shown}:{found.line}: {{{{ {found.key} }}}} is not a value Huddle knows; {hint}"
+                    f"Huddle fills {', '.join(FILLED_BY)}, and {{{{ todo: ... }}}} marks what you must write."
+                )
+    return "\n".join(problems)
+
+
+def unfilled(pages: Iterable[tuple[str, Path]], filled: dict[str, str]) -> list[Placeholder]:
+    """The todos, and the known placeholders with no value, of every page: `huddle check`'s warnings."""
+    return [
+        found
+        for shown, path in pages
+        for found in find(_read(path), shown)
+        if found.todo or (found.key in FILLED_BY and not filled[found.key])
+    ]
+
+
+def fill(markdown: str, filled: dict[str, str]) -> str:
+    """`markdown` with each placeholder replaced: by its value, or by what it stands for in brackets."""
+
+    def replace(match: re.Match) -> str:
+        todo, key = match.group("todo"), match.group("key")
+        if todo is not None:
+            return f"**\\[{text(todo)}\\]**"
+        value = filled.get(key, "")
+        if not value:
+            return f"**\\[{text(FILLED_BY.get(key, key))}\\]**"
+        if key in LINKED:
+            return f"[{text(value)}](<{LINKED[key]}{value}>)"
+        return text(value)
+
+    return TOKEN.sub(replace, markdown)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return ""  # MkDocs names the page when it reads it, and the build stops there

@@ -1,0 +1,269 @@
+"""A trust's branding: one block in site.yml, checked for contrast, filling footer, pages and printouts."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from generator.build import build_site
+from generator.contrast import DARK_BACKGROUND, WHITE, nearest_passing, ratio, shown
+from tests.sites import copy_fixture, serving
+
+BRANDING = """\
+      branding:
+        name: St Elsewhere's NHS Trust
+        logo: images/logo.svg
+        favicon: images/favicon.png
+        primary: "#005eb8"
+        accent: "#445fe1"
+        footer_links:
+          - {text: Privacy, url: privacy.md}
+          - {text: Our trust, url: "https://example.org/"}
+        contact_email: leadership@example.org
+        contact_phone: 0100 000 0000
+        privacy_contact: privacy@example.org
+        dpo: "Sam Patel, Data Protection Officer (dpo@example.org)"
+        retention: The server's logs are kept for 30 days, then deleted.
+"""
+
+PALETTE = """\
+  palette:
+    - {media: "(prefers-color-scheme: light)", scheme: default}
+    - {media: "(prefers-color-scheme: dark)", scheme: slate}
+"""
+
+PRIVACY = """\
+# Privacy notice
+
+Your answers are not sent to {{ branding.name }}. Write to {{ branding.privacy_contact }};
+our data protection officer is {{ branding.dpo }}. {{ branding.retention }}
+
+Call {{ branding.contact_phone }} or email {{ branding.contact_email }} about {{ site_url }}.
+{{ todo: Say where the site is hosted. }}
+"""
+
+
+def branded(tmp_path: Path, branding: str = BRANDING, privacy: str = PRIVACY) -> Path:
+    """The minimal fixture with a branding block, a logo, a favicon and a privacy page; its site.yml."""
+    config = copy_fixture("minimal", tmp_path)
+    text = config.read_text().replace("  - huddle:\n      assessments_dir: assessments\n", "")
+    text = text.replace("plugins:\n", "plugins:\n  - huddle:\n" + branding)
+    text = text.replace("  name: material\n", "  name: material\n" + PALETTE)
+    config.write_text(text)
+    docs = config.parent / "content"
+    (docs / "images").mkdir()
+    (docs / "images" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (docs / "images" / "favicon.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (docs / "privacy.md").write_text(privacy)
+    return config
+
+
+def huddle(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def line_of(config: Path, text: str) -> int:
+    return next(n for n, line in enumerate(config.read_text().splitlines(), 1) if text in line)
+
+
+# Contrast, as WCAG 2.2 defines it.
+
+
+def test_contrast_ratios_follow_wcag():
+    assert ratio("#000", WHITE) == pytest.approx(21)
+    assert ratio("#767676", WHITE) == pytest.approx(4.54, abs=0.01)  # the lightest grey that passes on white
+    assert shown(4.499) == "4.4:1"  # rounded down: a shown pass is a pass
+
+
+def test_the_nearest_passing_shade_keeps_the_hue_and_passes_by_a_little():
+    better = nearest_passing("#4a90e2", WHITE, 4.5)
+    assert 4.5 <= ratio(better, WHITE) < 4.7
+    assert nearest_passing("#005eb8", WHITE, 4.5) == "#005eb8"  # already passes: unchanged
+    lighter = nearest_passing("#005eb8", DARK_BACKGROUND, 4.5)
+    assert 4.5 <= ratio(lighter, DARK_BACKGROUND) < 4.7
+
+
+# Material settings, the stylesheet and the footer.
+
+
+@pytest.fixture(scope="module")
+def branded_site(tmp_path_factory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("branded")
+    config = branded(tmp_path)
+    config.write_text(
+        config.read_text().replace("site_name:", "site_url: https://leadership.example.org/trust/\nsite_name:")
+    )
+    return build_site(config, strict=True)
+
+
+def test_the_colours_become_materials_custom_palette_and_a_stylesheet(branded_site):
+    page = (branded_site / "index.html").read_text()
+    assert 'data-md-color-primary="custom"' in page and 'data-md-color-accent="custom"' in page
+    assert 'href="assets/huddle/branding.css"' in page
+    css = (branded_site / "assets" / "huddle" / "branding.css").read_text()
+    assert "--md-primary-fg-color: #005eb8;" in css and "--md-accent-fg-color: #445fe1;" in css
+    dark_link = re.search(r"slate\]\[data-md-color-primary=custom\] \{\s*--md-typeset-a-color: (#\w+);", css).group(1)
+    assert dark_link == nearest_passing("#005eb8", DARK_BACKGROUND, 4.5) != "#005eb8"
+
+
+def test_logo_and_favicon_are_materials_and_the_footer_names_the_trust_with_links_that_work_from_any_page(
+    branded_site,
+):
+    page = (branded_site / "case-studies" / "first-story" / "index.html").read_text()
+    assert re.search(r'<img src="\.\./\.\./images/logo\.svg"', page)
+    assert '<link rel="icon" href="../../images/favicon.png">' in page
+    footer = re.search(r'md-copyright__highlight">\s*(.*?)\s*</div>', page, re.S).group(1)
+    assert footer == (
+        'St Elsewhere&#x27;s NHS Trust · <a href="../../privacy/">Privacy</a> · '
+        '<a href="https://example.org/">Our trust</a>'
+    )
+    home = re.search(r'md-copyright__highlight">\s*(.*?)\s*</div>', (branded_site / "index.html").read_text(), re.S)
+    assert '<a href="./privacy/">Privacy</a>' in home.group(1)
+    missing = (branded_site / "404.html").read_text()
+    assert '<a href="/trust/privacy/">Privacy</a>' in missing  # the 404 page is served at any depth
+
+
+def test_placeholders_are_filled_from_the_branding_block_and_site_url(branded_site):
+    page = (branded_site / "privacy" / "index.html").read_text()
+    body = page[page.index("<h1") :]
+    assert "Your answers are not sent to St Elsewhere's NHS Trust." in body
+    assert '<a href="mailto:privacy@example.org">privacy@example.org</a>' in body
+    assert "Sam Patel, Data Protection Officer (dpo@example.org)" in body
+    assert "The server's logs are kept for 30 days, then deleted." in body
+    assert '<a href="https://leadership.example.org/trust/">https://leadership.example.org/trust/</a>' in body
+    assert "<strong>[Say where the site is hosted.]</strong>" in body
+    assert "{{" not in body
+
+
+def test_printouts_and_exports_name_the_organisation(branded_site):
+    printable = (branded_site / "assessments" / "tiny" / "print" / "index.html").read_text()
+    assert "<p>St Elsewhere's NHS Trust</p>" in printable
+    published = json.loads((branded_site / "assessments" / "tiny" / "framework.json").read_text())
+    assert published["guidance"]["organisation"] == "St Elsewhere's NHS Trust"
+    case = json.loads((branded_site / "assessments" / "tiny" / "case.json").read_text())
+    assert case["CFDocument"]["creator"] == "St Elsewhere's NHS Trust"
+
+
+def test_without_a_branding_block_the_site_is_neutral_and_named_after_itself(minimal_site):
+    page = (minimal_site / "index.html").read_text()
+    assert 'data-md-color-primary="custom"' in page and "<img" not in page.split("md-header")[1].split("</header")[0]
+    assert re.search(r'md-copyright__highlight">\s*Minimal fixture\s*</div>', page)
+    assert "--md-primary-fg-color: #4051b5;" in (minimal_site / "assets" / "huddle" / "branding.css").read_text()
+
+
+# What stops the build, and what `huddle check` warns about.
+
+
+def test_a_primary_colour_white_text_cannot_be_read_on_fails_with_ratio_and_nearest_shade(tmp_path):
+    config = branded(tmp_path, BRANDING.replace('"#005eb8"', '"#4a90e2"'))
+    with pytest.raises(Abort) as failed:
+        build_site(config)
+    line = line_of(config, "primary:")
+    said = str(failed.value)
+    assert (
+        f"site.yml:{line}: branding.primary: white text on #4a90e2 on the header's background (#ffffff) have a "
+        "contrast ratio of 3.2:1, under the 4.5:1 WCAG AA needs; the nearest shade that does is #2275d7."
+    ) in said
+    assert f"site.yml:{line}: branding.primary: links in #4a90e2 on the light scheme's page background" in said
+    assert not (config.parent / "site").exists()
+
+
+def test_a_dark_scheme_link_colour_that_fails_is_named_with_its_nearest_passing_shade(tmp_path):
+    config = branded(
+        tmp_path,
+        BRANDING.replace('        accent: "#445fe1"\n', '        accent: "#445fe1"\n        link_dark: "#005eb8"\n'),
+    )
+    with pytest.raises(Abort, match=r"branding\.link_dark: links in #005eb8 on the dark scheme's page background "
+                       r"\(#1e2129\) have a contrast ratio of 2\.5:1, under the 4\.5:1 WCAG AA needs; the nearest "
+                       r"shade that does is #0b87ff\."):  # fmt: skip
+        build_site(config)
+
+
+def test_a_colour_left_unquoted_is_a_yaml_comment_and_says_to_quote_it(tmp_path):
+    config = branded(tmp_path, BRANDING.replace('"#005eb8"', "#005eb8"))
+    result = huddle("-f", str(config), "build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "primary" in result.stderr and 'a colour must be in quotes, such as "#005eb8"' in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_logo_and_a_footer_link_to_no_page_stop_the_build_naming_each(tmp_path):
+    config = branded(tmp_path, BRANDING.replace("url: privacy.md", "url: contact.md"))
+    (config.parent / "content" / "images" / "logo.svg").unlink()
+    with pytest.raises(Abort) as failed:
+        build_site(config)
+    assert (
+        f"site.yml:{line_of(config, 'logo:')}: branding.logo: logo 'images/logo.svg' is not a file in content/"
+        in str(failed.value)
+    )
+    config.parent.joinpath("content", "images", "logo.svg").write_text("<svg/>")
+    with pytest.raises(Abort, match=r"footer link 'Privacy' goes to 'contact\.md', which is not a page of the site"):
+        build_site(config)
+
+
+def test_an_unknown_placeholder_stops_the_build_with_file_line_and_the_closest_key(tmp_path):
+    config = branded(tmp_path, privacy="# Privacy\n\nAsk {{ branding.contact_mail }}.\n")
+    with pytest.raises(Abort, match=r"content/privacy\.md:3: \{\{ branding\.contact_mail \}\} is not a value Huddle "
+                       r"knows; did you mean \{\{ branding\.contact_email \}\}\?"):  # fmt: skip
+        build_site(config)
+
+
+def test_check_warns_about_each_placeholder_left_to_fill_and_strict_fails(tmp_path):
+    config = branded(tmp_path, BRANDING.replace("        dpo:", "        # dpo:"))
+    result = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: content/")]
+    assert warnings == [
+        "Warning: content/privacy.md:4: {{ branding.dpo }} has no value; set `dpo` in the huddle plugin's "
+        "`branding` block in site.yml.",
+        "Warning: content/privacy.md:6: {{ site_url }} has no value; set `site_url` in site.yml.",
+        'Warning: content/privacy.md:7: to write yourself: "Say where the site is hosted."; replace this '
+        "{{ todo: ... }} with your words.",
+    ]
+    assert huddle("-f", str(config), "check", "--strict", cwd=tmp_path).returncode == 1
+
+
+def test_check_also_fails_on_branding_colours_that_do_not_pass(tmp_path):
+    config = branded(tmp_path, BRANDING.replace('"#445fe1"', '"#ffb81c"'))
+    result = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "branding.accent: focus rings in #ffb81c on the light scheme's page background" in result.stderr
+
+
+# In the browser: what Material draws with those colours.
+
+
+@pytest.mark.browser
+@pytest.mark.no_pyodide
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_header_and_links_are_drawn_in_the_checked_colours(browser, request, branded_site, scheme):
+    from tests.conftest import new_context
+
+    context = new_context(browser, request, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        with serving(branded_site, {}) as url:
+            page.goto(url + "privacy/")
+            header, link, background = page.evaluate(
+                """() => [document.querySelector('.md-header'), document.querySelector('.md-content a[href^=mailto]'),
+                          document.body].map((e, i) => getComputedStyle(e)[i === 1 ? 'color' : 'backgroundColor'])"""
+            )
+        css = (branded_site / "assets" / "huddle" / "branding.css").read_text()
+        dark_link = re.search(r"slate\]\[data-md-color-primary=custom\] \{\s*--md-typeset-a-color: (#\w+);", css).group(
+            1
+        )
+        assert header == rgb("#005eb8")
+        assert link == rgb("#005eb8" if scheme == "light" else dark_link)
+        assert background == rgb(WHITE if scheme == "light" else DARK_BACKGROUND)
+    finally:
+        context.close()
+
+
+def rgb(colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
