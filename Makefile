@@ -42,7 +42,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # A Chromium for the browser tests: Debian's when present or installable
-# (this machine, CI), otherwise Playwright's own download (a laptop).
+# (this machine, CI), otherwise Playwright's own download (a laptop); and nginx where apt can add it.
 browser: setup
 	@if [ -n "$$HUDDLE_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then \
 	  echo "Browser: $${HUDDLE_CHROMIUM:-$$(command -v chromium)}"; \
@@ -50,6 +50,10 @@ browser: setup
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 	  $(PY) -m playwright install chromium; \
+	fi
+	@# nginx, for the test of the snippet in docs/hosting.md; skipped where it cannot be installed.
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null) || true; \
 	fi
 
 clean:

@@ -33,7 +33,8 @@ sys.path.insert(0, str(REPO))
 
 from generator.assets import PYODIDE_BOOT_FILES  # noqa: E402
 from generator.build import build_site  # noqa: E402
-from generator.serve import deploy_headers, make_server  # noqa: E402
+from generator.headers import site_headers  # noqa: E402
+from generator.serve import make_server  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 
 PAGE = "assessments/collective-leadership/"
@@ -196,7 +197,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="huddle-bench-") as work:
         site = build_site(REPO / "site.yml", site_dir=Path(work) / "site")
         write_bare_page(site)
-        server = make_server(site, "127.0.0.1", 0, deploy_headers(REPO / "netlify.toml"))
+        server = make_server(site, "127.0.0.1", 0, site_headers(site))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         try:

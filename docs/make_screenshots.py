@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.build import build_site  # noqa: E402
-from generator.serve import deploy_headers  # noqa: E402
+from generator.headers import site_headers  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from tests.sites import serving  # noqa: E402
 
@@ -50,7 +50,7 @@ def main() -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="huddle-shots-") as work:
         site = build_site(REPO / "site.yml", site_dir=Path(work) / "site")
-        with serving(site, deploy_headers(REPO / "netlify.toml")) as base, sync_playwright() as playwright:
+        with serving(site, site_headers(site)) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             for name, viewport in [
                 ("phone", {"width": 375, "height": 812}),

@@ -17,9 +17,10 @@ from . import branding, placeholders
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
+from .headers import site_headers
 from .plugin import read_site
 from .scaffold import new_site
-from .serve import deploy_headers, make_server
+from .serve import make_server
 from .site import Site
 from .watch import watch
 
@@ -65,7 +66,7 @@ def build(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     site = build_site(config_file)
-    server = make_server(site, args.host, args.port, deploy_headers(config_file.parent / "netlify.toml"))
+    server = make_server(site, args.host, args.port, site_headers(site))
     host, port = server.server_address[:2]
     stop = threading.Event()
     if args.watch:

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import assets, branding, bundle, placeholders, publish
+from . import assets, branding, bundle, headers, placeholders, publish
 from .config import HuddleConfig
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
@@ -70,6 +70,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.runtime: dict[str, Any] | None = None
         if not self.site.frameworks:
             _add(files, publish.shared_files(config, None, b""), root)
+            _add(files, [File.generated(config, headers.FILE, content=headers.headers_file(None))], root)
             return files
         configured = self.config.pyodide_dir is not None
         pyodide_dir = Path(self.config.pyodide_dir) if configured else bundle.pyodide_dir()
@@ -77,6 +78,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         scoring = assets.scoring_zip()
         shared = publish.shared_files(config, (version, boot_files), scoring)
         _add(files, [*shared, publish.offline_worker(config)], root)
+        policy = File.generated(config, headers.FILE, content=headers.headers_file(assets.pyodide_path(version)))
+        _add(files, [policy], root)
         # What every assessment page's template needs, the same for each page: worked out once.
         self.runtime = {
             "pyodide": assets.pyodide_path(version),
@@ -109,6 +112,12 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             printable = self.files.get_file_from_path(print_uri(framework)).url
             context["huddle"] = {**self.runtime, "printable": printable}
         return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return headers.with_meta(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return headers.with_meta(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.assessments_dir)

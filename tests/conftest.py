@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
-from generator.serve import deploy_headers
+from generator.headers import site_headers
 from tests.sites import FIXTURES, REPO, serving
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -52,8 +52,8 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_url(demo_site: Path) -> Iterator[str]:
-    """The demo site served on a free loopback port, with the deployed headers."""
-    with serving(demo_site, deploy_headers(REPO / "netlify.toml")) as url:
+    """The demo site served on a free loopback port, with the headers its `_headers` file gives each path."""
+    with serving(demo_site, site_headers(demo_site)) as url:
         yield url
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,11 +30,14 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 @contextlib.contextmanager
-def serving(folder: Path, headers: dict[str, str]) -> Iterator[str]:
-    """`folder` served on a free loopback port with `headers`, as its URL; always shut down."""
+def serving(
+    folder: Path, headers: dict[str, str] | Callable[[str], dict[str, str]], prefix: str = "/"
+) -> Iterator[str]:
+    """`folder` served at `prefix` on a free loopback port with `headers` (fixed, or per path, such as
+    `generator.headers.site_headers(folder)`), as the server's root URL; always shut down."""
     from generator.serve import make_server
 
-    server = make_server(folder, "127.0.0.1", 0, headers)
+    server = make_server(folder, "127.0.0.1", 0, headers, prefix)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.build import build_site
-from generator.serve import deploy_headers
+from generator.headers import site_headers
 from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results
-from tests.sites import FIXTURES, REPO, serving
+from tests.sites import FIXTURES, serving
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ MARKERS = ["<img", "<svg", "<script", "<meta", "onfocus", "javascript:", "<style
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
     site = build_site(FIXTURES / "hostile" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("h") / "site")
-    with serving(site, deploy_headers(REPO / "netlify.toml")) as url:
+    with serving(site, site_headers(site)) as url:
         yield site, url
 
 

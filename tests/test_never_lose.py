@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from generator.assets import FETCHED
-from generator.serve import deploy_headers
+from generator.headers import site_headers
 from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results, shown_scores
-from tests.sites import REPO, serving
+from tests.sites import serving
 
 pytestmark = pytest.mark.browser
 
@@ -194,7 +194,7 @@ def test_a_new_build_replaces_the_old_offline_cache(browser, demo_site, tmp_path
     shutil.copytree(demo_site, site)
     context = browser.new_context()
     try:
-        with serving(site, deploy_headers(REPO / "netlify.toml")) as url:
+        with serving(site, site_headers(site)) as url:
             page = context.new_page()
             page.goto(url + PAGE)
             page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import queue
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -15,7 +14,8 @@ from typing import IO
 
 import pytest
 
-from tests.sites import REPO, copy_fixture
+from generator.headers import HEADERS
+from tests.sites import copy_fixture
 
 DEADLINE = 60  # seconds for the server to say something: a build takes about 1 s here
 
@@ -64,7 +64,6 @@ class ServerLog:
 @pytest.fixture
 def served(tmp_path):
     config = copy_fixture("minimal", tmp_path)
-    shutil.copy(REPO / "netlify.toml", config.parent)  # the headers a trust deploys with
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "-f", str(config), "serve", "--port", "0"],
         stderr=subprocess.PIPE,
@@ -87,12 +86,20 @@ def fetch(url: str):
         return response.read().decode(), response.headers
 
 
-def test_serve_sends_the_deployed_headers_and_module_mime_types(served):
+def fetch_headers(url: str):
+    with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=10) as response:
+        return response.headers
+
+
+def test_serve_sends_the_sites_own_headers_file_and_module_mime_types(served):
     _, url, _, _ = served
     _, headers = fetch(url + "assessments/tiny/")
-    assert "wasm-unsafe-eval" in headers["Content-Security-Policy"]
+    assert headers["Content-Security-Policy"] == HEADERS["Content-Security-Policy"]
     version = next(iter(os.listdir(served[0] / "site" / "assets" / "pyodide")))
     assert fetch(url + f"assets/pyodide/{version}/pyodide.mjs")[1]["Content-Type"].startswith("text/javascript")
+    wasm = fetch_headers(url + f"assets/pyodide/{version}/pyodide.asm.wasm")
+    assert wasm.get_all("Content-Type") == ["application/wasm"]  # the site's, not a second one
+    assert "immutable" in wasm["Cache-Control"]
 
 
 def test_serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors(served):
