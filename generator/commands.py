@@ -10,17 +10,17 @@ import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import get_files
 
-from . import branding, placeholders
+from . import branding, bundle, placeholders
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
 from .plugin import read_site
 from .scaffold import new_site
-from .serve import make_server
+from .serve import Live, make_server
 from .site import Site
 from .watch import watch
 
@@ -66,18 +66,27 @@ def build(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     site = build_site(config_file)
-    server = make_server(site, args.host, args.port, site_headers(site))
+    live = Live() if args.watch else None
+    server = make_server(site, args.host, args.port, site_headers(site), live=live)
     host, port = server.server_address[:2]
     stop = threading.Event()
-    if args.watch:
+    if live:
         config = load(config_file)
         sources = [config_file, Path(config.docs_dir), Path(_options(config).assessments_dir)]
         if config.theme.custom_dir:
             sources.append(Path(config.theme.custom_dir))
+        if not bundle.is_packaged():
+            sources.append(bundle.theme_dir())  # developing Huddle: its own theme too
 
         def rebuild() -> None:
-            build_site(config_file)
-            print("Rebuilt the site; reload the page to see it.", file=sys.stderr)
+            try:
+                build_site(config_file)
+            except MkDocsException as error:
+                print(f"{REBUILD_FAILED}\n{error}", file=sys.stderr)
+                live.failed(REBUILD_FAILED, str(error))
+                return
+            live.built()
+            print("Rebuilt the site; open pages reload themselves.", file=sys.stderr)
 
         watch(sources, rebuild, stop)
     print(f"Serving {site}/ at http://{host}:{port}/ (Ctrl+C stops)", file=sys.stderr)
@@ -87,8 +96,13 @@ def serve(args: argparse.Namespace) -> int:
         pass
     finally:
         stop.set()
+        if live:
+            live.close()
         server.server_close()
     return 0
+
+
+REBUILD_FAILED = "Rebuild failed; still serving the last good site."
 
 
 def check(args: argparse.Namespace) -> int:

@@ -5,12 +5,21 @@ Content Security Policy tried out locally and in the browser tests is the one
 a trust publishes. MIME types are set here rather than guessed, because a
 module worker and WebAssembly refuse to load with the wrong ones. A site can
 be served under a sub-path (`prefix`), as on a trust's intranet.
+
+For `huddle serve`, a `Live` adds live reload: every HTML page served gets
+`live.js` (from this package, never written into the site), which listens to
+`__huddle/events` (server-sent events, same origin, so the pages' policy
+allows it) and reloads the page after a rebuild, or shows a failed rebuild's
+message in it.
 """
 
 from __future__ import annotations
 
 import functools
+import io
+import json
 import sys
+import threading
 import urllib.parse
 from collections.abc import Callable
 from http import HTTPStatus
@@ -33,6 +42,44 @@ MIME_TYPES = {
 HeadersFor = Callable[[str], dict[str, str]]
 """The response headers for a path of the site (from its root, such as /assets/huddle/worker.js)."""
 
+LIVE = "__huddle/"
+"""Where, under the site's prefix, `huddle serve` answers for live reload (the site has no such folder)."""
+LIVE_SCRIPT = Path(__file__).with_name("live.js")
+
+
+class Live:
+    """What `huddle serve` tells open pages: how many builds there have been, and a failed one's message."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._state: dict = {"build": 0, "error": None}
+        self.closed = False
+
+    def built(self) -> None:
+        with self._changed:
+            self._state = {"build": self._state["build"] + 1, "error": None}
+            self._changed.notify_all()
+
+    def failed(self, title: str, text: str) -> None:
+        with self._changed:
+            self._state = {**self._state, "error": {"title": title, "text": text}}
+            self._changed.notify_all()
+
+    def state(self) -> dict:
+        with self._changed:
+            return self._state
+
+    def close(self) -> None:
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+    def next(self, seen: dict | None, timeout: float) -> dict | None:
+        """The state once it differs from `seen`; None if `timeout` seconds pass first or serving stops."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.closed or self._state != seen, timeout)
+            return None if self.closed or self._state == seen else self._state
+
 
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves the built site as a static host would: no directory listings, the site's own 404 page."""
@@ -40,6 +87,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     headers_for: HeadersFor = staticmethod(lambda path: {})
     prefix = "/"
+    live: Live | None = None
+
+    def do_GET(self) -> None:
+        path = urllib.parse.urlsplit(self.path).path
+        if self.live and path == self.prefix + LIVE + "events":
+            self._events()
+        elif self.live and path == self.prefix + LIVE + "live.js":
+            self._send(HTTPStatus.OK, MIME_TYPES[".js"], LIVE_SCRIPT.read_bytes())
+        else:
+            super().do_GET()
 
     def send_head(self):
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
@@ -49,6 +106,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix) and path != self.prefix.rstrip("/"):
             self.send_error(HTTPStatus.NOT_FOUND)
             return None
+        page = Path(self.translate_path(self.path))
+        if self.live and path.endswith("/"):
+            page = page / "index.html"
+        if self.live and page.suffix == ".html" and page.is_file():
+            return self._send(HTTPStatus.OK, MIME_TYPES[".html"], self._with_live(page.read_bytes()), body_now=False)
         return super().send_head()
 
     def translate_path(self, path: str) -> str:
@@ -63,13 +125,46 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
+        self._send(code, MIME_TYPES[".html"], self._with_live(page.read_bytes()))
+
+    def _send(self, code: int, content_type: str, body: bytes, body_now: bool = True) -> io.BytesIO | None:
+        """Send `body` (now, or returned for send_head's caller to copy), with its headers."""
         self.send_response(code)
-        self.send_header("Content-Type", MIME_TYPES[".html"])
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        if not body_now:
+            return io.BytesIO(body)
         if self.command != "HEAD":
             self.wfile.write(body)
+        return None
+
+    def _with_live(self, page: bytes) -> bytes:
+        """A page with the live reload script at the end of its body, when serving for `huddle serve`."""
+        if not self.live:
+            return page
+        # The build the page comes from: a page opened just before a rebuild still reloads after it.
+        build = self.live.state()["build"]
+        tag = f'<script src="{self.prefix}{LIVE}live.js" data-build="{build}"></script>'.encode()
+        head, found, tail = page.rpartition(b"</body>")
+        return head + tag + found + tail if found else page + tag
+
+    def _events(self) -> None:
+        """Server-sent events: the live state now and at every change, a comment now and then to keep open."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = None
+        try:
+            while not self.live.closed:
+                state = self.live.next(seen, timeout=15)
+                message = f"event: state\ndata: {json.dumps(state)}\n\n" if state else ": still serving\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                seen = state or seen
+        except ConnectionError:
+            pass  # the page was closed or reloaded
 
     def send_header(self, keyword: str, value: str) -> None:
         # The site's headers replace the server's own of the same name (a host sends one Content-Type).
@@ -102,10 +197,15 @@ class SiteServer(ThreadingHTTPServer):
 
 
 def make_server(
-    site_dir: Path, host: str, port: int, headers: dict[str, str] | HeadersFor, prefix: str = "/"
+    site_dir: Path,
+    host: str,
+    port: int,
+    headers: dict[str, str] | HeadersFor,
+    prefix: str = "/",
+    live: Live | None = None,
 ) -> ThreadingHTTPServer:
     """A server for `site_dir` at `prefix` (such as /leadership/) on host:port (port 0 picks a free one), sending
-    `headers` (the same for every path, or per path); call serve_forever()."""
+    `headers` (the same for every path, or per path), with live reload if given a `live`; call serve_forever()."""
     headers_for = headers if callable(headers) else (lambda path, fixed=dict(headers): fixed)
     handler = type(
         "BoundSiteHandler",
@@ -113,6 +213,7 @@ def make_server(
         {
             "headers_for": staticmethod(headers_for),
             "prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/",
+            "live": live,
         },
     )
     return SiteServer((host, port), functools.partial(handler, directory=str(site_dir)))

@@ -1,53 +1,107 @@
 """Rebuilding the site while it is served, when an author saves a file.
 
-Polling (once a second) keeps this dependency-free and works on every file
-system; a site of a few thousand files is scanned in milliseconds. A failed
-rebuild is reported and the last good site stays served.
+watchdog (which MkDocs already depends on) reports changes as the system sees
+them, so nothing is polled. One save is often several events (an editor writes
+a temporary file, renames it, touches a backup), so changes are gathered until
+the folders have been quiet for a moment (`quiet`) and then rebuilt once.
+Editors' temporary, swap and backup files are ignored. `rebuild` is expected to
+report its own failures; any it lets through are printed, and watching goes on.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
-def snapshot(paths: Iterable[Path]) -> dict[str, float]:
-    """Modification time of every file under `paths` (files or folders)."""
-    seen: dict[str, float] = {}
-    for path in paths:
-        candidates = path.rglob("*") if path.is_dir() else [path]
-        for file in candidates:
-            try:
-                if file.is_file():
-                    seen[str(file)] = file.stat().st_mtime
-            except OSError:
-                continue  # removed while we looked
-    return seen
+IGNORED = (
+    "*.swp",  # Vim
+    "*.swx",
+    "*.swo",
+    "4913",  # Vim's check that it may write in a folder
+    "*~",  # Vim, Emacs, gedit backups
+    ".#*",  # Emacs lock files
+    "#*#",  # Emacs auto-save
+    "*.tmp",
+    "*___jb_tmp___",  # JetBrains
+    "*___jb_old___",
+    ".DS_Store",
+    "*.crdownload",
+    ".~lock.*#",  # LibreOffice
+)
+"""Names of files editors and systems write beside the ones an author saves."""
+
+
+def ignored(path: str) -> bool:
+    """Whether a changed file is one an editor or the system wrote, not the author."""
+    name = Path(path).name
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED)
+
+
+class _Changes(FileSystemEventHandler):
+    """Notes when a file under the watched paths changed, leaving out ignored names and other files."""
+
+    def __init__(self, wanted: Callable[[str], bool]) -> None:
+        self.wanted = wanted
+        self.last = 0.0
+        self.seen = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+            return  # reading a file is no change; a folder is "modified" when any file in it is, which is told apart
+        paths = [event.src_path, getattr(event, "dest_path", "") or ""]
+        if any(path and self.wanted(str(path)) and not ignored(str(path)) for path in paths):
+            self.last = time.monotonic()
+            self.seen.set()
 
 
 def watch(
-    paths: list[Path], rebuild: Callable[[], None], stop: threading.Event, interval: float = 1.0
+    paths: Iterable[Path], rebuild: Callable[[], None], stop: threading.Event, quiet: float = 0.3
 ) -> threading.Thread:
-    """Call `rebuild` in a background thread whenever a file under `paths` changes, until `stop` is set.
+    """Call `rebuild` in a background thread after files under `paths` (folders, or single files) change
+    and then stay quiet for `quiet` seconds, until `stop` is set.
 
-    The files are first read here, before returning, so a change made right
-    after this call is seen.
+    Watching has started when this returns, so a change made right after the call is seen.
     """
-    thread = threading.Thread(target=_loop, args=(paths, snapshot(paths), rebuild, stop, interval), daemon=True)
+    paths = [path.resolve() for path in paths]
+    files = {str(path) for path in paths if not path.is_dir()}
+    folders = [path for path in paths if path.is_dir()]
+
+    def wanted(path: str) -> bool:
+        return path in files or any(Path(path).is_relative_to(folder) for folder in folders)
+
+    changes = _Changes(wanted)
+    observer = Observer()
+    for folder in folders:
+        observer.schedule(changes, str(folder), recursive=True)
+    for parent in sorted({str(Path(file).parent) for file in files}):
+        observer.schedule(changes, parent, recursive=False)
+    observer.start()
+    thread = threading.Thread(target=_loop, args=(changes, rebuild, stop, quiet, observer), daemon=True)
     thread.start()
     return thread
 
 
 def _loop(
-    paths: list[Path], last: dict[str, float], rebuild: Callable[[], None], stop: threading.Event, interval: float
+    changes: _Changes, rebuild: Callable[[], None], stop: threading.Event, quiet: float, observer: Observer
 ) -> None:
-    while not stop.wait(interval):
-        now = snapshot(paths)
-        if now != last:
-            last = now
+    try:
+        while not stop.is_set():
+            if not changes.seen.wait(0.1):
+                continue
+            while (left := changes.last + quiet - time.monotonic()) > 0:
+                if stop.wait(left):
+                    return
+            changes.seen.clear()
             try:
                 rebuild()
             except Exception as error:  # noqa: BLE001 - any failure must leave the server running
                 print(f"Rebuild failed; still serving the last good site.\n{error}", file=sys.stderr)
+    finally:
+        observer.stop()

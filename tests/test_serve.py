@@ -113,3 +113,49 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors(served):
     log.wait_for("Rebuild failed")
     log.wait_for("broken.yml")  # the failure is the one just caused
     assert "On a rainy Tuesday" in fetch(url + "case-studies/first-story/")[0]
+
+
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(event.effectiveDirective));
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.no_pyodide
+def test_open_pages_reload_after_a_rebuild_and_show_a_failed_rebuild_in_the_page(served, page):
+    folder, url, _, log = served
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.add_init_script(LISTEN)
+    page.goto(url + "case-studies/first-story/")
+    page.evaluate("window.__before = true")
+    story = folder / "content" / "case-studies" / "first-story.md"
+    story.write_text(story.read_text().replace("Once upon a time", "On a rainy Tuesday"))
+    log.wait_for("Rebuilt the site")
+    page.wait_for_function("window.__before === undefined", timeout=DEADLINE * 1000)  # reloaded by itself
+    page.get_by_text("On a rainy Tuesday").wait_for()
+
+    (folder / "assessments" / "broken.yml").write_text("id: [\n")
+    log.wait_for("Rebuild failed")
+    alert = page.locator("[data-huddle-rebuild=failed]")
+    alert.wait_for(timeout=DEADLINE * 1000)
+    assert alert.get_attribute("role") == "alert"
+    assert "Rebuild failed; still serving the last good site." in alert.inner_text()
+    assert "broken.yml" in alert.inner_text()
+
+    page.evaluate("window.__before = true")
+    (folder / "assessments" / "broken.yml").unlink()
+    log.wait_for("Rebuilt the site")
+    page.wait_for_function("window.__before === undefined", timeout=DEADLINE * 1000)
+    assert alert.count() == 0
+    assert page.evaluate("window.__violations") == [] and errors == []
+
+
+def test_the_built_site_has_no_live_reload_only_serve_adds_it(served):
+    folder, url, _, _ = served
+    assert b"__huddle" not in (folder / "site" / "index.html").read_bytes()
+    body, _ = fetch(url)
+    assert '<script src="/__huddle/live.js" data-build="0"></script></body>' in body
+    script, headers = fetch(url + "__huddle/live.js")
+    assert "EventSource" in script and headers["Content-Type"].startswith("text/javascript")
