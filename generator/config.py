@@ -120,3 +120,6 @@ class HuddleConfig(Config):
 
     branding = c.SubConfig(BrandingConfig)
     """The organisation's name, logo, colours, footer links and contacts (docs/branding.md)."""
+
+    strings = c.Optional(c.File(exists=True))
+    """A YAML file, relative to site.yml, giving Huddle's messages in the site's own words."""

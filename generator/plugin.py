@@ -19,11 +19,12 @@ from . import assets, branding, bundle, headers, placeholders, publish
 from .config import HuddleConfig
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
+from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
-from .scoring.strings import MESSAGES
 from .site import Site, SiteError, load_site
 from .sources.links import link_problems
 from .theming import use_huddle_theme
+from .wording import load_strings
 
 INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
@@ -36,6 +37,9 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.branding = branding.load(config, self.config.branding)
         branding.use_in_material(config, self.config.branding)
         self.filled = placeholders.values(self.config.branding, self.branding.name, config.site_url)
+        root = Path(config.config_file_path).parent
+        self.strings = load_strings(Path(self.config.strings), root) if self.config.strings else {}
+        strings.use(self.strings)  # every build says its own site's words, and only those
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -66,7 +70,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             here = files.get_file_from_path(assessment_uri(framework)).url
             url = lambda uri, here=here: get_relative_url(files.get_file_from_path(uri).url, here)  # noqa: E731
             advice = publish.guidance(framework, self.site.knowledge, text, url, self.branding.name)
-            _add(files, publish.framework_files(config, framework, advice, changed, self.branding.name), root)
+            published = publish.framework_files(config, framework, advice, changed, self.branding.name, self.strings)
+            _add(files, published, root)
         self.runtime: dict[str, Any] | None = None
         if not self.site.frameworks:
             _add(files, publish.shared_files(config, None, b""), root)
@@ -90,7 +95,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "offline": publish.OFFLINE_WORKER,
             "build": assets.build_id(version, scoring, boot_files),
             "keep": [assets.SCORING_ZIP, *[assets.pyodide_path(version) + name for name in assets.PYODIDE_BOOT_FILES]],
-            "messages": MESSAGES,
+            "messages": strings.said(),
         }
         return files
 
@@ -118,6 +123,9 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return headers.with_meta(output_content) if template_name.endswith(".html") else output_content
+
+    def on_shutdown(self) -> None:
+        strings.use({})  # the next site built in this process starts from Huddle's own words
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.assessments_dir)

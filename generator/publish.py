@@ -56,11 +56,12 @@ def guidance(
 
 
 def framework_files(
-    config: MkDocsConfig, framework: Framework, advice: Guidance, changed: str, creator: str
+    config: MkDocsConfig, framework: Framework, advice: Guidance, changed: str, creator: str, said: dict[str, str]
 ) -> list[File]:
-    """A framework's data files: `framework.json` with its guidance, and its CASE package (by `creator`)."""
+    """A framework's data files: `framework.json` with its guidance (and the site's own wording of Huddle's
+    messages, `said`, for the scorer), and its CASE package (by `creator`)."""
     folder = f"assessments/{framework.id}/"
-    published = {**framework.to_json(), "guidance": to_json(advice)}
+    published = {**framework.to_json(), "guidance": to_json(advice), **({"messages": said} if said else {})}
     package = cf_package(framework, creator=creator, changed=changed)
     return [
         File.generated(config, folder + "framework.json", content=_json(published)),

@@ -204,7 +204,7 @@ def test_back_and_forward_do_not_bring_back_answers_that_were_not_saved(page, de
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("this is not json", "This file is not a saved Huddle result: it is not JSON."),
+        ("this is not json", "This file is not a result saved from this self-assessment: it is not JSON."),
         (
             json.dumps(
                 {

@@ -155,6 +155,8 @@ def test_deep_nesting_gets_a_sentence_and_a_refused_file_ends_the_comparison(pag
     deep.write_text("[" * 50_000 + "]" * 50_000)
     page.locator("#huddle-earlier-results").set_input_files(deep)
     status = page.locator("[data-huddle-results] [data-huddle-earlier-status]")
-    status.get_by_text("This file is not a saved Huddle result: it nests too deeply.").wait_for(timeout=RESULTS_TIMEOUT)
+    status.get_by_text("This file is not a result saved from this self-assessment: it nests too deeply.").wait_for(
+        timeout=RESULTS_TIMEOUT
+    )
     page.locator("[data-huddle-compare]").wait_for(state="detached", timeout=RESULTS_TIMEOUT)
     assert page.locator("[data-huddle-results]").is_visible()

@@ -131,12 +131,15 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda s: "{not json", "This file is not a saved Huddle result: it is not JSON."),
-        (lambda s: "[1, 2]", "This file is not a saved Huddle result."),
-        (lambda s: s.replace('"huddle-result"', '"other"'), "This file is not a saved Huddle result."),
+        (lambda s: "{not json", "This file is not a result saved from this self-assessment: it is not JSON."),
+        (lambda s: "[1, 2]", "This file is not a result saved from this self-assessment."),
+        (
+            lambda s: s.replace('"huddle-result"', '"other"'),
+            "This file is not a result saved from this self-assessment.",
+        ),
         (
             lambda s: s.replace('"format_version": 1', '"format_version": 9'),
-            "This saved result was made by a different version of Huddle and cannot be read here.",
+            "This saved result was made by a different version of this site's software and cannot be read here.",
         ),
         (
             lambda s: s.replace('"id": "collective-leadership"', '"id": "team-culture"'),
@@ -222,4 +225,4 @@ def test_the_browser_api_returns_values_or_sentences(framework):
     assert "Scored on 26 November 2026" in value["view"]
     assert value["comparison"] == ""
     refused = json.loads(call(framework_json, "read_saved", json.dumps(["nope"])))
-    assert refused == {"error": "This file is not a saved Huddle result: it is not JSON."}
+    assert refused == {"error": "This file is not a result saved from this self-assessment: it is not JSON."}

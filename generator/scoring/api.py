@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from . import results
+from . import results, strings
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import compare, read_saved, report, saved_result
@@ -59,15 +59,17 @@ CALLS = {
 
 
 @functools.lru_cache(maxsize=4)
-def published(framework_json: str) -> tuple[Framework, Guidance]:
-    """The framework and guidance of a `framework.json`; the worker sends the same text with every call."""
+def published(framework_json: str) -> tuple[Framework, Guidance, dict[str, str]]:
+    """The framework, guidance and the site's own wording of a `framework.json`; the worker sends the same
+    text with every call."""
     data = json.loads(framework_json)
-    return normalise(data), read_guidance(data.get("guidance"))
+    return normalise(data), read_guidance(data.get("guidance")), dict(data.get("messages", {}))
 
 
 def call(framework_json: str, name: str, args_json: str) -> str:
     """Run the call `name` with the JSON list of arguments `args_json` against the framework."""
-    framework, guidance = published(framework_json)
+    framework, guidance, said = published(framework_json)
+    strings.use(said)
     try:
         value = CALLS[name](framework, guidance, *json.loads(args_json))
     except ValueError as error:

@@ -112,38 +112,34 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
     """The answers and date of a saved result file, checked against `framework`.
 
     Raises ValueError with a sentence for the person when the file is not a
-    Huddle result, or is for another framework or version. No sentence repeats
+    saved result, or is for another framework or version. No sentence repeats
     what the file says: it could be anything, of any length.
     """
     if len(text) > SAVED_MAX_BYTES:
         raise ValueError(say("file-too-big"))
     if _depth(text) > SAVED_MAX_DEPTH:
-        raise ValueError("This file is not a saved Huddle result: it nests too deeply.")
+        raise ValueError(say("file-too-deep"))
     try:
         saved = json.loads(text)
     except (ValueError, TypeError):
-        raise ValueError("This file is not a saved Huddle result: it is not JSON.") from None
+        raise ValueError(say("file-not-json")) from None
     if not isinstance(saved, dict) or saved.get("format") != SAVED_FORMAT:
-        raise ValueError("This file is not a saved Huddle result.")
+        raise ValueError(say("file-not-a-result"))
     if saved.get("format_version") != SAVED_FORMAT_VERSION:
-        raise ValueError("This saved result was made by a different version of Huddle and cannot be read here.")
+        raise ValueError(say("file-other-format"))
     named = saved.get("framework") if isinstance(saved.get("framework"), dict) else {}
     if named.get("id") != framework.id:
-        raise ValueError(f"This result is for another self-assessment, not {framework.title}.")
+        raise ValueError(say("file-other-framework", title=framework.title))
     if named.get("version") != framework.version:
-        raise ValueError(
-            "This result was scored against another version of this self-assessment; "
-            f"this page is version {framework.version}, whose statements or scoring may differ, "
-            "so the two cannot be compared."
-        )
+        raise ValueError(say("file-other-version", version=framework.version))
     answers = saved.get("answers")
     if not isinstance(answers, dict):
-        raise ValueError("This saved result has no answers in it.")
+        raise ValueError(say("file-no-answers"))
     answers = {key: value for key, value in answers.items() if value is not None}
     try:
         score(framework, answers)
     except ValueError:
-        raise ValueError("This saved result has an answer that does not fit this self-assessment.") from None
+        raise ValueError(say("file-answer-unfit")) from None
     date = saved.get("date")
     notes = saved.get("notes")
     return {

@@ -3,7 +3,10 @@
 The build writes some of them into the page, the scoring package renders
 others in the worker, and the page script shows the rest as things happen:
 it receives this table as JSON and fills in the `{name}` fields, so no
-sentence is written in JavaScript. Standard library only (runs in Pyodide).
+sentence is written in JavaScript. A site can say any of them in its own
+words (the huddle plugin's `strings` file, checked by `generator/wording.py`):
+the build calls `use` with them, and so does the worker, which finds them in
+`framework.json`. Standard library only (runs in Pyodide).
 """
 
 from __future__ import annotations
@@ -56,6 +59,16 @@ MESSAGES: dict[str, str] = {
     "file-too-big": "This file is too large to be a saved result (over 1 MB); choose the .json file you "
     "downloaded from your results.",
     "file-unreadable": "The file could not be read: {reason}.",
+    "file-too-deep": "This file is not a result saved from this self-assessment: it nests too deeply.",
+    "file-not-json": "This file is not a result saved from this self-assessment: it is not JSON.",
+    "file-not-a-result": "This file is not a result saved from this self-assessment.",
+    "file-other-format": "This saved result was made by a different version of this site's software and "
+    "cannot be read here.",
+    "file-other-framework": "This result is for another self-assessment, not {title}.",
+    "file-other-version": "This result was scored against another version of this self-assessment; this page is "
+    "version {version}, whose statements or scoring may differ, so the two cannot be compared.",
+    "file-no-answers": "This saved result has no answers in it.",
+    "file-answer-unfit": "This saved result has an answer that does not fit this self-assessment.",
     "earlier-filled": "Loaded your earlier result: its answers are filled in below. Change any that differ now, "
     "then see your results to see what changed.",
     "earlier-kept": "Loaded your earlier result. Your current answers are kept, and your results will show what "
@@ -64,9 +77,23 @@ MESSAGES: dict[str, str] = {
 }
 
 
+_said: dict[str, str] = dict(MESSAGES)
+
+
+def use(own: dict[str, str]) -> None:
+    """Say a site's own wording (checked: known keys, the same fields) instead of these, until the next call."""
+    global _said
+    _said = {**MESSAGES, **own}
+
+
+def said() -> dict[str, str]:
+    """Every message as the site says it."""
+    return dict(_said)
+
+
 def say(key: str, **values: object) -> str:
-    """The message `key` with its `{name}` fields filled in."""
-    return MESSAGES[key].format(**values)
+    """The message `key`, as the site says it, with its `{name}` fields filled in."""
+    return _said[key].format(**values)
 
 
 def fields(key: str) -> set[str]:

@@ -1,0 +1,60 @@
+"""A site's own wording for Huddle's messages: the huddle plugin's `strings` file, read and checked.
+
+The file is YAML, message key to sentence, for any of the keys of
+`generator/scoring/strings.py`, such as `progress: "{answered} of {total} done"`.
+Each sentence must keep the `{fields}` of the one it replaces, so the page and
+the scorer can fill them in. Every problem is reported at once, with its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .scoring.strings import MESSAGES, fields
+from .sources import yamlpos
+from .sources.errors import Problem, SourceError
+from .sources.reading import parse_yaml, read_text, shown_path
+
+
+def load_strings(path: Path, root: Path) -> dict[str, str]:
+    """The checked sentences of a strings file, or a PluginError naming each problem with its line."""
+    shown = shown_path(path, root)
+    try:
+        data, positions = parse_yaml(read_text(path, shown), shown)
+    except SourceError as error:
+        raise PluginError(f"The strings file has problems:\n{error}") from None
+    if not isinstance(data, dict):
+        raise PluginError(f"{shown}: must be a mapping of message keys to sentences, such as `progress: ...`.")
+    problems = [_problem(shown, key, value, positions) for key, value in data.items()]
+    problems = [problem for problem in problems if problem]
+    if problems:
+        raise PluginError("The strings file has problems:\n" + "\n".join(str(p) for p in sorted(problems)))
+    return dict(data)
+
+
+def _problem(shown: str, key: object, value: object, positions: yamlpos.Positions) -> Problem | None:
+    line, column = positions.get((key, yamlpos.KEY), (0, 0))
+    if key not in MESSAGES:
+        close = difflib.get_close_matches(str(key), MESSAGES, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "generator/scoring/strings.py lists them."
+        return Problem(shown, line, column, str(key), f"is not one of Huddle's messages; {hint}")
+    if not isinstance(value, str) or not value.strip():
+        return Problem(shown, line, column, key, "must be a sentence (text).")
+    try:
+        found = fields_of(value)
+    except ValueError:
+        return Problem(shown, line, column, key, "has a { or } that is not a {field}; write {{ or }} for a brace.")
+    wanted = fields(key)
+    if found != wanted:
+        named = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no fields"
+        return Problem(shown, line, column, key, f"must use the fields of the sentence it replaces: {named}.")
+    return None
+
+
+def fields_of(sentence: str) -> set[str]:
+    """The `{fields}` of a sentence; ValueError for a stray brace."""
+    return {name for _, name, _, _ in string.Formatter().parse(sentence) if name}
