@@ -32,8 +32,11 @@ DEMO_FILES = (
     "content/privacy.md",
     "content/accessibility.md",
     "content/case-studies/ward-huddles.md",
+    "docs/branding.md",
+    "docs/hosting.md",
 )
-"""The demo pages `huddle new site` starts a site with, as they are in the repository (beside its frameworks)."""
+"""What `huddle new site` copies from the repository besides the demo's frameworks: three pages, and the
+branding and hosting guides (kept beside the site, not published in it)."""
 
 PACKAGE = Path(__file__).resolve().parent
 BUNDLED = PACKAGE / "bundled"

@@ -19,7 +19,7 @@ from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
 from .plugin import read_site
-from .scaffold import new_site
+from .scaffold import SCHEMA_COPY, new_site
 from .serve import Live, make_server
 from .site import Site
 from .watch import watch
@@ -194,6 +194,9 @@ def new(args: argparse.Namespace) -> int:
     if args.kind == "framework":
         path = Path(_options(config).assessments_dir) / f"{args.id}.yml"
         text = FRAMEWORK_TEMPLATE.format(id=args.id, title=title)
+        own = Path(config.config_file_path).parent / SCHEMA_COPY
+        if own.is_file():  # a site made by `huddle new site` keeps the schema beside it
+            text = text.replace("../generator/frameworks/framework.schema.json", f"../{SCHEMA_COPY}", 1)
     else:
         frameworks = _site(config).frameworks
         if not frameworks:

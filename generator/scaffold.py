@@ -2,8 +2,9 @@
 
 What it writes: `site.yml`, a home and an about page (from `starter/`), the
 demo's privacy notice, accessibility statement, one case study and its
-frameworks (from `bundle.demo_dir()`), `netlify.toml`, a `requirements.txt`
-pinning this Huddle, a short README and a `.gitignore`. The site is written
+frameworks (from `bundle.demo_dir()`), the branding and hosting guides in
+`docs/`, `netlify.toml`, a `requirements.txt` pinning this Huddle, a short
+README and a `.gitignore`. The site is written
 into a temporary folder beside DIR and moved into place when complete, so a
 failure leaves nothing half-written; a folder that is not empty is refused.
 """

@@ -166,3 +166,11 @@ def test_new_site_writes_a_site_that_checks_clean_in_the_order_people_meet_the_f
     ]
     checked = huddle("check", cwd=tmp_path / "trust")
     assert checked.returncode == 0, checked.stderr
+    assert (tmp_path / "trust" / "docs" / "hosting.md").is_file() and (
+        tmp_path / "trust" / "docs" / "branding.md"
+    ).is_file()
+    # Frameworks, the new one too, point editors at the schema kept beside the site.
+    assert huddle("new", "framework", "ours", cwd=tmp_path / "trust").returncode == 0
+    for framework in (tmp_path / "trust" / "assessments").glob("*.yml"):
+        schema = framework.read_text().splitlines()[0].removeprefix("# yaml-language-server: $schema=")
+        assert (framework.parent / schema).resolve() == (tmp_path / "trust" / "schemas" / "framework.schema.json")
