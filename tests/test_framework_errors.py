@@ -116,7 +116,7 @@ EXPECTED = {
         "scale-value-repeated.yml:8:15: scale.points[1].value: 1 appears twice; each point needs its own value.",
     ],
     "unknown-key-far": [
-        "unknown-key-far.yml:4:1: colour: is not a known key; the keys allowed here are audience, bands, description, domains, id, licence, scale, source, title, updated, version.",
+        "unknown-key-far.yml:4:1: colour: is not a known key; the keys allowed here are audience, bands, description, domains, groups, id, licence, scale, source, title, updated, version.",
     ],
     "unknown-key-typo": [
         "unknown-key-typo.yml:24:13: domains[0].competencies[0].items[1].revers: is not a known key; did you mean 'reverse'?",

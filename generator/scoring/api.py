@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from . import results
+from . import codes, results, team, team_view
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import compare, read_saved, report, saved_result
@@ -51,9 +51,41 @@ def saved_call(framework: Framework, guidance: Guidance, answers: Mapping[str, A
     return saved_result(score(framework, answers), answers, date, notes)
 
 
+def code_call(
+    framework: Framework, guidance: Guidance, answers: Mapping[str, Any], group: str, role: str, nonce: str
+) -> str:
+    """A result code for `answers` (a rater's when `role` is given)."""
+    return codes.encode(framework, answers, group=group, role=role, nonce=nonce)
+
+
+def team_call(
+    framework: Framework, guidance: Guidance, pasted: str, earlier: str, k: int, k_group: int
+) -> dict[str, Any]:
+    """The team profile of the codes pasted (one a line), and of an earlier round's when given."""
+    now = codes.read_codes(framework, pasted, roles=("",))
+    found = team.profile(framework, now.codes, k)
+    before = None
+    notes = [team_view.batch_notes(now)]
+    if earlier.strip():
+        then = codes.read_codes(framework, earlier, roles=("",))
+        before = team.profile(framework, then.codes, k)
+        notes.append(team_view.batch_notes(then, "earlier round's codes"))
+    groups = team.by_group(framework, now.codes, k, k_group)
+    return {
+        "view": team_view.view(framework, found, groups, before),
+        "notes": "".join(notes),
+        "counted": len(now.codes),
+        "shown": found.shown,
+        "csv": team_view.to_csv(found),
+        "stem": f"{framework.id}-team-profile",
+    }
+
+
 CALLS = {
     "results": results_call,
     "saved": saved_call,
+    "code": code_call,
+    "team": team_call,
     "read_saved": lambda framework, guidance, text: read_saved(framework, text),
 }
 

@@ -209,7 +209,7 @@ def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> M
         )
         for c in competencies
     ]
-    return _scrolls(
+    return scrolls(
         "table",
         {"data-huddle-results-table": True},
         h(
@@ -383,7 +383,7 @@ def comparison(
         [
             h("h3", {"class": "huddle-print-only"}, "Compared with an earlier result"),
             changes,
-            _scrolls(
+            scrolls(
                 "table",
                 {"data-huddle-compare": True},
                 h("caption", {"data-huddle-compare-caption": True}, f"Your earlier result{when} and now"),
@@ -399,6 +399,6 @@ def _with_band(score: str | None, band: str | None) -> str:
     return f"{score}, {band}" if score is not None and band else _score(score)
 
 
-def _scrolls(tag: str, attrs: Mapping[str, object], *children: object) -> Markup:
+def scrolls(tag: str, attrs: Mapping[str, object], *children: object) -> Markup:
     """A table in a box that scrolls sideways on its own, so the page never does."""
     return h("div", {"class": "huddle-table"}, h(tag, attrs, *children))
