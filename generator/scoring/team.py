@@ -2,7 +2,7 @@
 
 Each member is scored exactly as an individual is (`score.py`); a team score
 is the mean of the members' exact competency scores, leaving out members with
-"not enough answers" for that competency, and is withheld when fewer than `k`
+too few answers for a score in that competency, and is withheld when fewer than `k`
 members remain. Groups (say executive and non-executive) are compared only
 when every group present has at least `k_group` codes; otherwise they fold
 into the whole, so no small group's figures can be worked out by subtraction.
