@@ -33,6 +33,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
         self.site = read_site(files, config, self.config.assessments_dir)
+        self.site.team_threshold = self.config.team_threshold
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
             files.get_file_from_path(study.src_uri).inclusion = NOT_IN_NAV
@@ -73,6 +74,12 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "build": assets.build_id(version, scoring, boot_files),
             "keep": [assets.SCORING_ZIP, *[assets.pyodide_path(version) + name for name in assets.PYODIDE_BOOT_FILES]],
             "messages": MESSAGES,
+            "thresholds": {
+                "team": self.config.team_threshold,
+                "group": self.config.group_threshold,
+                "rater": self.config.rater_threshold,
+                "gap": self.config.gap,
+            },
         }
         return files
 

@@ -17,6 +17,7 @@ from .frameworks import FrameworkError, load_frameworks
 from .knowledge import KnowledgeBase
 from .pages import Text, assessment_page, printable_page
 from .pages import casestudies as listing
+from .pages.collective import team_page
 from .pages.framework import competency_page, framework_page
 from .pages.uris import (
     CASE_STUDY_INDEX,
@@ -28,6 +29,7 @@ from .pages.uris import (
     print_uri,
     setting_uri,
     tag_uri,
+    team_uri,
 )
 from .scoring.model import Framework
 from .sources.links import link_problems
@@ -51,6 +53,8 @@ class SiteError(Exception):
 class Site:
     frameworks: list[Framework]
     knowledge: KnowledgeBase
+    team_threshold: int = 5
+    """The fewest codes a team profile is shown from (the plugin's `team_threshold`), which its page states."""
 
     def pages(self) -> list[GeneratedPage]:
         """Every page Huddle generates, in a stable order."""
@@ -60,6 +64,7 @@ class Site:
             found += [
                 GeneratedPage(assessment_uri(framework), True, lambda text, f=framework: assessment_page(f, text)),
                 GeneratedPage(print_uri(framework), False, lambda text, f=framework: printable_page(f)),
+                GeneratedPage(team_uri(framework), False, lambda text, f=framework: team_page(f, self.team_threshold)),
                 GeneratedPage(framework_uri(framework), True, lambda text, f=framework: framework_page(f, text)),
             ]
             for domain, competency in framework.walk():

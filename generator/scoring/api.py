@@ -52,10 +52,12 @@ def saved_call(framework: Framework, guidance: Guidance, answers: Mapping[str, A
 
 
 def code_call(
-    framework: Framework, guidance: Guidance, answers: Mapping[str, Any], group: str, role: str, nonce: str
+    framework: Framework, guidance: Guidance, answers: Mapping[str, Any], group: str, role: str, nonce: Any
 ) -> str:
-    """A result code for `answers` (a rater's when `role` is given)."""
-    return codes.encode(framework, answers, group=group, role=role, nonce=nonce)
+    """A result code for `answers` (a rater's when `role` is given). The page's random numbers make the nonce."""
+    if isinstance(nonce, list):
+        nonce = "".join(codes.ALPHABET[n % len(codes.ALPHABET)] for n in nonce if isinstance(n, int))
+    return codes.encode(framework, answers, group=group, role=role, nonce=str(nonce))
 
 
 def team_call(

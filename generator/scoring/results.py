@@ -36,7 +36,7 @@ def long_date(iso: str) -> str:
     return f"{day} {MONTHS[month - 1]} {year}"
 
 
-def section(framework: Framework) -> Markup:
+def section(framework: Framework, team_url: str = "team/") -> Markup:
     """The results section of the page, empty until scored; hidden until then.
 
     Besides the view the worker fills in, it holds what outlives one scoring:
@@ -58,6 +58,7 @@ def section(framework: Framework) -> Markup:
         earlier_control("results"),
         h("div", {"data-huddle-comparison": True}),
         _next_steps(),
+        _share(framework, team_url),
         h("h3", {"id": "huddle-keep", "class": "huddle-screen-only"}, "Keep your results"),
         h(
             "p",
@@ -80,6 +81,64 @@ def section(framework: Framework) -> Markup:
             ),
             h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, "Print or save as PDF"),
         ),
+    )
+
+
+def _share(framework: Framework, team_url: str) -> Markup:
+    """Getting a result code to pool with a team or board: what it reveals, said first."""
+    whose = "board" if framework.audience == "board" else "team"
+    group = None
+    if framework.groups:
+        group = h(
+            "p",
+            {},
+            h("label", {"for": "huddle-group"}, "Your group (optional)"),
+            " ",
+            h(
+                "select",
+                {"id": "huddle-group", "data-huddle-group": True},
+                h("option", {"value": ""}, "Not given"),
+                [h("option", {"value": g.id}, g.label) for g in framework.groups],
+            ),
+        )
+    return h(
+        "div",
+        {"class": "huddle-share huddle-screen-only", "data-huddle-share": True},
+        h("h3", {"id": "huddle-share-title"}, f"Pool your results with your {whose}"),
+        h(
+            "p",
+            {},
+            f"To add your results to a {whose} profile, get a code and give it to whoever collects them. Anyone "
+            "with this code can see your answers; it does not contain your name, the date or your notes.",
+        ),
+        group,
+        h(
+            "p",
+            {},
+            h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, "Get a code to share"),
+        ),
+        h(
+            "div",
+            {"data-huddle-code-box": True, "hidden": True},
+            h("label", {"for": "huddle-code"}, "Your result code"),
+            h(
+                "div",
+                {"class": "huddle-code-row"},
+                h(
+                    "input",
+                    {
+                        "type": "text",
+                        "id": "huddle-code",
+                        "readonly": True,
+                        "spellcheck": "false",
+                        "data-huddle-code": True,
+                    },
+                ),
+                h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, "Copy code"),
+            ),
+            h("p", {"role": "status", "data-huddle-copy-status": True}),
+        ),
+        h("p", {}, h("a", {"href": team_url}, f"See a {whose} profile from the codes people share")),
     )
 
 

@@ -53,7 +53,11 @@ def view(framework: Framework, found: Profile, groups: Groups, earlier: Profile 
     withheld = [c.title for c in found.competencies if c.mean is None]
     parts: list[object] = [
         h("p", {"data-huddle-members": True}, f"The profile of {found.members} result codes."),
-        h("div", {"class": "huddle-chart-box"}, bar_chart(framework, as_report(found), _earlier_report(earlier))),
+        h(
+            "div",
+            {"class": "huddle-chart-box"},
+            bar_chart(framework, as_report(found), _earlier_report(earlier), "The mean score"),
+        ),
         _table(framework, found),
     ]
     if withheld:
