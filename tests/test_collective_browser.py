@@ -1,0 +1,119 @@
+"""Collective views in real Chromium: a code shared from results, team and board profiles from codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.scoring.codes import encode, read_codes
+from generator.scoring.team import profile
+from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, see_results
+from tests.conftest import new_context
+from tests.test_accessibility import violations
+
+pytestmark = pytest.mark.browser
+
+TEAM = "assessments/team-culture/"
+BOARD = "assessments/board-leadership/"
+
+
+def member(framework, n, group=""):
+    """A member's code with a spread of answers that differs from member to member."""
+    points = [p.value for p in framework.scale.points]
+    answers = {item.id: points[(n + j) % len(points)] for j, item in enumerate(framework.items())}
+    return encode(framework, answers, group=group, nonce=f"{n:03d}")
+
+
+def show_profile(page, codes: list[str]) -> None:
+    page.get_by_label("Result codes", exact=True).fill("\n".join(codes))
+    page.locator("[data-huddle-show]").click()
+    page.locator("[data-huddle-profile]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+
+
+def test_a_person_finishes_the_team_check_and_gets_a_code_that_counts(browser, request, demo_url, demo_site):
+    context = new_context(browser, request)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        framework = framework_of(demo_site, TEAM)
+        page.goto(demo_url + TEAM)
+        labels = [p.label for p in framework.scale.points]
+        given = {}
+        for n, item in enumerate(items_of(framework)):
+            answer(page, item.id, labels[n % len(labels)])
+            given[item.id] = framework.scale.points[n % len(labels)].value
+        see_results(page)
+        page.get_by_role("button", name="Get a code to share").click()
+        page.locator("[data-huddle-code-box]").wait_for()
+        code = page.get_by_label("Your result code").input_value()
+        assert code.startswith("H1:team-culture:")
+        assert read_codes(framework, code).codes[0].answers == given
+        page.get_by_role("button", name="Copy code").click()
+        page.get_by_text("Copied: paste the code").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == code
+        assert "it does not contain your name" in page.locator("[data-huddle-share]").inner_text()
+    finally:
+        context.close()
+
+
+def test_four_codes_ask_for_one_more_and_five_show_the_expected_team_scores(page, demo_url, demo_site):
+    framework = framework_of(demo_site, TEAM)
+    codes = [member(framework, n) for n in range(5)]
+    page.goto(demo_url + TEAM + "team/")
+    show_profile(page, codes[:4])
+    assert "Add 1 more code to see the profile." in page.locator("[data-huddle-profile]").inner_text()
+    assert not page.locator("[data-huddle-team-table]").count()
+    show_profile(page, codes)
+    page.locator("[data-huddle-team-table]").wait_for()
+    expected = profile(framework, read_codes(framework, "\n".join(codes)).codes, 5)
+    shown = {
+        row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
+        for row in page.locator("[data-huddle-team-table] tbody tr").all()
+    }
+    assert shown == {c.id: c.score for c in expected.competencies}
+    assert page.locator("[data-huddle-status]").inner_text() == "5 result codes counted."
+
+
+def test_a_board_profile_with_three_and_three_shows_both_groups(page, demo_url, demo_site):
+    framework = framework_of(demo_site, BOARD)
+    execs, nons = (g.id for g in framework.groups)
+    codes = [member(framework, n, execs) for n in range(3)] + [member(framework, n + 3, nons) for n in range(3)]
+    page.goto(demo_url + BOARD + "team/")
+    show_profile(page, codes)
+    heads = page.locator("[data-huddle-groups] thead th").all_inner_texts()
+    assert heads == ["Competency", "Executive directors (3)", "Non-executive directors (3)"]
+    show_profile(page, codes[:5])
+    assert "Non-executive directors has fewer" in page.locator("[data-huddle-groups-folded]").inner_text()
+
+
+def test_bad_and_repeated_lines_are_named_and_the_rest_still_count(page, demo_url, demo_site):
+    framework = framework_of(demo_site, TEAM)
+    codes = [member(framework, n) for n in range(5)]
+    page.goto(demo_url + TEAM + "team/")
+    show_profile(page, [*codes, "not a code", codes[0][:-2]])
+    notes = page.locator("[data-huddle-batch-notes]").inner_text()
+    assert "Line 6: This is not a Huddle result code." in notes
+    assert "Line 7: This code is incomplete or has been changed" in notes
+    page.locator("[data-huddle-team-table]").wait_for()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_profile_page_reads_at_every_width_with_no_violations(browser, request, demo_url, demo_site, scheme, width):
+    context = new_context(browser, request, viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        framework = framework_of(demo_site, BOARD)
+        execs, nons = (g.id for g in framework.groups)
+        page.goto(demo_url + BOARD + "team/")
+        assert violations(page) == [], "empty"
+        codes = [member(framework, n, execs) for n in range(3)] + [member(framework, n + 3, nons) for n in range(3)]
+        page.get_by_text("Compare with an earlier round").click()
+        page.get_by_label("The earlier round's result codes").fill(
+            "\n".join(member(framework, n + 9) for n in range(5))
+        )
+        show_profile(page, [*codes, "junk"])
+        page.locator("[data-huddle-round-changes]").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert violations(page) == [], "profile"
+    finally:
+        context.close()
