@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
-from . import codes, results, team, team_view
+from . import codes, feedback, feedback_view, results, team, team_view
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import compare, read_saved, report, saved_result
@@ -83,11 +84,30 @@ def team_call(
     }
 
 
+def feedback_call(
+    framework: Framework, guidance: Guidance, own: str, pasted: str, least: int, gap: float
+) -> dict[str, Any]:
+    """The 360 view of the person's own code and the rater codes pasted (one a line)."""
+    if not framework.offers_360:
+        raise ValueError(f"{framework.title} does not offer 360 feedback.")
+    mine = codes.decode(framework, own)
+    if mine.role:
+        raise ValueError("The first box needs your own result code, from your results; this one is a rater's.")
+    raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:])
+    shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)))
+    return {
+        "view": feedback_view.view(framework, shown, Fraction(str(gap))),
+        "notes": team_view.batch_notes(raters),
+        "counted": len(raters.codes),
+    }
+
+
 CALLS = {
     "results": results_call,
     "saved": saved_call,
     "code": code_call,
     "team": team_call,
+    "feedback": feedback_call,
     "read_saved": lambda framework, guidance, text: read_saved(framework, text),
 }
 
