@@ -34,6 +34,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         root = Path(config.config_file_path).parent
         self.site = read_site(files, config, self.config.assessments_dir)
         self.site.team_threshold = self.config.team_threshold
+        self.site.rater_threshold = self.config.rater_threshold
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
             files.get_file_from_path(study.src_uri).inclusion = NOT_IN_NAV

@@ -104,7 +104,7 @@ def _share(framework: Framework, team_url: str) -> Markup:
     return h(
         "div",
         {"class": "huddle-share huddle-screen-only", "data-huddle-share": True},
-        h("h3", {"id": "huddle-share-title"}, f"Pool your results with your {whose}"),
+        h("h3", {"id": "huddle-share-title"}, f"Share your results with your {whose}"),
         h(
             "p",
             {},
@@ -117,28 +117,36 @@ def _share(framework: Framework, team_url: str) -> Markup:
             {},
             h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, "Get a code to share"),
         ),
+        code_box("Your result code"),
+        h("p", {}, h("a", {"href": team_url}, f"See a {whose} profile from the codes people share")),
+        h(
+            "p",
+            {},
+            "For 360 feedback, send colleagues the link to ",
+            h("a", {"href": "rater/"}, "feedback for a colleague"),
+            ", then paste their codes with yours in ",
+            h("a", {"href": "360/"}, "my 360 feedback"),
+            ".",
+        )
+        if framework.offers_360
+        else None,
+    )
+
+
+def code_box(label: str) -> Markup:
+    """A code made on the page: read-only, with "Copy code" and a status line."""
+    field = {"type": "text", "id": "huddle-code", "readonly": True, "spellcheck": "false", "data-huddle-code": True}
+    return h(
+        "div",
+        {"data-huddle-code-box": True, "hidden": True},
+        h("label", {"for": "huddle-code"}, label),
         h(
             "div",
-            {"data-huddle-code-box": True, "hidden": True},
-            h("label", {"for": "huddle-code"}, "Your result code"),
-            h(
-                "div",
-                {"class": "huddle-code-row"},
-                h(
-                    "input",
-                    {
-                        "type": "text",
-                        "id": "huddle-code",
-                        "readonly": True,
-                        "spellcheck": "false",
-                        "data-huddle-code": True,
-                    },
-                ),
-                h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, "Copy code"),
-            ),
-            h("p", {"role": "status", "data-huddle-copy-status": True}),
+            {"class": "huddle-code-row"},
+            h("input", field),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, "Copy code"),
         ),
-        h("p", {}, h("a", {"href": team_url}, f"See a {whose} profile from the codes people share")),
+        h("p", {"role": "status", "data-huddle-copy-status": True}),
     )
 
 

@@ -32,6 +32,7 @@ MESSAGES: dict[str, str] = {
     "illustrative": "Illustrative",
     # Collective pages (team and board profiles, 360 feedback).
     "codes-counted": "{counted} result codes counted.",
+    "choose-role": "Choose your role for this colleague first: it decides how your answers are shown.",
     "code-copied": "Copied: paste the code into a message to whoever collects them.",
     "code-not-copied": "This browser did not let the page copy; the code is selected, so copy it yourself.",
     "codes-loaded": "The file's codes are added to the list; press the button to see the profile.",

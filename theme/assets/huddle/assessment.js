@@ -11,6 +11,7 @@
 import { download } from "./download.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
+import { codeBox, nonce } from "./share.js";
 import { storageFor } from "./storage.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
@@ -25,9 +26,7 @@ const notice = $("[data-huddle-notice]", form);
 const gaps = $("[data-huddle-gaps]", form);
 const results = $("[data-huddle-results]");
 const notes = $("[data-huddle-notes]", results);
-const codeBox = $("[data-huddle-code-box]", results);
-const codeField = $("[data-huddle-code]", results);
-const copied = $("[data-huddle-copy-status]", results);
+const code = codeBox(results);
 const total = Number(form.dataset.total);
 const items = $$("fieldset[data-item]", form);
 
@@ -199,8 +198,7 @@ function clearEverything() {
   shown = null;
   earlier = null;
   $("[data-huddle-comparison]", results).replaceChildren();
-  codeBox.hidden = true;
-  codeField.value = "";
+  code.hide();
   for (const said of $$("[data-huddle-earlier-status]")) said.textContent = "";
   for (const button of $$("[data-huddle-use-earlier]")) button.hidden = true;
   document.body.classList.remove("huddle-has-results", "huddle-compared");
@@ -354,25 +352,10 @@ $("[data-huddle-print]", results).addEventListener("click", () => window.print()
 $("[data-huddle-get-code]", results).addEventListener("click", async () => {
   if (!shown) return;
   const group = $("[data-huddle-group]", results)?.value ?? "";
-  const nonce = [...crypto.getRandomValues(new Uint8Array(3))];
   try {
-    codeField.value = await scorer.call("code", [shown.answers, group, "", nonce]);
-    copied.textContent = "";
-    codeBox.hidden = false;
-    codeField.focus();
-    codeField.select();
+    code.show(await scorer.call("code", [shown.answers, group, "", nonce()]));
   } catch (error) {
-    copied.textContent = error.message;
-  }
-});
-$("[data-huddle-copy]", results).addEventListener("click", async () => {
-  try {
-    await navigator.clipboard.writeText(codeField.value);
-    copied.textContent = say("code-copied");
-  } catch {
-    codeField.focus();
-    codeField.select();
-    copied.textContent = say("code-not-copied");
+    code.say(error.message);
   }
 });
 

@@ -1,21 +1,25 @@
-// A collective page: result codes pooled into a team (or board) profile in this
-// browser. The scoring worker reads the codes and renders the profile (Python,
-// escaping by default); this file only starts it, passes the text pasted or
-// loaded, inserts what comes back and wires the buttons. Nothing is sent anywhere.
+// A collective page, worked out in this browser, nothing sent anywhere:
+// - "team": result codes pooled into a team (or board) profile;
+// - "360": a person's own code and their raters' codes, as 360 feedback;
+// - "rater": a colleague answers in the rater's wording and gets a code to send back.
+// The scoring worker reads the codes and renders everything (Python, escaping by
+// default); this file only passes the text given, inserts what comes back and wires
+// the buttons.
 
 import { download } from "./download.js";
 import { say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
+import { codeBox, nonce } from "./share.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
 const form = document.querySelector("[data-huddle-collective]");
+const kind = form.dataset.huddleCollective;
 const $ = (selector, root = document) => root.querySelector(selector);
+const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 
 const status = $("[data-huddle-status]", form);
-const codes = $("[data-huddle-codes]", form);
-const earlier = $("[data-huddle-earlier-codes]", form);
 const profile = $("[data-huddle-profile]");
-let shown = null; // {view, notes, csv, stem}
+let shown = null; // what the worker gave: {view, notes, csv, stem, ...}
 let waiting = false;
 
 const scorer = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
@@ -25,7 +29,7 @@ form.dataset.scorer = "booting";
 scorer.ready.then(
   () => {
     form.dataset.scorer = "ready";
-    if (waiting) show();
+    if (waiting) go();
   },
   (error) => {
     form.dataset.scorer = "failed";
@@ -38,22 +42,52 @@ function insert(target, html) {
   for (const link of target.querySelectorAll("a[href]")) link.dataset.address = link.href;
 }
 
-async function show() {
+// A profile or a 360 view: the lines not counted, then the view.
+async function showProfile(name, args) {
+  shown = await scorer.call(name, args);
+  insert($("[data-huddle-batch]", profile), shown.notes);
+  insert($("[data-huddle-profile-view]", profile), shown.view);
+  status.textContent = say("codes-counted", { counted: shown.counted });
+  const buttons = $(".huddle-buttons", profile);
+  buttons.hidden = shown.shown === false;
+  profile.hidden = false;
+  profile.focus();
+}
+
+// A rater's code: their role and their answers, read from the checked radios.
+const code = kind === "rater" ? codeBox(form) : null;
+async function raterCode() {
+  const role = $("input[name='huddle-role']:checked", form);
+  if (!role) {
+    status.textContent = say("choose-role");
+    $("input[name='huddle-role']", form).focus();
+    return;
+  }
+  const answers = {};
+  for (const fieldset of $$("fieldset[data-item]", form)) {
+    const chosen = $("input[type=radio]:checked", fieldset);
+    if (chosen) answers[fieldset.dataset.item] = JSON.parse(chosen.dataset.answer);
+  }
+  status.textContent = "";
+  code.show(await scorer.call("code", [answers, "", role.value, nonce()]));
+}
+
+async function go() {
   if (scorer.state !== "ready") {
     waiting = true;
     status.textContent = say("still-booting");
     return;
   }
   waiting = false;
+  const { team, group, rater, gap } = config.thresholds;
   try {
-    const { team, group } = config.thresholds;
-    shown = await scorer.call("team", [codes.value, earlier.value, team, group]);
-    insert($("[data-huddle-batch]", profile), shown.notes);
-    insert($("[data-huddle-profile-view]", profile), shown.view);
-    status.textContent = say("codes-counted", { counted: shown.counted });
-    $(".huddle-buttons", profile).hidden = !shown.shown;
-    profile.hidden = false;
-    profile.focus();
+    if (kind === "team") {
+      await showProfile("team", [$("[data-huddle-codes]", form).value, $("[data-huddle-earlier-codes]", form).value, team, group]);
+    } else if (kind === "360") {
+      await showProfile("feedback", [$("[data-huddle-own-code]", form).value, $("[data-huddle-codes]", form).value, rater, gap]);
+    } else {
+      await raterCode();
+    }
   } catch (error) {
     status.textContent = error.message;
   }
@@ -61,12 +95,13 @@ async function show() {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  show();
+  go();
 });
 
-$("[data-huddle-codes-file]", form).addEventListener("change", async (event) => {
+$("[data-huddle-codes-file]", form)?.addEventListener("change", async (event) => {
   const file = event.target.files[0];
   if (!file) return;
+  const codes = $("[data-huddle-codes]", form);
   if (file.size > config.maxFileBytes) {
     status.textContent = say("file-too-big");
   } else {
@@ -77,7 +112,7 @@ $("[data-huddle-codes-file]", form).addEventListener("change", async (event) => 
   event.target.value = "";
 });
 
-$("[data-huddle-download]", profile).addEventListener("click", () => {
-  if (shown) download(`${shown.stem}.csv`, "text/csv", shown.csv);
+$("[data-huddle-download]", profile ?? form)?.addEventListener("click", () => {
+  if (shown?.csv) download(`${shown.stem}.csv`, "text/csv", shown.csv);
 });
-$("[data-huddle-print]", profile).addEventListener("click", () => window.print());
+$("[data-huddle-print]", profile ?? form)?.addEventListener("click", () => window.print());

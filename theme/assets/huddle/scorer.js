@@ -67,7 +67,7 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
 }
 
 // The scorer of a Huddle page, from its settings (`#huddle-config`) and its framework's URL;
-// `onProgress(text)` hears "Getting the scorer ready: 4.1 of 10.6 MB" as the download goes.
+// `onProgress(text)` hears the "loading" message, with megabytes so far, as the download goes.
 export function startPageScorer(config, frameworkUrl, onProgress) {
   const absolute = (url) => new URL(url, document.baseURI).href;
   const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
