@@ -29,7 +29,7 @@ class View:
     label: str
     count: int
     scores: tuple[Fraction | None, ...]
-    """One per competency, in framework order; None when withheld or not enough answers."""
+    """One per competency, in framework order; None when withheld or without a score."""
 
 
 @dataclass(frozen=True, slots=True)
