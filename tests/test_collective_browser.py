@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from generator.scoring.codes import encode, read_codes
+from generator.scoring.feedback import feedback
+from generator.scoring.score import round_half_up
 from generator.scoring.team import profile
 from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, see_results
 from tests.conftest import new_context
@@ -115,5 +119,48 @@ def test_the_profile_page_reads_at_every_width_with_no_violations(browser, reque
         page.locator("[data-huddle-round-changes]").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         assert violations(page) == [], "profile"
+    finally:
+        context.close()
+
+
+CL = "assessments/collective-leadership/"
+
+
+def test_a_rater_answers_in_the_rater_wording_and_my_360_shows_the_right_view(browser, request, demo_url, demo_site):
+    framework = framework_of(demo_site, CL)
+    context = new_context(browser, request)
+    try:
+        page = context.new_page()
+        page.goto(demo_url + CL + "rater/")
+        first = framework.items()[0]
+        assert page.locator(f"fieldset[data-item='{first.id}'] legend").inner_text() == f"1. {first.rater_text}"
+        assert violations(page) == [], "rater page"
+        page.locator("[data-huddle-show]").click()
+        page.get_by_text("Choose your role for this colleague first").wait_for(timeout=RESULTS_TIMEOUT)
+        page.get_by_label("I am their line manager").check()
+        top = framework.scale.points[-1].label
+        for item in framework.items()[:8]:
+            answer(page, item.id, top)
+        page.locator("[data-huddle-show]").click()
+        page.locator("[data-huddle-code-box]").wait_for(timeout=RESULTS_TIMEOUT)
+        manager = page.get_by_label("Your feedback code").input_value()
+        assert read_codes(framework, manager).codes[0].role == "manager"
+
+        own = encode(framework, {i.id: framework.scale.low for i in framework.items()}, nonce="0WN")
+        peers = [encode(framework, {i.id: 3 for i in framework.items()}, role="peer", nonce=f"P{n}0") for n in range(3)]
+        page.goto(demo_url + CL + "360/")
+        page.get_by_label("Your own result code").fill(own)
+        page.get_by_label("Codes from the people who gave you feedback").fill("\n".join([manager, *peers]))
+        page.locator("[data-huddle-show]").click()
+        page.locator("[data-huddle-360]").wait_for(timeout=RESULTS_TIMEOUT)
+        heads = page.locator("[data-huddle-360] thead th").all_inner_texts()
+        assert heads == ["Competency", "Self", "Manager (1)", "Peers (3)", "All raters (4)"]
+        first_row = page.locator("[data-huddle-360] tbody tr").first.locator("td").all_inner_texts()
+        raters = read_codes(framework, "\n".join([manager, *peers])).codes
+        expected = feedback(framework, read_codes(framework, own).codes[0], raters, 3, Fraction(1, 2))
+        columns = [expected.own, *(v.scores for v in expected.views), expected.everyone.scores]
+        assert first_row == [round_half_up(scores[0]) for scores in columns]
+        assert page.locator("[data-huddle-gaps-list='Hidden strengths'] li").count() >= 1
+        assert violations(page) == [], "my 360"
     finally:
         context.close()
