@@ -164,3 +164,34 @@ def test_a_rater_answers_in_the_rater_wording_and_my_360_shows_the_right_view(br
         assert violations(page) == [], "my 360"
     finally:
         context.close()
+
+
+def test_a_survey_export_is_read_mapped_by_hand_and_profiled(page, demo_url, demo_site, tmp_path):
+    framework = framework_of(demo_site, TEAM)
+    items = framework.items()
+    labels = [p.label for p in framework.scale.points]
+    header = ["Respondent", *[item.text for item in items[:-1]], "Last question"]
+    rows = [[str(n), *[labels[(n + j) % len(labels)] for j in range(len(items))]] for n in range(6)]
+    rows.append(["7", "nonsense", *[""] * (len(items) - 1)])
+    export = tmp_path / "forms-export.csv"
+    export.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in [header, *rows]) + "\n")
+    page.goto(demo_url + TEAM + "team/")
+    page.get_by_text("Load a survey export (CSV)").click()
+    page.get_by_label("Survey export (a .csv file)").set_input_files(export)
+    page.locator("[data-huddle-mapping]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert "Row 8 is left out" in page.locator("[data-huddle-batch-notes]").inner_text()
+    assert page.locator("[data-huddle-profile] [data-huddle-members]").inner_text() == (
+        "The profile of 6 people's answers, from the survey export."
+    )
+    page.get_by_label("Column “Last question”").select_option(items[-1].id)
+    page.get_by_role("button", name="Use these columns").click()
+    page.locator("[data-huddle-matched]").get_by_text(f"({len(items)} of its {len(items)} statements)").wait_for()
+    shown = {
+        row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
+        for row in page.locator("[data-huddle-team-table] tbody tr").all()
+    }
+    from generator.scoring.survey import read_survey
+
+    read = read_survey(framework, export.read_text(), {str(len(header) - 1): items[-1].id})
+    assert shown == {c.id: c.score for c in profile(framework, read.people, 5).competencies}
+    assert violations(page) == []

@@ -74,6 +74,29 @@ def team_page(framework: Framework, k: int) -> str:
                         },
                     ),
                 ),
+                h(
+                    "details",
+                    {"class": "huddle-survey"},
+                    h("summary", {}, "Load a survey export (CSV)"),
+                    h(
+                        "p",
+                        {},
+                        "From Microsoft Forms, Qualtrics or another survey tool set to anonymous: one row per "
+                        "person, one column per statement, headed by the statement or its id. The same rule of "
+                        f"at least {k} people applies.",
+                    ),
+                    h("label", {"for": "huddle-survey-file"}, "Survey export (a .csv file)"),
+                    h(
+                        "input",
+                        {
+                            "type": "file",
+                            "id": "huddle-survey-file",
+                            "accept": ".csv,text/csv",
+                            "data-huddle-survey-file": True,
+                        },
+                    ),
+                    h("div", {"data-huddle-mapping-box": True}),
+                ),
                 _submit(f"Show {whose} profile"),
             ),
             "",

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from . import codes, feedback, feedback_view, results, team, team_view
+from . import codes, feedback, feedback_view, results, survey, team, team_view
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import compare, read_saved, report, saved_result
@@ -102,12 +102,31 @@ def feedback_call(
     }
 
 
+def survey_call(
+    framework: Framework, guidance: Guidance, text: str, mapping: Mapping[str, str], k: int
+) -> dict[str, Any]:
+    """The team profile of a survey tool's export (CSV), with the columns matched and the rows left out."""
+    read = survey.read_survey(framework, text, mapping)
+    found = team.profile(framework, read.people, k)
+    notes = codes.Batch((), read.problems, ())
+    return {
+        "mapping": team_view.mapping_form(framework, read.columns, dict(read.matched), read.unmatched),
+        "view": team_view.view(framework, found, team.Groups((), ""), source="from the survey export"),
+        "notes": team_view.batch_notes(notes, "file"),
+        "counted": len(read.people),
+        "shown": found.shown,
+        "csv": team_view.to_csv(found),
+        "stem": f"{framework.id}-team-profile",
+    }
+
+
 CALLS = {
     "results": results_call,
     "saved": saved_call,
     "code": code_call,
     "team": team_call,
     "feedback": feedback_call,
+    "survey": survey_call,
     "read_saved": lambda framework, guidance, text: read_saved(framework, text),
 }
 

@@ -22,7 +22,10 @@ from .team import Groups, Profile, as_report, changes
 
 def batch_notes(batch: Batch, what: str = "codes") -> Markup:
     """What was wrong with the lines of a paste, each with its line number; duplicates counted once."""
-    lines = [h("li", {}, f"Line {number}: {sentence}") for number, sentence in batch.problems]
+    lines = [
+        h("li", {}, sentence if sentence.startswith("Row ") else f"Line {number}: {sentence}")
+        for number, sentence in batch.problems
+    ]
     lines += [
         h("li", {}, f"Line {number} repeats line {first}, so it is counted once.") for number, first in batch.duplicates
     ]
@@ -46,13 +49,19 @@ def more_needed(found: Profile) -> Markup:
     )
 
 
-def view(framework: Framework, found: Profile, groups: Groups, earlier: Profile | None = None) -> Markup:
+def view(
+    framework: Framework,
+    found: Profile,
+    groups: Groups,
+    earlier: Profile | None = None,
+    source: str = "from their result codes",
+) -> Markup:
     """The whole profile: summary, chart, table, band counts, disagreements, groups and the change since a round."""
     if not found.shown:
         return more_needed(found)
     withheld = [c.title for c in found.competencies if c.mean is None]
     parts: list[object] = [
-        h("p", {"data-huddle-members": True}, f"The profile of {found.members} result codes."),
+        h("p", {"data-huddle-members": True}, f"The profile of {found.members} people's answers, {source}."),
         h(
             "div",
             {"class": "huddle-chart-box"},
@@ -189,3 +198,46 @@ def to_csv(found: Profile) -> str:
             ]
         )
     return out.getvalue()
+
+
+def mapping_form(
+    framework: Framework, columns: tuple[str, ...], matched: dict[int, str], unmatched: tuple[int, ...]
+) -> Markup:
+    """How the survey's columns were matched, and a choice of statement for each column left."""
+    numbers = {item.id: n for n, item in enumerate(framework.items(), start=1)}
+    said = h(
+        "p",
+        {"data-huddle-matched": True},
+        f"{len(matched)} of the file's {len(columns)} columns match a statement of this self-assessment "
+        f"({len(set(matched.values()))} of its {len(numbers)} statements).",
+    )
+    if not unmatched:
+        return said
+    items = [(item.id, f"{numbers[item.id]}. {item.text}") for item in framework.items()]
+    rows = [
+        h(
+            "p",
+            {},
+            h("label", {"for": f"huddle-map-{n}"}, f"Column “{columns[n] or f'number {n + 1}'}”"),
+            " ",
+            h(
+                "select",
+                {"id": f"huddle-map-{n}", "data-column": n},
+                h("option", {"value": ""}, "Not a statement (leave it out)"),
+                [h("option", {"value": item_id}, label) for item_id, label in items],
+            ),
+        )
+        for n in unmatched
+    ]
+    return h(
+        "div",
+        {"class": "huddle-mapping", "data-huddle-mapping": True},
+        said,
+        h("p", {}, "Choose the statement any other column holds; columns such as times or ids are left out."),
+        rows,
+        h(
+            "p",
+            {},
+            h("button", {"type": "button", "class": "md-button", "data-huddle-remap": True}, "Use these columns"),
+        ),
+    )

@@ -112,6 +112,32 @@ $("[data-huddle-codes-file]", form)?.addEventListener("change", async (event) =>
   event.target.value = "";
 });
 
+// A survey tool's export: read here, matched by the scoring package; columns it could not
+// match are offered for mapping by hand, and "Use these columns" reads it again with them.
+let survey = null;
+async function showSurvey(mapping) {
+  try {
+    const { team } = config.thresholds;
+    if (scorer.state !== "ready") status.textContent = say("still-booting");
+    await showProfile("survey", [survey, mapping, team]);
+    insert($("[data-huddle-mapping-box]", form), shown.mapping);
+  } catch (error) {
+    status.textContent = error.message;
+  }
+}
+$("[data-huddle-survey-file]", form)?.addEventListener("change", async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  survey = await file.text();
+  await showSurvey({});
+});
+form.addEventListener("click", (event) => {
+  if (!event.target.matches("[data-huddle-remap]")) return;
+  const mapping = {};
+  for (const select of $$("select[data-column]", form)) mapping[select.dataset.column] = select.value;
+  showSurvey(mapping);
+});
+
 $("[data-huddle-download]", profile ?? form)?.addEventListener("click", () => {
   if (shown?.csv) download(`${shown.stem}.csv`, "text/csv", shown.csv);
 });
