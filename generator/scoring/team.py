@@ -11,6 +11,7 @@ No member's answers are ever part of what is returned. Standard library only.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -18,7 +19,8 @@ from typing import Any
 
 from .codes import Code
 from .model import NOT_APPLICABLE, Framework
-from .score import band_for, competency_score, round_half_up
+from .score import band_for, competency_sums, round_half_up
+from .score import enough as enough_answers
 
 WIDEST = 3
 """How many of the items people disagreed on most are listed, as prompts for discussion."""
@@ -60,22 +62,31 @@ def profile(framework: Framework, codes: Sequence[Code], k: int) -> Profile:
     low, high = framework.scale.low, framework.scale.high
     found = []
     for competency in framework.competencies():
-        exact = [competency_score(competency.items, code.answers, low, high)[0] for code in codes]
-        usable = [value for value in exact if value is not None]
+        # Members' scores take few distinct values: count their (sum, weight) pairs, which hash
+        # fast, and make each distinct pair a fraction once.
+        pairs: Counter[tuple[int | Fraction, int | Fraction]] = Counter()
+        for code in codes:
+            total, weight, answered = competency_sums(competency.items, code.answers, low, high)
+            if enough_answers(answered, competency.items):
+                pairs[total, weight] += 1
+        scores: Counter[Fraction] = Counter()
+        for (total, weight), many in pairs.items():
+            scores[Fraction(total, weight)] += many
+        counted = sum(scores.values())
         counts = {band.label: 0 for band in competency.bands}
-        for value in usable:
+        for value, many in scores.items():
             band = band_for(value, competency.bands)
             if band:
-                counts[band.label] += 1
-        enough = len(usable) >= k and len(codes) >= k
+                counts[band.label] += many
+        enough = counted >= k and len(codes) >= k
         found.append(
             CompetencyProfile(
                 id=competency.id,
                 title=competency.title,
-                counted=len(usable),
-                mean=sum(usable, Fraction(0)) / len(usable) if enough else None,
-                low=min(usable) if enough else None,
-                high=max(usable) if enough else None,
+                counted=counted,
+                mean=sum((value * many for value, many in scores.items()), Fraction(0)) / counted if enough else None,
+                low=min(scores) if enough else None,
+                high=max(scores) if enough else None,
                 bands=tuple(counts.items()) if enough else (),
             )
         )
@@ -86,13 +97,13 @@ def _widest(framework: Framework, codes: Sequence[Code], k: int) -> tuple[tuple[
     """The items whose answers spread widest (by variance), among those at least k members answered."""
     spread = []
     for order, item in enumerate(framework.items()):
-        values = [code.answers.get(item.id) for code in codes]
-        given = [v for v in values if v is not None and v != NOT_APPLICABLE]
+        given = [v for v in (code.answers.get(item.id) for code in codes) if v is not None and v != NOT_APPLICABLE]
         if len(given) < k or min(given) == max(given):
             continue
-        mean = Fraction(sum(given), len(given))
-        variance = sum((Fraction(v) - mean) ** 2 for v in given) / len(given)
-        spread.append((-variance, order, (item.id, item.text, min(given), max(given), len(given))))
+        # The variance, exactly, from whole-number sums: (n * sum of squares - square of sum) / n^2.
+        n, total, squares = len(given), sum(given), sum(v * v for v in given)
+        variance = Fraction(n * squares - total * total, n * n)
+        spread.append((-variance, order, (item.id, item.text, min(given), max(given), n)))
     return tuple(entry for _, _, entry in sorted(spread)[:WIDEST])
 
 
