@@ -82,12 +82,9 @@ def main() -> None:
                 timings["survey"].append(ms)
             browser.close()
     print(f"people: {args.people:,} ({len(items)} statements each), runs: {args.runs}")
-    print(
-        f"team profile from {args.people:,} result codes ({len(codes) / 1e6:.2f} MB): median {statistics.median(timings['codes']):7.0f} ms"
-    )
-    print(
-        f"team profile from a {args.people:,}-row CSV ({len(export) / 1e6:.2f} MB):   median {statistics.median(timings['survey']):7.0f} ms"
-    )
+    median = {kind: statistics.median(values) for kind, values in timings.items()}
+    print(f"team profile from {args.people:,} result codes ({len(codes) / 1e6:.2f} MB): {median['codes']:.0f} ms")
+    print(f"team profile from a {args.people:,}-row CSV ({len(export) / 1e6:.2f} MB): {median['survey']:.0f} ms")
 
 
 if __name__ == "__main__":
