@@ -75,6 +75,9 @@ def test_four_codes_ask_for_one_more_and_five_show_the_expected_team_scores(page
     }
     assert shown == {c.id: c.score for c in expected.competencies}
     assert page.locator("[data-huddle-status]").inner_text() == "5 result codes counted."
+    page.emulate_media(media="print")  # the profile prints; the codes, each one person's answers, never do
+    assert page.locator("[data-huddle-team-table]").is_visible()
+    assert not page.get_by_label("Result codes", exact=True).is_visible()
 
 
 def test_a_board_profile_with_three_and_three_shows_both_groups(page, demo_url, demo_site):

@@ -74,3 +74,18 @@ def test_the_api_says_what_is_wrong_with_the_codes(framework):
     assert any("appear once at least three" in t for t in texts)
     with pytest.raises(ValueError, match="needs your own result code"):
         api.feedback_call(framework, None, coded(framework, 3, "peer"), "", 3, 0.5)
+
+
+def test_every_author_string_is_escaped_in_the_360_view(framework):
+    from generator.scoring import normalise
+    from tests.test_results_view import HOSTILE
+
+    data = framework.to_json()
+    for domain in data["domains"]:
+        for competency in domain["competencies"]:
+            competency["title"] = HOSTILE
+    hostile = normalise(data)
+    raters = "\n".join(coded(hostile, 3 + n % 2, "peer", n) for n in range(4))
+    value = api.feedback_call(hostile, None, coded(hostile, 1), raters, 3, 0.5)
+    assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
