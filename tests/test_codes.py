@@ -69,6 +69,7 @@ def test_the_group_travels_in_the_code(board):
         (lambda c: "H2" + c[2:], "This code was made in a format this site does not read"),
         (lambda c: "hello world", "This is not a Huddle result code."),
         (lambda c: "", "This is not a Huddle result code."),
+        (lambda c: c[:3] + "\ud800" + c[4:], "This is not a Huddle result code."),  # a lone surrogate, found by fuzzing
         (lambda c: "x" * 5000, "This is far too long to be a Huddle result code."),
     ],
 )
@@ -99,7 +100,7 @@ def test_out_of_range_answers_are_refused_even_with_a_good_check(framework):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(max_size=200))
+@given(st.one_of(st.text(max_size=200), st.text(alphabet=ALPHABET + ":H\ud800\n ", max_size=80)))
 def test_the_decoder_raises_only_its_own_error(text):
     with contextlib.suppress(CodeError):
         decode(FRAMEWORK, text)

@@ -96,7 +96,7 @@ def decode(framework: Framework, text: str) -> Code:
     if len(code) > MAX_CODE_LENGTH:
         raise CodeError("This is far too long to be a Huddle result code.")
     head = code.split(":", 1)[0]
-    if not _FORMAT.fullmatch(head) or ":" not in code:
+    if not code.isascii() or not _FORMAT.fullmatch(head) or ":" not in code:
         raise CodeError("This is not a Huddle result code.")
     if head != FORMAT:
         raise CodeError(
