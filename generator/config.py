@@ -25,6 +25,31 @@ class Seconds(c.Type):
         return value
 
 
+class Count(c.Type):
+    """A whole number, at least `least`."""
+
+    def __init__(self, default: int, least: int) -> None:
+        super().__init__(int, default=default)
+        self.least = least
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.least:
+            raise ValidationError(f"must be a whole number of at least {self.least}, got {value!r}.")
+        return value
+
+
+class Gap(c.Type):
+    """A score difference above 0, such as 0.5."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__((int, float), default=default)
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 100:
+            raise ValidationError(f"must be a score difference above 0, such as 0.5, got {value!r}.")
+        return value
+
+
 class Colour(c.Type):
     """A colour in hex (#rrggbb or #rgb), in quotes, since YAML reads an unquoted # as a comment.
 
@@ -117,6 +142,18 @@ class HuddleConfig(Config):
 
     boot_timeout = Seconds(default=60)
     """Seconds Pyodide may go without progress (no bytes arriving) before the page says it could not start."""
+
+    team_threshold = Count(default=5, least=2)
+    """The fewest result codes a team or board profile is shown from (and any competency's team score)."""
+
+    group_threshold = Count(default=3, least=2)
+    """The fewest codes each answer group needs before groups are compared side by side."""
+
+    rater_threshold = Count(default=3, least=2)
+    """The fewest raters a group of peers, of direct reports, or of others needs before it is shown in 360 feedback."""
+
+    gap = Gap(default=0.5)
+    """The self-versus-others difference that marks a blind spot or a hidden strength in 360 feedback."""
 
     branding = c.SubConfig(BrandingConfig)
     """The organisation's name, logo, colours, footer links and contacts (docs/branding.md)."""

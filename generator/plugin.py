@@ -45,6 +45,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
         self.site = read_site(files, config, self.config.assessments_dir)
+        self.site.team_threshold = self.config.team_threshold
+        self.site.rater_threshold = self.config.rater_threshold
         branding.check_footer_links(self.branding, files, config)
         unknown = placeholders.unknown(placeholders.pages(files, root))
         if unknown:
@@ -96,6 +98,12 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "build": assets.build_id(version, scoring, boot_files),
             "keep": [assets.SCORING_ZIP, *[assets.pyodide_path(version) + name for name in assets.PYODIDE_BOOT_FILES]],
             "messages": strings.said(),
+            "thresholds": {
+                "team": self.config.team_threshold,
+                "group": self.config.group_threshold,
+                "rater": self.config.rater_threshold,
+                "gap": self.config.gap,
+            },
         }
         return files
 

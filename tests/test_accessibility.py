@@ -76,6 +76,9 @@ def test_assessment_page_in_every_state_has_no_violations(schemed_page, demo_url
         "frameworks/collective-leadership/vision/",
         "assessments/collective-leadership/print/",
         pytest.param("assessments/team-culture/", marks=pytest.mark.no_pyodide),  # starts Pyodide
+        pytest.param("assessments/team-culture/team/", marks=pytest.mark.no_pyodide),
+        pytest.param("assessments/collective-leadership/rater/", marks=pytest.mark.no_pyodide),
+        pytest.param("assessments/collective-leadership/360/", marks=pytest.mark.no_pyodide),
         "frameworks/team-culture/teamwork/",
         "frameworks/board-leadership/",
         "frameworks/board-leadership/holding-challenge/",

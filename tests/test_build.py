@@ -84,6 +84,7 @@ def test_framework_json_is_published_beside_its_page(minimal_site):
         "text": "Second statement.",
         "reverse": True,
         "weight": 1,
+        "rater_text": "",
     }
     # The browser reads it back into the same model the build made.
     assert normalise(published) == load_framework(FIXTURES / "minimal" / "assessments" / "tiny.yml", FIXTURES)

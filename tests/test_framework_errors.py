@@ -53,6 +53,9 @@ EXPECTED = {
     "domains-a-mapping": [
         "domains-a-mapping.yml:14:3: domains: must be a list, got a mapping.",
     ],
+    "rater-text-partial": [
+        "rater-text-partial.yml:23:13: domains[0].competencies[0].items[1]: has no rater_text, but 1 of the 2 items have one: 360 feedback needs the rater's wording for every item. Add rater_text here and to every other item without it, or remove it from all of them.",
+    ],
     "duplicate-item-id": [
         "duplicate-item-id.yml:22:17: domains[0].competencies[0].items[1].id: 'v1' is already the id of domains[0].competencies[0].items[0] (line 20); domains, competencies and items need ids unique within the framework.",
     ],
@@ -116,7 +119,7 @@ EXPECTED = {
         "scale-value-repeated.yml:8:15: scale.points[1].value: 1 appears twice; each point needs its own value.",
     ],
     "unknown-key-far": [
-        "unknown-key-far.yml:4:1: colour: is not a known key; the keys allowed here are audience, bands, description, domains, id, licence, scale, source, title, updated, version.",
+        "unknown-key-far.yml:4:1: colour: is not a known key; the keys allowed here are audience, bands, description, domains, groups, id, licence, scale, source, title, updated, version.",
     ],
     "unknown-key-typo": [
         "unknown-key-typo.yml:24:13: domains[0].competencies[0].items[1].revers: is not a known key; did you mean 'reverse'?",

@@ -82,7 +82,8 @@ def test_no_payload_runs_on_any_page_and_titles_stay_text(open_page, hostile_url
         assert page.locator("article [onerror], article [onload], article [onfocus], article [onclick]").count() == 0
         assert (
             page.locator(
-                "article script, article style, article iframe, article form:not([data-huddle-assessment])"
+                "article script, article style, article iframe,"
+                " article form:not([data-huddle-assessment]):not([data-huddle-collective])"
             ).count()
             == 0
         )

@@ -92,7 +92,7 @@ def test_the_chart_draws_an_earlier_result_under_the_current_one(framework):
     result = report(framework, answers_scoring(framework, [4, 4]), "2026-11-26")
     earlier = report(framework, answers_scoring(framework, [2]), "2026-01-01")
     figure = ET.fromstring(bar_chart(framework, result, earlier))
-    assert "earlier result is the thin bar" in figure.find("figcaption").text
+    assert "the earlier result is the thin bar" in figure.find("figcaption").text
     first, second = figure.findall("ul/li")[:2]
     assert "".join(first.find("span").itertext()) == "Shared vision 4.0 (earlier 2.0)"
     assert "".join(second.find("span").itertext()) == "Speaking up 4.0 (earlier not enough answers)"

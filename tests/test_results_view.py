@@ -148,6 +148,8 @@ def test_the_results_section_is_hidden_until_scored_and_holds_the_controls(frame
     buttons = [text for tag, _, text in tree(section) if tag == "button"]
     assert buttons == [
         "Replace my answers with the earlier ones",
+        "Get a code to share",
+        "Copy code",
         "Download my results (to compare next time)",
         "Download as a spreadsheet (CSV)",
         "Print or save as PDF",

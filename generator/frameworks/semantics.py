@@ -25,6 +25,8 @@ def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> lis
         return Problem(shown, line, column, dotted(path), message)
 
     problems = [problem(path, message) for path, message in _ids(data, positions)]
+    problems += [problem(path, message) for path, message in _rater_text(data)]
+    problems += [problem(path, message) for path, message in _groups(data)]
     infinite = [problem(path, message) for path, message in _non_finite(data)]
     if infinite:  # .nan and .inf are YAML numbers, but no score can be compared with them
         return problems + infinite
@@ -41,6 +43,33 @@ def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> lis
     for path, bands in band_lists:
         problems += [problem(p, message) for p, message in _bands(path, bands, low, high)]
     return problems
+
+
+def _rater_text(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    """360 feedback needs rater wording for every item: some but not all is a mistake."""
+    items = [
+        (("domains", d, "competencies", c, "items", i), item)
+        for d, domain in enumerate(data["domains"])
+        for c, competency in enumerate(domain["competencies"])
+        for i, item in enumerate(competency["items"])
+    ]
+    worded = [path for path, item in items if "rater_text" in item]
+    if worded and len(worded) < len(items):
+        path = next(path for path, item in items if "rater_text" not in item)
+        yield (
+            path,
+            f"has no rater_text, but {len(worded)} of the {len(items)} items have one: 360 feedback needs "
+            "the rater's wording for every item. Add rater_text here and to every other item without it, "
+            "or remove it from all of them.",
+        )
+
+
+def _groups(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    seen: set[str] = set()
+    for g, group in enumerate(data.get("groups", [])):
+        if group["id"] in seen:
+            yield ("groups", g, "id"), f"'{group['id']}' is used by another group; give each group its own id."
+        seen.add(group["id"])
 
 
 def _non_finite(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:

@@ -182,7 +182,23 @@ def _saving() -> list[Markup]:
     ]
 
 
-def _fieldset(item: Item, number: int, scale: Scale) -> Markup:
+def rater_questions(framework: Framework) -> Markup:
+    """The statements in the rater's wording (`rater_text`), numbered, by competency: for 360 feedback."""
+    numbers = {item.id: n for n, item in enumerate(framework.items(), start=1)}
+    return h(
+        "div",
+        {"class": "huddle-rater-items"},
+        [
+            [
+                h("h3", {"id": f"competency-{competency.id}"}, competency.title),
+                [_fieldset(item, numbers[item.id], framework.scale, item.rater_text) for item in competency.items],
+            ]
+            for competency in framework.competencies()
+        ],
+    )
+
+
+def _fieldset(item: Item, number: int, scale: Scale, wording: str = "") -> Markup:
     """One statement, numbered as on paper; "not applicable" set apart from the scale."""
     options = []
     for value, label in scale.answers():
@@ -198,7 +214,7 @@ def _fieldset(item: Item, number: int, scale: Scale) -> Markup:
             {},
             h("span", {"class": "huddle-number"}, f"{number}."),
             " ",
-            h("span", {"data-huddle-statement": True}, item.text),
+            h("span", {"data-huddle-statement": True}, wording or item.text),
         ),
         h("div", {"class": "huddle-scale"}, options),
     )

@@ -23,6 +23,18 @@ def print_uri(framework: Framework) -> str:
     return f"assessments/{framework.id}/print/index.md"
 
 
+def team_uri(framework: Framework) -> str:
+    return f"assessments/{framework.id}/team/index.md"
+
+
+def rater_uri(framework: Framework) -> str:
+    return f"assessments/{framework.id}/rater/index.md"
+
+
+def feedback_uri(framework: Framework) -> str:
+    return f"assessments/{framework.id}/360/index.md"
+
+
 def framework_uri(framework: Framework) -> str:
     return f"frameworks/{framework.id}/index.md"
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
-from . import results, strings
+from . import codes, feedback, feedback_view, results, strings, survey, team, team_view
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import compare, read_saved, report, saved_result
@@ -51,9 +52,81 @@ def saved_call(framework: Framework, guidance: Guidance, answers: Mapping[str, A
     return saved_result(score(framework, answers), answers, date, notes)
 
 
+def code_call(
+    framework: Framework, guidance: Guidance, answers: Mapping[str, Any], group: str, role: str, nonce: Any
+) -> str:
+    """A result code for `answers` (a rater's when `role` is given). The page's random numbers make the nonce."""
+    if isinstance(nonce, list):
+        nonce = "".join(codes.ALPHABET[n % len(codes.ALPHABET)] for n in nonce if isinstance(n, int))
+    return codes.encode(framework, answers, group=group, role=role, nonce=str(nonce))
+
+
+def team_call(
+    framework: Framework, guidance: Guidance, pasted: str, earlier: str, k: int, k_group: int
+) -> dict[str, Any]:
+    """The team profile of the codes pasted (one a line), and of an earlier round's when given."""
+    now = codes.read_codes(framework, pasted, roles=("",))
+    found = team.profile(framework, now.codes, k)
+    before = None
+    notes = [team_view.batch_notes(now)]
+    if earlier.strip():
+        then = codes.read_codes(framework, earlier, roles=("",))
+        before = team.profile(framework, then.codes, k)
+        notes.append(team_view.batch_notes(then, "earlier round's codes"))
+    groups = team.by_group(framework, now.codes, k, k_group)
+    return {
+        "view": team_view.view(framework, found, groups, before),
+        "notes": "".join(notes),
+        "counted": len(now.codes),
+        "shown": found.shown,
+        "csv": team_view.to_csv(found),
+        "stem": f"{framework.id}-team-profile",
+    }
+
+
+def feedback_call(
+    framework: Framework, guidance: Guidance, own: str, pasted: str, least: int, gap: float
+) -> dict[str, Any]:
+    """The 360 view of the person's own code and the rater codes pasted (one a line)."""
+    if not framework.offers_360:
+        raise ValueError(f"{framework.title} does not offer 360 feedback.")
+    mine = codes.decode(framework, own)
+    if mine.role:
+        raise ValueError("The first box needs your own result code, from your results; this one is a rater's.")
+    raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:])
+    shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)))
+    return {
+        "view": feedback_view.view(framework, shown, Fraction(str(gap))),
+        "notes": team_view.batch_notes(raters),
+        "counted": len(raters.codes),
+    }
+
+
+def survey_call(
+    framework: Framework, guidance: Guidance, text: str, mapping: Mapping[str, str], k: int
+) -> dict[str, Any]:
+    """The team profile of a survey tool's export (CSV), with the columns matched and the rows left out."""
+    read = survey.read_survey(framework, text, mapping)
+    found = team.profile(framework, read.people, k)
+    notes = codes.Batch((), read.problems, ())
+    return {
+        "mapping": team_view.mapping_form(framework, read.columns, dict(read.matched), read.unmatched),
+        "view": team_view.view(framework, found, team.Groups((), ""), source="from the survey export"),
+        "notes": team_view.batch_notes(notes, "file"),
+        "counted": len(read.people),
+        "shown": found.shown,
+        "csv": team_view.to_csv(found),
+        "stem": f"{framework.id}-team-profile",
+    }
+
+
 CALLS = {
     "results": results_call,
     "saved": saved_call,
+    "code": code_call,
+    "team": team_call,
+    "feedback": feedback_call,
+    "survey": survey_call,
     "read_saved": lambda framework, guidance, text: read_saved(framework, text),
 }
 

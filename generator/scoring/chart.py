@@ -26,16 +26,21 @@ WIDTH = 1000
 HEIGHT = 24
 
 
-def bar_chart(framework: Framework, result: Mapping[str, Any], earlier: Mapping[str, Any] | None = None) -> Markup:
+def bar_chart(
+    framework: Framework,
+    result: Mapping[str, Any],
+    earlier: Mapping[str, Any] | None = None,
+    whose: str = "Your score",
+) -> Markup:
     """The chart of `result` (a scored report) on `framework`'s scale, with `earlier`'s scores when given."""
     low, high = framework.scale.points[0], framework.scale.points[-1]
     before = {c["id"]: c for c in earlier["competencies"]} if earlier else {}
     bands = {c.id: c.bands for c in framework.competencies()}
     rows = [_row(c, before.get(c["id"]), bands[c["id"]], low.value, high.value) for c in result["competencies"]]
     caption = (
-        f"Your score for each competency, on the scale from {low.value} ({low.label}) to {high.value} "
+        f"{whose} for each competency, on the scale from {low.value} ({low.label}) to {high.value} "
         f"({high.label}). The shading behind each bar marks its bands"
-        + ("; your earlier result is the thin bar below each one." if earlier else ".")
+        + ("; the earlier result is the thin bar below each one." if earlier else ".")
     )
     axis = h(
         "div",

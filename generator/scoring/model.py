@@ -61,6 +61,8 @@ class Item:
     text: str
     reverse: bool
     weight: Number
+    rater_text: str = ""
+    """The statement in the third person, for someone rating the person (360 feedback); "" when none."""
 
     def notes(self, reversed_word: str = "reverse-keyed") -> list[str]:
         """What is special about this item's scoring, in words: reverse keying and weight."""
@@ -87,6 +89,12 @@ class Domain:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Framework:
     id: str
     version: str
@@ -99,6 +107,16 @@ class Framework:
     scale: Scale
     bands: tuple[Band, ...]
     domains: tuple[Domain, ...]
+    groups: tuple[Group, ...] = ()
+    """The answer groups a person may choose for a result code (say executive and non-executive)."""
+
+    @property
+    def offers_360(self) -> bool:
+        """Whether others can rate a person on it: every item has rater wording."""
+        return all(item.rater_text for item in self.items())
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
 
     def competencies(self) -> list[Competency]:
         """Every competency, in order."""
@@ -162,6 +180,7 @@ def normalise(data: Mapping[str, Any]) -> Framework:
                                 text=item["text"],
                                 reverse=item.get("reverse", False),
                                 weight=item.get("weight", 1),
+                                rater_text=item.get("rater_text", ""),
                             )
                             for item in competency["items"]
                         ),
@@ -171,6 +190,7 @@ def normalise(data: Mapping[str, Any]) -> Framework:
             )
             for domain in data["domains"]
         ),
+        groups=tuple(Group(g["id"], g["label"]) for g in data.get("groups", [])),
     )
 
 

@@ -36,7 +36,7 @@ def long_date(iso: str) -> str:
     return f"{day} {MONTHS[month - 1]} {year}"
 
 
-def section(framework: Framework) -> Markup:
+def section(framework: Framework, team_url: str = "team/") -> Markup:
     """The results section of the page, empty until scored; hidden until then.
 
     Besides the view the worker fills in, it holds what outlives one scoring:
@@ -58,6 +58,7 @@ def section(framework: Framework) -> Markup:
         earlier_control("results"),
         h("div", {"data-huddle-comparison": True}),
         _next_steps(),
+        _share(framework, team_url),
         h("h3", {"id": "huddle-keep", "class": "huddle-screen-only"}, "Keep your results"),
         h(
             "p",
@@ -80,6 +81,72 @@ def section(framework: Framework) -> Markup:
             ),
             h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, "Print or save as PDF"),
         ),
+    )
+
+
+def _share(framework: Framework, team_url: str) -> Markup:
+    """Getting a result code to pool with a team or board: what it reveals, said first."""
+    whose = "board" if framework.audience == "board" else "team"
+    group = None
+    if framework.groups:
+        group = h(
+            "p",
+            {},
+            h("label", {"for": "huddle-group"}, "Your group (optional)"),
+            " ",
+            h(
+                "select",
+                {"id": "huddle-group", "data-huddle-group": True},
+                h("option", {"value": ""}, "Not given"),
+                [h("option", {"value": g.id}, g.label) for g in framework.groups],
+            ),
+        )
+    return h(
+        "div",
+        {"class": "huddle-share huddle-screen-only", "data-huddle-share": True},
+        h("h3", {"id": "huddle-share-title"}, f"Share your results with your {whose}"),
+        h(
+            "p",
+            {},
+            f"To add your results to a {whose} profile, get a code and give it to whoever collects them. Anyone "
+            "with this code can see your answers; it does not contain your name, the date or your notes.",
+        ),
+        group,
+        h(
+            "p",
+            {},
+            h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, "Get a code to share"),
+        ),
+        code_box("Your result code"),
+        h("p", {}, h("a", {"href": team_url}, f"See a {whose} profile from the codes people share")),
+        h(
+            "p",
+            {},
+            "For 360 feedback, send colleagues the link to ",
+            h("a", {"href": "rater/"}, "feedback for a colleague"),
+            ", then paste their codes with yours in ",
+            h("a", {"href": "360/"}, "my 360 feedback"),
+            ".",
+        )
+        if framework.offers_360
+        else None,
+    )
+
+
+def code_box(label: str) -> Markup:
+    """A code made on the page: read-only, with "Copy code" and a status line."""
+    field = {"type": "text", "id": "huddle-code", "readonly": True, "spellcheck": "false", "data-huddle-code": True}
+    return h(
+        "div",
+        {"data-huddle-code-box": True, "hidden": True},
+        h("label", {"for": "huddle-code"}, label),
+        h(
+            "div",
+            {"class": "huddle-code-row"},
+            h("input", field),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, "Copy code"),
+        ),
+        h("p", {"role": "status", "data-huddle-copy-status": True}),
     )
 
 
@@ -209,7 +276,7 @@ def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> M
         )
         for c in competencies
     ]
-    return _scrolls(
+    return scrolls(
         "table",
         {"data-huddle-results-table": True},
         h(
@@ -383,7 +450,7 @@ def comparison(
         [
             h("h3", {"class": "huddle-print-only"}, "Compared with an earlier result"),
             changes,
-            _scrolls(
+            scrolls(
                 "table",
                 {"data-huddle-compare": True},
                 h("caption", {"data-huddle-compare-caption": True}, f"Your earlier result{when} and now"),
@@ -399,6 +466,6 @@ def _with_band(score: str | None, band: str | None) -> str:
     return f"{score}, {band}" if score is not None and band else _score(score)
 
 
-def _scrolls(tag: str, attrs: Mapping[str, object], *children: object) -> Markup:
+def scrolls(tag: str, attrs: Mapping[str, object], *children: object) -> Markup:
     """A table in a box that scrolls sideways on its own, so the page never does."""
     return h("div", {"class": "huddle-table"}, h(tag, attrs, *children))

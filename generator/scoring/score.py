@@ -38,6 +38,37 @@ def band_for(value: Fraction, bands: Sequence[Band]) -> Band | None:
     return chosen
 
 
+def competency_sums(
+    items: Sequence[Item],
+    answers: Mapping[str, Any],
+    low: int,
+    high: int,
+) -> tuple[int | Fraction, int | Fraction, int]:
+    """The weighted sum and the total weight of the answered items, and how many were answered.
+
+    Whole-number weights (the usual case) keep the sums in integers, which is exact and many
+    times faster than fractions when a team's thousands of results are scored; other weights
+    are read as the decimal written (0.5 as 1/2), never as a float.
+    """
+    total_weight: int | Fraction = 0
+    weighted_sum: int | Fraction = 0
+    answered = 0
+    for item in items:
+        answer = answers.get(item.id)
+        if answer is None or answer == NOT_APPLICABLE:
+            continue
+        weight = item.weight if type(item.weight) is int else Fraction(str(item.weight))
+        weighted_sum += weight * item_value(answer, low, high, item.reverse)
+        total_weight += weight
+        answered += 1
+    return weighted_sum, total_weight, answered
+
+
+def enough(answered: int, items: Sequence[Item]) -> bool:
+    """Whether a competency has a score: at least half of its items answered (and at least one)."""
+    return answered > 0 and answered * 2 >= len(items)
+
+
 def competency_score(
     items: Sequence[Item],
     answers: Mapping[str, Any],
@@ -48,20 +79,10 @@ def competency_score(
 
     The mean is None when fewer than half of the items are answered.
     """
-    total_weight = Fraction(0)
-    weighted_sum = Fraction(0)
-    answered = 0
-    for item in items:
-        answer = answers.get(item.id)
-        if answer is None or answer == NOT_APPLICABLE:
-            continue
-        weight = Fraction(str(item.weight))
-        weighted_sum += weight * item_value(answer, low, high, item.reverse)
-        total_weight += weight
-        answered += 1
-    if answered == 0 or answered * 2 < len(items):
+    weighted_sum, total_weight, answered = competency_sums(items, answers, low, high)
+    if not enough(answered, items):
         return None, answered
-    return weighted_sum / total_weight, answered
+    return Fraction(weighted_sum, total_weight), answered
 
 
 def check_answers(framework: Framework, answers: Mapping[str, Any]) -> None:

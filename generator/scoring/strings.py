@@ -33,6 +33,12 @@ MESSAGES: dict[str, str] = {
     "reflect-feedback": "Who could give you honest feedback on this, and when will you ask them?",
     # Beside a case study that is an invented example, wherever it is listed.
     "illustrative": "Illustrative",
+    # Collective pages (team and board profiles, 360 feedback).
+    "codes-counted": "{counted} result codes counted.",
+    "choose-role": "Choose your role for this colleague first: it decides how your answers are shown.",
+    "code-copied": "Copied: paste the code into a message to whoever collects them.",
+    "code-not-copied": "This browser did not let the page copy; the code is selected, so copy it yourself.",
+    "codes-loaded": "The file's codes are added to the list; press the button to see the profile.",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",

@@ -8,8 +8,10 @@
 // worker, and every sentence comes from the build (see messages.js): this
 // file only inserts what it is given and wires events.
 
+import { download } from "./download.js";
 import { say, sayWith } from "./messages.js";
-import { startScorer } from "./scorer.js";
+import { startPageScorer } from "./scorer.js";
+import { codeBox, nonce } from "./share.js";
 import { storageFor } from "./storage.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
@@ -24,6 +26,7 @@ const notice = $("[data-huddle-notice]", form);
 const gaps = $("[data-huddle-gaps]", form);
 const results = $("[data-huddle-results]");
 const notes = $("[data-huddle-notes]", results);
+const code = codeBox(results);
 const total = Number(form.dataset.total);
 const items = $$("fieldset[data-item]", form);
 
@@ -35,19 +38,10 @@ let failure = null; // why the scorer could not start, while it could not
 
 // The scorer --------------------------------------------------------------------
 
-const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
-
 function start() {
-  const mine = startScorer({
-    workerUrl: absolute(config.worker),
-    pyodideUrl: absolute(config.pyodide),
-    scoringUrl: absolute(config.scoring),
-    frameworkUrl: absolute(form.dataset.frameworkUrl),
-    bootTimeout: config.bootTimeout,
-    onProgress: (loaded) => {
-      loading.hidden = false;
-      loading.textContent = say("loading", { loaded: megabytes(loaded), total: megabytes(config.bootBytes) });
-    },
+  const mine = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
+    loading.hidden = false;
+    loading.textContent = said;
   });
   scorer = mine;
   form.dataset.scorer = "booting";
@@ -204,6 +198,7 @@ function clearEverything() {
   shown = null;
   earlier = null;
   $("[data-huddle-comparison]", results).replaceChildren();
+  code.hide();
   for (const said of $$("[data-huddle-earlier-status]")) said.textContent = "";
   for (const button of $$("[data-huddle-use-earlier]")) button.hidden = true;
   document.body.classList.remove("huddle-has-results", "huddle-compared");
@@ -337,15 +332,6 @@ $("[data-huddle-continue-answering]", gaps).addEventListener("click", () => {
   if (missing.length) goTo(missing[0]);
 });
 
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 for (const button of $$("[data-huddle-download]", results)) {
   button.addEventListener("click", async () => {
     if (!shown) return;
@@ -360,6 +346,18 @@ for (const button of $$("[data-huddle-download]", results)) {
   });
 }
 $("[data-huddle-print]", results).addEventListener("click", () => window.print());
+
+// A result code to pool with a team: made by the scoring package from the answers shown,
+// a chosen group and three random numbers (so equal answers still give different codes).
+$("[data-huddle-get-code]", results).addEventListener("click", async () => {
+  if (!shown) return;
+  const group = $("[data-huddle-group]", results)?.value ?? "";
+  try {
+    code.show(await scorer.call("code", [shown.answers, group, "", nonce()]));
+  } catch (error) {
+    code.say(error.message);
+  }
+});
 
 // Earlier results: compare, and restore answers for a retake --------------------
 

@@ -3,7 +3,7 @@
 // an Error whose message is a sentence for the person (a file from another
 // framework, say) or says why the scorer could not start.
 
-import { failure } from "./messages.js";
+import { failure, say } from "./messages.js";
 
 // `onProgress(loaded)` hears the bytes of Pyodide's files as they arrive; `stop()` ends
 // the worker, so a page can start a fresh scorer ("Try again") without a reload.
@@ -64,4 +64,19 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
     });
   }
   return scorer;
+}
+
+// The scorer of a Huddle page, from its settings (`#huddle-config`) and its framework's URL;
+// `onProgress(text)` hears the "loading" message, with megabytes so far, as the download goes.
+export function startPageScorer(config, frameworkUrl, onProgress) {
+  const absolute = (url) => new URL(url, document.baseURI).href;
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  return startScorer({
+    workerUrl: absolute(config.worker),
+    pyodideUrl: absolute(config.pyodide),
+    scoringUrl: absolute(config.scoring),
+    frameworkUrl: absolute(frameworkUrl),
+    bootTimeout: config.bootTimeout,
+    onProgress: (loaded) => onProgress(say("loading", { loaded: megabytes(loaded), total: megabytes(config.bootBytes) })),
+  });
 }

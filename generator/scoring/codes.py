@@ -1,0 +1,186 @@
+"""Result codes: a person's answers as a short line of text they choose to share.
+
+A code reads `H1:<framework id>:<version>:<group>:<role>:<nonce>:<answers>:<check>`:
+
+- `H1` is the format and its version.
+- The framework's id and version: a code only counts against the same ones.
+- `group` is the answer group the person chose (say `executive`), or empty.
+- `role` is empty for a person's own answers, or the rater's role in 360
+  feedback: `manager`, `peer`, `report` (a direct report) or `other`.
+- `nonce` is three random characters the page adds, so that two people who
+  gave the same answers still have different codes, and a code pasted twice
+  can be told apart from them and counted once.
+- `answers` has one character per item, in the framework's order: `0` for no
+  answer, `1` for "not applicable", and `2`, `3`, ... for the scale's points
+  from the lowest.
+- `check` is the CRC-32 of everything before it, in base 32: a code cut short
+  or changed by hand is refused.
+
+No name, no date, no notes and no free text ever go into a code. Standard
+library only (runs in Pyodide). Documented for people in docs/collective.md.
+"""
+
+from __future__ import annotations
+
+import binascii
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import NOT_APPLICABLE, Framework
+
+FORMAT = "H1"
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford's base 32: no I, L, O or U, so a code read aloud or retyped stays readable."""
+UNANSWERED, NOT_APPLICABLE_SYMBOL = "0", "1"
+ROLES = ("", "manager", "peer", "report", "other")
+"""A person's own answers (""), then the roles of raters in 360 feedback."""
+NONCE_LENGTH = 3
+MAX_CODE_LENGTH = 2_000
+"""Longer than any real code (a framework has at most a few hundred items); a longer line is refused unread."""
+
+_FORMAT = re.compile(r"H(\d+)")
+
+
+class CodeError(ValueError):
+    """A code that cannot be counted, with a sentence for the person who pasted it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    group: str
+    role: str
+    answers: Mapping[str, Any]
+    text: str
+    """The code as made, whitespace removed: two equal texts are the same code pasted twice."""
+
+
+def _check(body: str) -> str:
+    value = binascii.crc32(body.encode()) & 0x3FFFFFFF
+    return "".join(ALPHABET[(value >> shift) & 31] for shift in (25, 20, 15, 10, 5, 0))
+
+
+def encode(
+    framework: Framework, answers: Mapping[str, Any], group: str = "", role: str = "", nonce: str = "000"
+) -> str:
+    """The code of `answers` (as the scoring takes them), with the group and role given."""
+    if group and framework.group(group) is None:
+        raise CodeError("That group is not one of this self-assessment's groups.")
+    if role not in ROLES:
+        raise CodeError("That role is not one of manager, peer, report or other.")
+    if len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
+        raise CodeError(f"The nonce must be {NONCE_LENGTH} characters of the code alphabet.")
+    index = {point.value: n for n, point in enumerate(framework.scale.points)}
+    symbols = []
+    for item in framework.items():
+        answer = answers.get(item.id)
+        if answer is None:
+            symbols.append(UNANSWERED)
+        elif answer == NOT_APPLICABLE:
+            symbols.append(NOT_APPLICABLE_SYMBOL)
+        elif type(answer) is int and answer in index:
+            symbols.append(ALPHABET[index[answer] + 2])
+        else:
+            raise CodeError(f"The answer to item '{item.id}' is not on the scale.")
+    body = ":".join([FORMAT, framework.id, framework.version, group, role, nonce, "".join(symbols)])
+    return f"{body}:{_check(body)}"
+
+
+def decode(framework: Framework, text: str) -> Code:
+    """The answers, group and role a code holds, or a CodeError saying why it cannot be counted.
+
+    No sentence repeats what the code says: it could be anything someone pasted.
+    """
+    code = "".join(text.split())
+    if len(code) > MAX_CODE_LENGTH:
+        raise CodeError("This is far too long to be a Huddle result code.")
+    head = code.split(":", 1)[0]
+    if not code.isascii() or not _FORMAT.fullmatch(head) or ":" not in code:
+        raise CodeError("This is not a Huddle result code.")
+    if head != FORMAT:
+        raise CodeError(
+            "This code was made in a format this site does not read (a newer Huddle, perhaps); "
+            "ask for it to be made again on this site."
+        )
+    body, _, check = code.rpartition(":")
+    if _check(body) != check:
+        raise CodeError("This code is incomplete or has been changed: check that it was copied in full.")
+    rest = body[len(FORMAT) + 1 :]
+    if rest.split(":", 1)[0] != framework.id:
+        raise CodeError(f"This code is for another self-assessment, not {framework.title}.")
+    expected = f"{framework.id}:{framework.version}:"
+    if not rest.startswith(expected):
+        raise CodeError(
+            f"This code was made with another version of {framework.title}; this page is version "
+            f"{framework.version}, whose statements may differ, so it cannot be counted here."
+        )
+    fields = rest[len(expected) :].split(":")
+    if len(fields) != 4:
+        raise CodeError("This is not a Huddle result code.")
+    group, role, nonce, symbols = fields
+    if group and framework.group(group) is None:
+        raise CodeError("This code names a group that this self-assessment does not have.")
+    if role not in ROLES or len(nonce) != NONCE_LENGTH:
+        raise CodeError("This code holds values that do not fit this self-assessment.")
+    items = framework.items()
+    points = framework.scale.points
+    if len(symbols) != len(items):
+        raise CodeError("This code holds answers that do not fit this self-assessment.")
+    answers: dict[str, Any] = {}
+    for item, symbol in zip(items, symbols, strict=True):
+        at = ALPHABET.find(symbol)
+        if at < 0 or at >= len(points) + 2:
+            raise CodeError("This code holds answers that do not fit this self-assessment.")
+        if at == 1:
+            if framework.scale.not_applicable is None:
+                raise CodeError("This code holds answers that do not fit this self-assessment.")
+            answers[item.id] = NOT_APPLICABLE
+        elif at >= 2:
+            answers[item.id] = points[at - 2].value
+    return Code(group=group, role=role, answers=answers, text=code)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What a paste of many codes (one a line) gave: the codes that count, and what was wrong with the rest."""
+
+    codes: tuple[Code, ...]
+    problems: tuple[tuple[int, str], ...]
+    """(line number, sentence) for each line that could not be read."""
+    duplicates: tuple[tuple[int, int], ...]
+    """(line number, the line it repeats): counted once."""
+
+
+def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = None) -> Batch:
+    """Every code in `text`, one a line (blank lines skipped): good ones count even when others are bad.
+
+    With `roles`, a code of another role is a problem too (a rater's code pasted as a team member's, say).
+    """
+    codes: list[Code] = []
+    problems: list[tuple[int, str]] = []
+    duplicates: list[tuple[int, int]] = []
+    first: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            code = decode(framework, line)
+        except CodeError as error:
+            problems.append((number, str(error)))
+            continue
+        if roles is not None and code.role not in roles:
+            problems.append((number, _role_problem(code.role)))
+            continue
+        if code.text in first:
+            duplicates.append((number, first[code.text]))
+            continue
+        first[code.text] = number
+        codes.append(code)
+    return Batch(tuple(codes), tuple(problems), tuple(duplicates))
+
+
+def _role_problem(role: str) -> str:
+    if role:
+        return "This is a code from someone giving 360 feedback; paste it on the “My 360” page instead."
+    return "This is a person's own result code, not a rater's."

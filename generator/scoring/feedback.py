@@ -1,0 +1,107 @@
+"""360 feedback from result codes: a person's own code and their raters' codes, with anonymity rules.
+
+The person's own result is shown as "self". A manager is not anonymous and
+is shown on their own. Peers and direct reports are shown only when at least
+`least` of each sent a code; a smaller group folds into "others" (with those
+who chose "other"), which is shown only if it reaches `least`, and is
+otherwise withheld with a sentence. Within a shown anonymous group, a
+competency is withheld when fewer than `least` of its raters have a score for
+it. A gap of at least `gap` between self and all the raters shown marks a
+blind spot (self higher) or a hidden strength (others higher). Scores are
+worked out exactly as individual ones are. Standard library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .codes import Code
+from .model import Framework
+from .score import competency_score
+
+GROUP_NAMES = {"manager": "Manager", "peer": "Peers", "report": "Direct reports", "other": "Others"}
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    label: str
+    count: int
+    scores: tuple[Fraction | None, ...]
+    """One per competency, in framework order; None when withheld or without a score."""
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    own: tuple[Fraction | None, ...]
+    views: tuple[View, ...]
+    everyone: View | None
+    """All raters together, when there are at least `least` of them: what self is compared with."""
+    withheld: tuple[str, ...]
+    blind_spots: tuple[tuple[str, Fraction, Fraction], ...]
+    """(competency title, self, all raters) where self is higher by at least the gap."""
+    hidden_strengths: tuple[tuple[str, Fraction, Fraction], ...]
+
+
+def _scores(framework: Framework, codes: Sequence[Code], least: int) -> tuple[Fraction | None, ...]:
+    low, high = framework.scale.low, framework.scale.high
+    found = []
+    for competency in framework.competencies():
+        usable = [
+            value
+            for value in (competency_score(competency.items, c.answers, low, high)[0] for c in codes)
+            if value is not None
+        ]
+        found.append(sum(usable, Fraction(0)) / len(usable) if usable and len(usable) >= least else None)
+    return tuple(found)
+
+
+def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int, gap: Fraction) -> Feedback:
+    """The 360 view of `own` and `raters` under the rules above."""
+    by_role: dict[str, list[Code]] = {role: [] for role in GROUP_NAMES}
+    for code in raters:
+        by_role[code.role].append(code)
+    views = []
+    withheld = []
+    counted: list[Code] = list(by_role["manager"])  # the codes some view shows: "all raters" is made of these
+    if by_role["manager"]:
+        views.append(View(GROUP_NAMES["manager"], len(by_role["manager"]), _scores(framework, by_role["manager"], 1)))
+    others = list(by_role["other"])
+    folded = []
+    for role in ("peer", "report"):
+        group = by_role[role]
+        if len(group) >= least:
+            views.append(View(GROUP_NAMES[role], len(group), _scores(framework, group, least)))
+            counted += group
+        elif group:
+            others += group
+            folded.append(GROUP_NAMES[role].lower())
+    if others:
+        if len(others) >= least:
+            views.append(View(GROUP_NAMES["other"], len(others), _scores(framework, others, least)))
+            counted += others
+            if folded:
+                withheld.append(
+                    f"Fewer than {least} {' and '.join(folded)} sent a code, so their answers are counted "
+                    "with the others'."
+                )
+        else:
+            withheld.append(
+                f"The answers of {len(others)} {'person' if len(others) == 1 else 'people'} (peers, direct reports "
+                f"or others) are not shown: a group needs at least {least} codes, so that no one's answers can be "
+                "picked out. Ask more people, or wait for their codes."
+            )
+    # Only codes some view shows: with a withheld group in it, "all raters" less the manager would give it away.
+    everyone = View("All raters", len(counted), _scores(framework, counted, least)) if len(counted) >= least else None
+    own_scores = _scores(framework, [own], 1)
+    blind, hidden = [], []
+    if everyone:
+        for competency, mine, theirs in zip(framework.competencies(), own_scores, everyone.scores, strict=True):
+            if mine is None or theirs is None:
+                continue
+            if mine - theirs >= gap:
+                blind.append((competency.title, mine, theirs))
+            elif theirs - mine >= gap:
+                hidden.append((competency.title, mine, theirs))
+    return Feedback(own_scores, tuple(views), everyone, tuple(withheld), tuple(blind), tuple(hidden))

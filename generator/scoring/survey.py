@@ -1,0 +1,122 @@
+"""Answers from a survey tool's export (CSV), such as Microsoft Forms or Qualtrics set to anonymous.
+
+The first row names the columns. A column is matched to an item by the item's
+id, or by its statement (compared without case, spacing or punctuation);
+the person maps the rest by hand (`mapping`: column number to item id, or ""
+to leave it out). Answers are read by the scale's label (exactly, then
+without case) or its number; "not applicable" by its label; an empty cell is
+no answer. Each row is one person; a row with an answer that cannot be read
+is reported with its row number and left out, and the rest still count.
+Standard library only (runs in Pyodide).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .codes import Code
+from .model import NOT_APPLICABLE, Framework
+
+MAX_BYTES = 20_000_000
+"""The largest export read (20 MB): 10,000 people answering 30 statements is about 2 MB."""
+MAX_CELL_SHOWN = 40
+"""How much of a cell a problem quotes: enough to find it, never a whole paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    columns: tuple[str, ...]
+    matched: Mapping[int, str]
+    """Column number to item id, found or given."""
+    unmatched: tuple[int, ...]
+    """Columns matched to no item: offered for mapping by hand."""
+    people: tuple[Code, ...]
+    problems: tuple[tuple[int, str], ...]
+    """(row number in the file, sentence)."""
+
+
+class SurveyError(ValueError):
+    """A file that cannot be read as a survey export at all."""
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip().casefold()
+
+
+def _match(framework: Framework, header: str) -> str | None:
+    wanted = _plain(header)
+    for item in framework.items():
+        if header.strip() == item.id or wanted in (_plain(item.text), _plain(item.id)):
+            return item.id
+    return None
+
+
+def _reader(framework: Framework) -> dict[str, Any]:
+    """Every way an answer may be written, to the value it stands for."""
+    values: dict[str, Any] = {}
+    for value, label in framework.scale.answers():
+        values[label] = value
+        values.setdefault(label.casefold(), value)
+        if value != NOT_APPLICABLE:
+            values.setdefault(str(value), value)
+    return values
+
+
+def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | None = None) -> Survey:
+    """The people in a survey export, with the columns matched and the rows that could not be read."""
+    if len(text) > MAX_BYTES:
+        raise SurveyError("This file is over 20 MB, too large to be a survey export for one team or organisation.")
+    try:
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    except csv.Error:
+        raise SurveyError("This file cannot be read as CSV (comma-separated values); export it again as CSV.") from None
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise SurveyError("This file has no header row: the first row of a survey export names its columns.")
+    columns = tuple(cell.strip() for cell in rows[0])
+    items = {item.id for item in framework.items()}
+    matched: dict[int, str] = {}
+    for number, header in enumerate(columns):
+        given = (mapping or {}).get(str(number))
+        if given is not None:
+            if given in items:
+                matched[number] = given
+            continue
+        found = _match(framework, header)
+        if found and found not in matched.values():
+            matched[number] = found
+    if not matched:
+        raise SurveyError(
+            "No column of this file matches a statement of this self-assessment, by its id or its wording. "
+            "Check it is the right survey, or map the columns below."
+        )
+    unmatched = tuple(n for n in range(len(columns)) if n not in matched)
+    values = _reader(framework)
+    people: list[Code] = []
+    problems: list[tuple[int, str]] = []
+    for row_number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        answers: dict[str, Any] = {}
+        problem = None
+        for column, item_id in matched.items():
+            cell = row[column].strip() if column < len(row) else ""
+            if not cell:
+                continue
+            value = values.get(cell, values.get(cell.casefold()))
+            if value is None:
+                shown = cell if len(cell) <= MAX_CELL_SHOWN else cell[:MAX_CELL_SHOWN] + "…"
+                problem = f"the answer “{shown}” in column “{columns[column]}” is not one of the scale's answers"
+                break
+            answers[item_id] = value
+        if problem:
+            problems.append((row_number, f"Row {row_number} is left out: {problem}."))
+        elif not answers:
+            problems.append((row_number, f"Row {row_number} is left out: it answers none of the statements."))
+        else:
+            people.append(Code(group="", role="", answers=answers, text=f"row {row_number}"))
+    return Survey(columns, matched, unmatched, tuple(people), tuple(problems))

@@ -1,0 +1,175 @@
+"""A team's (or a board's) profile from its members' result codes, with anonymity rules.
+
+Each member is scored exactly as an individual is (`score.py`); a team score
+is the mean of the members' exact competency scores, leaving out members with
+too few answers for a score in that competency, and is withheld when fewer than `k`
+members remain. Groups (say executive and non-executive) are compared only
+when every group present has at least `k_group` codes; otherwise they fold
+into the whole, so no small group's figures can be worked out by subtraction.
+No member's answers are ever part of what is returned. Standard library only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .codes import Code
+from .model import NOT_APPLICABLE, Framework
+from .score import band_for, competency_sums, round_half_up
+from .score import enough as enough_answers
+
+WIDEST = 3
+"""How many of the items people disagreed on most are listed, as prompts for discussion."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyProfile:
+    id: str
+    title: str
+    counted: int
+    """Members with a score for it."""
+    mean: Fraction | None
+    """None when fewer than k members have a score: withheld."""
+    low: Fraction | None
+    high: Fraction | None
+    bands: tuple[tuple[str, int], ...]
+    """How many members fall in each band, in band order."""
+
+    @property
+    def score(self) -> str | None:
+        return round_half_up(self.mean) if self.mean is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    members: int
+    k: int
+    competencies: tuple[CompetencyProfile, ...]
+    widest: tuple[tuple[str, str, int, int, int], ...]
+    """(item id, its text, lowest answer, highest answer, how many answered) for the items with most disagreement."""
+
+    @property
+    def shown(self) -> bool:
+        return self.members >= self.k
+
+
+def profile(framework: Framework, codes: Sequence[Code], k: int) -> Profile:
+    """The profile of `codes`; nothing in it is shown unless there are at least `k` of them."""
+    low, high = framework.scale.low, framework.scale.high
+    found = []
+    for competency in framework.competencies():
+        # Members' scores take few distinct values: count their (sum, weight) pairs, which hash
+        # fast, and make each distinct pair a fraction once.
+        pairs: Counter[tuple[int | Fraction, int | Fraction]] = Counter()
+        for code in codes:
+            total, weight, answered = competency_sums(competency.items, code.answers, low, high)
+            if enough_answers(answered, competency.items):
+                pairs[total, weight] += 1
+        scores: Counter[Fraction] = Counter()
+        for (total, weight), many in pairs.items():
+            scores[Fraction(total, weight)] += many
+        counted = sum(scores.values())
+        counts = {band.label: 0 for band in competency.bands}
+        for value, many in scores.items():
+            band = band_for(value, competency.bands)
+            if band:
+                counts[band.label] += many
+        enough = counted >= k and len(codes) >= k
+        found.append(
+            CompetencyProfile(
+                id=competency.id,
+                title=competency.title,
+                counted=counted,
+                mean=sum((value * many for value, many in scores.items()), Fraction(0)) / counted if enough else None,
+                low=min(scores) if enough else None,
+                high=max(scores) if enough else None,
+                bands=tuple(counts.items()) if enough else (),
+            )
+        )
+    return Profile(len(codes), k, tuple(found), _widest(framework, codes, k) if len(codes) >= k else ())
+
+
+def _widest(framework: Framework, codes: Sequence[Code], k: int) -> tuple[tuple[str, str, int, int, int], ...]:
+    """The items whose answers spread widest (by variance), among those at least k members answered."""
+    spread = []
+    for order, item in enumerate(framework.items()):
+        given = [v for v in (code.answers.get(item.id) for code in codes) if v is not None and v != NOT_APPLICABLE]
+        if len(given) < k or min(given) == max(given):
+            continue
+        # The variance, exactly, from whole-number sums: (n * sum of squares - square of sum) / n^2.
+        n, total, squares = len(given), sum(given), sum(v * v for v in given)
+        variance = Fraction(n * squares - total * total, n * n)
+        spread.append((-variance, order, (item.id, item.text, min(given), max(given), n)))
+    return tuple(entry for _, _, entry in sorted(spread)[:WIDEST])
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """The profile of each answer group, or why groups are not compared."""
+
+    shown: tuple[tuple[str, Profile], ...]
+    """(group label, its profile) when groups are compared; else empty."""
+    reason: str
+    """Why groups are not compared ("" when they are, or the framework has none)."""
+
+
+def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) -> Groups:
+    """Groups side by side only when every group present has at least `k_group` codes."""
+    if not framework.groups:
+        return Groups((), "")
+    present: dict[str, list[Code]] = {}
+    for code in codes:
+        present.setdefault(code.group, []).append(code)
+    labels = {g.id: g.label for g in framework.groups} | {"": "No group given"}
+    if len(present) < 2:
+        return Groups((), "Groups are not compared: the codes come from one group only.")
+    small = [labels[g] for g, members in present.items() if len(members) < k_group]
+    if small:
+        return Groups(
+            (),
+            f"Groups are not compared: each group needs at least {k_group} codes, so that no one's answers "
+            f"can be worked out, and {_listed(small)} {'has' if len(small) == 1 else 'have'} fewer. "
+            "Their codes count in the whole group's profile.",
+        )
+    order = [g.id for g in framework.groups] + [""]
+    return Groups(
+        tuple((labels[g], profile(framework, present[g], k_group)) for g in order if g in present),
+        "",
+    )
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
+    """Per competency, the change since an earlier round in words, as (title, sentence)."""
+    before = {c.id: c for c in earlier.competencies}
+    said = []
+    for c in now.competencies:
+        old = before[c.id]
+        if c.mean is None or old.mean is None:
+            said.append((c.title, "cannot be compared: one of the rounds has too few codes for it"))
+            continue
+        delta = c.mean - old.mean
+        shown = round_half_up(abs(delta))
+        if shown == "0.0":
+            said.append((c.title, f"no change ({old.score} then, {c.score} now)"))
+        else:
+            way = "up" if delta > 0 else "down"
+            said.append((c.title, f"{old.score} → {c.score} ({way} {shown})"))
+    return said
+
+
+def as_report(found: Profile) -> Mapping[str, Any]:
+    """The profile in the shape the chart draws (a scored report's competencies)."""
+    return {
+        "competencies": [
+            {"id": c.id, "title": c.title, "score": c.score, "exact": str(c.mean) if c.mean is not None else None}
+            for c in found.competencies
+        ]
+    }

@@ -1,0 +1,141 @@
+"""Result codes (CPython): round trips, tampering, other frameworks, fuzzing, batches."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.frameworks import load_framework
+from generator.scoring.codes import ALPHABET, CodeError, decode, encode, read_codes
+from generator.scoring.model import NOT_APPLICABLE
+from tests.sites import REPO
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
+
+
+@pytest.fixture(scope="module")
+def board():
+    return load_framework(REPO / "assessments" / "board-leadership.yml", REPO)
+
+
+def answers_strategy(framework):
+    choices = [None, *(p.value for p in framework.scale.points)]
+    if framework.scale.not_applicable:
+        choices.append(NOT_APPLICABLE)
+    return st.fixed_dictionaries({item.id: st.sampled_from(choices) for item in framework.items()})
+
+
+FRAMEWORK = load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    answers=answers_strategy(FRAMEWORK),
+    nonce=st.text(alphabet=ALPHABET, min_size=3, max_size=3),
+    role=st.sampled_from(["", "manager", "peer", "report", "other"]),
+)
+def test_a_code_gives_back_exactly_the_answers_it_was_made_from(answers, nonce, role):
+    code = encode(FRAMEWORK, answers, role=role, nonce=nonce)
+    back = decode(FRAMEWORK, code)
+    assert back.answers == {k: v for k, v in answers.items() if v is not None}
+    assert back.role == role and back.group == ""
+    assert len(code) < 80  # short enough for a chat message
+    assert decode(FRAMEWORK, f"  {code[:20]}\n {code[20:]} ").answers == back.answers  # line breaks from a chat
+
+
+def test_unanswered_and_not_applicable_stay_distinct(framework):
+    code = encode(framework, {"v1": NOT_APPLICABLE, "v2": 3}, nonce="ABC")
+    assert decode(framework, code).answers == {"v1": NOT_APPLICABLE, "v2": 3}
+
+
+def test_the_group_travels_in_the_code(board):
+    group = board.groups[0].id
+    assert decode(board, encode(board, {}, group=group, nonce="XYZ")).group == group
+    with pytest.raises(CodeError, match="not one of this self-assessment's groups"):
+        encode(board, {}, group="nobody", nonce="XYZ")
+
+
+@pytest.mark.parametrize(
+    ("change", "sentence"),
+    [
+        (lambda c: c[:-9], "This code is incomplete or has been changed: check that it was copied in full."),
+        (lambda c: c[:30] + ("2" if c[30] != "2" else "3") + c[31:], "This code is incomplete or has been changed"),
+        (lambda c: "H2" + c[2:], "This code was made in a format this site does not read"),
+        (lambda c: "hello world", "This is not a Huddle result code."),
+        (lambda c: "", "This is not a Huddle result code."),
+        (lambda c: c[:3] + "\ud800" + c[4:], "This is not a Huddle result code."),  # a lone surrogate, found by fuzzing
+        (lambda c: "x" * 5000, "This is far too long to be a Huddle result code."),
+    ],
+)
+def test_a_damaged_code_is_refused_with_a_sentence(framework, change, sentence):
+    code = encode(framework, {"v1": 4}, nonce="ABC")
+    with pytest.raises(CodeError) as error:
+        decode(framework, change(code))
+    assert str(error.value).startswith(sentence)
+
+
+def test_a_code_from_another_framework_or_version_is_refused(framework, board):
+    with pytest.raises(CodeError, match=f"another self-assessment, not {framework.title}"):
+        decode(framework, encode(board, {}, nonce="ABC"))
+    other = type(framework)(**{**{f: getattr(framework, f) for f in framework.__slots__}, "version": "0.1"})
+    with pytest.raises(CodeError, match=f"another version of {framework.title}; this page is version"):
+        decode(framework, encode(other, {}, nonce="ABC"))
+
+
+def test_out_of_range_answers_are_refused_even_with_a_good_check(framework):
+    from generator.scoring.codes import _check
+
+    code = encode(framework, {}, nonce="ABC")
+    body = code.rpartition(":")[0]
+    symbols = body.rpartition(":")[2]
+    forged = body[: -len(symbols)] + "Z" + symbols[1:]
+    with pytest.raises(CodeError, match="answers that do not fit"):
+        decode(framework, f"{forged}:{_check(forged)}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.text(alphabet=ALPHABET + ":H\ud800\n ", max_size=80)))
+def test_the_decoder_raises_only_its_own_error(text):
+    with contextlib.suppress(CodeError):
+        decode(FRAMEWORK, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=60), st.characters())
+def test_any_one_character_changed_is_caught_or_still_valid(at, char):
+    code = encode(FRAMEWORK, {"v1": 4, "v2": 2}, nonce="ABC")
+    changed = code[:at] + char + code[at + 1 :]
+    try:
+        back = decode(FRAMEWORK, changed)
+    except CodeError:
+        return
+    assert back.answers == {"v1": 4, "v2": 2}  # only whitespace or the same character gets through
+
+
+def test_a_paste_of_many_codes_counts_the_good_ones_and_names_each_bad_line(framework):
+    good = [encode(framework, {"v1": n}, nonce=f"AB{n}") for n in (1, 2, 3)]
+    text = "\n".join([good[0], "", "rubbish", good[1], good[0], good[2][:-3], good[2]])
+    batch = read_codes(framework, text)
+    assert [c.text for c in batch.codes] == [good[0], good[1], good[2]]
+    assert batch.problems == (
+        (3, "This is not a Huddle result code."),
+        (6, "This code is incomplete or has been changed: check that it was copied in full."),
+    )
+    assert batch.duplicates == ((5, 1),)
+
+
+def test_same_answers_from_two_people_are_two_codes(framework):
+    one, two = encode(framework, {"v1": 3}, nonce="AAA"), encode(framework, {"v1": 3}, nonce="BBB")
+    assert len(read_codes(framework, f"{one}\n{two}").codes) == 2
+
+
+def test_a_rater_code_is_refused_where_own_codes_are_asked_for(framework):
+    rater = encode(framework, {"v1": 3}, role="peer", nonce="AAA")
+    batch = read_codes(framework, rater, roles=("",))
+    assert batch.codes == () and "360" in batch.problems[0][1]

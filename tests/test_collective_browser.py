@@ -1,0 +1,200 @@
+"""Collective views in real Chromium: a code shared from results, team and board profiles from codes."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from generator.scoring.codes import encode, read_codes
+from generator.scoring.feedback import feedback
+from generator.scoring.score import round_half_up
+from generator.scoring.team import profile
+from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, see_results
+from tests.conftest import new_context
+from tests.test_accessibility import violations
+
+pytestmark = pytest.mark.browser
+
+TEAM = "assessments/team-culture/"
+BOARD = "assessments/board-leadership/"
+
+
+def member(framework, n, group=""):
+    """A member's code with a spread of answers that differs from member to member."""
+    points = [p.value for p in framework.scale.points]
+    answers = {item.id: points[(n + j) % len(points)] for j, item in enumerate(framework.items())}
+    return encode(framework, answers, group=group, nonce=f"{n:03d}")
+
+
+def show_profile(page, codes: list[str]) -> None:
+    page.get_by_label("Result codes", exact=True).fill("\n".join(codes))
+    page.locator("[data-huddle-show]").click()
+    page.locator("[data-huddle-profile]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+
+
+def test_a_person_finishes_the_team_check_and_gets_a_code_that_counts(browser, request, demo_url, demo_site):
+    context = new_context(browser, request)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        framework = framework_of(demo_site, TEAM)
+        page.goto(demo_url + TEAM)
+        labels = [p.label for p in framework.scale.points]
+        given = {}
+        for n, item in enumerate(items_of(framework)):
+            answer(page, item.id, labels[n % len(labels)])
+            given[item.id] = framework.scale.points[n % len(labels)].value
+        see_results(page)
+        page.get_by_role("button", name="Get a code to share").click()
+        page.locator("[data-huddle-code-box]").wait_for()
+        code = page.get_by_label("Your result code").input_value()
+        assert code.startswith("H1:team-culture:")
+        assert read_codes(framework, code).codes[0].answers == given
+        page.get_by_role("button", name="Copy code").click()
+        page.get_by_text("Copied: paste the code").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == code
+        assert "it does not contain your name" in page.locator("[data-huddle-share]").inner_text()
+    finally:
+        context.close()
+
+
+def test_four_codes_ask_for_one_more_and_five_show_the_expected_team_scores(page, demo_url, demo_site):
+    framework = framework_of(demo_site, TEAM)
+    codes = [member(framework, n) for n in range(5)]
+    page.goto(demo_url + TEAM + "team/")
+    show_profile(page, codes[:4])
+    assert "Add 1 more code to see the profile." in page.locator("[data-huddle-profile]").inner_text()
+    assert not page.locator("[data-huddle-team-table]").count()
+    show_profile(page, codes)
+    page.locator("[data-huddle-team-table]").wait_for()
+    expected = profile(framework, read_codes(framework, "\n".join(codes)).codes, 5)
+    shown = {
+        row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
+        for row in page.locator("[data-huddle-team-table] tbody tr").all()
+    }
+    assert shown == {c.id: c.score for c in expected.competencies}
+    assert page.locator("[data-huddle-status]").inner_text() == "5 result codes counted."
+    page.emulate_media(media="print")  # the profile prints; the codes, each one person's answers, never do
+    assert page.locator("[data-huddle-team-table]").is_visible()
+    assert not page.get_by_label("Result codes", exact=True).is_visible()
+
+
+def test_a_board_profile_with_three_and_three_shows_both_groups(page, demo_url, demo_site):
+    framework = framework_of(demo_site, BOARD)
+    execs, nons = (g.id for g in framework.groups)
+    codes = [member(framework, n, execs) for n in range(3)] + [member(framework, n + 3, nons) for n in range(3)]
+    page.goto(demo_url + BOARD + "team/")
+    show_profile(page, codes)
+    heads = page.locator("[data-huddle-groups] thead th").all_inner_texts()
+    assert heads == ["Competency", "Executive directors (3)", "Non-executive directors (3)"]
+    show_profile(page, codes[:5])
+    assert "Non-executive directors has fewer" in page.locator("[data-huddle-groups-folded]").inner_text()
+
+
+def test_bad_and_repeated_lines_are_named_and_the_rest_still_count(page, demo_url, demo_site):
+    framework = framework_of(demo_site, TEAM)
+    codes = [member(framework, n) for n in range(5)]
+    page.goto(demo_url + TEAM + "team/")
+    show_profile(page, [*codes, "not a code", codes[0][:-2]])
+    notes = page.locator("[data-huddle-batch-notes]").inner_text()
+    assert "Line 6: This is not a Huddle result code." in notes
+    assert "Line 7: This code is incomplete or has been changed" in notes
+    page.locator("[data-huddle-team-table]").wait_for()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_profile_page_reads_at_every_width_with_no_violations(browser, request, demo_url, demo_site, scheme, width):
+    context = new_context(browser, request, viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        framework = framework_of(demo_site, BOARD)
+        execs, nons = (g.id for g in framework.groups)
+        page.goto(demo_url + BOARD + "team/")
+        assert violations(page) == [], "empty"
+        codes = [member(framework, n, execs) for n in range(3)] + [member(framework, n + 3, nons) for n in range(3)]
+        page.get_by_text("Compare with an earlier round").click()
+        page.get_by_label("The earlier round's result codes").fill(
+            "\n".join(member(framework, n + 9) for n in range(5))
+        )
+        show_profile(page, [*codes, "junk"])
+        page.locator("[data-huddle-round-changes]").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert violations(page) == [], "profile"
+    finally:
+        context.close()
+
+
+CL = "assessments/collective-leadership/"
+
+
+def test_a_rater_answers_in_the_rater_wording_and_my_360_shows_the_right_view(browser, request, demo_url, demo_site):
+    framework = framework_of(demo_site, CL)
+    context = new_context(browser, request)
+    try:
+        page = context.new_page()
+        page.goto(demo_url + CL + "rater/")
+        first = framework.items()[0]
+        assert page.locator(f"fieldset[data-item='{first.id}'] legend").inner_text() == f"1. {first.rater_text}"
+        assert violations(page) == [], "rater page"
+        page.locator("[data-huddle-show]").click()
+        page.get_by_text("Choose your role for this colleague first").wait_for(timeout=RESULTS_TIMEOUT)
+        page.get_by_label("I am their line manager").check()
+        top = framework.scale.points[-1].label
+        for item in framework.items()[:8]:
+            answer(page, item.id, top)
+        page.locator("[data-huddle-show]").click()
+        page.locator("[data-huddle-code-box]").wait_for(timeout=RESULTS_TIMEOUT)
+        manager = page.get_by_label("Your feedback code").input_value()
+        assert read_codes(framework, manager).codes[0].role == "manager"
+
+        own = encode(framework, {i.id: framework.scale.low for i in framework.items()}, nonce="0WN")
+        peers = [encode(framework, {i.id: 3 for i in framework.items()}, role="peer", nonce=f"P{n}0") for n in range(3)]
+        page.goto(demo_url + CL + "360/")
+        page.get_by_label("Your own result code").fill(own)
+        page.get_by_label("Codes from the people who gave you feedback").fill("\n".join([manager, *peers]))
+        page.locator("[data-huddle-show]").click()
+        page.locator("[data-huddle-360]").wait_for(timeout=RESULTS_TIMEOUT)
+        heads = page.locator("[data-huddle-360] thead th").all_inner_texts()
+        assert heads == ["Competency", "Self", "Manager (1)", "Peers (3)", "All raters (4)"]
+        first_row = page.locator("[data-huddle-360] tbody tr").first.locator("td").all_inner_texts()
+        raters = read_codes(framework, "\n".join([manager, *peers])).codes
+        expected = feedback(framework, read_codes(framework, own).codes[0], raters, 3, Fraction(1, 2))
+        columns = [expected.own, *(v.scores for v in expected.views), expected.everyone.scores]
+        assert first_row == [round_half_up(scores[0]) for scores in columns]
+        assert page.locator("[data-huddle-gaps-list='Hidden strengths'] li").count() >= 1
+        assert violations(page) == [], "my 360"
+    finally:
+        context.close()
+
+
+def test_a_survey_export_is_read_mapped_by_hand_and_profiled(page, demo_url, demo_site, tmp_path):
+    framework = framework_of(demo_site, TEAM)
+    items = framework.items()
+    labels = [p.label for p in framework.scale.points]
+    header = ["Respondent", *[item.text for item in items[:-1]], "Last question"]
+    rows = [[str(n), *[labels[(n + j) % len(labels)] for j in range(len(items))]] for n in range(6)]
+    rows.append(["7", "nonsense", *[""] * (len(items) - 1)])
+    export = tmp_path / "forms-export.csv"
+    export.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in [header, *rows]) + "\n")
+    page.goto(demo_url + TEAM + "team/")
+    page.get_by_text("Load a survey export (CSV)").click()
+    page.get_by_label("Survey export (a .csv file)").set_input_files(export)
+    page.locator("[data-huddle-mapping]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert "Row 8 is left out" in page.locator("[data-huddle-batch-notes]").inner_text()
+    assert page.locator("[data-huddle-profile] [data-huddle-members]").inner_text() == (
+        "The profile of 6 people's answers, from the survey export."
+    )
+    page.get_by_label("Column “Last question”").select_option(items[-1].id)
+    page.get_by_role("button", name="Use these columns").click()
+    page.locator("[data-huddle-matched]").get_by_text(f"({len(items)} of its {len(items)} statements)").wait_for()
+    shown = {
+        row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
+        for row in page.locator("[data-huddle-team-table] tbody tr").all()
+    }
+    from generator.scoring.survey import read_survey
+
+    read = read_survey(framework, export.read_text(), {str(len(header) - 1): items[-1].id})
+    assert shown == {c.id: c.score for c in profile(framework, read.people, 5).competencies}
+    assert violations(page) == []

@@ -1,0 +1,91 @@
+"""360 feedback from codes (CPython): self, manager alone, groups of at least 3, folding, withholding, gaps."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from generator.frameworks import load_framework
+from generator.scoring import api
+from generator.scoring.codes import encode, read_codes
+from generator.scoring.feedback import feedback
+from tests.sites import REPO
+from tests.test_results_view import tree
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
+
+
+def coded(framework, value, role="", n=0):
+    flip = framework.scale.low + framework.scale.high
+    answers = {i.id: flip - value if i.reverse else value for i in framework.items()}
+    return encode(framework, answers, role=role, nonce=f"{n:03d}")
+
+
+def decoded(framework, *texts):
+    return read_codes(framework, "\n".join(texts)).codes
+
+
+def test_the_demo_framework_offers_360(framework):
+    assert framework.offers_360 and all(i.rater_text.startswith(("They", "When")) for i in framework.items())
+
+
+def test_manager_alone_peers_from_three_and_gaps(framework):
+    own = decoded(framework, coded(framework, 5))[0]
+    raters = decoded(
+        framework,
+        coded(framework, 2, "manager", 1),
+        *[coded(framework, 3, "peer", n) for n in range(2, 5)],
+        *[coded(framework, 4, "report", n) for n in range(5, 7)],
+    )
+    found = feedback(framework, own, raters, 3, Fraction(1, 2))
+    assert [(v.label, v.count) for v in found.views] == [("Manager", 1), ("Peers", 3)]
+    assert found.views[0].scores[0] == 2 and found.views[1].scores[0] == 3
+    assert "The answers of 2 people" in found.withheld[0]  # two direct reports: too few, and no others
+    assert found.everyone.count == 4  # the manager and the peers: never the withheld reports
+    assert found.everyone.scores[0] == Fraction(2 + 3 * 3, 4)
+    assert [title for title, _, _ in found.blind_spots] == [c.title for c in framework.competencies()]
+    assert found.hidden_strengths == ()
+
+
+def test_small_groups_fold_into_others_when_that_reaches_three(framework):
+    own = decoded(framework, coded(framework, 1))[0]
+    raters = decoded(
+        framework,
+        *[coded(framework, 3, "peer", n) for n in range(2)],
+        coded(framework, 5, "report", 3),
+        coded(framework, 4, "other", 4),
+    )
+    found = feedback(framework, own, raters, 3, Fraction(1, 2))
+    assert [(v.label, v.count) for v in found.views] == [("Others", 4)]
+    assert "Fewer than 3 peers and direct reports sent a code" in found.withheld[0]
+    assert [title for title, _, _ in found.hidden_strengths][0] == framework.competencies()[0].title
+
+
+def test_the_api_says_what_is_wrong_with_the_codes(framework):
+    own = coded(framework, 3)
+    value = api.feedback_call(framework, None, own, "\n".join([own, "junk", coded(framework, 2, "peer", 1)]), 3, 0.5)
+    assert "Line 1: This is a person&#x27;s own result code, not a rater&#x27;s." in value["notes"]
+    assert "Line 2: This is not a Huddle result code." in value["notes"]
+    texts = [text for _, _, text in tree(value["view"])]
+    assert any("appear once at least three" in t for t in texts)
+    with pytest.raises(ValueError, match="needs your own result code"):
+        api.feedback_call(framework, None, coded(framework, 3, "peer"), "", 3, 0.5)
+
+
+def test_every_author_string_is_escaped_in_the_360_view(framework):
+    from generator.scoring import normalise
+    from tests.test_results_view import HOSTILE
+
+    data = framework.to_json()
+    for domain in data["domains"]:
+        for competency in domain["competencies"]:
+            competency["title"] = HOSTILE
+    hostile = normalise(data)
+    raters = "\n".join(coded(hostile, 3 + n % 2, "peer", n) for n in range(4))
+    value = api.feedback_call(hostile, None, coded(hostile, 1), raters, 3, 0.5)
+    assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]

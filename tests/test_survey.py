@@ -1,0 +1,89 @@
+"""Survey tool exports (CPython): columns matched by id or wording, mapping by hand, labels, bad rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from generator.frameworks import load_framework
+from generator.scoring import api
+from generator.scoring.model import NOT_APPLICABLE
+from generator.scoring.survey import SurveyError, read_survey
+from tests.sites import REPO
+from tests.test_results_view import HOSTILE, tree
+
+
+@pytest.fixture(scope="module")
+def team():
+    return load_framework(REPO / "assessments" / "team-culture.yml", REPO)
+
+
+def export(header, rows):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def test_columns_match_by_id_or_by_wording_and_labels_by_any_spelling(team):
+    a, b, c = team.items()[:3]
+    labels = [p.label for p in team.scale.points]
+    header = ["ID", "Start time", a.id, b.text.upper().rstrip("."), f"Q3 {c.id}"]
+    rows = [
+        ["1", "09:00", labels[0], labels[4].lower(), "2"],
+        ["2", "09:05", "5", "", "4"],
+    ]
+    read = read_survey(team, "\ufeff" + export(header, rows))
+    assert read.matched == {2: a.id, 3: b.id}
+    assert read.unmatched == (0, 1, 4)
+    assert [dict(p.answers) for p in read.people] == [{a.id: 1, b.id: 5}, {a.id: 5}]
+    mapped = read_survey(team, export(header, rows), {"4": c.id, "0": ""})
+    assert mapped.matched == {2: a.id, 3: b.id, 4: c.id}
+    assert [dict(p.answers) for p in mapped.people] == [{a.id: 1, b.id: 5, c.id: 2}, {a.id: 5, c.id: 4}]
+
+
+def test_rows_that_cannot_be_read_are_named_and_the_rest_count(team):
+    a = team.items()[0]
+    text = export([a.id], [["Often-ish"], [""], ["3"], ["x" * 300]])
+    read = read_survey(team, text)
+    assert len(read.people) == 1
+    assert read.problems[0] == (
+        2,
+        f"Row 2 is left out: the answer “Often-ish” in column “{a.id}” is not one of the scale's answers.",
+    )
+    assert read.problems[1][0] == 5 and "…" in read.problems[1][1] and len(read.problems[1][1]) < 200
+
+
+def test_not_applicable_is_read_by_its_label(team):
+    a = team.items()[0]
+    if not team.scale.not_applicable:
+        pytest.skip("the team framework has no not-applicable answer")
+    read = read_survey(team, export([a.id], [[team.scale.not_applicable]]))
+    assert read.people[0].answers == {a.id: NOT_APPLICABLE}
+
+
+def test_a_file_that_is_no_survey_is_refused_with_a_sentence(team):
+    with pytest.raises(SurveyError, match="no header row"):
+        read_survey(team, "")
+    with pytest.raises(SurveyError, match="No column of this file matches"):
+        read_survey(team, export(["Name", "Email"], [["A", "b@example.org"]]))
+
+
+def test_the_profile_from_a_survey_follows_the_same_k_rule(team):
+    header = [item.id for item in team.items()]
+    four = export(header, [["3"] * len(header)] * 4)
+    assert not api.survey_call(team, None, four, {}, 5)["shown"]
+    five = export(header, [["3"] * len(header)] * 5)
+    value = api.survey_call(team, None, five, {}, 5)
+    assert value["shown"] and "data-huddle-team-table" in value["view"]
+
+
+def test_column_names_and_cells_are_escaped(team):
+    text = export([team.items()[0].id, HOSTILE], [["3", "1"], [HOSTILE, "2"]])
+    value = api.survey_call(team, None, text, {}, 5)
+    for html in (value["mapping"], value["notes"]):
+        assert [tag for tag, _, _ in tree(html)].count("img") == 0
+    assert "&lt;img" in value["mapping"] and "&lt;img" in value["notes"]

@@ -1,0 +1,139 @@
+"""Team and board profiles from result codes (CPython): exact maths, the k rules, groups, rounds, escaping."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+
+from generator.frameworks import load_framework
+from generator.scoring import api, normalise
+from generator.scoring.codes import encode, read_codes
+from generator.scoring.score import score
+from generator.scoring.team import by_group, profile
+from tests.sites import REPO
+from tests.test_results_view import HOSTILE, tree
+
+
+@pytest.fixture(scope="module")
+def team():
+    return load_framework(REPO / "assessments" / "team-culture.yml", REPO)
+
+
+@pytest.fixture(scope="module")
+def board():
+    return load_framework(REPO / "assessments" / "board-leadership.yml", REPO)
+
+
+def member(framework, value, n, group="", skip=()):
+    """A member's code whose every competency scores `value` (reverse-keyed items answered the other way)."""
+    flip = framework.scale.low + framework.scale.high
+    answers = {i.id: flip - value if i.reverse else value for i in framework.items() if i.id not in skip}
+    return encode(framework, answers, group=group, nonce=f"{n:03d}"[-3:])
+
+
+def codes_of(framework, *texts):
+    return read_codes(framework, "\n".join(texts)).codes
+
+
+def test_the_team_score_is_the_exact_mean_of_member_scores(team):
+    values = [1, 2, 4, 5, 5]
+    found = profile(team, codes_of(team, *[member(team, v, n) for n, v in enumerate(values)]), k=5)
+    first = team.competencies()[0]
+    exact = [
+        Fraction(score(team, read_codes(team, member(team, v, 0)).codes[0].answers)["competencies"][0]["exact"])
+        for v in values
+    ]
+    c = found.competencies[0]
+    assert c.id == first.id and c.mean == sum(exact) / 5 and c.counted == 5
+    assert (c.low, c.high) == (min(exact), max(exact))
+    assert sum(count for _, count in c.bands) == 5
+
+
+def test_four_codes_show_nothing_and_say_one_more_is_needed(team):
+    pasted = "\n".join(member(team, 3, n) for n in range(4))
+    value = api.team_call(team, None, pasted, "", 5, 3)
+    assert not value["shown"]
+    assert "Add 1 more code to see the profile." in value["view"]
+    assert "data-huddle-team-table" not in value["view"]
+
+
+def test_a_competency_is_withheld_when_fewer_than_k_members_have_a_score(team):
+    first = team.competencies()[0]
+    skip = {i.id for i in first.items}
+    pasted = [member(team, 4, n, skip=skip if n < 2 else ()) for n in range(6)]
+    found = profile(team, codes_of(team, *pasted), k=5)
+    assert found.competencies[0].mean is None and found.competencies[0].counted == 4
+    assert found.competencies[1].mean == 4
+
+
+def test_groups_are_compared_only_when_each_has_enough_codes(board):
+    execs, nons = board.groups[0].id, board.groups[1].id
+    three_and_three = [member(board, 4, n, execs) for n in range(3)] + [
+        member(board, 2, n + 10, nons) for n in range(3)
+    ]
+    groups = by_group(board, codes_of(board, *three_and_three), 5, 3)
+    assert [label for label, _ in groups.shown] == ["Executive directors", "Non-executive directors"]
+    assert [found.competencies[0].mean for _, found in groups.shown] == [4, 2]
+    three_and_two = three_and_three[:-1]
+    folded = by_group(board, codes_of(board, *three_and_two), 5, 3)
+    assert folded.shown == ()
+    assert "Non-executive directors has fewer" in folded.reason
+
+
+def test_items_people_disagree_on_most_are_listed(team):
+    items = team.items()
+    pasted = []
+    for n in range(5):
+        answers = {i.id: 3 for i in items} | {items[2].id: 1 if n % 2 else 5}
+        pasted.append(encode(team, answers, nonce=f"A{n}0"))
+    found = profile(team, codes_of(team, *pasted), k=5)
+    assert found.widest[0][0] == items[2].id and found.widest[0][2:] == (1, 5, 5)
+    assert len(found.widest) == 1  # every other item had one answer from everyone
+
+
+def test_a_round_is_compared_in_words(team):
+    now = "\n".join(member(team, 4, n) for n in range(5))
+    then = "\n".join(member(team, 2, n + 20) for n in range(5))
+    value = api.team_call(team, None, now, then, 5, 3)
+    changes = [text for tag, attrs, text in tree(value["view"]) if tag == "li" and text.endswith(")")]
+    assert any(" → " in c and "(up " in c for c in changes)
+
+
+def test_bad_lines_are_named_and_good_ones_still_count(team):
+    good = [member(team, 3, n) for n in range(5)]
+    value = api.team_call(team, None, "\n".join([*good, "junk", good[0]]), "", 5, 3)
+    assert value["shown"] and value["counted"] == 5
+    assert "Line 6: This is not a Huddle result code." in value["notes"]
+    assert "Line 7 repeats line 1, so it is counted once." in value["notes"]
+
+
+def test_the_csv_holds_team_figures_only(team):
+    value = api.team_call(team, None, "\n".join(member(team, 3, n) for n in range(5)), "", 5, 3)
+    assert value["csv"].splitlines()[0] == "competency,title,team_score,lowest,highest,counted,bands"
+    assert len(value["csv"].splitlines()) == 1 + len(team.competencies())
+
+
+def test_every_author_string_is_escaped_in_the_profile(board):
+    data = board.to_json()
+    data["groups"] = [{**g, "label": HOSTILE + g["id"]} for g in data["groups"]]
+    for domain in data["domains"]:
+        for competency in domain["competencies"]:
+            competency["title"] = HOSTILE
+            for item in competency["items"]:
+                item["text"] = HOSTILE
+    hostile = normalise(data)
+    execs, nons = hostile.groups[0].id, hostile.groups[1].id
+    pasted = [member(hostile, 1 + n % 5, n, execs if n < 3 else nons) for n in range(6)]
+    value = api.team_call(hostile, None, "\n".join(pasted), "\n".join(pasted), 5, 3)
+    assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
+
+
+def test_the_browser_api_makes_and_reads_codes(team):
+    framework_json = json.dumps(team.to_json())
+    made = json.loads(api.call(framework_json, "code", json.dumps([{team.items()[0].id: 4}, "", "", "K7Q"])))
+    assert made["value"].startswith("H1:team-culture:")
+    refused = json.loads(api.call(framework_json, "code", json.dumps([{}, "nobody", "", "K7Q"])))
+    assert refused == {"error": "That group is not one of this self-assessment's groups."}

@@ -1,0 +1,144 @@
+// A collective page, worked out in this browser, nothing sent anywhere:
+// - "team": result codes pooled into a team (or board) profile;
+// - "360": a person's own code and their raters' codes, as 360 feedback;
+// - "rater": a colleague answers in the rater's wording and gets a code to send back.
+// The scoring worker reads the codes and renders everything (Python, escaping by
+// default); this file only passes the text given, inserts what comes back and wires
+// the buttons.
+
+import { download } from "./download.js";
+import { say } from "./messages.js";
+import { startPageScorer } from "./scorer.js";
+import { codeBox, nonce } from "./share.js";
+
+const config = JSON.parse(document.getElementById("huddle-config").textContent);
+const form = document.querySelector("[data-huddle-collective]");
+const kind = form.dataset.huddleCollective;
+const $ = (selector, root = document) => root.querySelector(selector);
+const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+
+const status = $("[data-huddle-status]", form);
+const profile = $("[data-huddle-profile]");
+let shown = null; // what the worker gave: {view, notes, csv, stem, ...}
+let waiting = false;
+
+const scorer = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
+  if (waiting) status.textContent = said;
+});
+form.dataset.scorer = "booting";
+scorer.ready.then(
+  () => {
+    form.dataset.scorer = "ready";
+    if (waiting) go();
+  },
+  (error) => {
+    form.dataset.scorer = "failed";
+    status.textContent = error.message;
+  },
+);
+
+function insert(target, html) {
+  target.innerHTML = html;
+  for (const link of target.querySelectorAll("a[href]")) link.dataset.address = link.href;
+}
+
+// A profile or a 360 view: the lines not counted, then the view.
+async function showProfile(name, args) {
+  shown = await scorer.call(name, args);
+  insert($("[data-huddle-batch]", profile), shown.notes);
+  insert($("[data-huddle-profile-view]", profile), shown.view);
+  status.textContent = say("codes-counted", { counted: shown.counted });
+  const buttons = $(".huddle-buttons", profile);
+  buttons.hidden = shown.shown === false;
+  profile.hidden = false;
+  profile.focus();
+}
+
+// A rater's code: their role and their answers, read from the checked radios.
+const code = kind === "rater" ? codeBox(form) : null;
+async function raterCode() {
+  const role = $("input[name='huddle-role']:checked", form);
+  if (!role) {
+    status.textContent = say("choose-role");
+    $("input[name='huddle-role']", form).focus();
+    return;
+  }
+  const answers = {};
+  for (const fieldset of $$("fieldset[data-item]", form)) {
+    const chosen = $("input[type=radio]:checked", fieldset);
+    if (chosen) answers[fieldset.dataset.item] = JSON.parse(chosen.dataset.answer);
+  }
+  status.textContent = "";
+  code.show(await scorer.call("code", [answers, "", role.value, nonce()]));
+}
+
+async function go() {
+  if (scorer.state !== "ready") {
+    waiting = true;
+    status.textContent = say("still-booting");
+    return;
+  }
+  waiting = false;
+  const { team, group, rater, gap } = config.thresholds;
+  try {
+    if (kind === "team") {
+      await showProfile("team", [$("[data-huddle-codes]", form).value, $("[data-huddle-earlier-codes]", form).value, team, group]);
+    } else if (kind === "360") {
+      await showProfile("feedback", [$("[data-huddle-own-code]", form).value, $("[data-huddle-codes]", form).value, rater, gap]);
+    } else {
+      await raterCode();
+    }
+  } catch (error) {
+    status.textContent = error.message;
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  go();
+});
+
+$("[data-huddle-codes-file]", form)?.addEventListener("change", async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  const codes = $("[data-huddle-codes]", form);
+  if (file.size > config.maxFileBytes) {
+    status.textContent = say("file-too-big");
+  } else {
+    const text = await file.text();
+    codes.value = codes.value.trim() ? `${codes.value.trimEnd()}\n${text}` : text;
+    status.textContent = say("codes-loaded");
+  }
+  event.target.value = "";
+});
+
+// A survey tool's export: read here, matched by the scoring package; columns it could not
+// match are offered for mapping by hand, and "Use these columns" reads it again with them.
+let survey = null;
+async function showSurvey(mapping) {
+  try {
+    const { team } = config.thresholds;
+    if (scorer.state !== "ready") status.textContent = say("still-booting");
+    await showProfile("survey", [survey, mapping, team]);
+    insert($("[data-huddle-mapping-box]", form), shown.mapping);
+  } catch (error) {
+    status.textContent = error.message;
+  }
+}
+$("[data-huddle-survey-file]", form)?.addEventListener("change", async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  survey = await file.text();
+  await showSurvey({});
+});
+form.addEventListener("click", (event) => {
+  if (!event.target.matches("[data-huddle-remap]")) return;
+  const mapping = {};
+  for (const select of $$("select[data-column]", form)) mapping[select.dataset.column] = select.value;
+  showSurvey(mapping);
+});
+
+$("[data-huddle-download]", profile ?? form)?.addEventListener("click", () => {
+  if (shown?.csv) download(`${shown.stem}.csv`, "text/csv", shown.csv);
+});
+$("[data-huddle-print]", profile ?? form)?.addEventListener("click", () => window.print());
