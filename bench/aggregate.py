@@ -23,8 +23,8 @@ sys.path.insert(0, str(REPO))
 
 from generator.build import build_site  # noqa: E402
 from generator.frameworks import load_framework  # noqa: E402
-from generator.scoring.codes import ALPHABET, encode  # noqa: E402
 from generator.headers import site_headers  # noqa: E402
+from generator.scoring.codes import ALPHABET, encode  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from tests.sites import serving  # noqa: E402
 
