@@ -29,14 +29,13 @@ PYODIDE_FILES = (*PYODIDE_BOOT_FILES, "package.json")
 """What the wheel carries of the `pyodide` npm package: the boot files, and its version and licence (MPL-2.0)."""
 
 DEMO_FILES = (
-    "content/privacy.md",
-    "content/accessibility.md",
     "content/case-studies/ward-huddles.md",
     "docs/branding.md",
     "docs/hosting.md",
 )
-"""What `huddle new site` copies from the repository besides the demo's frameworks: three pages, and the
-branding and hosting guides (kept beside the site, not published in it)."""
+"""What `huddle new site` copies from the repository besides the demo's frameworks: a case study, and the
+branding and hosting guides (kept beside the site, not published in it). The privacy notice and
+accessibility statement come from `starter/`: templates with placeholders, where the demo has its own."""
 
 PACKAGE = Path(__file__).resolve().parent
 BUNDLED = PACKAGE / "bundled"

@@ -1,8 +1,8 @@
 """`huddle new site DIR --name "..."`: a complete site a trust can build with Python alone.
 
-What it writes: `site.yml`, a home and an about page (from `starter/`), the
-demo's privacy notice, accessibility statement, one case study and its
-frameworks (from `bundle.demo_dir()`), the branding and hosting guides in
+What it writes: `site.yml`, a home and an about page, a privacy notice and an
+accessibility statement with placeholders (from `starter/`), the demo's case
+study and frameworks (from `bundle.demo_dir()`), the branding and hosting guides in
 `docs/`, `netlify.toml`, a `requirements.txt` pinning this Huddle, a short
 README and a `.gitignore`. The site is written
 into a temporary folder beside DIR and moved into place when complete, so a
