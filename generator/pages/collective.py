@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..scoring.html import Markup, h, join
 from ..scoring.model import Framework
 from ..scoring.results import code_box
+from ..scoring.strings import say
 from .questionnaire import rater_questions
 from .uris import assessment_uri, feedback_uri, front_matter, link, rater_uri, team_uri, text
 
@@ -170,7 +171,7 @@ def _output(title: str, csv: bool) -> Markup:
             "p",
             {"class": "huddle-buttons"},
             download,
-            h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, "Print or save as PDF"),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, say("print")),
         ),
     )
 
@@ -191,7 +192,7 @@ ROLES = (
 
 def rater_page(framework: Framework, least: int) -> str:
     """The page a colleague uses to give 360 feedback: a role, the rater's wording, and a code to send back."""
-    title = f"{framework.title}: feedback for a colleague"
+    title = f"{framework.title}: {say('rater-link')}"
     role = h(
         "fieldset",
         {"class": "huddle-item", "data-huddle-role": True},
@@ -255,7 +256,7 @@ def rater_page(framework: Framework, least: int) -> str:
 def feedback_page(framework: Framework, least: int) -> str:
     """ "My 360": the person's own code and their raters' codes, pooled under the 360 rules."""
     here = feedback_uri(framework)
-    title = f"{framework.title}: my 360 feedback"
+    title = f"{framework.title}: {say('feedback-link')}"
     return "\n".join(
         [
             _front(framework, title),
@@ -263,7 +264,7 @@ def feedback_page(framework: Framework, least: int) -> str:
             "",
             f"1. Take the [self-assessment]({link(here, assessment_uri(framework))}) and, from your results, get "
             "a code to share: that is your own result code.",
-            f"2. Send colleagues the link to [feedback for a colleague]({link(here, rater_uri(framework))}), and "
+            f"2. Send colleagues the link to [{say('rater-link')}]({link(here, rater_uri(framework))}), and "
             "ask them to send you the code it gives them.",
             "3. Paste your own code and theirs below. Everything happens in this browser.",
             "",

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from ..casestudies import CaseStudy
 from ..scoring.html import Markup, h
 from ..scoring.model import Band, Competency, Domain, Framework, Item
+from ..scoring.strings import say
 from .casestudies import listed
 from .uris import assessment_uri, competency_uri, framework_uri, front_matter, link, text
 
@@ -90,7 +91,7 @@ def competency_page(
         _bands_table(competency.bands, lambda b: md(b.summary, here, f"{where} band '{b.label}' summary")),
     ]
     if competency.develop:
-        lines += ["", "## How to develop it", "", block_html(md(competency.develop, here, f"{where} develop"))]
+        lines += ["", f"## {say('develop-title')}", "", block_html(md(competency.develop, here, f"{where} develop"))]
     lines += ["", "## Case studies that show this", ""]
     if studies:
         lines += listed(here, studies)

@@ -110,7 +110,7 @@ def _gaps(total: int) -> Markup:
             "Every statement is optional, but each one you answer makes the picture fuller. A competency with "
             f"fewer than half of its statements answered shows \u201c{say('not-enough-answers')}\u201d.",
         ),
-        h("p", {}, "Statements you have not answered:"),
+        h("p", {}, say("gaps-list-title")),
         h("ul", {"data-huddle-gaps-list": True}),
         h(
             "p",

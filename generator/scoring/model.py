@@ -228,7 +228,7 @@ class CompetencyGuidance:
     page: str
     """The competency page's URL, relative to the assessment page."""
     develop: str
-    """How to develop it, as HTML rendered with the site's Markdown settings."""
+    """The advice on developing it, as HTML rendered with the site's Markdown settings."""
     bands: Mapping[str, str]
     """Each band's summary as HTML, by band label."""
     case_studies: tuple[Link, ...]

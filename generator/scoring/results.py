@@ -41,7 +41,7 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
 
     Besides the view the worker fills in, it holds what outlives one scoring:
     the comparison, the notes (typed by the person, so never re-rendered), the
-    lines only paper has ("Name", "Discussed with") and the buttons to keep it.
+    lines only paper has (a name, who it was discussed with) and the buttons to keep it.
     """
     return h(
         "section",
@@ -52,19 +52,18 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
             "tabindex": "-1",
             "aria-labelledby": "huddle-results-title",
         },
-        h("h2", {"id": "huddle-results-title"}, "Your results"),
+        h("h2", {"id": "huddle-results-title"}, say("results-title")),
         h("div", {"data-huddle-results-view": True}),
-        h("h3", {"id": "huddle-compare-title", "class": "huddle-screen-only"}, "Compare with an earlier result"),
+        h("h3", {"id": "huddle-compare-title", "class": "huddle-screen-only"}, say("compare-title")),
         earlier_control("results"),
         h("div", {"data-huddle-comparison": True}),
         _next_steps(),
         _share(framework, team_url),
-        h("h3", {"id": "huddle-keep", "class": "huddle-screen-only"}, "Keep your results"),
+        h("h3", {"id": "huddle-keep", "class": "huddle-screen-only"}, say("keep-title")),
         h(
             "p",
             {"class": "huddle-screen-only"},
-            "Your results and notes are not kept anywhere unless you download or print them. Download them to "
-            "compare next time: load the file on this page and your results show what changed.",
+            say("keep-text"),
         ),
         h(
             "p",
@@ -72,14 +71,14 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
             h(
                 "button",
                 {"type": "button", "class": "md-button", "data-huddle-download": "json"},
-                "Download my results (to compare next time)",
+                say("download-json"),
             ),
             h(
                 "button",
                 {"type": "button", "class": "md-button", "data-huddle-download": "csv"},
-                "Download as a spreadsheet (CSV)",
+                say("download-csv"),
             ),
-            h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, "Print or save as PDF"),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, say("print")),
         ),
     )
 
@@ -92,41 +91,40 @@ def _share(framework: Framework, team_url: str) -> Markup:
         group = h(
             "p",
             {},
-            h("label", {"for": "huddle-group"}, "Your group (optional)"),
+            h("label", {"for": "huddle-group"}, say("group-label")),
             " ",
             h(
                 "select",
                 {"id": "huddle-group", "data-huddle-group": True},
-                h("option", {"value": ""}, "Not given"),
+                h("option", {"value": ""}, say("group-none")),
                 [h("option", {"value": g.id}, g.label) for g in framework.groups],
             ),
         )
     return h(
         "div",
         {"class": "huddle-share huddle-screen-only", "data-huddle-share": True},
-        h("h3", {"id": "huddle-share-title"}, f"Share your results with your {whose}"),
+        h("h3", {"id": "huddle-share-title"}, say("share-title", whose=whose)),
         h(
             "p",
             {},
-            f"To add your results to a {whose} profile, get a code and give it to whoever collects them. Anyone "
-            "with this code can see your answers; it does not contain your name, the date or your notes.",
+            say("share-text", whose=whose),
         ),
         group,
         h(
             "p",
             {},
-            h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, "Get a code to share"),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, say("get-code")),
         ),
-        code_box("Your result code"),
-        h("p", {}, h("a", {"href": team_url}, f"See a {whose} profile from the codes people share")),
+        code_box(say("code-label")),
+        h("p", {}, h("a", {"href": team_url}, say("team-link", whose=whose))),
         h(
             "p",
             {},
-            "For 360 feedback, send colleagues the link to ",
-            h("a", {"href": "rater/"}, "feedback for a colleague"),
-            ", then paste their codes with yours in ",
-            h("a", {"href": "360/"}, "my 360 feedback"),
-            ".",
+            say("ask-feedback-before"),
+            h("a", {"href": "rater/"}, say("rater-link")),
+            say("ask-feedback-between"),
+            h("a", {"href": "360/"}, say("feedback-link")),
+            say("ask-feedback-after"),
         )
         if framework.offers_360
         else None,
@@ -134,7 +132,7 @@ def _share(framework: Framework, team_url: str) -> Markup:
 
 
 def code_box(label: str) -> Markup:
-    """A code made on the page: read-only, with "Copy code" and a status line."""
+    """A code made on the page: read-only, with a copy button and a status line."""
     field = {"type": "text", "id": "huddle-code", "readonly": True, "spellcheck": "false", "data-huddle-code": True}
     return h(
         "div",
@@ -144,7 +142,7 @@ def code_box(label: str) -> Markup:
             "div",
             {"class": "huddle-code-row"},
             h("input", field),
-            h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, "Copy code"),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, say("copy-code")),
         ),
         h("p", {"role": "status", "data-huddle-copy-status": True}),
     )
@@ -155,19 +153,17 @@ def _next_steps() -> Markup:
     return h(
         "div",
         {"class": "huddle-next"},
-        h("h3", {"id": "huddle-next-title"}, "Next steps"),
+        h("h3", {"id": "huddle-next-title"}, say("next-title")),
         h(
             "p",
             {},
-            "Talk this through with your line manager, appraiser or coach: your results are a starting point "
-            "for a conversation, not a verdict.",
+            say("talk-it-through"),
         ),
-        h("label", {"for": "huddle-notes", "class": "huddle-screen-only"}, "My notes and action plan"),
+        h("label", {"for": "huddle-notes", "class": "huddle-screen-only"}, say("notes-label")),
         h(
             "p",
             {"id": "huddle-notes-hint", "class": "huddle-hint huddle-screen-only"},
-            "For example, one thing to try in the next month, and who could help. Your notes are in your "
-            "download and your printout. They are saved on this device only if you chose to save your progress.",
+            say("notes-hint"),
         ),
         h(
             "textarea",
@@ -183,10 +179,10 @@ def _next_steps() -> Markup:
         h(
             "div",
             {"class": "huddle-print-only huddle-paper"},
-            h("p", {"class": "huddle-paper__notes-title"}, "My notes and action plan"),
+            h("p", {"class": "huddle-paper__notes-title"}, say("notes-label")),
             h("p", {"class": "huddle-paper__notes", "data-huddle-notes-print": True}),
-            h("p", {"class": "huddle-paper__line"}, "Name"),
-            h("p", {"class": "huddle-paper__line"}, "Discussed with"),
+            h("p", {"class": "huddle-paper__line"}, say("paper-name")),
+            h("p", {"class": "huddle-paper__line"}, say("paper-discussed")),
         ),
     )
 
@@ -197,7 +193,7 @@ def earlier_control(place: str) -> Markup:
     return h(
         "div",
         {"class": "huddle-earlier", "data-huddle-earlier-box": True, "hidden": True},
-        h("label", {"for": field}, "Load a result you downloaded before (a .json file)"),
+        h("label", {"for": field}, say("earlier-label")),
         h("input", {"type": "file", "id": field, "accept": ".json,application/json", "data-huddle-earlier": True}),
         h(
             "p",
@@ -214,7 +210,7 @@ def earlier_control(place: str) -> Markup:
             h(
                 "button",
                 {"type": "button", "class": "md-button", "data-huddle-use-earlier": True, "hidden": True},
-                "Replace my answers with the earlier ones",
+                say("use-earlier"),
             ),
         ),
     )
@@ -236,18 +232,23 @@ def view(
                 "div",
                 {"class": "huddle-print-only huddle-print-head"},
                 h("p", {}, guidance.organisation) if guidance.organisation else None,
-                h("p", {}, h("strong", {}, framework.title), f", version {framework.version}. Scored on {date}."),
+                h(
+                    "p",
+                    {},
+                    h("strong", {}, framework.title),
+                    say("print-version", version=framework.version, date=date),
+                ),
             ),
             h(
                 "p",
                 {"class": "huddle-screen-only", "data-huddle-results-meta": True},
-                f"Scored on {date}, against version {framework.version} of this self-assessment.",
+                say("scored-on", date=date, version=framework.version),
             ),
-            h("h3", {"id": "huddle-summary-title"}, "Summary"),
+            h("h3", {"id": "huddle-summary-title"}, say("summary-title")),
             h("div", {"data-huddle-summary": True}, [h("p", {}, sentence) for sentence in summary(report, answers)]),
             h("div", {"class": "huddle-chart-box", "data-huddle-chart": True}, chart),
             _table(framework, report["competencies"]),
-            h("h3", {"id": "huddle-each-title"}, "Each competency"),
+            h("h3", {"id": "huddle-each-title"}, say("each-title")),
             h(
                 "div",
                 {"class": "huddle-blocks"},
@@ -282,7 +283,7 @@ def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> M
         h(
             "caption",
             {},
-            f"Your score for each competency, from {low.value} ({low.label}) to {high.value} ({high.label})",
+            say("table-caption", low=low.value, low_label=low.label, high=high.value, high_label=high.label),
         ),
         h(
             "thead",
@@ -305,8 +306,8 @@ def band_range(framework: Framework, bands: Sequence[Band], band: Band) -> str:
     at = bands.index(band)
     start = _number(max(Fraction(str(band.start)), Fraction(low)))
     if at + 1 < len(bands):
-        return f"from {start} to under {_number(bands[at + 1].start)}"
-    return f"from {start} to {high}"
+        return say("band-range", start=start, end=_number(bands[at + 1].start))
+    return say("band-range-top", start=start, end=high)
 
 
 def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], c: Mapping[str, Any]) -> Markup:
@@ -315,13 +316,13 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
     about = guidance.of(c["id"])
     title = h("a", {"href": about.page}, c["title"]) if about.page else c["title"]
     strength, develop = c["id"] in report["strengths"], c["id"] in report["development"]
-    tag = "One of your strengths" if strength else "An area to develop" if develop else None
+    tag = say("tag-strength") if strength else say("tag-develop") if develop else None
     if c["score"] is None:
         standing = h(
             "p",
             {"class": "huddle-block__score"},
             h("strong", {}, say("not-enough-answers")),
-            f": {c['answered']} of {c['total']} statements answered; at least half are needed for a score.",
+            say("block-unscored", answered=c["answered"], total=c["total"]),
         )
         meaning = None
     else:
@@ -329,8 +330,8 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
         standing = h(
             "p",
             {"class": "huddle-block__score"},
-            h("strong", {}, f"Score {c['score']}"),
-            f" · {c['band'] or say('no-band')} · {c['answered']} of {c['total']} statements answered",
+            h("strong", {}, say("block-score", score=c["score"])),
+            say("block-standing", band=c["band"] or say("no-band"), answered=c["answered"], total=c["total"]),
         )
         meaning = None
         if band and competency:
@@ -341,7 +342,7 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
                     "p",
                     {},
                     h("strong", {}, band.label),
-                    f" is a score {band_range(framework, competency.bands, band)}.",
+                    say("band-meaning", range=band_range(framework, competency.bands, band)),
                 ),
                 Markup(about.bands.get(band.label, "")),
             )
@@ -350,7 +351,7 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
         studies = h(
             "div",
             {"class": "huddle-block__studies"},
-            h("h5", {}, "Case studies that show it"),
+            h("h5", {}, say("studies-title")),
             h(
                 "ul",
                 {},
@@ -378,7 +379,7 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
         standing,
         meaning,
         h("p", {}, say("strength-advice")) if strength else None,
-        h("div", {"class": "huddle-block__develop"}, h("h5", {}, "How to develop it"), Markup(about.develop))
+        h("div", {"class": "huddle-block__develop"}, h("h5", {}, say("develop-title")), Markup(about.develop))
         if about.develop
         else None,
         _reflection(c["title"]) if develop else None,
@@ -388,7 +389,7 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
 
 def _reflection(title: str) -> Markup:
     questions = [say(key, competency=title.lower()) for key in ("reflect-seen", "reflect-step", "reflect-feedback")]
-    return join([h("h5", {}, "Questions to reflect on"), h("ul", {}, [h("li", {}, q) for q in questions])])
+    return join([h("h5", {}, say("reflect-title")), h("ul", {}, [h("li", {}, q) for q in questions])])
 
 
 def _answers(framework: Framework, answers: Mapping[str, Any]) -> Markup:
@@ -400,14 +401,14 @@ def _answers(framework: Framework, answers: Mapping[str, Any]) -> Markup:
             {"data-item": item.id},
             item.text,
             " ",
-            h("strong", {}, labels.get(answers.get(item.id), "not answered")),
+            h("strong", {}, labels.get(answers.get(item.id), say("not-answered"))),
         )
         for item in framework.items()
     ]
     return h(
         "details",
         {"class": "huddle-answers", "data-huddle-answers": True},
-        h("summary", {}, "Your answers, statement by statement"),
+        h("summary", {}, say("answers-title")),
         h("ol", {}, rows),
     )
 
@@ -416,12 +417,12 @@ def comparison(
     framework: Framework, rows: Sequence[Mapping[str, Any]], earlier_date: str, earlier_notes: str = ""
 ) -> Markup:
     """The change since an earlier result: band changes in words, the scores side by side, the notes then."""
-    when = f" of {long_date(earlier_date)}" if earlier_date else ""
+    when = say("of-date", date=long_date(earlier_date)) if earlier_date else ""
     moved = [r for r in rows if r["earlier_band"] and r["now_band"] and r["earlier_band"] != r["now_band"]]
     if moved:
         changes = join(
             [
-                h("p", {}, f"Bands that changed since your earlier result{when}:"),
+                h("p", {}, say("bands-changed", when=when)),
                 h(
                     "ul",
                     {"data-huddle-band-changes": True},
@@ -430,7 +431,7 @@ def comparison(
             ]
         )
     else:
-        changes = h("p", {"data-huddle-band-changes": True}, f"No band has changed since your earlier result{when}.")
+        changes = h("p", {"data-huddle-band-changes": True}, say("bands-same", when=when))
     body = [
         h(
             "tr",
@@ -445,15 +446,15 @@ def comparison(
     head = [h("th", {"scope": "col"}, name) for name in ("Competency", "Earlier", "Now", "Change")]
     notes = None
     if earlier_notes:
-        notes = [h("h4", {}, "Your notes then"), h("p", {"class": "huddle-notes-earlier"}, earlier_notes)]
+        notes = [h("h4", {}, say("notes-then")), h("p", {"class": "huddle-notes-earlier"}, earlier_notes)]
     return join(
         [
-            h("h3", {"class": "huddle-print-only"}, "Compared with an earlier result"),
+            h("h3", {"class": "huddle-print-only"}, say("compared-title")),
             changes,
             scrolls(
                 "table",
                 {"data-huddle-compare": True},
-                h("caption", {"data-huddle-compare-caption": True}, f"Your earlier result{when} and now"),
+                h("caption", {"data-huddle-compare-caption": True}, say("compare-caption", when=when)),
                 h("thead", {}, h("tr", {}, head)),
                 h("tbody", {}, body),
             ),

@@ -12,24 +12,24 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .model import NOT_APPLICABLE
+from .strings import say
 
 
 def names(titles: Sequence[str]) -> str:
     """Titles as a list in a sentence: "A", "A and B", "A, B and C"."""
-    return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
+    return titles[0] if len(titles) == 1 else say("list-and", first=", ".join(titles[:-1]), last=titles[-1])
 
 
 def _each(count: int) -> str:
-    return "both" if count == 2 else "each"
+    return say("both") if count == 2 else say("each")
 
 
 def answered_sentence(answers: Mapping[str, Any], total: int) -> str:
     given = [value for value in answers.values() if value is not None]
     not_applicable = sum(1 for value in given if value == NOT_APPLICABLE)
-    sentence = f"You answered {len(given)} of the {total} statements"
     if not_applicable:
-        sentence += f", {not_applicable} of them with “not applicable”, which does not count towards a score"
-    return sentence + "."
+        return say("summary-answered-na", given=len(given), total=total, na=not_applicable)
+    return say("summary-answered", given=len(given), total=total)
 
 
 def summary(report: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
@@ -39,22 +39,16 @@ def summary(report: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
     unscored = [c["title"] for c in competencies if c["score"] is None]
     said = [answered_sentence(answers, sum(c["total"] for c in competencies))]
     if not scored:
-        said.append(
-            "None of the competencies has a score yet: each needs at least half of its statements answered "
-            "(“not applicable” does not count)."
-        )
+        said.append(say("summary-none-scored"))
         return said
     if len(scored) == 1:
         only = scored[0]
-        said.append(f"Only {only['title']} has a score ({_score_and_band(only)}), so there is nothing to compare yet.")
+        said.append(say("summary-only-one", title=only["title"], score=_score_and_band(only)))
     else:
         said += _highest_and_lowest(scored)
     if unscored:
-        its = "its" if len(unscored) == 1 else "their"
-        said.append(
-            f"{names(unscored)} could not be scored: fewer than half of {its} statements were answered. "
-            "Answer more of them for a fuller picture."
-        )
+        key = "summary-unscored-one" if len(unscored) == 1 else "summary-unscored-many"
+        said.append(say(key, titles=names(unscored)))
     return said
 
 
@@ -67,21 +61,19 @@ def _highest_and_lowest(scored: Sequence[Mapping[str, Any]]) -> list[str]:
     top = max(shown, key=float)
     bottom = min(shown, key=float)
     if top == bottom:
-        return [
-            f"Your scores are the same for every competency with a score ({top}), so none stands out as a "
-            "strength or as the place to start. The advice for each one is below."
-        ]
+        return [say("summary-all-equal", score=top)]
     highest = [c for c in scored if c["score"] == top]
     lowest = [c for c in scored if c["score"] == bottom]
     if len(highest) == 1:
-        strong = f"Your strongest area is {highest[0]['title']} ({_score_and_band(highest[0])})."
+        strong = say("summary-strongest", title=highest[0]["title"], score=_score_and_band(highest[0]))
     else:
-        strong = f"Your strongest areas are {names([c['title'] for c in highest])} ({_each(len(highest))} {top})."
+        strong = say(
+            "summary-strongest-tied", titles=names([c["title"] for c in highest]), each=_each(len(highest)), score=top
+        )
     if len(lowest) == 1:
-        focus = f"The place to focus first is {lowest[0]['title']} ({_score_and_band(lowest[0])})."
+        focus = say("summary-focus", title=lowest[0]["title"], score=_score_and_band(lowest[0]))
     else:
-        focus = (
-            f"Your lowest scores are in {names([c['title'] for c in lowest])} ({_each(len(lowest))} {bottom}): "
-            "start with the one that matters most in your work now."
+        focus = say(
+            "summary-lowest-tied", titles=names([c["title"] for c in lowest]), each=_each(len(lowest)), score=bottom
         )
     return [strong, focus]
