@@ -67,10 +67,10 @@ def test_the_group_travels_in_the_code(board):
         (lambda c: c[:-9], "This code is incomplete or has been changed: check that it was copied in full."),
         (lambda c: c[:30] + ("2" if c[30] != "2" else "3") + c[31:], "This code is incomplete or has been changed"),
         (lambda c: "H2" + c[2:], "This code was made in a format this site does not read"),
-        (lambda c: "hello world", "This is not a Huddle result code."),
-        (lambda c: "", "This is not a Huddle result code."),
-        (lambda c: c[:3] + "\ud800" + c[4:], "This is not a Huddle result code."),  # a lone surrogate, found by fuzzing
-        (lambda c: "x" * 5000, "This is far too long to be a Huddle result code."),
+        (lambda c: "hello world", "This is not a result code."),
+        (lambda c: "", "This is not a result code."),
+        (lambda c: c[:3] + "\ud800" + c[4:], "This is not a result code."),  # a lone surrogate, found by fuzzing
+        (lambda c: "x" * 5000, "This is far too long to be a result code."),
     ],
 )
 def test_a_damaged_code_is_refused_with_a_sentence(framework, change, sentence):
@@ -124,7 +124,7 @@ def test_a_paste_of_many_codes_counts_the_good_ones_and_names_each_bad_line(fram
     batch = read_codes(framework, text)
     assert [c.text for c in batch.codes] == [good[0], good[1], good[2]]
     assert batch.problems == (
-        (3, "This is not a Huddle result code."),
+        (3, "This is not a result code."),
         (6, "This code is incomplete or has been changed: check that it was copied in full."),
     )
     assert batch.duplicates == ((5, 1),)

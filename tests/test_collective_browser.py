@@ -98,7 +98,7 @@ def test_bad_and_repeated_lines_are_named_and_the_rest_still_count(page, demo_ur
     page.goto(demo_url + TEAM + "team/")
     show_profile(page, [*codes, "not a code", codes[0][:-2]])
     notes = page.locator("[data-huddle-batch-notes]").inner_text()
-    assert "Line 6: This is not a Huddle result code." in notes
+    assert "Line 6: This is not a result code." in notes
     assert "Line 7: This code is incomplete or has been changed" in notes
     page.locator("[data-huddle-team-table]").wait_for()
 

@@ -69,7 +69,7 @@ def test_the_api_says_what_is_wrong_with_the_codes(framework):
     own = coded(framework, 3)
     value = api.feedback_call(framework, None, own, "\n".join([own, "junk", coded(framework, 2, "peer", 1)]), 3, 0.5)
     assert "Line 1: This is a person&#x27;s own result code, not a rater&#x27;s." in value["notes"]
-    assert "Line 2: This is not a Huddle result code." in value["notes"]
+    assert "Line 2: This is not a result code." in value["notes"]
     texts = [text for _, _, text in tree(value["view"])]
     assert any("appear once at least three" in t for t in texts)
     with pytest.raises(ValueError, match="needs your own result code"):

@@ -105,7 +105,7 @@ def test_bad_lines_are_named_and_good_ones_still_count(team):
     good = [member(team, 3, n) for n in range(5)]
     value = api.team_call(team, None, "\n".join([*good, "junk", good[0]]), "", 5, 3)
     assert value["shown"] and value["counted"] == 5
-    assert "Line 6: This is not a Huddle result code." in value["notes"]
+    assert "Line 6: This is not a result code." in value["notes"]
     assert "Line 7 repeats line 1, so it is counted once." in value["notes"]
 
 

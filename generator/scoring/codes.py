@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import NOT_APPLICABLE, Framework
+from .strings import say
 
 FORMAT = "H1"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -66,9 +67,9 @@ def encode(
 ) -> str:
     """The code of `answers` (as the scoring takes them), with the group and role given."""
     if group and framework.group(group) is None:
-        raise CodeError("That group is not one of this self-assessment's groups.")
+        raise CodeError(say("code-group-unknown"))
     if role not in ROLES:
-        raise CodeError("That role is not one of manager, peer, report or other.")
+        raise CodeError(say("code-role-unknown"))
     if len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
         raise CodeError(f"The nonce must be {NONCE_LENGTH} characters of the code alphabet.")
     index = {point.value: n for n, point in enumerate(framework.scale.points)}
@@ -94,47 +95,41 @@ def decode(framework: Framework, text: str) -> Code:
     """
     code = "".join(text.split())
     if len(code) > MAX_CODE_LENGTH:
-        raise CodeError("This is far too long to be a Huddle result code.")
+        raise CodeError(say("code-too-long"))
     head = code.split(":", 1)[0]
     if not code.isascii() or not _FORMAT.fullmatch(head) or ":" not in code:
-        raise CodeError("This is not a Huddle result code.")
+        raise CodeError(say("code-not-a-code"))
     if head != FORMAT:
-        raise CodeError(
-            "This code was made in a format this site does not read (a newer Huddle, perhaps); "
-            "ask for it to be made again on this site."
-        )
+        raise CodeError(say("code-other-format"))
     body, _, check = code.rpartition(":")
     if _check(body) != check:
-        raise CodeError("This code is incomplete or has been changed: check that it was copied in full.")
+        raise CodeError(say("code-damaged"))
     rest = body[len(FORMAT) + 1 :]
     if rest.split(":", 1)[0] != framework.id:
-        raise CodeError(f"This code is for another self-assessment, not {framework.title}.")
+        raise CodeError(say("code-other-framework", title=framework.title))
     expected = f"{framework.id}:{framework.version}:"
     if not rest.startswith(expected):
-        raise CodeError(
-            f"This code was made with another version of {framework.title}; this page is version "
-            f"{framework.version}, whose statements may differ, so it cannot be counted here."
-        )
+        raise CodeError(say("code-other-version", title=framework.title, version=framework.version))
     fields = rest[len(expected) :].split(":")
     if len(fields) != 4:
-        raise CodeError("This is not a Huddle result code.")
+        raise CodeError(say("code-not-a-code"))
     group, role, nonce, symbols = fields
     if group and framework.group(group) is None:
-        raise CodeError("This code names a group that this self-assessment does not have.")
+        raise CodeError(say("code-names-unknown-group"))
     if role not in ROLES or len(nonce) != NONCE_LENGTH:
-        raise CodeError("This code holds values that do not fit this self-assessment.")
+        raise CodeError(say("code-unfit"))
     items = framework.items()
     points = framework.scale.points
     if len(symbols) != len(items):
-        raise CodeError("This code holds answers that do not fit this self-assessment.")
+        raise CodeError(say("code-unfit"))
     answers: dict[str, Any] = {}
     for item, symbol in zip(items, symbols, strict=True):
         at = ALPHABET.find(symbol)
         if at < 0 or at >= len(points) + 2:
-            raise CodeError("This code holds answers that do not fit this self-assessment.")
+            raise CodeError(say("code-unfit"))
         if at == 1:
             if framework.scale.not_applicable is None:
-                raise CodeError("This code holds answers that do not fit this self-assessment.")
+                raise CodeError(say("code-unfit"))
             answers[item.id] = NOT_APPLICABLE
         elif at >= 2:
             answers[item.id] = points[at - 2].value
@@ -181,6 +176,4 @@ def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = 
 
 
 def _role_problem(role: str) -> str:
-    if role:
-        return "This is a code from someone giving 360 feedback; paste it on the “My 360” page instead."
-    return "This is a person's own result code, not a rater's."
+    return say("code-is-a-rater") if role else say("code-is-own")

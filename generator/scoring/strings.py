@@ -82,6 +82,21 @@ MESSAGES: dict[str, str] = {
     "bands-same": "No band has changed since your earlier result{when}.",
     "compare-caption": "Your earlier result{when} and now",
     "of-date": " of {date}",
+    # Result codes (codes.py): every reason a code is refused.
+    "code-group-unknown": "That group is not one of this self-assessment's groups.",
+    "code-role-unknown": "That role is not one of manager, peer, report or other.",
+    "code-too-long": "This is far too long to be a result code.",
+    "code-not-a-code": "This is not a result code.",
+    "code-other-format": "This code was made in a format this site does not read (a newer version of the site, "
+    "perhaps); ask for it to be made again on this site.",
+    "code-damaged": "This code is incomplete or has been changed: check that it was copied in full.",
+    "code-other-framework": "This code is for another self-assessment, not {title}.",
+    "code-other-version": "This code was made with another version of {title}; this page is version {version}, whose "
+    "statements may differ, so it cannot be counted here.",
+    "code-names-unknown-group": "This code names a group that this self-assessment does not have.",
+    "code-unfit": "This code holds answers that do not fit this self-assessment.",
+    "code-is-a-rater": "This is a code from someone giving 360 feedback; paste it on the “My 360” page instead.",
+    "code-is-own": "This is a person's own result code, not a rater's.",
     # The summary at the top of the results.
     "summary-answered": "You answered {given} of the {total} statements.",
     "summary-answered-na": "You answered {given} of the {total} statements, {na} of them with “not applicable”, "
