@@ -15,6 +15,7 @@ the published lock keeps Pyodide's `info` and no packages.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import zipfile
@@ -122,7 +123,16 @@ def kept(name: str) -> bool:
 
 
 def trimmed_stdlib(full: Path) -> bytes:
-    """`full` (Pyodide's python_stdlib.zip) with only the kept entries, their compressed bytes copied as they are."""
+    """`full` (Pyodide's python_stdlib.zip) with only the kept entries, each compressed as it was.
+
+    Made once per version of the file: the rebuilds of `huddle serve` reuse it.
+    """
+    stat = full.stat()
+    return _trimmed_stdlib(full.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=2)
+def _trimmed_stdlib(full: Path, _mtime: int, _size: int) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(full) as source, zipfile.ZipFile(buffer, "w") as trimmed:
         for info in source.infolist():

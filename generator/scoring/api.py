@@ -16,7 +16,7 @@ from typing import Any
 from . import codes, feedback, feedback_view, results, strings, survey, team, team_view
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
-from .report import compare, read_saved, report, saved_result
+from .report import changes, read_saved, report, saved_result
 from .score import score
 
 
@@ -32,13 +32,13 @@ def results_call(
     found = report(framework, answers, date)
     before = score(framework, earlier["answers"]) if earlier is not None else None
     chart = bar_chart(framework, found, before)
-    changes = ""
+    shown = ""
     if earlier is not None:
-        rows = compare(framework, earlier["answers"], answers)
-        changes = results.comparison(framework, rows, earlier.get("date", ""), earlier.get("notes", ""))
+        rows = changes(before, found)  # both already scored
+        shown = results.comparison(framework, rows, earlier.get("date", ""), earlier.get("notes", ""))
     return {
         "view": results.view(framework, guidance, found, answers, chart),
-        "comparison": changes,
+        "comparison": shown,
         "json": found["saved"],
         "csv": found["csv"],
         "stem": f"{framework.id}-{date}",

@@ -10,12 +10,12 @@ from fractions import Fraction
 from .feedback import Feedback
 from .html import Markup, h, join
 from .model import Framework
-from .results import scrolls
-from .score import round_half_up
+from .results import data_table
+from .score import rounded
 
 
 def _shown(value: Fraction | None) -> str:
-    return round_half_up(value) if value is not None else "—"
+    return rounded(value, "—")
 
 
 def view(framework: Framework, found: Feedback, gap: Fraction) -> Markup:
@@ -35,12 +35,11 @@ def view(framework: Framework, found: Feedback, gap: Fraction) -> Markup:
     counts = ", ".join(f"{v.label.lower()} {v.count}" for v in found.views) or "none shown yet"
     parts: list[object] = [
         h("p", {"data-huddle-360-counts": True}, f"Codes counted: your own, and {counts}."),
-        scrolls(
-            "table",
+        data_table(
             {"data-huddle-360": True},
-            h("caption", {}, "Your own scores beside the scores others gave you (how many codes in brackets)"),
-            h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, name) for name in head])),
-            h("tbody", {}, rows),
+            "Your own scores beside the scores others gave you (how many codes in brackets)",
+            head,
+            rows,
         ),
     ]
     parts += [h("p", {"data-huddle-360-withheld": True}, sentence) for sentence in found.withheld]

@@ -151,10 +151,15 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
 
 def compare(framework: Framework, earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Per competency: the earlier and current score and band, and the change, from two sets of answers."""
-    before = {c["id"]: c for c in score(framework, earlier)["competencies"]}
+    return changes(score(framework, earlier), score(framework, now))
+
+
+def changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Per competency: the earlier and current score and band, and the change, from two scored results."""
+    earlier = {c["id"]: c for c in before["competencies"]}
     rows = []
-    for c in score(framework, now)["competencies"]:
-        old = before[c["id"]]
+    for c in now["competencies"]:
+        old = earlier[c["id"]]
         change = None
         if c["exact"] is not None and old["exact"] is not None:
             delta = Fraction(c["exact"]) - Fraction(old["exact"])

@@ -277,21 +277,9 @@ def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> M
         )
         for c in competencies
     ]
-    return scrolls(
-        "table",
-        {"data-huddle-results-table": True},
-        h(
-            "caption",
-            {},
-            say("table-caption", low=low.value, low_label=low.label, high=high.value, high_label=high.label),
-        ),
-        h(
-            "thead",
-            {},
-            h("tr", {}, [h("th", {"scope": "col"}, name) for name in ("Competency", "Score", "Band", "Answered")]),
-        ),
-        h("tbody", {}, rows),
-    )
+    caption = say("table-caption", low=low.value, low_label=low.label, high=high.value, high_label=high.label)
+    head = ("Competency", "Score", "Band", "Answered")
+    return data_table({"data-huddle-results-table": True}, caption, head, rows)
 
 
 def _number(value: float | int | Fraction) -> str:
@@ -443,7 +431,6 @@ def comparison(
         )
         for r in rows
     ]
-    head = [h("th", {"scope": "col"}, name) for name in ("Competency", "Earlier", "Now", "Change")]
     notes = None
     if earlier_notes:
         notes = [h("h4", {}, say("notes-then")), h("p", {"class": "huddle-notes-earlier"}, earlier_notes)]
@@ -451,12 +438,12 @@ def comparison(
         [
             h("h3", {"class": "huddle-print-only"}, say("compared-title")),
             changes,
-            scrolls(
-                "table",
+            data_table(
                 {"data-huddle-compare": True},
-                h("caption", {"data-huddle-compare-caption": True}, say("compare-caption", when=when)),
-                h("thead", {}, h("tr", {}, head)),
-                h("tbody", {}, body),
+                say("compare-caption", when=when),
+                ("Competency", "Earlier", "Now", "Change"),
+                body,
+                {"data-huddle-compare-caption": True},
             ),
             notes,
         ]
@@ -467,6 +454,23 @@ def _with_band(score: str | None, band: str | None) -> str:
     return f"{score}, {band}" if score is not None and band else _score(score)
 
 
-def scrolls(tag: str, attrs: Mapping[str, object], *children: object) -> Markup:
-    """A table in a box that scrolls sideways on its own, so the page never does."""
-    return h("div", {"class": "huddle-table"}, h(tag, attrs, *children))
+def data_table(
+    attrs: Mapping[str, object],
+    caption: str,
+    head: Sequence[str],
+    rows: Sequence[Markup],
+    caption_attrs: Mapping[str, object] | None = None,
+) -> Markup:
+    """A table with a caption and column headings, in a box that scrolls sideways on its own, so the
+    page never does."""
+    return h(
+        "div",
+        {"class": "huddle-table"},
+        h(
+            "table",
+            attrs,
+            h("caption", caption_attrs or {}, caption),
+            h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, name) for name in head])),
+            h("tbody", {}, rows),
+        ),
+    )

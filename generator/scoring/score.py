@@ -29,6 +29,11 @@ def round_half_up(value: Fraction, places: int = 1) -> str:
     return f"{sign}{whole}.{part:0{places}d}" if places else f"{sign}{whole}"
 
 
+def rounded(value: Fraction | None, missing: str = "") -> str:
+    """`value` rounded half up to one decimal, or `missing` when there is none."""
+    return round_half_up(value) if value is not None else missing
+
+
 def band_for(value: Fraction, bands: Sequence[Band]) -> Band | None:
     """The band with the greatest `from` that is at most `value`."""
     chosen = None

@@ -21,6 +21,7 @@ from .codes import Code
 from .model import NOT_APPLICABLE, Framework
 from .score import band_for, competency_sums, round_half_up
 from .score import enough as enough_answers
+from .summary import names
 
 WIDEST = 3
 """How many of the items people disagreed on most are listed, as prompts for discussion."""
@@ -132,7 +133,7 @@ def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) 
         return Groups(
             (),
             f"Groups are not compared: each group needs at least {k_group} codes, so that no one's answers "
-            f"can be worked out, and {_listed(small)} {'has' if len(small) == 1 else 'have'} fewer. "
+            f"can be worked out, and {names(small)} {'has' if len(small) == 1 else 'have'} fewer. "
             "Their codes count in the whole group's profile.",
         )
     order = [g.id for g in framework.groups] + [""]
@@ -140,10 +141,6 @@ def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) 
         tuple((labels[g], profile(framework, present[g], k_group)) for g in order if g in present),
         "",
     )
-
-
-def _listed(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:

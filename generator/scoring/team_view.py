@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from fractions import Fraction
 from typing import Any
 
 from .chart import bar_chart
 from .codes import Batch
 from .html import Markup, h, join
 from .model import Framework
-from .results import scrolls
-from .score import round_half_up
+from .results import data_table
+from .score import rounded
 from .team import Groups, Profile, as_report, changes
 
 
@@ -95,24 +94,15 @@ def _table(framework: Framework, found: Profile) -> Markup:
         if c.mean is None:
             cells = [h("td", {"data-score": ""}, "withheld"), h("td", {}, "—"), h("td", {}, "—")]
         else:
-            spread = f"{_one(c.low)} to {_one(c.high)}"
+            spread = f"{rounded(c.low)} to {rounded(c.high)}"
             counts = ", ".join(f"{label} {count}" for label, count in c.bands)
             cells = [h("td", {"data-score": ""}, c.score), h("td", {}, spread), h("td", {}, counts)]
         rows.append(
             h("tr", {"data-competency": c.id}, h("th", {"scope": "row"}, c.title), cells, h("td", {}, c.counted))
         )
     head = ("Competency", "Team score", "Lowest to highest", "People in each band", "Counted")
-    return scrolls(
-        "table",
-        {"data-huddle-team-table": True},
-        h("caption", {}, "The team's score for each competency: the mean of its members' scores"),
-        h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, name) for name in head])),
-        h("tbody", {}, rows),
-    )
-
-
-def _one(value: Fraction | None) -> str:
-    return round_half_up(value) if value is not None else ""
+    caption = "The team's score for each competency: the mean of its members' scores"
+    return data_table({"data-huddle-team-table": True}, caption, head, rows)
 
 
 def _widest(framework: Framework, found: Profile) -> Markup:
@@ -153,12 +143,11 @@ def _groups(framework: Framework, groups: Groups) -> Markup:
     return join(
         [
             h("h3", {}, "Groups side by side"),
-            scrolls(
-                "table",
+            data_table(
                 {"data-huddle-groups": True},
-                h("caption", {}, "Each group's score for each competency (how many codes in brackets)"),
-                h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, name) for name in head])),
-                h("tbody", {}, rows),
+                "Each group's score for each competency (how many codes in brackets)",
+                head,
+                rows,
             ),
         ]
     )
@@ -191,8 +180,8 @@ def to_csv(found: Profile) -> str:
                 c.id,
                 c.title,
                 c.score if shown else "withheld",
-                _one(c.low) if shown else "",
-                _one(c.high) if shown else "",
+                rounded(c.low) if shown else "",
+                rounded(c.high) if shown else "",
                 c.counted if shown else "",
                 "; ".join(f"{label} {count}" for label, count in c.bands) if shown else "",
             ]

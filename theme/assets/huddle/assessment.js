@@ -12,6 +12,7 @@ import { download } from "./download.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
+import { insert } from "./view.js";
 import { storageFor } from "./storage.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
@@ -252,13 +253,6 @@ function today() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-// HTML rendered by the scoring package, which escapes everything but the guidance the build rendered.
-// Each link carries its full address for print, where it follows the link's text.
-function insert(target, html) {
-  target.innerHTML = html;
-  for (const link of $$("a[href]", target)) link.dataset.address = link.href;
 }
 
 // Score `given` (with the change since an earlier result, when one is loaded) and show it.

@@ -10,6 +10,7 @@ import { download } from "./download.js";
 import { say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
+import { insert } from "./view.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
 const form = document.querySelector("[data-huddle-collective]");
@@ -36,11 +37,6 @@ scorer.ready.then(
     status.textContent = error.message;
   },
 );
-
-function insert(target, html) {
-  target.innerHTML = html;
-  for (const link of target.querySelectorAll("a[href]")) link.dataset.address = link.href;
-}
 
 // A profile or a 360 view: the lines not counted, then the view.
 async function showProfile(name, args) {
