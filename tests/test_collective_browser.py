@@ -198,3 +198,30 @@ def test_a_survey_export_is_read_mapped_by_hand_and_profiled(page, demo_url, dem
     read = read_survey(framework, export.read_text(), {str(len(header) - 1): items[-1].id})
     assert shown == {c.id: c.score for c in profile(framework, read.people, 5).competencies}
     assert violations(page) == []
+
+
+def test_the_team_and_rater_pages_work_by_keyboard_alone(page, demo_url, demo_site):
+    framework = framework_of(demo_site, TEAM)
+    page.goto(demo_url + TEAM + "team/")
+    page.get_by_label("Result codes", exact=True).focus()
+    page.keyboard.insert_text("\n".join(member(framework, n) for n in range(5)))
+    for _ in range(12):  # on to the button, past the file input and the two disclosures
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-huddle-show]')"):
+            break
+    page.keyboard.press("Enter")
+    page.locator("[data-huddle-team-table]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert page.evaluate("document.activeElement.matches('[data-huddle-profile]')")
+
+    rated = framework_of(demo_site, CL)
+    page.goto(demo_url + CL + "rater/")
+    page.locator("#role-peer").focus()
+    page.keyboard.press("Space")
+    first = rated.items()[0]
+    page.locator(f"fieldset[data-item='{first.id}'] input").first.focus()
+    page.keyboard.press("ArrowRight")  # radios move with the arrow keys, as everywhere
+    page.locator("[data-huddle-show]").focus()
+    page.keyboard.press("Enter")
+    page.locator("[data-huddle-code-box]").wait_for(timeout=RESULTS_TIMEOUT)
+    code = read_codes(rated, page.get_by_label("Your feedback code").input_value()).codes[0]
+    assert code.role == "peer" and code.answers == {first.id: rated.scale.points[1].value}

@@ -69,6 +69,7 @@ def test_no_payload_runs_on_any_page_and_titles_stay_text(open_page, hostile_url
     origin = urlsplit(base).netloc
     paths = pages_of(site)
     assert len(paths) >= 10  # home, assessment, printable, framework, competencies, case studies, listings
+    assert {"assessments/hostile/team/", "assessments/hostile/rater/", "assessments/hostile/360/"} <= set(paths)
     for path in paths:
         seen["navigations"].clear()
         page.route("**/pyodide.asm.wasm", lambda route: route.abort())  # scoring is tested below
