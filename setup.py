@@ -4,15 +4,16 @@ Everything else about the package is in pyproject.toml; this file only adds
 the copy step, which pyproject.toml cannot express.
 """
 
-import importlib.util
+import sys
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-_spec = importlib.util.spec_from_file_location("huddle_bundle", Path(__file__).parent / "generator" / "bundle.py")
-bundle = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bundle)
+# `generator/__init__.py` imports nothing, and bundle.py and what it uses need only the standard library,
+# so they load here before Huddle's dependencies are installed.
+sys.path.insert(0, str(Path(__file__).parent))
+from generator import bundle  # noqa: E402
 
 
 class BuildWithBundle(build_py):

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import runtime
+from generator import bytecode, runtime
 from generator.bundle import PYODIDE_BOOT_FILES
+from generator.runtime import scoring_zip
 
 __all__ = ["PYODIDE_BOOT_FILES", "pyodide_files", "scoring_zip"]
 
 SCORING_ZIP = "assets/huddle/scoring.zip"
-SCORING = Path(__file__).with_name("scoring")
 
 
 def pyodide_path(version: str) -> str:
@@ -28,9 +26,10 @@ BootFile = Path | bytes
 """A boot file as published: Pyodide's own (a path to copy) or our trimmed copy of it (its bytes)."""
 
 
-def pyodide_files(pyodide_dir: Path, configured: bool) -> tuple[str, dict[str, BootFile]]:
-    """The Pyodide's version and its boot files as the site publishes them (the standard library and the
-    package lock trimmed, see `runtime`), or a PluginError saying how to get them.
+def pyodide_files(pyodide_dir: Path, configured: bool, scoring: bytes) -> tuple[str, dict[str, BootFile]]:
+    """The Pyodide's version and its boot files as the site publishes them (the standard library trimmed
+    and compiled for `scoring`, the package lock trimmed: see `runtime` and `bytecode`), or a PluginError
+    saying how to get them.
 
     `configured` says whether the site set `pyodide_dir` itself, or uses the files Huddle carries."""
     package = pyodide_dir / "package.json"
@@ -58,7 +57,8 @@ def pyodide_files(pyodide_dir: Path, configured: bool) -> tuple[str, dict[str, B
             "files from there. Install it again (`npm ci`, or reinstall Huddle)."
         )
     files: dict[str, BootFile] = {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
-    files["python_stdlib.zip"] = runtime.trimmed_stdlib(pyodide_dir / "python_stdlib.zip")
+    stdlib = runtime.trimmed_stdlib(pyodide_dir / "python_stdlib.zip")
+    files["python_stdlib.zip"] = bytecode.compiled_stdlib(pyodide_dir, stdlib, scoring)
     files["pyodide-lock.json"] = runtime.trimmed_lock(pyodide_dir / "pyodide-lock.json")
     return version, files
 
@@ -82,23 +82,3 @@ def build_id(pyodide_version: str, scoring: bytes, files: dict[str, BootFile]) -
     trimmed = b"".join(file for file in files.values() if isinstance(file, bytes))
     digest = hashlib.sha256(scoring + trimmed + pyodide_version.encode()).hexdigest()
     return digest[:16]
-
-
-def scoring_zip() -> bytes:
-    """`generator/scoring/*.py` as a zip Pyodide can unpack: that package and nothing else.
-
-    Without `generator/__init__.py` in the zip, `generator` is a namespace
-    package in the browser, so only the scoring package is ever imported
-    there. Entries are sorted and dated 1980-01-01 so that the same source
-    always gives the same bytes.
-    """
-    sources = sorted(SCORING.glob("*.py"))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for source in sources:
-            name = source.relative_to(SCORING.parent.parent).as_posix()
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, source.read_bytes())
-    return buffer.getvalue()

@@ -7,8 +7,8 @@ install) there is no such folder, and they are read where they live in the
 repository: `theme/`, `node_modules/pyodide/` (after `npm ci`),
 `assessments/` and `content/`. Either way a trust's site needs only Python.
 
-Standard library only: `setup.py` loads this file on its own, before Huddle's
-dependencies are installed.
+Standard library only (as are the `runtime` and `bytecode` modules it uses):
+`setup.py` imports it before Huddle's dependencies are installed.
 """
 
 from __future__ import annotations
@@ -77,9 +77,29 @@ def copy_into(target: Path, checkout: Path = CHECKOUT) -> None:
     (target / "pyodide").mkdir(parents=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(pyodide / name, target / "pyodide" / name)
+    compiled_into(target / "pyodide", pyodide)
     (target / "demo" / "assessments").mkdir(parents=True)
     for framework in sorted((checkout / "assessments").glob("*.yml")):
         shutil.copyfile(framework, target / "demo" / "assessments" / framework.name)
     for name in DEMO_FILES:
         (target / "demo" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(checkout / name, target / "demo" / name)
+
+
+def compiled_into(target: Path, pyodide: Path) -> None:
+    """Put the standard library compiled for this Huddle's scoring package in `target`, so that a trust's site
+    needs no Node.js to start fast (see `bytecode`); the checkout's copy is used, or made and kept there."""
+    from generator import bytecode, runtime  # standard library only, as this module is
+
+    stdlib = runtime.trimmed_stdlib(pyodide / "python_stdlib.zip")
+    scoring = runtime.scoring_zip()
+    kept = bytecode.kept_path(pyodide, stdlib, scoring)
+    if kept.is_file():
+        compiled = kept.read_bytes()
+    else:
+        try:
+            compiled = bytecode.compile_with_node(pyodide, stdlib, scoring)
+        except bytecode.CompileError as error:
+            raise SystemExit(f"Cannot build Huddle's wheel: {error}. Run `npm ci` in the repository first.") from None
+        bytecode.keep(kept, compiled)
+    bytecode.kept_path(target, stdlib, scoring).write_bytes(compiled)

@@ -145,3 +145,26 @@ def trimmed_lock(full: Path) -> bytes:
     """`full` (pyodide-lock.json) keeping its `info`, which Pyodide checks at boot, and no packages."""
     lock = json.loads(full.read_text(encoding="utf-8"))
     return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")).encode()
+
+
+SCORING = Path(__file__).with_name("scoring")
+
+
+def scoring_zip() -> bytes:
+    """`generator/scoring/*.py` as a zip Pyodide can unpack: that package and nothing else.
+
+    Without `generator/__init__.py` in the zip, `generator` is a namespace
+    package in the browser, so only the scoring package is ever imported
+    there. Entries are sorted and dated 1980-01-01 so that the same source
+    always gives the same bytes.
+    """
+    sources = sorted(SCORING.glob("*.py"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for source in sources:
+            name = source.relative_to(SCORING.parent.parent).as_posix()
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, source.read_bytes())
+    return buffer.getvalue()

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -72,10 +73,14 @@ def test_a_new_site_builds_from_the_wheel_alone_and_its_assessment_is_scored(ins
     assert (folder / "site.yml").is_file() and not (folder / "node_modules").exists()
     assert "huddle==" in (folder / "requirements.txt").read_text()
     run(installed_huddle / "huddle", "check", cwd=folder, env=env)
-    run(installed_huddle / "huddle", "build", "--strict", cwd=folder, env=env)
+    # With no Node.js on the PATH: the wheel carries the standard library compiled (generator/bytecode.py).
+    (tmp_path / "empty-bin").mkdir()
+    run(installed_huddle / "huddle", "build", "--strict", cwd=folder, env={**env, "PATH": str(tmp_path / "empty-bin")})
     site = folder / "site"
     version = json.loads((REPO / "package.json").read_text())["dependencies"]["pyodide"]
     assert (site / "assets" / "pyodide" / version / "pyodide.asm.wasm").is_file()
+    stdlib = zipfile.ZipFile(site / "assets" / "pyodide" / version / "python_stdlib.zip").namelist()
+    assert "json/__init__.pyc" in stdlib and "json/__init__.py" not in stdlib
     assert "Example NHS Trust" in (site / "index.html").read_text()
 
     path = "assessments/collective-leadership/"

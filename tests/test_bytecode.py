@@ -1,0 +1,100 @@
+"""The standard library compiled ahead of time (generator/bytecode.py), and the source it falls back to."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator import bytecode, runtime
+from generator.bundle import PYODIDE_FILES
+from generator.bytecode_in_pyodide import compile_hot, imported
+from tests.assessment_page import answer, see_results
+from tests.sites import REPO, copy_fixture, serving
+
+PYODIDE = REPO / "node_modules" / "pyodide"
+
+
+def test_compiled_entries_load_without_their_source_and_the_rest_stay_source(tmp_path, monkeypatch):
+    # The format bytecode.mjs writes, checked with this CPython (Pyodide's is checked in the browser tests).
+    source = tmp_path / "lib.zip"
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("hot_one.py", '"""Docstring."""\nVALUE = 6 * 7\n')
+        archive.writestr("cold_one.py", "VALUE = 1\n")
+        archive.writestr("pack/", b"")
+        archive.writestr("pack/__init__.py", "from .inner import NAME\n")
+        archive.writestr("pack/inner.py", "NAME = 'inner'\n")
+    target = tmp_path / "compiled.zip"
+    assert compile_hot(str(source), str(target), {"hot_one.py", "pack/__init__.py", "pack/inner.py"}) == 3
+    names = zipfile.ZipFile(target).namelist()
+    assert names == ["hot_one.pyc", "cold_one.py", "pack/", "pack/__init__.pyc", "pack/inner.pyc"]
+    again = tmp_path / "again.zip"
+    compile_hot(str(source), str(again), {"hot_one.py", "pack/__init__.py", "pack/inner.py"})
+    assert again.read_bytes() == target.read_bytes()  # the same input gives the same bytes
+
+    monkeypatch.syspath_prepend(str(target))
+    import cold_one
+    import hot_one
+    import pack
+
+    assert (hot_one.VALUE, hot_one.__doc__, pack.NAME, cold_one.VALUE) == (42, None, "inner", 1)
+    assert hot_one.__file__.endswith("hot_one.pyc") and cold_one.__file__.endswith("cold_one.py")
+    modules = [sys.modules[name] for name in ("hot_one", "pack", "pack.inner", "cold_one", "json")]
+    assert imported(str(target), modules) == {"cold_one.py"}  # only sources count: compiled ones are done
+    for name in ("hot_one", "cold_one", "pack", "pack.inner"):
+        del sys.modules[name]
+
+
+@pytest.fixture
+def pyodide_copy(tmp_path) -> Path:
+    """Pyodide's files with nothing compiled kept beside them."""
+    folder = tmp_path / "pyodide"
+    folder.mkdir()
+    for name in PYODIDE_FILES:
+        shutil.copyfile(PYODIDE / name, folder / name)
+    return folder
+
+
+def test_without_node_and_nothing_kept_the_source_ships(pyodide_copy, monkeypatch):
+    stdlib = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip")
+    monkeypatch.setenv("PATH", str(pyodide_copy))  # no node here
+    assert bytecode.compiled_stdlib(pyodide_copy, stdlib, runtime.scoring_zip()) == stdlib
+    assert not list(pyodide_copy.glob("huddle-stdlib-*"))
+
+
+def test_a_kept_copy_is_used_for_its_own_inputs_only(pyodide_copy, monkeypatch):
+    stdlib = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip")
+    scoring = runtime.scoring_zip()
+    bytecode.kept_path(pyodide_copy, stdlib, scoring).write_bytes(b"kept")
+    monkeypatch.setenv("PATH", str(pyodide_copy))
+    assert bytecode.compiled_stdlib(pyodide_copy, stdlib, scoring) == b"kept"
+    assert bytecode.compiled_stdlib(pyodide_copy, stdlib, scoring + b"changed") == stdlib
+
+
+@pytest.mark.browser
+def test_a_site_built_without_node_scores_from_the_source(pyodide_copy, tmp_path, page):
+    config = copy_fixture("minimal", tmp_path)
+    text = config.read_text()
+    config.write_text(
+        text.replace("assessments_dir: assessments", f"assessments_dir: assessments\n      pyodide_dir: {pyodide_copy}")
+    )
+    built = subprocess.run(
+        [sys.executable, "-m", "generator", "-q", "-f", str(config), "build"],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(pyodide_copy), "HOME": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert built.returncode == 0, built.stderr
+    site = config.parent / "site"
+    published = next((site / "assets" / "pyodide").iterdir()) / "python_stdlib.zip"
+    assert "json/__init__.py" in zipfile.ZipFile(published).namelist()
+    with serving(site, {}) as url:
+        page.goto(url + "assessments/tiny/")
+        for item in ("a1", "a2", "b1"):
+            answer(page, item, "Sometimes")
+        see_results(page)
+        assert page.locator("[data-huddle-results-table] tbody tr").count() == 2
