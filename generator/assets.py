@@ -26,10 +26,10 @@ BootFile = Path | bytes
 """A boot file as published: Pyodide's own (a path to copy) or our trimmed copy of it (its bytes)."""
 
 
-def pyodide_files(pyodide_dir: Path, configured: bool, scoring: bytes) -> tuple[str, dict[str, BootFile]]:
-    """The Pyodide's version and its boot files as the site publishes them (the standard library trimmed
-    and compiled for `scoring`, the package lock trimmed: see `runtime` and `bytecode`), or a PluginError
-    saying how to get them.
+def pyodide_files(pyodide_dir: Path, configured: bool, scoring: bytes) -> tuple[str, dict[str, BootFile], bytes]:
+    """The Pyodide's version, its boot files as the site publishes them (the standard library trimmed and
+    compiled, the package lock trimmed: see `runtime` and `bytecode`) and the scoring package's zip as
+    published (compiled too), or a PluginError saying how to get them.
 
     `configured` says whether the site set `pyodide_dir` itself, or uses the files Huddle carries."""
     package = pyodide_dir / "package.json"
@@ -58,9 +58,9 @@ def pyodide_files(pyodide_dir: Path, configured: bool, scoring: bytes) -> tuple[
         )
     files: dict[str, BootFile] = {name: pyodide_dir / name for name in PYODIDE_BOOT_FILES}
     stdlib = runtime.trimmed_stdlib(pyodide_dir / "python_stdlib.zip")
-    files["python_stdlib.zip"] = bytecode.compiled_stdlib(pyodide_dir, stdlib, scoring)
+    files["python_stdlib.zip"], scoring = bytecode.compiled(pyodide_dir, stdlib, scoring)
     files["pyodide-lock.json"] = runtime.trimmed_lock(pyodide_dir / "pyodide-lock.json")
-    return version, files
+    return version, files, scoring
 
 
 FETCHED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")

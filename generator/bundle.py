@@ -87,19 +87,20 @@ def copy_into(target: Path, checkout: Path = CHECKOUT) -> None:
 
 
 def compiled_into(target: Path, pyodide: Path) -> None:
-    """Put the standard library compiled for this Huddle's scoring package in `target`, so that a trust's site
-    needs no Node.js to start fast (see `bytecode`); the checkout's copy is used, or made and kept there."""
+    """Put the standard library and scoring package compiled for the browser in `target`, so that a trust's
+    site needs no Node.js to start fast (see `bytecode`); the checkout's copies are used, or made and kept."""
     from generator import bytecode, runtime  # standard library only, as this module is
 
     stdlib = runtime.trimmed_stdlib(pyodide / "python_stdlib.zip")
     scoring = runtime.scoring_zip()
-    kept = bytecode.kept_path(pyodide, stdlib, scoring)
-    if kept.is_file():
-        compiled = kept.read_bytes()
+    kept = bytecode.kept_paths(pyodide, stdlib, scoring)
+    if all(path.is_file() for path in kept):
+        made = kept[0].read_bytes(), kept[1].read_bytes()
     else:
         try:
-            compiled = bytecode.compile_with_node(pyodide, stdlib, scoring)
+            made = bytecode.compile_with_node(pyodide, stdlib, scoring)
         except bytecode.CompileError as error:
             raise SystemExit(f"Cannot build Huddle's wheel: {error}. Run `npm ci` in the repository first.") from None
-        bytecode.keep(kept, compiled)
-    bytecode.kept_path(target, stdlib, scoring).write_bytes(compiled)
+        bytecode.keep(kept, made)
+    for path, content in zip(bytecode.kept_paths(target, stdlib, scoring), made, strict=True):
+        path.write_bytes(content)

@@ -1,13 +1,15 @@
-"""The trimmed standard library with its hot modules compiled ahead of time: the scorer starts twice as fast.
+"""Python compiled ahead of time for the browser: the scorer starts twice as fast.
 
 Pyodide's `python_stdlib.zip` holds source, so every start compiles each
 module the scorer imports, in WebAssembly: about 1.2 of the 2 seconds a start
-takes here, and more on a phone. Bytecode can only be made by the Python it
-is for (Pyodide's 3.14, not the build's), so `bytecode.mjs` boots Pyodide in
-Node.js once, imports the scoring package, and compiles the modules that
-loaded (see `bytecode_in_pyodide.py`). The result is kept beside Pyodide's
-files as `huddle-stdlib-<key>.zip`, keyed by the trimmed library and the
-scoring package, so each build after the first reuses it:
+takes here, and more on a phone; the scoring package takes 0.2 s more.
+Bytecode can only be made by the Python it is for (Pyodide's 3.14, not the
+build's), so `bytecode.mjs` boots Pyodide in Node.js once, imports the
+scoring package, and compiles it and the standard library's modules that
+loaded (see `bytecode_in_pyodide.py`). The two zips are kept beside
+Pyodide's files as `huddle-stdlib-<key>.zip` and `huddle-scoring-<key>.zip`,
+keyed by the trimmed library, the scoring package and the compiler, so each
+build after the first reuses them:
 - in a checkout, in `node_modules/pyodide/`, made by the first build after
   `npm ci` (which installed Node.js);
 - in Huddle's wheel, made by `make dist`, so a trust's site needs no Node.js.
@@ -29,7 +31,7 @@ from pathlib import Path
 log = logging.getLogger("mkdocs.plugins.huddle")
 
 SCRIPT = Path(__file__).with_name("bytecode.mjs")
-PREFIX = "huddle-stdlib-"
+PREFIX = "huddle-"
 TIMEOUT = 300
 """Seconds to wait for Node.js: a start and a compile take about 4 s here."""
 
@@ -44,52 +46,59 @@ def key(stdlib: bytes, scoring: bytes) -> str:
     return hashlib.sha256(b"\0".join([stdlib, scoring, compiler])).hexdigest()[:16]
 
 
-def kept_path(pyodide_dir: Path, stdlib: bytes, scoring: bytes) -> Path:
-    return pyodide_dir / f"{PREFIX}{key(stdlib, scoring)}.zip"
+def kept_paths(pyodide_dir: Path, stdlib: bytes, scoring: bytes) -> tuple[Path, Path]:
+    """Where the compiled standard library and scoring package for these inputs are kept."""
+    name = key(stdlib, scoring)
+    return pyodide_dir / f"{PREFIX}stdlib-{name}.zip", pyodide_dir / f"{PREFIX}scoring-{name}.zip"
 
 
-def compiled_stdlib(pyodide_dir: Path, stdlib: bytes, scoring: bytes) -> bytes:
-    """The compiled copy of `stdlib` (the trimmed zip), kept or made now; `stdlib` itself if neither can be."""
-    kept = kept_path(pyodide_dir, stdlib, scoring)
-    if kept.is_file() and not kept.is_symlink():
-        return kept.read_bytes()
+def compiled(pyodide_dir: Path, stdlib: bytes, scoring: bytes) -> tuple[bytes, bytes]:
+    """`stdlib` (the trimmed zip) and `scoring` (the package's zip) compiled, kept or made now; as they are if
+    neither can be."""
+    kept = kept_paths(pyodide_dir, stdlib, scoring)
+    if all(path.is_file() and not path.is_symlink() for path in kept):
+        return kept[0].read_bytes(), kept[1].read_bytes()
     try:
-        compiled = compile_with_node(pyodide_dir, stdlib, scoring)
+        made = compile_with_node(pyodide_dir, stdlib, scoring)
     except CompileError as error:
-        log.info("Pyodide's standard library ships as source, so assessments start slower: %s", error)
-        return stdlib
-    keep(kept, compiled)
-    return compiled
+        log.info("Huddle's Python ships as source, so assessments start slower: %s", error)
+        return stdlib, scoring
+    keep(kept, made)
+    return made
 
 
-def compile_with_node(pyodide_dir: Path, stdlib: bytes, scoring: bytes) -> bytes:
-    """`stdlib` with its hot modules compiled by Pyodide in Node.js; CompileError if that cannot be done."""
+def compile_with_node(pyodide_dir: Path, stdlib: bytes, scoring: bytes) -> tuple[bytes, bytes]:
+    """`stdlib` and `scoring` compiled by Pyodide in Node.js; CompileError if that cannot be done."""
     node = shutil.which("node")
     if node is None:
         raise CompileError("Node.js is not installed (it comes with npm)")
     with tempfile.TemporaryDirectory(prefix="huddle-bytecode-") as work:
-        source, package, out = Path(work, "stdlib.zip"), Path(work, "scoring.zip"), Path(work, "compiled.zip")
-        source.write_bytes(stdlib)
-        package.write_bytes(scoring)
-        command = [node, str(SCRIPT), str(pyodide_dir.resolve()), str(source), str(package), str(out)]
+        folder = Path(work)
+        inputs = folder / "stdlib.zip", folder / "scoring.zip"
+        outputs = folder / "stdlib-compiled.zip", folder / "scoring-compiled.zip"
+        inputs[0].write_bytes(stdlib)
+        inputs[1].write_bytes(scoring)
+        command = [node, str(SCRIPT), str(pyodide_dir.resolve()), *map(str, inputs), *map(str, outputs)]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise CompileError(f"Node.js did not finish compiling it ({error})") from None
-        if done.returncode != 0 or not out.is_file():
+        if done.returncode != 0 or not all(out.is_file() for out in outputs):
             last = (done.stderr.strip().splitlines() or ["no message"])[-1][:300]
             raise CompileError(f"Node.js could not compile it ({last})")
-        log.info("Compiled %s of the standard library's modules for Pyodide.", done.stdout.strip())
-        return out.read_bytes()
+        counts = done.stdout.split()
+        log.info("Compiled %s of the standard library's modules and %s of Huddle's for Pyodide.", *counts[:2])
+        return outputs[0].read_bytes(), outputs[1].read_bytes()
 
 
-def keep(path: Path, compiled: bytes) -> None:
-    """Keep `compiled` at `path` for the next build, in place of older copies; silently not, where read-only."""
+def keep(paths: tuple[Path, Path], made: tuple[bytes, bytes]) -> None:
+    """Keep `made` at `paths` for the next build, in place of older copies; silently not, where read-only."""
     try:
-        for old in path.parent.glob(f"{PREFIX}*.zip"):
+        for old in paths[0].parent.glob(f"{PREFIX}*.zip"):
             old.unlink()
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_bytes(compiled)
-        partial.replace(path)
+        for path, content in zip(paths, made, strict=True):
+            partial = path.with_name(f".{path.name}.{os.getpid()}")
+            partial.write_bytes(content)
+            partial.replace(path)
     except OSError:
         pass

@@ -82,7 +82,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         configured = self.config.pyodide_dir is not None
         pyodide_dir = Path(self.config.pyodide_dir) if configured else bundle.pyodide_dir()
         scoring = assets.scoring_zip()
-        version, boot_files = assets.pyodide_files(pyodide_dir, configured, scoring)
+        version, boot_files, scoring = assets.pyodide_files(pyodide_dir, configured, scoring)
         shared = publish.shared_files(config, (version, boot_files), scoring)
         _add(files, [*shared, publish.offline_worker(config)], root)
         policy = File.generated(config, headers.FILE, content=headers.headers_file(assets.pyodide_path(version)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -60,19 +61,30 @@ def pyodide_copy(tmp_path) -> Path:
 
 
 def test_without_node_and_nothing_kept_the_source_ships(pyodide_copy, monkeypatch):
-    stdlib = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip")
+    stdlib, scoring = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip"), runtime.scoring_zip()
     monkeypatch.setenv("PATH", str(pyodide_copy))  # no node here
-    assert bytecode.compiled_stdlib(pyodide_copy, stdlib, runtime.scoring_zip()) == stdlib
-    assert not list(pyodide_copy.glob("huddle-stdlib-*"))
+    assert bytecode.compiled(pyodide_copy, stdlib, scoring) == (stdlib, scoring)
+    assert not list(pyodide_copy.glob("huddle-*"))
 
 
-def test_a_kept_copy_is_used_for_its_own_inputs_only(pyodide_copy, monkeypatch):
-    stdlib = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip")
-    scoring = runtime.scoring_zip()
-    bytecode.kept_path(pyodide_copy, stdlib, scoring).write_bytes(b"kept")
+def test_kept_copies_are_used_for_their_own_inputs_only(pyodide_copy, monkeypatch):
+    stdlib, scoring = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip"), runtime.scoring_zip()
+    for path, content in zip(bytecode.kept_paths(pyodide_copy, stdlib, scoring), [b"lib", b"ours"], strict=True):
+        path.write_bytes(content)
     monkeypatch.setenv("PATH", str(pyodide_copy))
-    assert bytecode.compiled_stdlib(pyodide_copy, stdlib, scoring) == b"kept"
-    assert bytecode.compiled_stdlib(pyodide_copy, stdlib, scoring + b"changed") == stdlib
+    assert bytecode.compiled(pyodide_copy, stdlib, scoring) == (b"lib", b"ours")
+    assert bytecode.compiled(pyodide_copy, stdlib, scoring + b"changed") == (stdlib, scoring + b"changed")
+
+
+def test_node_compiles_both_and_keeps_them_in_place_of_older_copies(pyodide_copy):
+    stdlib, scoring = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip"), runtime.scoring_zip()
+    (pyodide_copy / "huddle-stdlib-0123456789abcdef.zip").write_bytes(b"older")
+    made = bytecode.compiled(pyodide_copy, stdlib, scoring)
+    assert sorted(p.name for p in pyodide_copy.glob("huddle-*")) == sorted(
+        p.name for p in bytecode.kept_paths(pyodide_copy, stdlib, scoring)
+    )
+    assert [p.read_bytes() for p in bytecode.kept_paths(pyodide_copy, stdlib, scoring)] == list(made)
+    assert "generator/scoring/api.pyc" in zipfile.ZipFile(io.BytesIO(made[1])).namelist()
 
 
 @pytest.mark.browser
@@ -92,6 +104,7 @@ def test_a_site_built_without_node_scores_from_the_source(pyodide_copy, tmp_path
     site = config.parent / "site"
     published = next((site / "assets" / "pyodide").iterdir()) / "python_stdlib.zip"
     assert "json/__init__.py" in zipfile.ZipFile(published).namelist()
+    assert "generator/scoring/api.py" in zipfile.ZipFile(site / "assets" / "huddle" / "scoring.zip").namelist()
     with serving(site, {}) as url:
         page.goto(url + "assessments/tiny/")
         for item in ("a1", "a2", "b1"):
