@@ -14,6 +14,35 @@ from __future__ import annotations
 import string
 
 MESSAGES: dict[str, str] = {
+    # The assessment page's intro (pages/assessment.py), Markdown: **bold** and the like work.
+    "intro-measures-one": "**What it measures:** {competencies} competencies in {domains} domain: {names}.",
+    "intro-measures-many": "**What it measures:** {competencies} competencies in {domains} domains: {names}.",
+    "intro-time-one": "**How long it takes:** {statements} statements, about {minutes} minute. Answer what you can; "
+    "you can leave any statement out.",
+    "intro-time-many": "**How long it takes:** {statements} statements, about {minutes} minutes. Answer what you "
+    "can; you can leave any statement out.",
+    "intro-private": "**Your answers stay on this device.** They are scored in this browser and never sent "
+    "anywhere. Nothing is stored unless you choose to save your progress.",
+    "intro-printable": "Printable version with scoring key",
+    "intro-about": "About this framework",
+    "start": "Start now",
+    "resume-title": "Continue from a result you downloaded before",
+    # The questionnaire (pages/questionnaire.py): its notices, buttons and saving controls.
+    "no-javascript": "Scoring your answers needs JavaScript, which is off or blocked in this browser. You can still "
+    "read and answer every statement, or use the {printable}.",
+    "see-results": "See my results",
+    "try-again": "Try again",
+    "gaps-text": "Every statement is optional, but each one you answer makes the picture fuller. A competency with "
+    "fewer than half of its statements answered shows “{not_enough}”.",
+    "continue-answering": "Continue answering",
+    "see-results-now": "See results now",
+    "save-label": "Save my progress on this device",
+    "save-hint": "Off unless you turn it on. It keeps your answers in this browser's local storage, on this device "
+    "only, so you can come back to them; nothing is sent anywhere. Leave it off on a shared computer.",
+    "clear": "Clear my answers",
+    "clear-confirm": "Clear every answer on this page and on this device? This cannot be undone.",
+    "clear-yes": "Yes, clear my answers",
+    "clear-no": "No, keep them",
     # Progress and the error summary (build and browser).
     "progress": "{answered} of {total} answered",
     "answered-some": "You have answered {answered} of {total}",
