@@ -29,7 +29,7 @@ def assessment_page(framework: Framework, md: Text) -> str:
     count = len(framework.items())
     minutes = max(1, math.ceil(count * SECONDS_PER_ITEM / 60))
     names = ", ".join(text(c.title) for c in listed)
-    printable, about = say("intro-printable"), say("intro-about")
+    printable, about = text(say("intro-printable")), text(say("intro-about"))
     measures = "intro-measures-one" if len(framework.domains) == 1 else "intro-measures-many"
     parts = [
         front_matter(title=framework.title, template="assessment.html", huddle_framework=framework.id),
