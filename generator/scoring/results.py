@@ -83,9 +83,14 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
     )
 
 
+def whose(framework: Framework) -> str:
+    """Whose profile people pool their codes into, in a word: a board's or a team's."""
+    return say("whose-board") if framework.audience == "board" else say("whose-team")
+
+
 def _share(framework: Framework, team_url: str) -> Markup:
     """Getting a result code to pool with a team or board: what it reveals, said first."""
-    whose = "board" if framework.audience == "board" else "team"
+    pooled = whose(framework)
     group = None
     if framework.groups:
         group = h(
@@ -103,11 +108,11 @@ def _share(framework: Framework, team_url: str) -> Markup:
     return h(
         "div",
         {"class": "huddle-share huddle-screen-only", "data-huddle-share": True},
-        h("h3", {"id": "huddle-share-title"}, say("share-title", whose=whose)),
+        h("h3", {"id": "huddle-share-title"}, say("share-title", whose=pooled)),
         h(
             "p",
             {},
-            say("share-text", whose=whose),
+            say("share-text", whose=pooled),
         ),
         group,
         h(
@@ -116,7 +121,7 @@ def _share(framework: Framework, team_url: str) -> Markup:
             h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, say("get-code")),
         ),
         code_box(say("code-label")),
-        h("p", {}, h("a", {"href": team_url}, say("team-link", whose=whose))),
+        h("p", {}, h("a", {"href": team_url}, say("team-link", whose=pooled))),
         h(
             "p",
             {},

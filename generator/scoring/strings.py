@@ -122,6 +122,60 @@ MESSAGES: dict[str, str] = {
     "setting-ambulance": "Ambulance service",
     "setting-board": "Board",
     "setting-system": "System and partnerships",
+    # The team (or board) profile, rater and 360 pages (pages/collective.py), Markdown.
+    "whose-team": "team",
+    "whose-board": "board",
+    "team-title": "{title}: {whose} profile",
+    "team-intro": "Pool the result codes that people choose to share after taking the "
+    "[self-assessment]({assessment_url}), and see the {whose}'s profile: the mean score for each competency, how "
+    "widely people differ, and where they see things most differently. Everything happens in this browser; nothing "
+    "is sent anywhere.",
+    "team-least": "**At least {least} codes.** Nothing is shown from fewer, and a competency's score is withheld "
+    "when fewer than {least} people answered enough of its statements.",
+    "team-groups": "**Groups**, where the self-assessment has them, are compared only when each group has enough "
+    "codes.",
+    "honesty": "**Honestly:** Result codes are pseudonymous, not anonymous: whoever collects them can read one "
+    "person's answers by decoding their code. The threshold stops this page from showing small groups; it cannot "
+    "stop someone who decodes a single code. For real anonymity, collect codes through a channel that records no "
+    "names, such as a form that asks for nothing else, or slips of paper in a box.",
+    "codes-label": "Result codes",
+    "codes-hint-team": "Paste one code a line, or load a text file of them.",
+    "codes-file-label": "Load a text file of codes",
+    "round-title": "Compare with an earlier round",
+    "round-label": "The earlier round's result codes",
+    "survey-title": "Load a survey export (CSV)",
+    "survey-text": "From Microsoft Forms, Qualtrics or another survey tool set to anonymous: one row per person, one "
+    "column per statement, headed by the statement or its id. The same rule of at least {least} people applies.",
+    "survey-label": "Survey export (a .csv file)",
+    "show-profile": "Show {whose} profile",
+    "profile-title": "The {whose} profile",
+    "download-profile": "Download the profile (CSV)",
+    "rater-intro": "A colleague has asked you for feedback. Answer each statement about them, thinking of the last "
+    "few months; leave out any you cannot judge. At the end you get a code to send back to them: it holds your "
+    "answers and your role, never your name. This page sends nothing anywhere.",
+    "rater-what-they-see": "**What they see:** answers from peers, direct reports and others only inside a group of "
+    "at least {least}. A line manager's answers are shown on their own.",
+    "rater-honesty": "**Honestly:** anyone who has your code can read your answers by decoding it, so send it the way "
+    "your colleague asked.",
+    "role-legend": "Your role for this colleague",
+    "role-manager": "I am their line manager",
+    "role-peer": "I am a peer",
+    "role-report": "I report to them",
+    "role-other": "Other",
+    "rater-get-code": "Get my code to send back",
+    "rater-code-label": "Your feedback code",
+    "feedback-step-own": "Take the [self-assessment]({assessment_url}) and, from your results, get a code to share: "
+    "that is your own result code.",
+    "feedback-step-raters": "Send colleagues the link to {rater}, and ask them to send you the code it gives them.",
+    "feedback-step-paste": "Paste your own code and theirs below. Everything happens in this browser.",
+    "feedback-rules": "Your line manager's answers are shown on their own. Peers and direct reports are shown only "
+    "when at least {least} of each send a code; smaller groups are counted together as others, and a group of fewer "
+    "than {least} is not shown.",
+    "own-code-label": "Your own result code",
+    "rater-codes-label": "Codes from the people who gave you feedback",
+    "codes-hint": "Paste one code a line.",
+    "show-feedback": "Show my 360",
+    "feedback-view-title": "My 360 feedback",
     # Progress and the error summary (build and browser).
     "progress": "{answered} of {total} answered",
     "answered-some": "You have answered {answered} of {total}",
