@@ -184,6 +184,13 @@ MESSAGES: dict[str, str] = {
     "resumed": "Your saved answers are back: {answered} of {total} answered. You can carry on from statement {number}.",
     "resumed-all": "Your saved answers are back: all {total} answered.",
     # Scores (results, chart, CSV).
+    "chart-your-score": "Your score",
+    "chart-mean-score": "The mean score",
+    "chart-caption": "{whose} for each competency, on the scale from {low} ({low_label}) to {high} ({high_label}). "
+    "The shading behind each bar marks its bands.",
+    "chart-caption-earlier": "{whose} for each competency, on the scale from {low} ({low_label}) to {high} "
+    "({high_label}). The shading behind each bar marks its bands; the earlier result is the thin bar below each one.",
+    "chart-earlier": "{now} (earlier {then})",
     "not-enough-answers": "not enough answers",
     "no-band": "none",
     "no-change": "no change shown",
@@ -296,6 +303,86 @@ MESSAGES: dict[str, str] = {
     "code-copied": "Copied: paste the code into a message to whoever collects them.",
     "code-not-copied": "This browser did not let the page copy; the code is selected, so copy it yourself.",
     "codes-loaded": "The file's codes are added to the list; press the button to see the profile.",
+    # The team (or board) profile, rendered in the worker (team.py, team_view.py).
+    "batch-codes": "Some lines of the codes were not counted:",
+    "batch-earlier": "Some lines of the earlier round's codes were not counted:",
+    "batch-file": "Some lines of the file were not counted:",
+    "batch-line": "Line {line}: {problem}",
+    "batch-repeat": "Line {line} repeats line {first}, so it is counted once.",
+    "more-needed-one": "Add {missing} more code to see the profile. It is shown only from {least} codes, so that "
+    "no one's answers can be picked out.",
+    "more-needed-many": "Add {missing} more codes to see the profile. It is shown only from {least} codes, so that "
+    "no one's answers can be picked out.",
+    "profile-of-codes": "The profile of {members} people's answers, from their result codes.",
+    "profile-of-survey": "The profile of {members} people's answers, from the survey export.",
+    "withheld-one": "Withheld: {titles}. Fewer than {least} people answered enough of its statements for a score.",
+    "withheld-many": "Withheld: {titles}. Fewer than {least} people answered enough of their statements for a score.",
+    "withheld": "withheld",
+    "spread": "{low} to {high}",
+    "team-caption": "The team's score for each competency: the mean of its members' scores",
+    "team-score": "Team score",
+    "team-spread": "Lowest to highest",
+    "team-bands": "People in each band",
+    "team-counted": "Counted",
+    "widest-title": "Where people see things most differently",
+    "widest-text": "The statements with the widest spread of answers: good questions to talk through together.",
+    "widest-item": "{statement} (answers from {low} to {high}, {count} people)",
+    "groups-title": "Groups",
+    "group-not-given": "No group given",
+    "groups-one": "Groups are not compared: the codes come from one group only.",
+    "groups-small-one": "Groups are not compared: each group needs at least {least} codes, so that no one's answers "
+    "can be worked out, and {groups} has fewer. Their codes count in the whole group's profile.",
+    "groups-small-many": "Groups are not compared: each group needs at least {least} codes, so that no one's answers "
+    "can be worked out, and {groups} have fewer. Their codes count in the whole group's profile.",
+    "groups-shown-title": "Groups side by side",
+    "groups-caption": "Each group's score for each competency (how many codes in brackets)",
+    "round-changes-title": "Since the earlier round",
+    "round-not-comparable": "cannot be compared: one of the rounds has too few codes for it",
+    "round-no-change": "no change ({then} then, {now} now)",
+    "round-up": "{then} → {now} (up {change})",
+    "round-down": "{then} → {now} (down {change})",
+    # A survey tool's export (survey.py; the mapping form in team_view.py).
+    "survey-too-big": "This file is over 20 MB, too large to be a survey export for one team or organisation.",
+    "survey-not-csv": "This file cannot be read as CSV (comma-separated values); export it again as CSV.",
+    "survey-no-header": "This file has no header row: the first row of a survey export names its columns.",
+    "survey-no-match": "No column of this file matches a statement of this self-assessment, by its id or its "
+    "wording. Check it is the right survey, or map the columns below.",
+    "survey-row-unreadable": "Row {row} is left out: the answer “{answer}” in column “{column}” is not one of the "
+    "scale's answers.",
+    "survey-row-empty": "Row {row} is left out: it answers none of the statements.",
+    "survey-matched": "{matched} of the file's {columns} columns match a statement of this self-assessment "
+    "({statements} of its {total} statements).",
+    "survey-column": "Column “{name}”",
+    "survey-column-unnamed": "Column “number {number}”",
+    "survey-not-a-statement": "Not a statement (leave it out)",
+    "survey-choose": "Choose the statement any other column holds; columns such as times or ids are left out.",
+    "survey-use": "Use these columns",
+    # 360 feedback, rendered in the worker (feedback.py, feedback_view.py, api.py).
+    "own-code-is-a-rater": "The first box needs your own result code, from your results; this one is a rater's.",
+    "raters-manager": "Manager",
+    "raters-peer": "Peers",
+    "raters-report": "Direct reports",
+    "raters-other": "Others",
+    "raters-all": "All raters",
+    "raters-folded": "Fewer than {least} {groups} sent a code, so their answers are counted with the others'.",
+    "raters-withheld-one": "The answers of {count} person (peers, direct reports or others) are not shown: a group "
+    "needs at least {least} codes, so that no one's answers can be picked out. Ask more people, or wait for their "
+    "codes.",
+    "raters-withheld-many": "The answers of {count} people (peers, direct reports or others) are not shown: a group "
+    "needs at least {least} codes, so that no one's answers can be picked out. Ask more people, or wait for their "
+    "codes.",
+    "self": "Self",
+    "feedback-counted": "Codes counted: your own, and {counts}.",
+    "feedback-counted-none": "Codes counted: your own, and none shown yet.",
+    "feedback-caption": "Your own scores beside the scores others gave you (how many codes in brackets)",
+    "gaps-later": "Blind spots and hidden strengths appear once at least three people's codes are shown.",
+    "blind-spots-title": "Blind spots",
+    "blind-spots-text": "You rate yourself higher than others do, by {gap} or more:",
+    "blind-spots-none": "None: no competency where you rate yourself higher than others do by {gap} or more.",
+    "hidden-strengths-title": "Hidden strengths",
+    "hidden-strengths-text": "Others rate you higher than you do, by {gap} or more:",
+    "hidden-strengths-none": "None: no competency where others rate you higher than you do by {gap} or more.",
+    "gap-item": "{competency}: you {own}, others {others}",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",
