@@ -1,12 +1,20 @@
-"""Every sentence an assessment page shows or says, in one place.
+"""Every sentence the pages Huddle makes show or say, in one place.
 
-The build writes some of them into the page, the scoring package renders
-others in the worker, and the page script shows the rest as things happen:
-it receives this table as JSON and fills in the `{name}` fields, so no
-sentence is written in JavaScript. A site can say any of them in its own
-words (the huddle plugin's `strings` file, checked by `generator/wording.py`):
-the build calls `use` with them, and so does the worker, which finds them in
-`framework.json`. Standard library only (runs in Pyodide).
+The build writes some of them into the pages (assessment, framework, printable,
+case study, team, rater and 360 pages), the scoring package renders others in
+the worker (results, team profile, 360 feedback, survey import), and the page
+script shows the rest as things happen: it receives this table as JSON and
+fills in the `{name}` fields, so no sentence is written in JavaScript. A site
+can say any of them in its own words (the huddle plugin's `strings` file,
+checked by `generator/wording.py`): the build calls `use` with them, and so
+does the worker, which finds them in `framework.json`.
+
+A sentence the build writes into a page's Markdown is Markdown (`**bold**`
+works), with the fields the build fills in escaped. Titles, headings, link
+texts and table headings are plain text, escaped whole, and so is every
+message in a page's HTML (forms, buttons) or shown by the scoring package or
+the page script. A plural is two messages, `...-one` and `...-many`.
+Standard library only (runs in Pyodide).
 """
 
 from __future__ import annotations
