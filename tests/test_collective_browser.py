@@ -163,7 +163,7 @@ def test_a_rater_answers_in_the_rater_wording_and_my_360_shows_the_right_view(br
         expected = feedback(framework, read_codes(framework, own).codes[0], raters, 3, Fraction(1, 2))
         columns = [expected.own, *(v.scores for v in expected.views), expected.everyone.scores]
         assert first_row == [round_half_up(scores[0]) for scores in columns]
-        assert page.locator("[data-huddle-gaps-list='Hidden strengths'] li").count() >= 1
+        assert page.locator("[data-huddle-gaps-list='hidden-strengths'] li").count() >= 1
         assert violations(page) == [], "my 360"
     finally:
         context.close()

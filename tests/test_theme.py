@@ -52,6 +52,10 @@ def test_every_message_the_scripts_use_exists_and_every_message_is_used():
     assert sorted(set(MESSAGES) - keys) == []
 
 
+SAID_ELSEWHERE_TOO = {"studies-index-title": ["generator/site.py"]}
+"""Messages too short to be told apart from an author's error that starts the same ("Case studies have problems")."""
+
+
 def test_each_shared_sentence_is_written_in_one_source_file():
     # Adjacent string literals (a sentence split over lines) are read as one.
     sources = {
@@ -64,4 +68,7 @@ def test_each_shared_sentence_is_written_in_one_source_file():
         if len(fragment) < 12:
             continue
         holders = [p.relative_to(REPO).as_posix() for p, text in sources.items() if fragment in text]
-        assert holders == ["generator/scoring/strings.py"], (key, holders)
+        assert sorted(holders) == sorted(["generator/scoring/strings.py", *SAID_ELSEWHERE_TOO.get(key, [])]), (
+            key,
+            holders,
+        )

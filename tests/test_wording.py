@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
 
 from generator.build import build_site
-from generator.scoring import strings
+from generator.scoring import api, strings
 from tests.assessment_page import answer, see_results, shown_scores
-from tests.sites import copy_fixture, serving
+from tests.sites import REPO, copy_fixture, serving
 
 OWN = """\
 progress: "{answered} o {total} wedi eu hateb"
 not-enough-answers: dim digon o atebion
+intro-private: "**Mae eich atebion yn aros ar y ddyfais hon.** Does dim yn cael ei anfon i unman."
+start: Dechrau nawr
+clear: Clirio fy atebion
+whose-team: tîm
+show-profile: "Dangos proffil y {whose}"
+studies-index-title: Astudiaethau achos
+more-needed-many: "Ychwanegwch {missing} cod arall i weld y proffil: o leiaf {least} cod."
 """
 
 
@@ -38,11 +48,34 @@ def test_the_page_the_scorer_and_the_next_build_get_the_sites_own_words(own_word
     config = json.loads(page.split('id="huddle-config">')[1].split("</script>")[0])
     assert config["messages"]["progress"] == "{answered} o {total} wedi eu hateb"  # for the page script
     published = json.loads((own_words_site / "assessments" / "tiny" / "framework.json").read_text())
-    assert published["messages"] == {
-        "progress": "{answered} o {total} wedi eu hateb",
-        "not-enough-answers": "dim digon o atebion",
-    }  # for the scorer in the worker
+    assert published["messages"] == yaml.safe_load(OWN)  # for the scorer in the worker
     assert strings.said() == strings.MESSAGES  # the build is over: the next site starts from Huddle's own
+
+
+def test_the_pages_the_build_writes_say_the_sites_words(own_words_site):
+    assessment = (own_words_site / "assessments" / "tiny" / "index.html").read_text()
+    assert "<strong>Mae eich atebion yn aros ar y ddyfais hon.</strong> Does dim" in assessment  # Markdown works
+    assert "Dechrau nawr" in assessment and "Clirio fy atebion" in assessment
+    assert "Your answers stay on this device" not in assessment and "Start now" not in assessment
+    assert "Clear my answers" not in assessment
+    team = (own_words_site / "assessments" / "tiny" / "team" / "index.html").read_text()
+    assert "Dangos proffil y tîm" in team and "Show team profile" not in team
+    studies = (own_words_site / "case-studies" / "index.html").read_text()
+    assert '<h1 id="astudiaethau-achos">Astudiaethau achos' in studies
+
+
+def test_the_views_the_worker_renders_say_the_sites_words(own_words_site):
+    # What the worker does: each call gets framework.json, with the site's words in it.
+    published = (own_words_site / "assessments" / "tiny" / "framework.json").read_text()
+    try:
+        made = json.loads(api.call(published, "code", json.dumps([{"a1": 3}, "", "", [1, 2, 3]])))
+        pasted = made["value"]
+        team = json.loads(api.call(published, "team", json.dumps([pasted, "", 5, 3])))["value"]
+    finally:
+        strings.use({})
+    assert "Ychwanegwch 4 cod arall i weld y proffil: o leiaf 5 cod." in team["view"]
+    assert "Add 4 more codes" not in team["view"]
+    assert strings.say("more-needed-many", missing=4, least=5).startswith("Add 4 more codes")
 
 
 def test_theme_language_switches_materials_own_words(own_words_site):
@@ -71,3 +104,35 @@ def test_unknown_keys_and_changed_fields_stop_the_build_with_file_and_line(tmp_p
         "strings.yml:2:1: progress: must use the fields of the sentence it replaces: {answered}, {total}.\n"
         "strings.yml:3:1: cleared: must be a sentence (text)."
     )
+
+
+VIEWS = ("results", "summary", "report", "chart", "marks", "team", "team_view", "feedback", "feedback_view", "survey")
+SAYING = [
+    *sorted((REPO / "generator" / "pages").glob("*.py")),
+    *(REPO / "generator" / "scoring" / f"{v}.py" for v in VIEWS),
+]
+"""Modules that say things only to the people using a site, never to its author. (codes.py, score.py and api.py
+also refuse calls only a bug would make, in English: those modules are not listed.)"""
+
+
+def sentences(source: str) -> list[str]:
+    """The string literals of a module (f-strings piece by piece, docstrings left out) with three or more words."""
+    tree = ast.parse(source)
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    literals = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+    return [text for text in literals if len(re.findall(r"(?:^|\s)[A-Za-z]+[,.:;!?]?(?=\s|$)", text)) >= 3]
+
+
+@pytest.mark.parametrize("module", SAYING, ids=lambda p: p.relative_to(REPO / "generator").as_posix())
+def test_the_pages_and_views_write_no_sentences_of_their_own(module: Path):
+    # A sentence a site cannot reword: it belongs in generator/scoring/strings.py, said with say().
+    assert sentences(module.read_text(encoding="utf-8")) == []
+
+
+def test_a_sentence_left_in_code_is_found():
+    code = '''"""A docstring is not said."""\nh("p", {"class": "md-button huddle-x"}, f"Add {n} more codes now")\n'''
+    assert sentences(code) == [" more codes now"]

@@ -6,15 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 SETTINGS = {
-    "acute": "Acute hospital",
-    "community": "Community services",
-    "mental-health": "Mental health",
-    "primary-care": "Primary care",
-    "ambulance": "Ambulance service",
-    "board": "Board",
-    "system": "System and partnerships",
+    "acute": "setting-acute",
+    "community": "setting-community",
+    "mental-health": "setting-mental-health",
+    "primary-care": "setting-primary-care",
+    "ambulance": "setting-ambulance",
+    "board": "setting-board",
+    "system": "setting-system",
 }
-"""The settings a case study can have, by id, with the label readers see."""
+"""The settings a case study can have, by id, with the message (`scoring/strings.py`) of the label readers see."""
 
 
 @dataclass(frozen=True)

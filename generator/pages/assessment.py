@@ -13,6 +13,7 @@ import math
 from ..scoring import results
 from ..scoring.html import h
 from ..scoring.model import Framework
+from ..scoring.strings import say
 from .framework import Text, block_html
 from .questionnaire import form
 from .uris import assessment_uri, framework_uri, front_matter, link, print_uri, text
@@ -28,21 +29,19 @@ def assessment_page(framework: Framework, md: Text) -> str:
     count = len(framework.items())
     minutes = max(1, math.ceil(count * SECONDS_PER_ITEM / 60))
     names = ", ".join(text(c.title) for c in listed)
+    printable, about = text(say("intro-printable")), text(say("intro-about"))
+    measures = "intro-measures-one" if len(framework.domains) == 1 else "intro-measures-many"
     parts = [
         front_matter(title=framework.title, template="assessment.html", huddle_framework=framework.id),
         f"# {text(framework.title)}",
         "",
         block_html(md(framework.description, here, f"Framework '{framework.id}' description")),
         "",
-        f"- **What it measures:** {len(listed)} competencies in {len(framework.domains)} "
-        f"{'domain' if len(framework.domains) == 1 else 'domains'}: {names}.",
-        f"- **How long it takes:** {count} statements, about {minutes} "
-        f"{'minute' if minutes == 1 else 'minutes'}. Answer what you can; you can leave any statement out.",
-        "- **Your answers stay on this device.** They are scored in this browser and never sent anywhere. "
-        "Nothing is stored unless you choose to save your progress.",
+        "- " + say(measures, competencies=len(listed), domains=len(framework.domains), names=names),
+        "- " + say("intro-time-one" if minutes == 1 else "intro-time-many", statements=count, minutes=minutes),
+        "- " + say("intro-private"),
         "",
-        f"[Printable version with scoring key]({link(here, print_uri(framework))}) · "
-        f"[About this framework]({link(here, framework_uri(framework))})",
+        f"[{printable}]({link(here, print_uri(framework))}) · [{about}]({link(here, framework_uri(framework))})",
         "",
         h(
             "p",
@@ -55,14 +54,14 @@ def assessment_page(framework: Framework, md: Text) -> str:
                     "role": "button",
                     "draggable": "false",
                 },
-                "Start now",
+                say("start"),
             ),
         ),
         "",
         h(
             "details",
             {"class": "huddle-resume", "data-huddle-resume": True, "hidden": True},
-            h("summary", {}, "Continue from a result you downloaded before"),
+            h("summary", {}, say("resume-title")),
             results.earlier_control("intro"),
         ),
         "",

@@ -1,7 +1,7 @@
 """The case study index, a page per setting and per tag, and what each case study page gains.
 
 Listing pages are static, so filtering by competency, setting or tag works
-without JavaScript. Case studies are kept out of the navigation (see the
+without JavaScript. Each case study is kept out of the navigation (see the
 plugin's `on_files`), so one case study page does not grow with their number.
 Every list marks an illustrative story in words (`scoring/marks.py`).
 """
@@ -22,7 +22,9 @@ from .uris import (
     assessment_uri,
     competency_uri,
     front_matter,
+    heading,
     link,
+    markdown_link,
     setting_uri,
     tag_uri,
     text,
@@ -53,6 +55,11 @@ def _capitals(text: str) -> int:
     return sum(char.isupper() for char in text)
 
 
+def setting_label(setting: str) -> str:
+    """The label readers see for a setting id, as the site says it."""
+    return say(SETTINGS[setting])
+
+
 def by_setting(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
     grouped: dict[str, list[CaseStudy]] = defaultdict(list)
     for study in studies:
@@ -72,13 +79,13 @@ def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -
     """The listings of the case study index: every case study first, then the filters in one compact block."""
     here = CASE_STUDY_INDEX
     counts = by_competency(studies)
-    lines = [f"## All case studies ({len(studies)})", "", *listed(here, newest_first(studies)), ""]
-    lines += ["## Find case studies by setting, competency or topic", ""]
+    lines = [heading(2, say("studies-all-title", count=len(studies))), "", *listed(here, newest_first(studies)), ""]
+    lines += [heading(2, say("studies-find-title")), ""]
     settings = [
-        f"[{SETTINGS[setting]}]({link(here, setting_uri(setting))}) ({len(group)})"
+        f"{markdown_link(setting_label(setting), link(here, setting_uri(setting)))} ({len(group)})"
         for setting, group in by_setting(studies).items()
     ]
-    lines += [_filters("Setting", settings), ""]
+    lines += [_filters(text(say("studies-filter-setting")), settings), ""]
     for framework in frameworks:
         competencies = [
             f"[{text(c.title)}]({link(here, competency_uri(framework.id, c.id))}) "
@@ -89,12 +96,12 @@ def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -
     topics = [
         f"[{text(label)}]({link(here, tag_uri(slug))}) ({len(group)})" for slug, (label, group) in tags(studies).items()
     ]
-    lines.append(_filters("Topic", topics))
+    lines.append(_filters(text(say("studies-filter-topic")), topics))
     return "\n".join(lines) + "\n"
 
 
 def _filters(name: str, links: Sequence[str]) -> str:
-    """One line of filter links under a bold name: a paragraph, so the block stays compact."""
+    """One line of filter links after a bold name (Markdown): a paragraph, so the block stays compact."""
     return f"**{name}:** " + " · ".join(links)
 
 
@@ -102,11 +109,10 @@ def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) ->
     """The case study index, when the site has no `case-studies/index.md` of its own."""
     return "\n".join(
         [
-            front_matter(title="Case studies"),
-            "# Case studies",
+            front_matter(title=say("studies-index-title")),
+            heading(1, say("studies-index-title")),
             "",
-            "How teams share leadership, in their own settings. The newest stories come first; after them you can "
-            "narrow the list by setting, by the competency a story shows, or by topic.",
+            say("studies-intro"),
             "",
             index_lists(studies, frameworks),
         ]
@@ -114,23 +120,24 @@ def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) ->
 
 
 def setting_page(setting: str, studies: Sequence[CaseStudy]) -> str:
-    label = SETTINGS[setting]
-    return _listing(setting_uri(setting), label, f"Case studies set in: {label.lower()}.", studies)
+    label = setting_label(setting)
+    return _listing(setting_uri(setting), label, say("studies-in-setting", setting=text(label.lower())), studies)
 
 
 def tag_page(slug: str, label: str, studies: Sequence[CaseStudy]) -> str:
     # A title starts with a capital, and keeps the capitals the tag was written with.
     title = label[:1].upper() + label[1:]
-    return _listing(tag_uri(slug), title, f"Case studies tagged \u201c{text(label)}\u201d.", studies)
+    return _listing(tag_uri(slug), title, say("studies-tagged", tag=text(label)), studies)
 
 
 def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) -> str:
+    everything = markdown_link(say("studies-all"), link(here, CASE_STUDY_INDEX))
     return "\n".join(
         [
-            front_matter(title=f"Case studies: {label}"),
-            f"# {text(label)}",
+            front_matter(title=say("studies-listing-title", label=label)),
+            heading(1, label),
             "",
-            f"{intro} [All case studies]({link(here, CASE_STUDY_INDEX)})",
+            f"{intro} {everything}",
             "",
             *listed(here, newest_first(studies)),
             "",
@@ -141,39 +148,46 @@ def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) ->
 def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) -> str:
     """A case study's Markdown with its note, setting and tags, and links to competencies and assessments."""
     here = study.src_uri
-    facts = [f"**Setting:** [{SETTINGS[study.setting]}]({link(here, setting_uri(study.setting))})"]
-    if study.tags:
-        facts.append("**Tags:** " + ", ".join(f"[{text(t)}]({link(here, tag_uri(tag_slug(t)))})" for t in study.tags))
+    setting = markdown_link(setting_label(study.setting), link(here, setting_uri(study.setting)))
     if study.organisation and study.illustrative:
         # An invented story is set somewhere generic; it does not come "from" anyone.
-        facts[0] = f"**Setting:** {text(study.organisation)} ({facts[0].removeprefix('**Setting:** ')})"
-    elif study.organisation:
-        facts.append(f"**From:** {text(study.organisation)}")
-    facts.append(f"**Date:** {study.date}")
+        facts = [say("study-setting-illustrative", organisation=text(study.organisation), setting=setting)]
+    else:
+        facts = [say("study-setting", setting=setting)]
+    if study.tags:
+        tags = ", ".join(markdown_link(t, link(here, tag_uri(tag_slug(t)))) for t in study.tags)
+        facts.append(say("study-tags", tags=tags))
+    if study.organisation and not study.illustrative:
+        facts.append(say("study-from", organisation=text(study.organisation)))
+    facts.append(say("study-date", date=study.date))
     top = ["", " · ".join(facts), ""]
     if study.illustrative:
-        top += [
-            '<div class="admonition note huddle-illustrative" role="note">',
-            f'<p class="admonition-title">{say("illustrative")} example</p>',
-            "<p>This is a composite example written to show the ideas, not the account of a single real team.</p>",
-            "</div>",
-            "",
-        ]
+        note = h(
+            "div",
+            {"class": "admonition note huddle-illustrative", "role": "note"},
+            "\n",
+            h("p", {"class": "admonition-title"}, say("illustrative-title")),
+            "\n",
+            h("p", {}, say("illustrative-text")),
+            "\n",
+        )
+        top += [note, ""]
     title, body = _split_title(markdown)
-    bottom = ["", "## Competencies this shows", ""]
+    bottom = ["", heading(2, say("study-competencies-title")), ""]
     for ref in study.competencies:
         framework_id, competency_id = ref.split("/", 1)
         framework = frameworks[framework_id]
         competency = next(c for c in framework.competencies() if c.id == competency_id)
-        target = link(here, competency_uri(framework_id, competency_id))
-        bottom.append(f"- [{text(competency.title)}]({target}), in {text(framework.title)}")
-    bottom += ["", "## Assess yourself", ""]
+        target = markdown_link(competency.title, link(here, competency_uri(framework_id, competency_id)))
+        bottom.append("- " + say("study-competency", competency=target, framework=text(framework.title)))
+    bottom += ["", heading(2, say("study-assess-title")), ""]
     bottom += [
-        f"- [{text(frameworks[fid].title)}]({link(here, assessment_uri(frameworks[fid]))})" for fid in study.frameworks
+        f"- {markdown_link(frameworks[fid].title, link(here, assessment_uri(frameworks[fid])))}"
+        for fid in study.frameworks
     ]
-    for heading, works in (("Sources", study.sources), ("Further reading", study.further_reading)):
+    for title_key, works in (("study-sources-title", study.sources), ("study-reading-title", study.further_reading)):
         if works:
-            bottom += ["", f"## {heading}", ""]
+            bottom += ["", heading(2, say(title_key)), ""]
             bottom += [f"- {h('a', {'href': work.url}, work.title)}" for work in works]
     return "\n".join([title, *top, body.rstrip(), *bottom, ""])
 
@@ -187,7 +201,7 @@ def _split_title(markdown: str) -> tuple[str, str]:
 
 
 def listed(here: str, studies: Sequence[CaseStudy]) -> list[str]:
-    """Case studies as a Markdown list for the page `here`: each title, marked when illustrative, then its summary."""
+    """A Markdown list of case studies for the page `here`: each title, marked when illustrative, then its summary."""
     # Two trailing spaces end the line inside the item, so the summary reads beneath its title.
     return [
         f"- [{text(s.title)}]({link(here, s.src_uri)}){illustrative_mark(s.illustrative)}  \n  {text(s.summary)}"

@@ -9,37 +9,27 @@ from __future__ import annotations
 
 from ..scoring.html import Markup, h, join
 from ..scoring.model import Framework
-from ..scoring.results import code_box
+from ..scoring.results import code_box, whose
 from ..scoring.strings import say
 from .questionnaire import rater_questions
-from .uris import assessment_uri, feedback_uri, front_matter, link, rater_uri, team_uri, text
-
-HONESTY = (
-    "Result codes are pseudonymous, not anonymous: whoever collects them can read one person's answers by "
-    "decoding their code. The threshold stops this page from showing small groups; it cannot stop someone who "
-    "decodes a single code. For real anonymity, collect codes through a channel that records no names, such as "
-    "a form that asks for nothing else, or slips of paper in a box."
-)
+from .uris import assessment_uri, feedback_uri, front_matter, heading, link, markdown_link, rater_uri, team_uri
 
 
 def team_page(framework: Framework, k: int) -> str:
     """The team profile page's Markdown."""
     here = team_uri(framework)
-    whose = "board" if framework.audience == "board" else "team"
+    pooled = whose(framework)
+    title = say("team-title", title=framework.title, whose=pooled)
     return "\n".join(
         [
-            _front(framework, f"{framework.title}: {whose} profile"),
-            f"# {text(framework.title)}: {whose} profile",
+            _front(framework, title),
+            heading(1, title),
             "",
-            f"Pool the result codes that people choose to share after taking the "
-            f"[self-assessment]({link(here, assessment_uri(framework))}), and see the {whose}'s profile: the mean "
-            f"score for each competency, how widely people differ, and where they see things most differently. "
-            f"Everything happens in this browser; nothing is sent anywhere.",
+            say("team-intro", assessment_url=link(here, assessment_uri(framework)), whose=pooled),
             "",
-            f"- **At least {k} codes.** Nothing is shown from fewer, and a competency's score is withheld when fewer "
-            f"than {k} people answered enough of its statements.",
-            "- **Groups**, where the self-assessment has them, are compared only when each group has enough codes.",
-            f"- **Honestly:** {HONESTY}",
+            "- " + say("team-least", least=k),
+            "- " + say("team-groups"),
+            "- " + say("honesty"),
             "",
             h(
                 "form",
@@ -48,8 +38,8 @@ def team_page(framework: Framework, k: int) -> str:
                     "data-huddle-collective": "team",
                     "data-framework-url": "../framework.json",
                 },
-                _codes_field("Result codes", "Paste one code a line, or load a text file of them."),
-                h("label", {"for": "huddle-codes-file"}, "Load a text file of codes"),
+                _codes_field(say("codes-label"), say("codes-hint-team")),
+                h("label", {"for": "huddle-codes-file"}, say("codes-file-label")),
                 h(
                     "input",
                     {
@@ -62,8 +52,8 @@ def team_page(framework: Framework, k: int) -> str:
                 h(
                     "details",
                     {"class": "huddle-round"},
-                    h("summary", {}, "Compare with an earlier round"),
-                    h("label", {"for": "huddle-earlier-codes"}, "The earlier round's result codes"),
+                    h("summary", {}, say("round-title")),
+                    h("label", {"for": "huddle-earlier-codes"}, say("round-label")),
                     h(
                         "textarea",
                         {
@@ -78,15 +68,9 @@ def team_page(framework: Framework, k: int) -> str:
                 h(
                     "details",
                     {"class": "huddle-survey"},
-                    h("summary", {}, "Load a survey export (CSV)"),
-                    h(
-                        "p",
-                        {},
-                        "From Microsoft Forms, Qualtrics or another survey tool set to anonymous: one row per "
-                        "person, one column per statement, headed by the statement or its id. The same rule of "
-                        f"at least {k} people applies.",
-                    ),
-                    h("label", {"for": "huddle-survey-file"}, "Survey export (a .csv file)"),
+                    h("summary", {}, say("survey-title")),
+                    h("p", {}, say("survey-text", least=k)),
+                    h("label", {"for": "huddle-survey-file"}, say("survey-label")),
                     h(
                         "input",
                         {
@@ -98,10 +82,10 @@ def team_page(framework: Framework, k: int) -> str:
                     ),
                     h("div", {"data-huddle-mapping-box": True}),
                 ),
-                _submit(f"Show {whose} profile"),
+                _submit(say("show-profile", whose=pooled)),
             ),
             "",
-            _output(f"The {whose} profile", csv=True),
+            _output(say("profile-title", whose=pooled), csv=True),
             "",
         ]
     )
@@ -153,7 +137,7 @@ def _output(title: str, csv: bool) -> Markup:
         download = h(
             "button",
             {"type": "button", "class": "md-button", "data-huddle-download": "csv"},
-            "Download the profile (CSV)",
+            say("download-profile"),
         )
     return h(
         "section",
@@ -182,21 +166,17 @@ def _front(framework: Framework, title: str) -> str:
     )
 
 
-ROLES = (
-    ("manager", "I am their line manager"),
-    ("peer", "I am a peer"),
-    ("report", "I report to them"),
-    ("other", "Other"),
-)
+ROLES = (("manager", "role-manager"), ("peer", "role-peer"), ("report", "role-report"), ("other", "role-other"))
+"""The roles a rater chooses from, each with its message."""
 
 
 def rater_page(framework: Framework, least: int) -> str:
     """The page a colleague uses to give 360 feedback: a role, the rater's wording, and a code to send back."""
-    title = f"{framework.title}: {say('rater-link')}"
+    title = framework.title + ": " + say("rater-link")
     role = h(
         "fieldset",
         {"class": "huddle-item", "data-huddle-role": True},
-        h("legend", {}, "Your role for this colleague"),
+        h("legend", {}, say("role-legend")),
         h(
             "div",
             {"class": "huddle-scale"},
@@ -205,7 +185,7 @@ def rater_page(framework: Framework, least: int) -> str:
                     "div",
                     {"class": "huddle-option"},
                     h("input", {"type": "radio", "name": "huddle-role", "id": f"role-{value}", "value": value}),
-                    h("label", {"for": f"role-{value}"}, label),
+                    h("label", {"for": f"role-{value}"}, say(label)),
                 )
                 for value, label in ROLES
             ],
@@ -214,16 +194,12 @@ def rater_page(framework: Framework, least: int) -> str:
     return "\n".join(
         [
             _front(framework, title),
-            f"# {text(title)}",
+            heading(1, title),
             "",
-            "A colleague has asked you for feedback. Answer each statement about them, thinking of the last few "
-            "months; leave out any you cannot judge. At the end you get a code to send back to them: it holds your "
-            "answers and your role, never your name. This page sends nothing anywhere.",
+            say("rater-intro"),
             "",
-            f"- **What they see:** answers from peers, direct reports and others only inside a group of at least "
-            f"{least}. A line manager's answers are shown on their own.",
-            "- **Honestly:** anyone who has your code can read your answers by decoding it, so send it the way your "
-            "colleague asked.",
+            "- " + say("rater-what-they-see", least=least),
+            "- " + say("rater-honesty"),
             "",
             h(
                 "form",
@@ -243,10 +219,10 @@ def rater_page(framework: Framework, least: int) -> str:
                     h(
                         "button",
                         {"type": "submit", "class": "md-button md-button--primary", "data-huddle-show": True},
-                        "Get my code to send back",
+                        say("rater-get-code"),
                     ),
                 ),
-                code_box("Your feedback code"),
+                code_box(say("rater-code-label")),
             ),
             "",
         ]
@@ -256,21 +232,18 @@ def rater_page(framework: Framework, least: int) -> str:
 def feedback_page(framework: Framework, least: int) -> str:
     """ "My 360": the person's own code and their raters' codes, pooled under the 360 rules."""
     here = feedback_uri(framework)
-    title = f"{framework.title}: {say('feedback-link')}"
+    title = framework.title + ": " + say("feedback-link")
+    rater = markdown_link(say("rater-link"), link(here, rater_uri(framework)))
     return "\n".join(
         [
             _front(framework, title),
-            f"# {text(title)}",
+            heading(1, title),
             "",
-            f"1. Take the [self-assessment]({link(here, assessment_uri(framework))}) and, from your results, get "
-            "a code to share: that is your own result code.",
-            f"2. Send colleagues the link to [{say('rater-link')}]({link(here, rater_uri(framework))}), and "
-            "ask them to send you the code it gives them.",
-            "3. Paste your own code and theirs below. Everything happens in this browser.",
+            "1. " + say("feedback-step-own", assessment_url=link(here, assessment_uri(framework))),
+            "2. " + say("feedback-step-raters", rater=rater),
+            "3. " + say("feedback-step-paste"),
             "",
-            f"Your line manager's answers are shown on their own. Peers and direct reports are shown only when at "
-            f"least {least} of each send a code; smaller groups are counted together as others, and a group of "
-            f"fewer than {least} is not shown. **Honestly:** {HONESTY}",
+            say("feedback-rules", least=least) + " " + say("honesty"),
             "",
             h(
                 "form",
@@ -279,7 +252,7 @@ def feedback_page(framework: Framework, least: int) -> str:
                     "data-huddle-collective": "360",
                     "data-framework-url": "../framework.json",
                 },
-                h("label", {"for": "huddle-own-code"}, "Your own result code"),
+                h("label", {"for": "huddle-own-code"}, say("own-code-label")),
                 h(
                     "input",
                     {
@@ -290,11 +263,11 @@ def feedback_page(framework: Framework, least: int) -> str:
                         "data-huddle-own-code": True,
                     },
                 ),
-                _codes_field("Codes from the people who gave you feedback", "Paste one code a line."),
-                _submit("Show my 360"),
+                _codes_field(say("rater-codes-label"), say("codes-hint")),
+                _submit(say("show-feedback")),
             ),
             "",
-            _output("My 360 feedback", csv=False),
+            _output(say("feedback-view-title"), csv=False),
             "",
         ]
     )

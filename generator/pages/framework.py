@@ -9,13 +9,20 @@ from ..scoring.html import Markup, h
 from ..scoring.model import Band, Competency, Domain, Framework, Item
 from ..scoring.strings import say
 from .casestudies import listed
-from .uris import assessment_uri, competency_uri, framework_uri, front_matter, link, text
+from .uris import (
+    assessment_uri,
+    competency_uri,
+    framework_uri,
+    front_matter,
+    heading,
+    link,
+    markdown_link,
+    table_head,
+    text,
+)
 
-AUDIENCES = {
-    "individual": 'Individuals (statements about "I")',
-    "team": 'Teams (statements about "we", the team)',
-    "board": 'Boards: executive and non-executive directors (statements about "we", the board)',
-}
+AUDIENCES = {"individual": "audience-individual", "team": "audience-team", "board": "audience-board"}
+"""Each audience's message: who the framework is for, in words."""
 
 Text = Callable[[str, str, str], str]
 """Renders framework Markdown for a page: (markdown, page source URI, field name) to HTML."""
@@ -23,7 +30,7 @@ Text = Callable[[str, str, str], str]
 
 def reference_title(framework: Framework) -> str:
     """The framework page's title, distinct from its assessment page's (the framework's own title)."""
-    return f"About the framework: {framework.title}"
+    return say("framework-title", title=framework.title)
 
 
 def framework_page(framework: Framework, md: Text) -> str:
@@ -39,25 +46,21 @@ def framework_page(framework: Framework, md: Text) -> str:
         "",
         block(framework.description, "description"),
         "",
-        f"[Take the self-assessment]({link(here, assessment_uri(framework))})",
+        markdown_link(say("take-assessment"), link(here, assessment_uri(framework))),
         "",
-        f"- **Version:** {text(framework.version)}",
-        f"- **For:** {AUDIENCES[framework.audience]}",
-        f"- **Licence:** {text(framework.licence)}",
+        "- " + say("framework-version", version=text(framework.version)),
+        "- " + say("framework-audience", audience=say(AUDIENCES[framework.audience])),
+        "- " + say("framework-licence", licence=text(framework.licence)),
     ]
     if framework.source:
-        lines += ["", "**Source:**", "", block(framework.source, "source")]
-    lines += ["", "## Rating scale", "", "| Value | Answer |", "| --- | --- |"]
+        lines += ["", say("framework-source"), "", block(framework.source, "source")]
+    lines += ["", heading(2, say("scale-title")), "", *table_head(say("scale-value"), say("scale-answer"))]
     lines += [f"| {p.value} | {text(p.label)} |" for p in framework.scale.points]
     if framework.scale.not_applicable:
-        lines += ["", f'The answer "{text(framework.scale.not_applicable)}" is never scored.']
+        lines += ["", say("scale-not-applicable", answer=text(framework.scale.not_applicable))]
     summary = lambda b: md(b.summary, here, f"Framework '{framework.id}' band '{b.label}' summary")  # noqa: E731
-    lines += ["", "## Score bands", "", _bands_table(framework.bands, summary)]
-    lines += [
-        "",
-        "A competency's score is the weighted mean of its answered items, with reverse-keyed items "
-        "counted the other way round; with fewer than half of its items answered it has no score.",
-    ]
+    lines += ["", heading(2, say("bands-title")), "", _bands_table(framework.bands, summary)]
+    lines += ["", say("score-rule")]
     for domain in framework.domains:
         lines += ["", f"## {text(domain.title)}", "", block(domain.description, f"domain '{domain.id}' description")]
         for competency in domain.competencies:
@@ -74,44 +77,55 @@ def competency_page(
     """One competency: what it is, its items and bands, how to develop it, and case studies."""
     here = competency_uri(framework.id, competency.id)
     where = f"Framework '{framework.id}' competency '{competency.id}'"
+    of = markdown_link(framework.title, link(here, framework_uri(framework)))
     lines = [
         front_matter(title=competency.title, huddle_competency=f"{framework.id}/{competency.id}"),
         f"# {text(competency.title)}",
         "",
-        f"A competency of [{text(framework.title)}]({link(here, framework_uri(framework))}), in {text(domain.title)}.",
+        say("competency-of", framework=of, domain=text(domain.title)),
         "",
         block_html(md(competency.description, here, f"{where} description")),
         "",
-        "## What it looks like",
+        heading(2, say("looks-like-title")),
         "",
         *_items(competency.items),
         "",
-        "## Score bands",
+        heading(2, say("bands-title")),
         "",
         _bands_table(competency.bands, lambda b: md(b.summary, here, f"{where} band '{b.label}' summary")),
     ]
     if competency.develop:
-        lines += ["", f"## {say('develop-title')}", "", block_html(md(competency.develop, here, f"{where} develop"))]
-    lines += ["", "## Case studies that show this", ""]
+        develop = block_html(md(competency.develop, here, f"{where} develop"))
+        lines += ["", heading(2, say("develop-title")), "", develop]
+    lines += ["", heading(2, say("competency-studies-title")), ""]
     if studies:
         lines += listed(here, studies)
     else:
-        lines.append("No case study shows this competency yet.")
-    lines += ["", f"[Assess yourself on this]({link(here, assessment_uri(framework))})"]
+        lines.append(say("competency-no-studies"))
+    lines += ["", markdown_link(say("competency-assess"), link(here, assessment_uri(framework)))]
     return "\n".join(lines) + "\n"
 
 
 def _items(items: Sequence[Item]) -> list[str]:
     out = []
     for item in items:
-        notes = item.notes()
-        out.append(f"- {text(item.text)}" + (f" *({', '.join(notes)})*" if notes else ""))
+        found = note(item, "note-reverse", "note-reverse-weight")
+        out.append(f"- {text(item.text)}" + (f" *{text(found)}*" if found else ""))
     return out
+
+
+def note(item: Item, reverse: str, reverse_weight: str) -> str:
+    """What is special about an item's scoring, in words (reverse keying, weight), or "": `reverse` and
+    `reverse_weight` are the messages that say it is reverse-keyed."""
+    if item.reverse:
+        return say(reverse_weight, weight=item.weight) if item.weight != 1 else say(reverse)
+    return say("note-weight", weight=item.weight) if item.weight != 1 else ""
 
 
 def _bands_table(bands: Sequence[Band], summary: Callable[[Band], str]) -> str:
     """The bands as an HTML table: each summary is rendered Markdown, which a Markdown table cannot hold."""
-    head = h("tr", {}, [h("th", {"scope": "col"}, name) for name in ("From", "Band", "What it means")])
+    names = (say("bands-from"), say("bands-band"), say("bands-meaning"))
+    head = h("tr", {}, [h("th", {"scope": "col"}, name) for name in names])
     rows = [h("tr", {}, h("td", {}, b.start), h("td", {}, b.label), h("td", {}, Markup(summary(b)))) for b in bands]
     return block_html(h("table", {}, h("thead", {}, head), h("tbody", {}, rows)))
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..scoring.model import Band, Framework
-from .uris import assessment_uri, front_matter, link, print_uri, text
+from ..scoring.strings import say
+from .framework import note
+from .uris import assessment_uri, front_matter, heading, link, markdown_link, print_uri, table_head, text
 
 PRINTED_BY = "{{ branding.name }}"
 """The organisation's name, on paper as well: a placeholder the build fills for every page (placeholders.py)."""
@@ -20,15 +22,15 @@ def printable_page(framework: Framework) -> str:
     if scale.not_applicable:
         answers.append(f"\u2610 {text(scale.not_applicable)}")
     numbers: dict[str, int] = {}
+    title = say("printable-title", title=framework.title)
+    online = markdown_link(say("printable-online"), link(here, assessment_uri(framework)))
     lines = [
-        front_matter(title=f"{framework.title}: printable version"),
-        f"# {text(framework.title)}: printable version",
+        front_matter(title=title),
+        heading(1, title),
         "",
         PRINTED_BY,
         "",
-        f"Version {text(framework.version)}. Tick one box for each statement; leave a statement blank if you "
-        "prefer. Then work out your scores with the key at the end. "
-        f"[The online version]({link(here, assessment_uri(framework))}) scores it for you, in your browser.",
+        say("printable-intro", version=text(framework.version), online=online),
     ]
     for domain in framework.domains:
         lines += ["", f"## {text(domain.title)}"]
@@ -37,35 +39,32 @@ def printable_page(framework: Framework) -> str:
             for item in competency.items:
                 numbers[item.id] = len(numbers) + 1
                 lines += [f"**{numbers[item.id]}.** {text(item.text)}  ", "   ".join(answers), ""]
+    values = say("scoring-key-values", values=", ".join(f"{text(p.label)} = {p.value}" for p in scale.points))
+    if scale.not_applicable:
+        values += " " + say("scoring-key-not-applicable", answer=text(scale.not_applicable))
     lines += [
         "",
-        "## Scoring key",
+        heading(2, say("scoring-key-title")),
         "",
-        "Each answer counts for its number: "
-        + ", ".join(f"{text(p.label)} = {p.value}" for p in scale.points)
-        + "."
-        + (f" \u201c{text(scale.not_applicable)}\u201d does not count at all." if scale.not_applicable else ""),
+        values,
         "",
-        f"For a statement marked *reversed*, count {low + high} minus your answer instead "
-        f"(so {high} counts as {low}). Multiply each counted answer by its weight (1 unless the key "
-        "gives another), add them up, and divide by the total weight of the statements you answered: "
-        "that is the competency's score. If fewer than half of its statements are answered, it has no score.",
+        say("scoring-key-rule", sum=low + high, high=high, low=low),
         "",
-        "| Competency | Statements |",
-        "| --- | --- |",
+        *table_head(say("column-competency"), say("key-statements")),
     ]
     for competency in framework.competencies():
         cells = []
         for item in competency.items:
-            notes = item.notes("reversed")
-            cells.append(str(numbers[item.id]) + (f" ({', '.join(notes)})" if notes else ""))
+            found = note(item, "key-reversed", "key-reversed-weight")
+            cells.append(str(numbers[item.id]) + (f" {text(found)}" if found else ""))
         lines.append(f"| {text(competency.title)} | {', '.join(cells)} |")
-    lines += ["", f"Bands: {_bands(framework.bands)}."]
+    lines += ["", say("printable-bands", bands=_bands(framework.bands))]
     for competency in framework.competencies():
         if _bands(competency.bands) != _bands(framework.bands):
-            lines += ["", f"For {text(competency.title)} the bands are: {_bands(competency.bands)}."]
+            own = say("printable-own-bands", competency=text(competency.title), bands=_bands(competency.bands))
+            lines += ["", own]
     return "\n".join(lines) + "\n"
 
 
 def _bands(bands: Sequence[Band]) -> str:
-    return ", ".join(f"{b.start} or more: {text(b.label)}" for b in bands)
+    return ", ".join(say("printable-band", start=b.start, label=text(b.label)) for b in bands)

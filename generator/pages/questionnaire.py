@@ -60,8 +60,7 @@ def form(framework: Framework) -> Markup:
         h(
             "p",
             {"class": "huddle-nojs", "data-huddle-nojs": True},
-            "Scoring your answers needs JavaScript, which is off or blocked in this browser. You can still read "
-            f"and answer every statement, or use the {say('printable-link')}.",
+            say("no-javascript", printable=say("printable-link")),
         ),
         _saving(),
         h(
@@ -70,7 +69,7 @@ def form(framework: Framework) -> Markup:
             h(
                 "button",
                 {"type": "submit", "class": "md-button md-button--primary", "data-huddle-submit": True, "hidden": True},
-                "See my results",
+                say("see-results"),
             ),
         ),
     )
@@ -88,14 +87,14 @@ def _notice() -> Markup:
             h(
                 "button",
                 {"type": "button", "class": "md-button md-button--primary", "data-huddle-retry": True},
-                "Try again",
+                say("try-again"),
             ),
         ),
     )
 
 
 def _gaps(total: int) -> Markup:
-    """Shown when "See my results" is pressed with statements left: every one is optional, so not an error."""
+    """Shown when the results are asked for with statements left: every one is optional, so not an error."""
     return h(
         "div",
         {"class": "huddle-gaps", "data-huddle-gaps": True, "hidden": True, "tabindex": "-1"},
@@ -107,8 +106,7 @@ def _gaps(total: int) -> Markup:
         h(
             "p",
             {},
-            "Every statement is optional, but each one you answer makes the picture fuller. A competency with "
-            f"fewer than half of its statements answered shows \u201c{say('not-enough-answers')}\u201d.",
+            say("gaps-text", not_enough=say("not-enough-answers")),
         ),
         h("p", {}, say("gaps-list-title")),
         h("ul", {"data-huddle-gaps-list": True}),
@@ -118,9 +116,9 @@ def _gaps(total: int) -> Markup:
             h(
                 "button",
                 {"type": "button", "class": "md-button md-button--primary", "data-huddle-continue-answering": True},
-                "Continue answering",
+                say("continue-answering"),
             ),
-            h("button", {"type": "button", "class": "md-button", "data-huddle-continue": True}, "See results now"),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-continue": True}, say("see-results-now")),
         ),
     )
 
@@ -142,13 +140,12 @@ def _saving() -> list[Markup]:
                         "aria-describedby": "huddle-save-hint",
                     },
                 ),
-                h("label", {"for": "huddle-save"}, "Save my progress on this device"),
+                h("label", {"for": "huddle-save"}, say("save-label")),
             ),
             h(
                 "p",
                 {"class": "huddle-hint", "id": "huddle-save-hint"},
-                "Off unless you turn it on. It keeps your answers in this browser's local storage, on this device "
-                "only, so you can come back to them; nothing is sent anywhere. Leave it off on a shared computer.",
+                say("save-hint"),
             ),
         ),
         h(
@@ -157,7 +154,7 @@ def _saving() -> list[Markup]:
             h(
                 "p",
                 {},
-                h("button", {"type": "button", "class": "md-button", "data-huddle-clear": True}, "Clear my answers"),
+                h("button", {"type": "button", "class": "md-button", "data-huddle-clear": True}, say("clear")),
             ),
             h(
                 "div",
@@ -165,7 +162,7 @@ def _saving() -> list[Markup]:
                 h(
                     "p",
                     {"id": "huddle-confirm-text"},
-                    "Clear every answer on this page and on this device? This cannot be undone.",
+                    say("clear-confirm"),
                 ),
                 h(
                     "p",
@@ -173,9 +170,9 @@ def _saving() -> list[Markup]:
                     h(
                         "button",
                         {"type": "button", "class": "md-button md-button--primary", "data-huddle-confirm-clear": True},
-                        "Yes, clear my answers",
+                        say("clear-yes"),
                     ),
-                    h("button", {"type": "button", "class": "md-button", "data-huddle-keep": True}, "No, keep them"),
+                    h("button", {"type": "button", "class": "md-button", "data-huddle-keep": True}, say("clear-no")),
                 ),
             ),
         ),

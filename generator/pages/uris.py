@@ -75,6 +75,21 @@ def text(value: str) -> str:
     return "".join(_ENTITIES.get(char, char) for char in value)
 
 
+def markdown_link(label: str, target: str) -> str:
+    """A Markdown link whose label is plain text (a title, or a message of `scoring/strings.py`)."""
+    return f"[{text(label)}]({target})"
+
+
+def heading(level: int, title: str) -> str:
+    """A Markdown heading of plain text."""
+    return f"{'#' * level} {text(title)}"
+
+
+def table_head(*titles: str) -> list[str]:
+    """The first two lines of a Markdown table, with these column titles (plain text)."""
+    return ["| " + " | ".join(text(title) for title in titles) + " |", "|" + " --- |" * len(titles)]
+
+
 PLAIN_META = ("title", "description", "subtitle")
 """Front-matter values Material prints as HTML (in <title>, the header, a meta tag, the search index)."""
 

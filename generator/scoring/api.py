@@ -72,7 +72,7 @@ def team_call(
     if earlier.strip():
         then = codes.read_codes(framework, earlier, roles=("",))
         before = team.profile(framework, then.codes, k)
-        notes.append(team_view.batch_notes(then, "earlier round's codes"))
+        notes.append(team_view.batch_notes(then, "batch-earlier"))
     groups = team.by_group(framework, now.codes, k, k_group)
     return {
         "view": team_view.view(framework, found, groups, before),
@@ -92,7 +92,7 @@ def feedback_call(
         raise ValueError(f"{framework.title} does not offer 360 feedback.")
     mine = codes.decode(framework, own)
     if mine.role:
-        raise ValueError("The first box needs your own result code, from your results; this one is a rater's.")
+        raise ValueError(strings.say("own-code-is-a-rater"))
     raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:])
     shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)))
     return {
@@ -111,8 +111,8 @@ def survey_call(
     notes = codes.Batch((), read.problems, ())
     return {
         "mapping": team_view.mapping_form(framework, read.columns, dict(read.matched), read.unmatched),
-        "view": team_view.view(framework, found, team.Groups((), ""), source="from the survey export"),
-        "notes": team_view.batch_notes(notes, "file"),
+        "view": team_view.view(framework, found, team.Groups((), ""), source="profile-of-survey"),
+        "notes": team_view.batch_notes(notes, "batch-file", rows=True),
         "counted": len(read.people),
         "shown": found.shown,
         "csv": team_view.to_csv(found),

@@ -30,17 +30,21 @@ def bar_chart(
     framework: Framework,
     result: Mapping[str, Any],
     earlier: Mapping[str, Any] | None = None,
-    whose: str = "Your score",
+    whose: str = "chart-your-score",
 ) -> Markup:
-    """The chart of `result` (a scored report) on `framework`'s scale, with `earlier`'s scores when given."""
+    """The chart of `result` (a scored report) on `framework`'s scale, with `earlier`'s scores when given;
+    `whose` is the message that says whose scores they are."""
     low, high = framework.scale.points[0], framework.scale.points[-1]
     before = {c["id"]: c for c in earlier["competencies"]} if earlier else {}
     bands = {c.id: c.bands for c in framework.competencies()}
     rows = [_row(c, before.get(c["id"]), bands[c["id"]], low.value, high.value) for c in result["competencies"]]
-    caption = (
-        f"{whose} for each competency, on the scale from {low.value} ({low.label}) to {high.value} "
-        f"({high.label}). The shading behind each bar marks its bands"
-        + ("; the earlier result is the thin bar below each one." if earlier else ".")
+    caption = say(
+        "chart-caption-earlier" if earlier else "chart-caption",
+        whose=say(whose),
+        low=low.value,
+        low_label=low.label,
+        high=high.value,
+        high_label=high.label,
     )
     axis = h(
         "div",
@@ -74,7 +78,7 @@ def _row(
         shapes.append(h("rect", {"class": "huddle-chart__bar", **bar, "data-competency": competency["id"]}))
     if earlier is not None:
         then = earlier["score"] if earlier["exact"] is not None else say("not-enough-answers")
-        value = f"{value} (earlier {then})"
+        value = say("chart-earlier", now=value, then=then)
         if earlier["exact"] is not None:
             width = max(float(x(Fraction(earlier["exact"]))), 4)
             mark = {"x": 0, "y": 18, "width": f"{width:g}", "height": 5, "fill": "currentColor"}

@@ -1,4 +1,4 @@
-"""Result codes: a person's answers as a short line of text they choose to share.
+"""A result code: a person's answers as a short line of text they choose to share.
 
 A code reads `H1:<framework id>:<version>:<group>:<role>:<nonce>:<answers>:<check>`:
 

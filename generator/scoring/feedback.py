@@ -20,8 +20,11 @@ from fractions import Fraction
 from .codes import Code
 from .model import Framework
 from .score import competency_score
+from .strings import say
+from .summary import names
 
-GROUP_NAMES = {"manager": "Manager", "peer": "Peers", "report": "Direct reports", "other": "Others"}
+GROUP_NAMES = {"manager": "raters-manager", "peer": "raters-peer", "report": "raters-report", "other": "raters-other"}
+"""Each role's group of raters, with the message that names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,34 +69,31 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     withheld = []
     counted: list[Code] = list(by_role["manager"])  # the codes some view shows: "all raters" is made of these
     if by_role["manager"]:
-        views.append(View(GROUP_NAMES["manager"], len(by_role["manager"]), _scores(framework, by_role["manager"], 1)))
+        manager = by_role["manager"]
+        views.append(View(say(GROUP_NAMES["manager"]), len(manager), _scores(framework, manager, 1)))
     others = list(by_role["other"])
     folded = []
     for role in ("peer", "report"):
         group = by_role[role]
         if len(group) >= least:
-            views.append(View(GROUP_NAMES[role], len(group), _scores(framework, group, least)))
+            views.append(View(say(GROUP_NAMES[role]), len(group), _scores(framework, group, least)))
             counted += group
         elif group:
             others += group
-            folded.append(GROUP_NAMES[role].lower())
+            folded.append(say(GROUP_NAMES[role]).lower())
     if others:
         if len(others) >= least:
-            views.append(View(GROUP_NAMES["other"], len(others), _scores(framework, others, least)))
+            views.append(View(say(GROUP_NAMES["other"]), len(others), _scores(framework, others, least)))
             counted += others
             if folded:
-                withheld.append(
-                    f"Fewer than {least} {' and '.join(folded)} sent a code, so their answers are counted "
-                    "with the others'."
-                )
+                withheld.append(say("raters-folded", least=least, groups=names(folded)))
         else:
-            withheld.append(
-                f"The answers of {len(others)} {'person' if len(others) == 1 else 'people'} (peers, direct reports "
-                f"or others) are not shown: a group needs at least {least} codes, so that no one's answers can be "
-                "picked out. Ask more people, or wait for their codes."
-            )
+            sentence = "raters-withheld-one" if len(others) == 1 else "raters-withheld-many"
+            withheld.append(say(sentence, count=len(others), least=least))
     # Only codes some view shows: with a withheld group in it, "all raters" less the manager would give it away.
-    everyone = View("All raters", len(counted), _scores(framework, counted, least)) if len(counted) >= least else None
+    everyone = None
+    if len(counted) >= least:
+        everyone = View(say("raters-all"), len(counted), _scores(framework, counted, least))
     own_scores = _scores(framework, [own], 1)
     blind, hidden = [], []
     if everyone:

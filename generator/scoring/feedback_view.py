@@ -12,6 +12,7 @@ from .html import Markup, h, join
 from .model import Framework
 from .results import data_table
 from .score import rounded
+from .strings import say
 
 
 def _shown(value: Fraction | None) -> str:
@@ -19,51 +20,52 @@ def _shown(value: Fraction | None) -> str:
 
 
 def view(framework: Framework, found: Feedback, gap: Fraction) -> Markup:
-    columns = [("Self", 1, found.own), *[(v.label, v.count, v.scores) for v in found.views]]
+    columns = [(v.label, v.count, v.scores) for v in found.views]
     if found.everyone:
         columns.append((found.everyone.label, found.everyone.count, found.everyone.scores))
-    head = ["Competency", *[f"{label} ({count})" if label != "Self" else label for label, count, _ in columns]]
+    head = [say("column-competency"), say("self"), *[f"{label} ({count})" for label, count, _ in columns]]
     rows = [
         h(
             "tr",
             {"data-competency": c.id},
             h("th", {"scope": "row"}, c.title),
+            h("td", {}, _shown(found.own[n])),
             [h("td", {}, _shown(scores[n])) for _, _, scores in columns],
         )
         for n, c in enumerate(framework.competencies())
     ]
-    counts = ", ".join(f"{v.label.lower()} {v.count}" for v in found.views) or "none shown yet"
+    counts = ", ".join(f"{v.label.lower()} {v.count}" for v in found.views)
+    counted = say("feedback-counted", counts=counts) if counts else say("feedback-counted-none")
     parts: list[object] = [
-        h("p", {"data-huddle-360-counts": True}, f"Codes counted: your own, and {counts}."),
-        data_table(
-            {"data-huddle-360": True},
-            "Your own scores beside the scores others gave you (how many codes in brackets)",
-            head,
-            rows,
-        ),
+        h("p", {"data-huddle-360-counts": True}, counted),
+        data_table({"data-huddle-360": True}, say("feedback-caption"), head, rows),
     ]
     parts += [h("p", {"data-huddle-360-withheld": True}, sentence) for sentence in found.withheld]
     if found.everyone is None:
-        parts.append(
-            h(
-                "p",
-                {},
-                "Blind spots and hidden strengths appear once at least three people's codes are shown.",
-            )
-        )
+        parts.append(h("p", {}, say("gaps-later")))
     else:
-        parts.append(_gaps("Blind spots", "You rate yourself higher than others do", found.blind_spots, gap))
-        parts.append(_gaps("Hidden strengths", "Others rate you higher than you do", found.hidden_strengths, gap))
+        blind = ("blind-spots-title", "blind-spots-text", "blind-spots-none")
+        hidden = ("hidden-strengths-title", "hidden-strengths-text", "hidden-strengths-none")
+        parts.append(_gaps("blind-spots", blind, found.blind_spots, gap))
+        parts.append(_gaps("hidden-strengths", hidden, found.hidden_strengths, gap))
     return join(parts)
 
 
-def _gaps(title: str, meaning: str, gaps: tuple[tuple[str, Fraction, Fraction], ...], gap: Fraction) -> Markup:
+def _gaps(
+    kind: str, said: tuple[str, str, str], gaps: tuple[tuple[str, Fraction, Fraction], ...], gap: Fraction
+) -> Markup:
+    """Blind spots or hidden strengths, with their messages: (title, what they are, when there are none)."""
+    title, meaning, none = said
+    shown = _shown(gap)
     if not gaps:
-        body = h("p", {}, f"None: no competency where {meaning[0].lower() + meaning[1:]} by {_shown(gap)} or more.")
+        body = h("p", {}, say(none, gap=shown))
     else:
         body = h(
             "ul",
-            {"data-huddle-gaps-list": title},
-            [h("li", {}, f"{name}: you {_shown(mine)}, others {_shown(theirs)}") for name, mine, theirs in gaps],
+            {"data-huddle-gaps-list": kind},
+            [
+                h("li", {}, say("gap-item", competency=name, own=_shown(mine), others=_shown(theirs)))
+                for name, mine, theirs in gaps
+            ],
         )
-    return join([h("h3", {}, title), h("p", {}, f"{meaning}, by {_shown(gap)} or more:"), body])
+    return join([h("h3", {}, say(title)), h("p", {}, say(meaning, gap=shown)), body])

@@ -64,10 +64,6 @@ class Item:
     rater_text: str = ""
     """The statement in the third person, for someone rating the person (360 feedback); "" when none."""
 
-    def notes(self, reversed_word: str = "reverse-keyed") -> list[str]:
-        """What is special about this item's scoring, in words: reverse keying and weight."""
-        return ([reversed_word] if self.reverse else []) + ([f"weight {self.weight}"] if self.weight != 1 else [])
-
 
 @dataclass(frozen=True, slots=True)
 class Competency:

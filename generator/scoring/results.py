@@ -20,20 +20,17 @@ from .model import Band, Framework, Guidance
 from .strings import say
 from .summary import summary
 
-MONTHS = ("January", "February", "March", "April", "May", "June") + (
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+MONTHS = (
+    *("month-january", "month-february", "month-march", "month-april", "month-may", "month-june"),
+    *("month-july", "month-august", "month-september", "month-october", "month-november", "month-december"),
 )
+"""Each month's message, in order."""
 
 
 def long_date(iso: str) -> str:
     """A YYYY-MM-DD date as people write it: 26 November 2026."""
     year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day} {MONTHS[month - 1]} {year}"
+    return say("long-date", day=day, month=say(MONTHS[month - 1]), year=year)
 
 
 def section(framework: Framework, team_url: str = "team/") -> Markup:
@@ -83,9 +80,14 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
     )
 
 
+def whose(framework: Framework) -> str:
+    """Whose profile people pool their codes into, in a word: a board's or a team's."""
+    return say("whose-board") if framework.audience == "board" else say("whose-team")
+
+
 def _share(framework: Framework, team_url: str) -> Markup:
     """Getting a result code to pool with a team or board: what it reveals, said first."""
-    whose = "board" if framework.audience == "board" else "team"
+    pooled = whose(framework)
     group = None
     if framework.groups:
         group = h(
@@ -103,11 +105,11 @@ def _share(framework: Framework, team_url: str) -> Markup:
     return h(
         "div",
         {"class": "huddle-share huddle-screen-only", "data-huddle-share": True},
-        h("h3", {"id": "huddle-share-title"}, say("share-title", whose=whose)),
+        h("h3", {"id": "huddle-share-title"}, say("share-title", whose=pooled)),
         h(
             "p",
             {},
-            say("share-text", whose=whose),
+            say("share-text", whose=pooled),
         ),
         group,
         h(
@@ -116,7 +118,7 @@ def _share(framework: Framework, team_url: str) -> Markup:
             h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, say("get-code")),
         ),
         code_box(say("code-label")),
-        h("p", {}, h("a", {"href": team_url}, say("team-link", whose=whose))),
+        h("p", {}, h("a", {"href": team_url}, say("team-link", whose=pooled))),
         h(
             "p",
             {},
@@ -273,12 +275,12 @@ def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> M
             h("th", {"scope": "row"}, c["title"]),
             h("td", {"data-score": ""}, _score(c["score"])),
             h("td", {"class": "huddle-band"}, c["band"] or say("no-band")),
-            h("td", {}, f"{c['answered']} of {c['total']}"),
+            h("td", {}, say("answered-of", answered=c["answered"], total=c["total"])),
         )
         for c in competencies
     ]
     caption = say("table-caption", low=low.value, low_label=low.label, high=high.value, high_label=high.label)
-    head = ("Competency", "Score", "Band", "Answered")
+    head = [say(key) for key in ("column-competency", "column-score", "column-band", "column-answered")]
     return data_table({"data-huddle-results-table": True}, caption, head, rows)
 
 
@@ -441,7 +443,7 @@ def comparison(
             data_table(
                 {"data-huddle-compare": True},
                 say("compare-caption", when=when),
-                ("Competency", "Earlier", "Now", "Change"),
+                [say(key) for key in ("column-competency", "column-earlier", "column-now", "column-change")],
                 body,
                 {"data-huddle-compare-caption": True},
             ),

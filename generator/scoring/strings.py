@@ -1,12 +1,20 @@
-"""Every sentence an assessment page shows or says, in one place.
+"""Every sentence the pages Huddle makes show or say, in one place.
 
-The build writes some of them into the page, the scoring package renders
-others in the worker, and the page script shows the rest as things happen:
-it receives this table as JSON and fills in the `{name}` fields, so no
-sentence is written in JavaScript. A site can say any of them in its own
-words (the huddle plugin's `strings` file, checked by `generator/wording.py`):
-the build calls `use` with them, and so does the worker, which finds them in
-`framework.json`. Standard library only (runs in Pyodide).
+The build writes some of them into the pages (assessment, framework, printable,
+case study, team, rater and 360 pages), the scoring package renders others in
+the worker (results, team profile, 360 feedback, survey import), and the page
+script shows the rest as things happen: it receives this table as JSON and
+fills in the `{name}` fields, so no sentence is written in JavaScript. A site
+can say any of them in its own words (the huddle plugin's `strings` file,
+checked by `generator/wording.py`): the build calls `use` with them, and so
+does the worker, which finds them in `framework.json`.
+
+A sentence the build writes into a page's Markdown is Markdown (`**bold**`
+works), with the fields the build fills in escaped. Titles, headings, link
+texts and table headings are plain text, escaped whole, and so is every
+message in a page's HTML (forms, buttons) or shown by the scoring package or
+the page script. A plural is two messages, `...-one` and `...-many`.
+Standard library only (runs in Pyodide).
 """
 
 from __future__ import annotations
@@ -14,6 +22,168 @@ from __future__ import annotations
 import string
 
 MESSAGES: dict[str, str] = {
+    # The assessment page's intro (pages/assessment.py), Markdown: **bold** and the like work.
+    "intro-measures-one": "**What it measures:** {competencies} competencies in {domains} domain: {names}.",
+    "intro-measures-many": "**What it measures:** {competencies} competencies in {domains} domains: {names}.",
+    "intro-time-one": "**How long it takes:** {statements} statements, about {minutes} minute. Answer what you can; "
+    "you can leave any statement out.",
+    "intro-time-many": "**How long it takes:** {statements} statements, about {minutes} minutes. Answer what you "
+    "can; you can leave any statement out.",
+    "intro-private": "**Your answers stay on this device.** They are scored in this browser and never sent "
+    "anywhere. Nothing is stored unless you choose to save your progress.",
+    "intro-printable": "Printable version with scoring key",
+    "intro-about": "About this framework",
+    "start": "Start now",
+    "resume-title": "Continue from a result you downloaded before",
+    # The questionnaire (pages/questionnaire.py): its notices, buttons and saving controls.
+    "no-javascript": "Scoring your answers needs JavaScript, which is off or blocked in this browser. You can still "
+    "read and answer every statement, or use the {printable}.",
+    "see-results": "See my results",
+    "try-again": "Try again",
+    "gaps-text": "Every statement is optional, but each one you answer makes the picture fuller. A competency with "
+    "fewer than half of its statements answered shows “{not_enough}”.",
+    "continue-answering": "Continue answering",
+    "see-results-now": "See results now",
+    "save-label": "Save my progress on this device",
+    "save-hint": "Off unless you turn it on. It keeps your answers in this browser's local storage, on this device "
+    "only, so you can come back to them; nothing is sent anywhere. Leave it off on a shared computer.",
+    "clear": "Clear my answers",
+    "clear-confirm": "Clear every answer on this page and on this device? This cannot be undone.",
+    "clear-yes": "Yes, clear my answers",
+    "clear-no": "No, keep them",
+    # A framework's reference page and its competencies' pages (pages/framework.py), Markdown.
+    "framework-title": "About the framework: {title}",
+    "take-assessment": "Take the self-assessment",
+    "framework-version": "**Version:** {version}",
+    "framework-audience": "**For:** {audience}",
+    "framework-licence": "**Licence:** {licence}",
+    "framework-source": "**Source:**",
+    "audience-individual": 'Individuals (statements about "I")',
+    "audience-team": 'Teams (statements about "we", the team)',
+    "audience-board": 'Boards: executive and non-executive directors (statements about "we", the board)',
+    "scale-title": "Rating scale",
+    "scale-value": "Value",
+    "scale-answer": "Answer",
+    "scale-not-applicable": 'The answer "{answer}" is never scored.',
+    "bands-title": "Score bands",
+    "bands-from": "From",
+    "bands-band": "Band",
+    "bands-meaning": "What it means",
+    "score-rule": "A competency's score is the weighted mean of its answered items, with reverse-keyed items "
+    "counted the other way round; with fewer than half of its items answered it has no score.",
+    "note-reverse": "(reverse-keyed)",
+    "note-reverse-weight": "(reverse-keyed, weight {weight})",
+    "note-weight": "(weight {weight})",
+    "competency-of": "A competency of {framework}, in {domain}.",
+    "looks-like-title": "What it looks like",
+    "competency-studies-title": "Case studies that show this",
+    "competency-no-studies": "No case study shows this competency yet.",
+    "competency-assess": "Assess yourself on this",
+    # The printable version (pages/printable.py), Markdown.
+    "printable-title": "{title}: printable version",
+    "printable-intro": "Version {version}. Tick one box for each statement; leave a statement blank if you prefer. "
+    "Then work out your scores with the key at the end. {online} scores it for you, in your browser.",
+    "printable-online": "The online version",
+    "scoring-key-title": "Scoring key",
+    "scoring-key-values": "Each answer counts for its number: {values}.",
+    "scoring-key-not-applicable": "“{answer}” does not count at all.",
+    "scoring-key-rule": "For a statement marked *reversed*, count {sum} minus your answer instead (so {high} counts "
+    "as {low}). Multiply each counted answer by its weight (1 unless the key gives another), add them up, and divide "
+    "by the total weight of the statements you answered: that is the competency's score. If fewer than half of its "
+    "statements are answered, it has no score.",
+    "key-statements": "Statements",
+    "key-reversed": "(reversed)",
+    "key-reversed-weight": "(reversed, weight {weight})",
+    "printable-bands": "Bands: {bands}.",
+    "printable-own-bands": "For {competency} the bands are: {bands}.",
+    "printable-band": "{start} or more: {label}",
+    # Case studies (pages/casestudies.py): the index, the listings, what each case study page gains. Markdown.
+    "studies-index-title": "Case studies",
+    "studies-intro": "How teams share leadership, in their own settings. The newest stories come first; after them "
+    "you can narrow the list by setting, by the competency a story shows, or by topic.",
+    "studies-all-title": "All case studies ({count})",
+    "studies-find-title": "Find case studies by setting, competency or topic",
+    "studies-filter-setting": "Setting",
+    "studies-filter-topic": "Topic",
+    "studies-listing-title": "Case studies: {label}",
+    "studies-in-setting": "Case studies set in: {setting}.",
+    "studies-tagged": "Case studies tagged “{tag}”.",
+    "studies-all": "All case studies",
+    "study-setting": "**Setting:** {setting}",
+    "study-setting-illustrative": "**Setting:** {organisation} ({setting})",
+    "study-tags": "**Tags:** {tags}",
+    "study-from": "**From:** {organisation}",
+    "study-date": "**Date:** {date}",
+    "illustrative-title": "Illustrative example",
+    "illustrative-text": "This is a composite example written to show the ideas, not the account of a single real "
+    "team.",
+    "study-competencies-title": "Competencies this shows",
+    "study-competency": "{competency}, in {framework}",
+    "study-assess-title": "Assess yourself",
+    "study-sources-title": "Sources",
+    "study-reading-title": "Further reading",
+    # The settings a case study can have (casestudies/model.py).
+    "setting-acute": "Acute hospital",
+    "setting-community": "Community services",
+    "setting-mental-health": "Mental health",
+    "setting-primary-care": "Primary care",
+    "setting-ambulance": "Ambulance service",
+    "setting-board": "Board",
+    "setting-system": "System and partnerships",
+    # The team (or board) profile, rater and 360 pages (pages/collective.py), Markdown.
+    "whose-team": "team",
+    "whose-board": "board",
+    "team-title": "{title}: {whose} profile",
+    "team-intro": "Pool the result codes that people choose to share after taking the "
+    "[self-assessment]({assessment_url}), and see the {whose}'s profile: the mean score for each competency, how "
+    "widely people differ, and where they see things most differently. Everything happens in this browser; nothing "
+    "is sent anywhere.",
+    "team-least": "**At least {least} codes.** Nothing is shown from fewer, and a competency's score is withheld "
+    "when fewer than {least} people answered enough of its statements.",
+    "team-groups": "**Groups**, where the self-assessment has them, are compared only when each group has enough "
+    "codes.",
+    "honesty": "**Honestly:** Result codes are pseudonymous, not anonymous: whoever collects them can read one "
+    "person's answers by decoding their code. The threshold stops this page from showing small groups; it cannot "
+    "stop someone who decodes a single code. For real anonymity, collect codes through a channel that records no "
+    "names, such as a form that asks for nothing else, or slips of paper in a box.",
+    "codes-label": "Result codes",
+    "codes-hint-team": "Paste one code a line, or load a text file of them.",
+    "codes-file-label": "Load a text file of codes",
+    "round-title": "Compare with an earlier round",
+    "round-label": "The earlier round's result codes",
+    "survey-title": "Load a survey export (CSV)",
+    "survey-text": "From Microsoft Forms, Qualtrics or another survey tool set to anonymous: one row per person, one "
+    "column per statement, headed by the statement or its id. The same rule of at least {least} people applies.",
+    "survey-label": "Survey export (a .csv file)",
+    "show-profile": "Show {whose} profile",
+    "profile-title": "The {whose} profile",
+    "download-profile": "Download the profile (CSV)",
+    "rater-intro": "A colleague has asked you for feedback. Answer each statement about them, thinking of the last "
+    "few months; leave out any you cannot judge. At the end you get a code to send back to them: it holds your "
+    "answers and your role, never your name. This page sends nothing anywhere.",
+    "rater-what-they-see": "**What they see:** answers from peers, direct reports and others only inside a group of "
+    "at least {least}. A line manager's answers are shown on their own.",
+    "rater-honesty": "**Honestly:** anyone who has your code can read your answers by decoding it, so send it the way "
+    "your colleague asked.",
+    "role-legend": "Your role for this colleague",
+    "role-manager": "I am their line manager",
+    "role-peer": "I am a peer",
+    "role-report": "I report to them",
+    "role-other": "Other",
+    "rater-get-code": "Get my code to send back",
+    "rater-code-label": "Your feedback code",
+    "feedback-step-own": "Take the [self-assessment]({assessment_url}) and, from your results, get a code to share: "
+    "that is your own result code.",
+    "feedback-step-raters": "Send colleagues the link to {rater}, and ask them to send you the code it gives them.",
+    "feedback-step-paste": "Paste your own code and theirs below. Everything happens in this browser.",
+    "feedback-rules": "Your line manager's answers are shown on their own. Peers and direct reports are shown only "
+    "when at least {least} of each send a code; smaller groups are counted together as others, and a group of fewer "
+    "than {least} is not shown.",
+    "own-code-label": "Your own result code",
+    "rater-codes-label": "Codes from the people who gave you feedback",
+    "codes-hint": "Paste one code a line.",
+    "show-feedback": "Show my 360",
+    "feedback-view-title": "My 360 feedback",
     # Progress and the error summary (build and browser).
     "progress": "{answered} of {total} answered",
     "answered-some": "You have answered {answered} of {total}",
@@ -22,10 +192,39 @@ MESSAGES: dict[str, str] = {
     "resumed": "Your saved answers are back: {answered} of {total} answered. You can carry on from statement {number}.",
     "resumed-all": "Your saved answers are back: all {total} answered.",
     # Scores (results, chart, CSV).
+    "chart-your-score": "Your score",
+    "chart-mean-score": "The mean score",
+    "chart-caption": "{whose} for each competency, on the scale from {low} ({low_label}) to {high} ({high_label}). "
+    "The shading behind each bar marks its bands.",
+    "chart-caption-earlier": "{whose} for each competency, on the scale from {low} ({low_label}) to {high} "
+    "({high_label}). The shading behind each bar marks its bands; the earlier result is the thin bar below each one.",
+    "chart-earlier": "{now} (earlier {then})",
     "not-enough-answers": "not enough answers",
     "no-band": "none",
     "no-change": "no change shown",
-    # The results view: headings, buttons, each competency's block, the comparison (results.py).
+    # The results view: headings, buttons, each competency's block, the comparison (results.py). "Competency" heads
+    # every table of scores: the printable key's, the team profile's and the 360 view's too.
+    "column-competency": "Competency",
+    "column-score": "Score",
+    "column-band": "Band",
+    "column-answered": "Answered",
+    "answered-of": "{answered} of {total}",
+    "column-earlier": "Earlier",
+    "column-now": "Now",
+    "column-change": "Change",
+    "long-date": "{day} {month} {year}",
+    "month-january": "January",
+    "month-february": "February",
+    "month-march": "March",
+    "month-april": "April",
+    "month-may": "May",
+    "month-june": "June",
+    "month-july": "July",
+    "month-august": "August",
+    "month-september": "September",
+    "month-october": "October",
+    "month-november": "November",
+    "month-december": "December",
     "results-title": "Your results",
     "compare-title": "Compare with an earlier result",
     "keep-title": "Keep your results",
@@ -133,6 +332,86 @@ MESSAGES: dict[str, str] = {
     "code-copied": "Copied: paste the code into a message to whoever collects them.",
     "code-not-copied": "This browser did not let the page copy; the code is selected, so copy it yourself.",
     "codes-loaded": "The file's codes are added to the list; press the button to see the profile.",
+    # The team (or board) profile, rendered in the worker (team.py, team_view.py).
+    "batch-codes": "Some lines of the codes were not counted:",
+    "batch-earlier": "Some lines of the earlier round's codes were not counted:",
+    "batch-file": "Some lines of the file were not counted:",
+    "batch-line": "Line {line}: {problem}",
+    "batch-repeat": "Line {line} repeats line {first}, so it is counted once.",
+    "more-needed-one": "Add {missing} more code to see the profile. It is shown only from {least} codes, so that "
+    "no one's answers can be picked out.",
+    "more-needed-many": "Add {missing} more codes to see the profile. It is shown only from {least} codes, so that "
+    "no one's answers can be picked out.",
+    "profile-of-codes": "The profile of {members} people's answers, from their result codes.",
+    "profile-of-survey": "The profile of {members} people's answers, from the survey export.",
+    "withheld-one": "Withheld: {titles}. Fewer than {least} people answered enough of its statements for a score.",
+    "withheld-many": "Withheld: {titles}. Fewer than {least} people answered enough of their statements for a score.",
+    "withheld": "withheld",
+    "spread": "{low} to {high}",
+    "team-caption": "The team's score for each competency: the mean of its members' scores",
+    "team-score": "Team score",
+    "team-spread": "Lowest to highest",
+    "team-bands": "People in each band",
+    "team-counted": "Counted",
+    "widest-title": "Where people see things most differently",
+    "widest-text": "The statements with the widest spread of answers: good questions to talk through together.",
+    "widest-item": "{statement} (answers from {low} to {high}, {count} people)",
+    "groups-title": "Groups",
+    "group-not-given": "No group given",
+    "groups-one": "Groups are not compared: the codes come from one group only.",
+    "groups-small-one": "Groups are not compared: each group needs at least {least} codes, so that no one's answers "
+    "can be worked out, and {groups} has fewer. Their codes count in the whole group's profile.",
+    "groups-small-many": "Groups are not compared: each group needs at least {least} codes, so that no one's answers "
+    "can be worked out, and {groups} have fewer. Their codes count in the whole group's profile.",
+    "groups-shown-title": "Groups side by side",
+    "groups-caption": "Each group's score for each competency (how many codes in brackets)",
+    "round-changes-title": "Since the earlier round",
+    "round-not-comparable": "cannot be compared: one of the rounds has too few codes for it",
+    "round-no-change": "no change ({then} then, {now} now)",
+    "round-up": "{then} → {now} (up {change})",
+    "round-down": "{then} → {now} (down {change})",
+    # A survey tool's export (survey.py; the mapping form in team_view.py).
+    "survey-too-big": "This file is over 20 MB, too large to be a survey export for one team or organisation.",
+    "survey-not-csv": "This file cannot be read as CSV (comma-separated values); export it again as CSV.",
+    "survey-no-header": "This file has no header row: the first row of a survey export names its columns.",
+    "survey-no-match": "No column of this file matches a statement of this self-assessment, by its id or its "
+    "wording. Check it is the right survey, or map the columns below.",
+    "survey-row-unreadable": "Row {row} is left out: the answer “{answer}” in column “{column}” is not one of the "
+    "scale's answers.",
+    "survey-row-empty": "Row {row} is left out: it answers none of the statements.",
+    "survey-matched": "{matched} of the file's {columns} columns match a statement of this self-assessment "
+    "({statements} of its {total} statements).",
+    "survey-column": "Column “{name}”",
+    "survey-column-unnamed": "Column “number {number}”",
+    "survey-not-a-statement": "Not a statement (leave it out)",
+    "survey-choose": "Choose the statement any other column holds; columns such as times or ids are left out.",
+    "survey-use": "Use these columns",
+    # 360 feedback, rendered in the worker (feedback.py, feedback_view.py, api.py).
+    "own-code-is-a-rater": "The first box needs your own result code, from your results; this one is a rater's.",
+    "raters-manager": "Manager",
+    "raters-peer": "Peers",
+    "raters-report": "Direct reports",
+    "raters-other": "Others",
+    "raters-all": "All raters",
+    "raters-folded": "Fewer than {least} {groups} sent a code, so their answers are counted with the others'.",
+    "raters-withheld-one": "The answers of {count} person (peers, direct reports or others) are not shown: a group "
+    "needs at least {least} codes, so that no one's answers can be picked out. Ask more people, or wait for their "
+    "codes.",
+    "raters-withheld-many": "The answers of {count} people (peers, direct reports or others) are not shown: a group "
+    "needs at least {least} codes, so that no one's answers can be picked out. Ask more people, or wait for their "
+    "codes.",
+    "self": "Self",
+    "feedback-counted": "Codes counted: your own, and {counts}.",
+    "feedback-counted-none": "Codes counted: your own, and none shown yet.",
+    "feedback-caption": "Your own scores beside the scores others gave you (how many codes in brackets)",
+    "gaps-later": "Blind spots and hidden strengths appear once at least three people's codes are shown.",
+    "blind-spots-title": "Blind spots",
+    "blind-spots-text": "You rate yourself higher than others do, by {gap} or more:",
+    "blind-spots-none": "None: no competency where you rate yourself higher than others do by {gap} or more.",
+    "hidden-strengths-title": "Hidden strengths",
+    "hidden-strengths-text": "Others rate you higher than you do, by {gap} or more:",
+    "hidden-strengths-none": "None: no competency where others rate you higher than you do by {gap} or more.",
+    "gap-item": "{competency}: you {own}, others {others}",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",

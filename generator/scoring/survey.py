@@ -21,6 +21,7 @@ from typing import Any
 
 from .codes import Code
 from .model import NOT_APPLICABLE, Framework
+from .strings import say
 
 MAX_BYTES = 20_000_000
 """The largest export read (20 MB): 10,000 people answering 30 statements is about 2 MB."""
@@ -70,13 +71,13 @@ def _reader(framework: Framework) -> dict[str, Any]:
 def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | None = None) -> Survey:
     """The people in a survey export, with the columns matched and the rows that could not be read."""
     if len(text) > MAX_BYTES:
-        raise SurveyError("This file is over 20 MB, too large to be a survey export for one team or organisation.")
+        raise SurveyError(say("survey-too-big"))
     try:
         rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     except csv.Error:
-        raise SurveyError("This file cannot be read as CSV (comma-separated values); export it again as CSV.") from None
+        raise SurveyError(say("survey-not-csv")) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise SurveyError("This file has no header row: the first row of a survey export names its columns.")
+        raise SurveyError(say("survey-no-header"))
     columns = tuple(cell.strip() for cell in rows[0])
     items = {item.id for item in framework.items()}
     matched: dict[int, str] = {}
@@ -90,10 +91,7 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
         if found and found not in matched.values():
             matched[number] = found
     if not matched:
-        raise SurveyError(
-            "No column of this file matches a statement of this self-assessment, by its id or its wording. "
-            "Check it is the right survey, or map the columns below."
-        )
+        raise SurveyError(say("survey-no-match"))
     unmatched = tuple(n for n in range(len(columns)) if n not in matched)
     values = _reader(framework)
     people: list[Code] = []
@@ -110,13 +108,13 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
             value = values.get(cell, values.get(cell.casefold()))
             if value is None:
                 shown = cell if len(cell) <= MAX_CELL_SHOWN else cell[:MAX_CELL_SHOWN] + "…"
-                problem = f"the answer “{shown}” in column “{columns[column]}” is not one of the scale's answers"
+                problem = say("survey-row-unreadable", row=row_number, answer=shown, column=columns[column])
                 break
             answers[item_id] = value
         if problem:
-            problems.append((row_number, f"Row {row_number} is left out: {problem}."))
+            problems.append((row_number, problem))
         elif not answers:
-            problems.append((row_number, f"Row {row_number} is left out: it answers none of the statements."))
+            problems.append((row_number, say("survey-row-empty", row=row_number)))
         else:
             people.append(Code(group="", role="", answers=answers, text=f"row {row_number}"))
     return Survey(columns, matched, unmatched, tuple(people), tuple(problems))

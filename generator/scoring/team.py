@@ -21,6 +21,7 @@ from .codes import Code
 from .model import NOT_APPLICABLE, Framework
 from .score import band_for, competency_sums, round_half_up
 from .score import enough as enough_answers
+from .strings import say
 from .summary import names
 
 WIDEST = 3
@@ -119,23 +120,19 @@ class Groups:
 
 
 def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) -> Groups:
-    """Groups side by side only when every group present has at least `k_group` codes."""
+    """Each group's profile, shown only when every group present has at least `k_group` codes."""
     if not framework.groups:
         return Groups((), "")
     present: dict[str, list[Code]] = {}
     for code in codes:
         present.setdefault(code.group, []).append(code)
-    labels = {g.id: g.label for g in framework.groups} | {"": "No group given"}
+    labels = {g.id: g.label for g in framework.groups} | {"": say("group-not-given")}
     if len(present) < 2:
-        return Groups((), "Groups are not compared: the codes come from one group only.")
+        return Groups((), say("groups-one"))
     small = [labels[g] for g, members in present.items() if len(members) < k_group]
     if small:
-        return Groups(
-            (),
-            f"Groups are not compared: each group needs at least {k_group} codes, so that no one's answers "
-            f"can be worked out, and {names(small)} {'has' if len(small) == 1 else 'have'} fewer. "
-            "Their codes count in the whole group's profile.",
-        )
+        reason = "groups-small-one" if len(small) == 1 else "groups-small-many"
+        return Groups((), say(reason, least=k_group, groups=names(small)))
     order = [g.id for g in framework.groups] + [""]
     return Groups(
         tuple((labels[g], profile(framework, present[g], k_group)) for g in order if g in present),
@@ -150,15 +147,15 @@ def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
     for c in now.competencies:
         old = before[c.id]
         if c.mean is None or old.mean is None:
-            said.append((c.title, "cannot be compared: one of the rounds has too few codes for it"))
+            said.append((c.title, say("round-not-comparable")))
             continue
         delta = c.mean - old.mean
         shown = round_half_up(abs(delta))
         if shown == "0.0":
-            said.append((c.title, f"no change ({old.score} then, {c.score} now)"))
+            said.append((c.title, say("round-no-change", then=old.score, now=c.score)))
         else:
-            way = "up" if delta > 0 else "down"
-            said.append((c.title, f"{old.score} → {c.score} ({way} {shown})"))
+            way = "round-up" if delta > 0 else "round-down"
+            said.append((c.title, say(way, then=old.score, now=c.score, change=shown)))
     return said
 
 

@@ -16,24 +16,26 @@ from .html import Markup, h, join
 from .model import Framework
 from .results import data_table
 from .score import rounded
+from .strings import say
 from .team import Groups, Profile, as_report, changes
 
 
-def batch_notes(batch: Batch, what: str = "codes") -> Markup:
-    """What was wrong with the lines of a paste, each with its line number; duplicates counted once."""
+def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) -> Markup:
+    """What was wrong with the lines of a paste, each with its line number; duplicates counted once.
+
+    `title` is the message above them; with `rows`, they are a file's rows, whose sentences say their number.
+    """
     lines = [
-        h("li", {}, sentence if sentence.startswith("Row ") else f"Line {number}: {sentence}")
+        h("li", {}, sentence if rows else say("batch-line", line=number, problem=sentence))
         for number, sentence in batch.problems
     ]
-    lines += [
-        h("li", {}, f"Line {number} repeats line {first}, so it is counted once.") for number, first in batch.duplicates
-    ]
+    lines += [h("li", {}, say("batch-repeat", line=number, first=first)) for number, first in batch.duplicates]
     if not lines:
         return Markup("")
     return h(
         "div",
         {"class": "huddle-batch-notes", "data-huddle-batch-notes": True},
-        h("p", {}, f"Some lines of the {what} were not counted:"),
+        h("p", {}, say(title)),
         h("ul", {}, lines),
     )
 
@@ -43,8 +45,7 @@ def more_needed(found: Profile) -> Markup:
     return h(
         "p",
         {"class": "huddle-more", "data-huddle-more": True},
-        f"Add {missing} more {'code' if missing == 1 else 'codes'} to see the profile. "
-        f"It is shown only from {found.k} codes, so that no one's answers can be picked out.",
+        say("more-needed-one" if missing == 1 else "more-needed-many", missing=missing, least=found.k),
     )
 
 
@@ -53,30 +54,27 @@ def view(
     found: Profile,
     groups: Groups,
     earlier: Profile | None = None,
-    source: str = "from their result codes",
+    source: str = "profile-of-codes",
 ) -> Markup:
-    """The whole profile: summary, chart, table, band counts, disagreements, groups and the change since a round."""
+    """The whole profile: summary, chart, table, band counts, disagreements, groups and the change since a round.
+
+    `source` is the message that says how many people's answers it is, and where they come from.
+    """
     if not found.shown:
         return more_needed(found)
     withheld = [c.title for c in found.competencies if c.mean is None]
     parts: list[object] = [
-        h("p", {"data-huddle-members": True}, f"The profile of {found.members} people's answers, {source}."),
+        h("p", {"data-huddle-members": True}, say(source, members=found.members)),
         h(
             "div",
             {"class": "huddle-chart-box"},
-            bar_chart(framework, as_report(found), _earlier_report(earlier), "The mean score"),
+            bar_chart(framework, as_report(found), _earlier_report(earlier), "chart-mean-score"),
         ),
         _table(framework, found),
     ]
     if withheld:
-        parts.append(
-            h(
-                "p",
-                {"data-huddle-withheld": True},
-                f"Withheld: {', '.join(withheld)}. Fewer than {found.k} people answered enough of "
-                f"{'its' if len(withheld) == 1 else 'their'} statements for a score.",
-            )
-        )
+        sentence = "withheld-one" if len(withheld) == 1 else "withheld-many"
+        parts.append(h("p", {"data-huddle-withheld": True}, say(sentence, titles=", ".join(withheld), least=found.k)))
     parts.append(_widest(framework, found))
     parts.append(_groups(framework, groups))
     if earlier is not None:
@@ -92,17 +90,16 @@ def _table(framework: Framework, found: Profile) -> Markup:
     rows = []
     for c in found.competencies:
         if c.mean is None:
-            cells = [h("td", {"data-score": ""}, "withheld"), h("td", {}, "—"), h("td", {}, "—")]
+            cells = [h("td", {"data-score": ""}, say("withheld")), h("td", {}, "—"), h("td", {}, "—")]
         else:
-            spread = f"{rounded(c.low)} to {rounded(c.high)}"
+            spread = say("spread", low=rounded(c.low), high=rounded(c.high))
             counts = ", ".join(f"{label} {count}" for label, count in c.bands)
             cells = [h("td", {"data-score": ""}, c.score), h("td", {}, spread), h("td", {}, counts)]
         rows.append(
             h("tr", {"data-competency": c.id}, h("th", {"scope": "row"}, c.title), cells, h("td", {}, c.counted))
         )
-    head = ("Competency", "Team score", "Lowest to highest", "People in each band", "Counted")
-    caption = "The team's score for each competency: the mean of its members' scores"
-    return data_table({"data-huddle-team-table": True}, caption, head, rows)
+    head = [say(key) for key in ("column-competency", "team-score", "team-spread", "team-bands", "team-counted")]
+    return data_table({"data-huddle-team-table": True}, say("team-caption"), head, rows)
 
 
 def _widest(framework: Framework, found: Profile) -> Markup:
@@ -111,13 +108,13 @@ def _widest(framework: Framework, found: Profile) -> Markup:
     labels = {p.value: p.label for p in framework.scale.points}
     return join(
         [
-            h("h3", {}, "Where people see things most differently"),
-            h("p", {}, "The statements with the widest spread of answers: good questions to talk through together."),
+            h("h3", {}, say("widest-title")),
+            h("p", {}, say("widest-text")),
             h(
                 "ul",
                 {"data-huddle-widest": True},
                 [
-                    h("li", {}, text, f" (answers from {labels[low]} to {labels[high]}, {count} people)")
+                    h("li", {}, say("widest-item", statement=text, low=labels[low], high=labels[high], count=count))
                     for _, text, low, high, count in found.widest
                 ],
             ),
@@ -127,38 +124,34 @@ def _widest(framework: Framework, found: Profile) -> Markup:
 
 def _groups(framework: Framework, groups: Groups) -> Markup:
     if groups.reason:
-        return join([h("h3", {}, "Groups"), h("p", {"data-huddle-groups-folded": True}, groups.reason)])
+        return join([h("h3", {}, say("groups-title")), h("p", {"data-huddle-groups-folded": True}, groups.reason)])
     if not groups.shown:
         return Markup("")
-    head = ["Competency", *[f"{label} ({found.members})" for label, found in groups.shown]]
+    head = [say("column-competency"), *[f"{label} ({found.members})" for label, found in groups.shown]]
     rows = [
         h(
             "tr",
             {"data-competency": c.id},
             h("th", {"scope": "row"}, c.title),
-            [h("td", {}, found.competencies[n].score or "withheld") for _, found in groups.shown],
+            [h("td", {}, found.competencies[n].score or say("withheld")) for _, found in groups.shown],
         )
         for n, c in enumerate(framework.competencies())
     ]
     return join(
         [
-            h("h3", {}, "Groups side by side"),
-            data_table(
-                {"data-huddle-groups": True},
-                "Each group's score for each competency (how many codes in brackets)",
-                head,
-                rows,
-            ),
+            h("h3", {}, say("groups-shown-title")),
+            data_table({"data-huddle-groups": True}, say("groups-caption"), head, rows),
         ]
     )
 
 
 def _changes(found: Profile, earlier: Profile) -> Markup:
+    title = h("h3", {}, say("round-changes-title"))
     if not earlier.shown:
-        return join([h("h3", {}, "Since the earlier round"), more_needed(earlier)])
+        return join([title, more_needed(earlier)])
     return join(
         [
-            h("h3", {}, "Since the earlier round"),
+            title,
             h(
                 "ul",
                 {"data-huddle-round-changes": True},
@@ -179,7 +172,7 @@ def to_csv(found: Profile) -> str:
             [
                 c.id,
                 c.title,
-                c.score if shown else "withheld",
+                c.score if shown else say("withheld"),
                 rounded(c.low) if shown else "",
                 rounded(c.high) if shown else "",
                 c.counted if shown else "",
@@ -197,8 +190,13 @@ def mapping_form(
     said = h(
         "p",
         {"data-huddle-matched": True},
-        f"{len(matched)} of the file's {len(columns)} columns match a statement of this self-assessment "
-        f"({len(set(matched.values()))} of its {len(numbers)} statements).",
+        say(
+            "survey-matched",
+            matched=len(matched),
+            columns=len(columns),
+            statements=len(set(matched.values())),
+            total=len(numbers),
+        ),
     )
     if not unmatched:
         return said
@@ -207,12 +205,12 @@ def mapping_form(
         h(
             "p",
             {},
-            h("label", {"for": f"huddle-map-{n}"}, f"Column “{columns[n] or f'number {n + 1}'}”"),
+            h("label", {"for": f"huddle-map-{n}"}, _column(columns[n], n)),
             " ",
             h(
                 "select",
                 {"id": f"huddle-map-{n}", "data-column": n},
-                h("option", {"value": ""}, "Not a statement (leave it out)"),
+                h("option", {"value": ""}, say("survey-not-a-statement")),
                 [h("option", {"value": item_id}, label) for item_id, label in items],
             ),
         )
@@ -222,11 +220,16 @@ def mapping_form(
         "div",
         {"class": "huddle-mapping", "data-huddle-mapping": True},
         said,
-        h("p", {}, "Choose the statement any other column holds; columns such as times or ids are left out."),
+        h("p", {}, say("survey-choose")),
         rows,
         h(
             "p",
             {},
-            h("button", {"type": "button", "class": "md-button", "data-huddle-remap": True}, "Use these columns"),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-remap": True}, say("survey-use")),
         ),
     )
+
+
+def _column(name: str, n: int) -> str:
+    """A column of the file, by its heading or, with none, its number."""
+    return say("survey-column", name=name) if name else say("survey-column-unnamed", number=n + 1)

@@ -1,5 +1,5 @@
 // Huddle assessment page. Starts the scorer as the page opens and shows how its
-// download is going; tracks progress; offers opt-in saving; on "See my results"
+// download is going; tracks progress; offers opt-in saving; on the results button
 // lists the statements left (all optional), then shows results scored in this
 // browser. Answers never leave the device unless the person downloads them, and
 // nothing here ever needs a reload: a scorer that fails is started again in place.

@@ -109,7 +109,7 @@ $("[data-huddle-codes-file]", form)?.addEventListener("change", async (event) =>
 });
 
 // A survey tool's export: read here, matched by the scoring package; columns it could not
-// match are offered for mapping by hand, and "Use these columns" reads it again with them.
+// match are offered for mapping by hand, and the remap button reads it again with them.
 let survey = null;
 async function showSurvey(mapping) {
   try {

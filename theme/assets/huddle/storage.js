@@ -1,8 +1,8 @@
-// "Save my progress on this device": opt-in storage of answers (and the notes
+// Saving progress on this device (the "save-label" box): opt-in storage of answers (and the notes
 // typed under the results) in this browser's localStorage. Nothing is written unless the person ticks the box;
-// unticking it, or "Clear my answers", removes what was stored. Keys are
+// unticking it, or the "clear" button, removes what was stored. Keys are
 // `<prefix><version>`, so answers to an older version of the framework are not
-// restored into a newer one, but "Clear my answers" still removes them.
+// restored into a newer one, but the "clear" button still removes them.
 
 export function storageFor(prefix, version) {
   const key = `${prefix}${version}`;
