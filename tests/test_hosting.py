@@ -15,11 +15,14 @@ import shutil
 import socket
 import subprocess
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
+import yaml
 
 from generator.build import build_site
 from generator.headers import HEADERS, POLICY, matching, parse, site_headers
@@ -85,6 +88,39 @@ def test_headers_file_sets_the_policy_everywhere_and_caches_only_unchanged_pyodi
 def test_netlify_toml_keeps_only_build_settings():
     text = (REPO / "netlify.toml").read_text()
     assert "[[headers]]" not in text and "Content-Security-Policy" not in text
+
+
+HOSTING = REPO / "docs" / "hosting.md"
+
+
+def documented(language: str, starting: str = "") -> str:
+    """The first block of `language` in docs/hosting.md that starts with `starting`."""
+    return re.search(rf"```{language}\n({re.escape(starting)}.*?)```", HOSTING.read_text(), re.S).group(1)
+
+
+def test_the_documented_iis_web_config_sends_the_same_headers_and_types():
+    # IIS cannot run here; its config is checked against the build's own policy, so the two cannot drift.
+    config = ElementTree.fromstring(documented("xml").encode())
+    sent = {add.get("name"): add.get("value") for add in config.iter("add")}
+    assert sent == HEADERS
+    types = {entry.get("fileExtension"): entry.get("mimeType") for entry in config.iter("mimeMap")}
+    assert types == {".wasm": "application/wasm", ".mjs": "text/javascript", ".json": "application/json"}
+    assert [error.get("path") for error in config.iter("error")] == ["/404.html"]
+    cache = next(config.iter("clientCache"))
+    assert cache.get("cacheControlMaxAge") == "365.00:00:00"
+
+
+def test_the_documented_github_pages_workflow_builds_and_publishes_as_a_new_site_does():
+    workflow = yaml.safe_load(documented("yaml", "name: Publish"))
+    steps = workflow["jobs"]["publish"]["steps"]
+    netlify = tomllib.loads((REPO / "generator" / "starter" / "netlify.toml").read_text())
+    assert [step["run"] for step in steps if "run" in step] == [netlify["build"]["command"]]
+    python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["python-version"] == netlify["build"]["environment"]["PYTHON_VERSION"] == "3.11"
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == netlify["build"]["publish"] == "site"
+    assert steps[-1]["uses"].startswith("actions/deploy-pages@")
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
 # In Chromium.
