@@ -7,7 +7,8 @@ slow connection downloads half of it. The list comes from
 `bench/stdlib_modules.py`, which boots Pyodide as the scoring worker does,
 makes every call the page makes and prints what was imported; re-run it when
 Pyodide or the scoring package changes. The browser tests all run on the
-trimmed runtime, and one compares its scores with CPython's.
+trimmed runtime, and one compares its scores with CPython's. `bytecode.py`
+then compiles the modules the scorer imports, so that no start compiles them.
 
 `pyodide-lock.json` lists Pyodide's optional packages; scoring loads none, so
 the published lock keeps Pyodide's `info` and no packages.
@@ -114,8 +115,33 @@ KEPT_ENCODINGS = frozenset(
 """Of `encodings` (a third of the zip, mostly code pages), the codecs Python and zipfile use by name."""
 
 
+LEFT_OUT = frozenset(
+    [
+        "asyncio/__main__.py",
+        "asyncio/tools.py",
+        "asyncio/windows_events.py",
+        "asyncio/windows_utils.py",
+        "concurrent/futures/interpreter.py",
+        "concurrent/futures/process.py",
+        "concurrent/interpreters/",
+        "json/__main__.py",
+        "json/tool.py",
+        "logging/config.py",
+        "logging/handlers.py",
+        "pyodide/_nodesock_transport.py",
+        "pyodide/console.py",
+        "zipfile/__main__.py",
+    ]
+)
+"""Of the kept packages, what cannot run in a browser's worker or serves only a command line or a console:
+Windows, processes and subinterpreters, Node.js sockets, `python -m` tools, logging to files and sockets.
+A folder (ending in /) is left out whole."""
+
+
 def kept(name: str) -> bool:
     """Whether the trimmed standard library keeps the zip entry `name`."""
+    if any(name == out or (out.endswith("/") and name.startswith(out)) for out in LEFT_OUT):
+        return False
     top, _, rest = name.partition("/")
     if top == "encodings":
         return not rest or rest.removesuffix(".py") in KEPT_ENCODINGS
