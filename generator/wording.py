@@ -46,8 +46,8 @@ def _problem(shown: str, key: object, value: object, positions: yamlpos.Position
         return Problem(shown, line, column, key, "must be a sentence (text).")
     try:
         found = fields_of(value)
-    except ValueError:
-        return Problem(shown, line, column, key, "has a { or } that is not a {field}; write {{ or }} for a brace.")
+    except ValueError as error:
+        return Problem(shown, line, column, key, str(error))
     wanted = fields(key)
     if found != wanted:
         named = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no fields"
@@ -56,5 +56,19 @@ def _problem(shown: str, key: object, value: object, positions: yamlpos.Position
 
 
 def fields_of(sentence: str) -> set[str]:
-    """The `{fields}` of a sentence; ValueError for a stray brace."""
-    return {name for _, name, _, _ in string.Formatter().parse(sentence) if name}
+    """The `{fields}` of a sentence; ValueError, as a sentence, for a brace that is not a plain `{name}`."""
+    try:
+        parsed = list(string.Formatter().parse(sentence))
+    except ValueError:
+        raise ValueError("has a { or } that is not a {field}; write {{ or }} for a brace.") from None
+    found = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(
+                f"has {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}, which Huddle "
+                "cannot fill: write a field as {name} alone, or {{ and }} for a brace."
+            )
+        found.add(name)
+    return found

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from generator.frameworks import load_framework
-from generator.scoring import api
+from generator.scoring import api, feedback_view, strings
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.feedback import feedback
 from tests.sites import REPO
@@ -89,3 +89,22 @@ def test_every_author_string_is_escaped_in_the_360_view(framework):
     value = api.feedback_call(hostile, None, coded(hostile, 1), raters, 3, 0.5)
     assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
+
+
+def test_a_sites_own_names_for_the_groups_keep_their_capitals_in_sentences(framework):
+    strings.use({"raters-peer-in-sentence": "Peers (AHPs)", "raters-manager-in-sentence": "Line Manager"})
+    try:
+        own = decoded(framework, coded(framework, 1))[0]
+        raters = decoded(
+            framework,
+            coded(framework, 2, "manager", 1),
+            *[coded(framework, 3, "peer", n) for n in range(2, 4)],
+            *[coded(framework, 4, "other", n) for n in range(4, 6)],
+        )
+        found = feedback(framework, own, raters, 3, Fraction(1, 2))
+        assert "Fewer than 3 Peers (AHPs) sent a code" in found.withheld[0]
+        assert "Codes counted: your own, and Line Manager 1, others 4." in str(
+            feedback_view.view(framework, found, Fraction(1, 2))
+        )
+    finally:
+        strings.use({})

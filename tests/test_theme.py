@@ -52,8 +52,12 @@ def test_every_message_the_scripts_use_exists_and_every_message_is_used():
     assert sorted(set(MESSAGES) - keys) == []
 
 
-SAID_ELSEWHERE_TOO = {"studies-index-title": ["generator/site.py"]}
-"""Messages too short to be told apart from an author's error that starts the same ("Case studies have problems")."""
+SAID_ELSEWHERE_TOO = {
+    "studies-index-title": ["generator/site.py"],
+    "raters-report-in-sentence": ["generator/config.py", "generator/scoring/feedback.py"],
+}
+"""Messages too short to be told apart from an author's error that starts the same ("Case studies have problems"),
+or from docstrings that name the same group ("direct reports")."""
 
 
 def test_each_shared_sentence_is_written_in_one_source_file():

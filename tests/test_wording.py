@@ -17,7 +17,7 @@ from tests.assessment_page import answer, see_results, shown_scores
 from tests.sites import REPO, copy_fixture, serving
 
 OWN = """\
-progress: "{answered} o {total} wedi eu hateb"
+progress: "{answered} o {total} wedi eu hateb {{ok}}"
 not-enough-answers: dim digon o atebion
 intro-private: "**Mae eich atebion yn aros ar y ddyfais hon.** Does dim yn cael ei anfon i unman."
 start: Dechrau nawr
@@ -44,9 +44,9 @@ def own_words_site(tmp_path_factory) -> Path:
 
 def test_the_page_the_scorer_and_the_next_build_get_the_sites_own_words(own_words_site):
     page = (own_words_site / "assessments" / "tiny" / "index.html").read_text()
-    assert "0 o 3 wedi eu hateb" in page  # written by the build
+    assert "0 o 3 wedi eu hateb {ok}" in page  # written by the build
     config = json.loads(page.split('id="huddle-config">')[1].split("</script>")[0])
-    assert config["messages"]["progress"] == "{answered} o {total} wedi eu hateb"  # for the page script
+    assert config["messages"]["progress"] == "{answered} o {total} wedi eu hateb {{ok}}"  # for the page script
     published = json.loads((own_words_site / "assessments" / "tiny" / "framework.json").read_text())
     assert published["messages"] == yaml.safe_load(OWN)  # for the scorer in the worker
     assert strings.said() == strings.MESSAGES  # the build is over: the next site starts from Huddle's own
@@ -89,20 +89,28 @@ def test_in_the_browser_the_progress_and_the_results_say_the_sites_words(page, o
     with serving(own_words_site, {}) as url:
         page.goto(url + "assessments/tiny/")
         answer(page, "a1", "Always")
-        page.get_by_text("1 o 3 wedi eu hateb").first.wait_for()
+        page.get_by_text("1 o 3 wedi eu hateb {ok}").first.wait_for()  # {{ is a brace, as in Python
         see_results(page)
         assert shown_scores(page)["beta"] == "dim digon o atebion"  # rendered by Python in the worker
 
 
 def test_unknown_keys_and_changed_fields_stop_the_build_with_file_and_line(tmp_path):
-    config = with_strings(tmp_path, 'progres: x\nprogress: "{answered} done"\ncleared: 3\n')
+    config = with_strings(
+        tmp_path,
+        'progres: x\nprogress: "{answered} done"\ncleared: 3\n'
+        'saving-on: "{} saved"\nresumed-all: "All {total!r} back"\n',
+    )
     with pytest.raises(Abort) as failed:
         build_site(config)
     assert str(failed.value) == (
         "The strings file has problems:\n"
         "strings.yml:1:1: progres: is not one of Huddle's messages; did you mean 'progress'?\n"
         "strings.yml:2:1: progress: must use the fields of the sentence it replaces: {answered}, {total}.\n"
-        "strings.yml:3:1: cleared: must be a sentence (text)."
+        "strings.yml:3:1: cleared: must be a sentence (text).\n"
+        "strings.yml:4:1: saving-on: has {}, which Huddle cannot fill: write a field as {name} alone, or {{ and }} for "
+        "a brace.\n"
+        "strings.yml:5:1: resumed-all: has {total!r}, which Huddle cannot fill: write a field as {name} alone, or {{ "
+        "and }} for a brace."
     )
 
 
@@ -136,3 +144,14 @@ def test_the_pages_and_views_write_no_sentences_of_their_own(module: Path):
 def test_a_sentence_left_in_code_is_found():
     code = '''"""A docstring is not said."""\nh("p", {"class": "md-button huddle-x"}, f"Add {n} more codes now")\n'''
     assert sentences(code) == [" more codes now"]
+
+
+def test_a_sites_own_setting_names_keep_their_capitals_in_sentences():
+    from generator.pages.casestudies import setting_page
+
+    strings.use({"setting-primary-care-in-sentence": "GP practices (NHS)"})
+    try:
+        assert "Case studies set in: GP practices (NHS)." in setting_page("primary-care", [])
+    finally:
+        strings.use({})
+    assert "Case studies set in: primary care." in setting_page("primary-care", [])

@@ -16,6 +16,17 @@ SETTINGS = {
 }
 """The settings a case study can have, by id, with the message (`scoring/strings.py`) of the label readers see."""
 
+SETTINGS_IN_SENTENCE = {
+    "acute": "setting-acute-in-sentence",
+    "community": "setting-community-in-sentence",
+    "mental-health": "setting-mental-health-in-sentence",
+    "primary-care": "setting-primary-care-in-sentence",
+    "ambulance": "setting-ambulance-in-sentence",
+    "board": "setting-board-in-sentence",
+    "system": "setting-system-in-sentence",
+}
+"""The same labels as a sentence says them (in English, without the capital); a site may keep its capitals."""
+
 
 @dataclass(frozen=True)
 class Source:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..casestudies import SETTINGS, CaseStudy
-from ..casestudies.model import tag_slug
+from ..casestudies.model import SETTINGS_IN_SENTENCE, tag_slug
 from ..scoring.html import h
 from ..scoring.marks import illustrative_mark
 from ..scoring.model import Framework
@@ -121,7 +121,8 @@ def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) ->
 
 def setting_page(setting: str, studies: Sequence[CaseStudy]) -> str:
     label = setting_label(setting)
-    return _listing(setting_uri(setting), label, say("studies-in-setting", setting=text(label.lower())), studies)
+    named = say(SETTINGS_IN_SENTENCE[setting])
+    return _listing(setting_uri(setting), label, say("studies-in-setting", setting=text(named)), studies)
 
 
 def tag_page(slug: str, label: str, studies: Sequence[CaseStudy]) -> str:

@@ -26,10 +26,21 @@ from .summary import names
 GROUP_NAMES = {"manager": "raters-manager", "peer": "raters-peer", "report": "raters-report", "other": "raters-other"}
 """Each role's group of raters, with the message that names it."""
 
+IN_SENTENCE = {
+    "manager": "raters-manager-in-sentence",
+    "peer": "raters-peer-in-sentence",
+    "report": "raters-report-in-sentence",
+    "other": "raters-other-in-sentence",
+    "all": "raters-all-in-sentence",
+}
+"""The same names as a sentence says them (in English, without the capital)."""
+
 
 @dataclass(frozen=True, slots=True)
 class View:
     label: str
+    named: str
+    """The label as a sentence says it."""
     count: int
     scores: tuple[Fraction | None, ...]
     """One per competency, in framework order; None when withheld or without a score."""
@@ -45,6 +56,12 @@ class Feedback:
     blind_spots: tuple[tuple[str, Fraction, Fraction], ...]
     """(competency title, self, all raters) where self is higher by at least the gap."""
     hidden_strengths: tuple[tuple[str, Fraction, Fraction], ...]
+
+
+def _view(framework: Framework, role: str, group: list[Code], least: int) -> View:
+    """The view of `group`, raters of one role ("all" for everyone shown), scored from `least` of them."""
+    label = say("raters-all") if role == "all" else say(GROUP_NAMES[role])
+    return View(label, say(IN_SENTENCE[role]), len(group), _scores(framework, group, least))
 
 
 def _scores(framework: Framework, codes: Sequence[Code], least: int) -> tuple[Fraction | None, ...]:
@@ -70,20 +87,20 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     counted: list[Code] = list(by_role["manager"])  # the codes some view shows: "all raters" is made of these
     if by_role["manager"]:
         manager = by_role["manager"]
-        views.append(View(say(GROUP_NAMES["manager"]), len(manager), _scores(framework, manager, 1)))
+        views.append(_view(framework, "manager", manager, 1))
     others = list(by_role["other"])
     folded = []
     for role in ("peer", "report"):
         group = by_role[role]
         if len(group) >= least:
-            views.append(View(say(GROUP_NAMES[role]), len(group), _scores(framework, group, least)))
+            views.append(_view(framework, role, group, least))
             counted += group
         elif group:
             others += group
-            folded.append(say(GROUP_NAMES[role]).lower())
+            folded.append(say(IN_SENTENCE[role]))
     if others:
         if len(others) >= least:
-            views.append(View(say(GROUP_NAMES["other"]), len(others), _scores(framework, others, least)))
+            views.append(_view(framework, "other", others, least))
             counted += others
             if folded:
                 withheld.append(say("raters-folded", least=least, groups=names(folded)))
@@ -93,7 +110,7 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     # Only codes some view shows: with a withheld group in it, "all raters" less the manager would give it away.
     everyone = None
     if len(counted) >= least:
-        everyone = View(say("raters-all"), len(counted), _scores(framework, counted, least))
+        everyone = _view(framework, "all", counted, least)
     own_scores = _scores(framework, [own], 1)
     blind, hidden = [], []
     if everyone:

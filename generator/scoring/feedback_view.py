@@ -34,7 +34,7 @@ def view(framework: Framework, found: Feedback, gap: Fraction) -> Markup:
         )
         for n, c in enumerate(framework.competencies())
     ]
-    counts = ", ".join(f"{v.label.lower()} {v.count}" for v in found.views)
+    counts = ", ".join(f"{v.named} {v.count}" for v in found.views)
     counted = say("feedback-counted", counts=counts) if counts else say("feedback-counted-none")
     parts: list[object] = [
         h("p", {"data-huddle-360-counts": True}, counted),

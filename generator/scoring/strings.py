@@ -130,6 +130,13 @@ MESSAGES: dict[str, str] = {
     "setting-ambulance": "Ambulance service",
     "setting-board": "Board",
     "setting-system": "System and partnerships",
+    "setting-acute-in-sentence": "acute hospital",
+    "setting-community-in-sentence": "community services",
+    "setting-mental-health-in-sentence": "mental health",
+    "setting-primary-care-in-sentence": "primary care",
+    "setting-ambulance-in-sentence": "ambulance service",
+    "setting-board-in-sentence": "board",
+    "setting-system-in-sentence": "system and partnerships",
     # The team (or board) profile, rater and 360 pages (pages/collective.py), Markdown.
     "whose-team": "team",
     "whose-board": "board",
@@ -393,6 +400,11 @@ MESSAGES: dict[str, str] = {
     "raters-report": "Direct reports",
     "raters-other": "Others",
     "raters-all": "All raters",
+    "raters-manager-in-sentence": "manager",
+    "raters-peer-in-sentence": "peers",
+    "raters-report-in-sentence": "direct reports",
+    "raters-other-in-sentence": "others",
+    "raters-all-in-sentence": "all raters",
     "raters-folded": "Fewer than {least} {groups} sent a code, so their answers are counted with the others'.",
     "raters-withheld-one": "The answers of {count} person (peers, direct reports or others) are not shown: a group "
     "needs at least {least} codes, so that no one's answers can be picked out. Ask more people, or wait for their "

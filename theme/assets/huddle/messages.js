@@ -4,16 +4,20 @@
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
 
+// As Python's str.format: `{{` and `}}` are braces, `{name}` a field.
 export function say(key, values = {}) {
-  return config.messages[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+  return config.messages[key].replace(/\{\{|\}\}|\{(\w+)\}/g, (brace, name) =>
+    name === undefined ? brace[0] : String(values[name])
+  );
 }
 
 // The sentence `key`, with the element `parts[name]` in place of each `{name}`
 // that names one (a link, say), as nodes to append.
 export function sayWith(key, values, parts) {
   return config.messages[key]
-    .split(/(\{\w+\})/)
+    .split(/(\{\{|\}\}|\{\w+\})/)
     .map((piece) => {
+      if (piece === "{{" || piece === "}}") return piece[0];
       const name = piece.match(/^\{(\w+)\}$/)?.[1];
       if (!name) return piece;
       return parts[name] ?? String(values[name]);
