@@ -94,9 +94,8 @@ def compiled_into(target: Path, pyodide: Path) -> None:
     stdlib = runtime.trimmed_stdlib(pyodide / "python_stdlib.zip")
     scoring = runtime.scoring_zip()
     kept = bytecode.kept_paths(pyodide, stdlib, scoring)
-    if all(path.is_file() for path in kept):
-        made = kept[0].read_bytes(), kept[1].read_bytes()
-    else:
+    made = bytecode.read_kept(kept)
+    if made is None:
         try:
             made = bytecode.compile_with_node(pyodide, stdlib, scoring)
         except bytecode.CompileError as error:

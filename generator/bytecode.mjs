@@ -6,7 +6,7 @@
 // Boots Pyodide from PYODIDE_DIR on STDLIB_ZIP, imports the scoring package
 // from SCORING_ZIP as the scoring worker does, then writes both zips with
 // their modules compiled (`bytecode_in_pyodide.py`): of the standard library
-// the ones that loaded, of the scoring package all. Prints how many.
+// the ones that loaded, of the scoring package all. Says how many.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -32,4 +32,4 @@ ours = {name for name in zipfile.ZipFile("/tmp/scoring.zip").namelist() if name.
 `).toJs();
 writeFileSync(stdlibOut, py.FS.readFile("/tmp/stdlib.zip"));
 writeFileSync(scoringOut, py.FS.readFile("/tmp/ours.zip"));
-console.log(compiled.join(" "));
+console.log(`${compiled[0]} of the standard library's modules, ${compiled[1]} of Huddle's`);

@@ -9,7 +9,7 @@ the zip in which every module imported so far is replaced by its bytecode
 source: they are rarely imported, and source is smaller than bytecode.
 
 Compiled with docstrings and assertions left out (`optimize=2`) and without
-column positions (the worker sets PYTHONNODEBUGRANGES), which makes the
+column positions (`bytecode.mjs` sets PYTHONNODEBUGRANGES), which makes the
 bytecode about the size of the source it replaces; tracebacks still give
 file and line.
 """

@@ -73,7 +73,8 @@ def test_kept_copies_are_used_for_their_own_inputs_only(pyodide_copy, monkeypatc
         path.write_bytes(content)
     monkeypatch.setenv("PATH", str(pyodide_copy))
     assert bytecode.compiled(pyodide_copy, stdlib, scoring) == (b"lib", b"ours")
-    assert bytecode.compiled(pyodide_copy, stdlib, scoring + b"changed") == (stdlib, scoring + b"changed")
+    changed = scoring.replace(b"generator/scoring/api.py", b"generator/scoring/apx.py")  # another package
+    assert bytecode.compiled(pyodide_copy, stdlib, changed) == (stdlib, changed)
 
 
 def test_node_compiles_both_and_keeps_them_in_place_of_older_copies(pyodide_copy):
@@ -111,3 +112,48 @@ def test_a_site_built_without_node_scores_from_the_source(pyodide_copy, tmp_path
             answer(page, item, "Sometimes")
         see_results(page)
         assert page.locator("[data-huddle-results-table] tbody tr").count() == 2
+
+
+def rewritten(archive: bytes, level: int, system: int) -> bytes:
+    """The same files in a zip written another way: another compression level and "made on" system."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(buffer, "w") as out:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.create_system = system
+            out.writestr(entry, source.read(info), zipfile.ZIP_DEFLATED, level)
+    return buffer.getvalue()
+
+
+def test_the_key_is_the_files_not_the_zip_bytes_a_platform_writes(pyodide_copy):
+    # A wheel built on Linux must find its compiled copies on Windows, whose zip headers and zlib differ.
+    stdlib, scoring = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip"), runtime.scoring_zip()
+    other = rewritten(stdlib, 1, 0), rewritten(scoring, 9, 0)
+    assert other != (stdlib, scoring)
+    assert bytecode.key(*other) == bytecode.key(stdlib, scoring)
+    changed = rewritten(scoring, 9, 0).replace(b"generator/scoring/api.py", b"generator/scoring/apx.py")
+    assert bytecode.key(stdlib, changed) != bytecode.key(stdlib, scoring)
+
+
+def test_a_node_that_fails_is_tried_once_and_the_source_ships(pyodide_copy, tmp_path, monkeypatch, caplog):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    node = bin_dir / "node"  # a Node.js that cannot start Pyodide: it fails, as a broken install would
+    node.write_text(f"#!/bin/sh\necho run >> {tmp_path / 'runs'}\necho 'Error: cannot start' >&2\nexit 1\n")
+    node.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    stdlib, scoring = runtime.trimmed_stdlib(pyodide_copy / "python_stdlib.zip"), runtime.scoring_zip()
+    with caplog.at_level("INFO", logger="mkdocs.plugins.huddle"):
+        assert bytecode.compiled(pyodide_copy, stdlib, scoring) == (stdlib, scoring)
+        assert bytecode.compiled(pyodide_copy, stdlib, scoring) == (stdlib, scoring)  # a rebuild of `serve`
+    assert (tmp_path / "runs").read_text() == "run\n"
+    assert "could not compile it (Error: cannot start)" in caplog.text
+    assert not list(pyodide_copy.glob("huddle-*")) and not list(pyodide_copy.glob(".huddle-*"))
+
+
+def test_reading_copies_that_go_away_is_not_an_error(pyodide_copy):
+    paths = pyodide_copy / "huddle-stdlib-a.zip", pyodide_copy / "huddle-scoring-a.zip"
+    paths[0].write_bytes(b"lib")
+    assert bytecode.read_kept(paths) is None  # the second went (another build replaced its inputs)
+    paths[1].write_bytes(b"ours")
+    assert bytecode.read_kept(paths) == (b"lib", b"ours")
