@@ -336,3 +336,12 @@ def test_pyodide_boot_files_that_are_links_are_not_published(tmp_path):
     config.write_text(config.read_text().replace("  - huddle:\n", f"  - huddle:\n      pyodide_dir: {pyodide}\n"))
     with pytest.raises(Abort, match="pyodide-lock.json in .* are links, not files"):
         build_site(config)
+
+
+def test_the_intro_counts_with_the_right_nouns(minimal_site, demo_site):
+    tiny = (minimal_site / "assessments" / "tiny" / "index.html").read_text()
+    assert "</strong> 2 competencies in 1 domain: Alpha, Beta." in tiny
+    assert "</strong> 3 statements, about 1 minute." in tiny
+    demo = (demo_site / "assessments" / "collective-leadership" / "index.html").read_text()
+    assert re.search(r"</strong> 6 competencies in \d domains: ", demo)
+    assert re.search(r"</strong> 28 statements, about \d+ minutes\.", demo)

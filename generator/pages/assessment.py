@@ -30,15 +30,25 @@ def assessment_page(framework: Framework, md: Text) -> str:
     minutes = max(1, math.ceil(count * SECONDS_PER_ITEM / 60))
     names = ", ".join(text(c.title) for c in listed)
     printable, about = text(say("intro-printable")), text(say("intro-about"))
-    measures = "intro-measures-one" if len(framework.domains) == 1 else "intro-measures-many"
     parts = [
         front_matter(title=framework.title, template="assessment.html", huddle_framework=framework.id),
         f"# {text(framework.title)}",
         "",
         block_html(md(framework.description, here, f"Framework '{framework.id}' description")),
         "",
-        "- " + say(measures, competencies=len(listed), domains=len(framework.domains), names=names),
-        "- " + say("intro-time-one" if minutes == 1 else "intro-time-many", statements=count, minutes=minutes),
+        "- "
+        + say(
+            "intro-measures",
+            competencies=counted("count-competencies-one", "count-competencies-many", len(listed)),
+            domains=counted("count-domains-one", "count-domains-many", len(framework.domains)),
+            names=names,
+        ),
+        "- "
+        + say(
+            "intro-time",
+            statements=counted("count-statements-one", "count-statements-many", count),
+            minutes=counted("count-minutes-one", "count-minutes-many", minutes),
+        ),
         "- " + say("intro-private"),
         "",
         f"[{printable}]({link(here, print_uri(framework))}) · [{about}]({link(here, framework_uri(framework))})",
@@ -71,3 +81,8 @@ def assessment_page(framework: Framework, md: Text) -> str:
         "",
     ]
     return "\n".join(parts)
+
+
+def counted(one: str, many: str, count: int) -> str:
+    """`count` with its noun: message `one` for 1, else `many`."""
+    return say(one if count == 1 else many, count=count)

@@ -23,12 +23,17 @@ import string
 
 MESSAGES: dict[str, str] = {
     # The assessment page's intro (pages/assessment.py), Markdown: **bold** and the like work.
-    "intro-measures-one": "**What it measures:** {competencies} competencies in {domains} domain: {names}.",
-    "intro-measures-many": "**What it measures:** {competencies} competencies in {domains} domains: {names}.",
-    "intro-time-one": "**How long it takes:** {statements} statements, about {minutes} minute. Answer what you can; "
-    "you can leave any statement out.",
-    "intro-time-many": "**How long it takes:** {statements} statements, about {minutes} minutes. Answer what you "
-    "can; you can leave any statement out.",
+    "intro-measures": "**What it measures:** {competencies} in {domains}: {names}.",
+    "intro-time": "**How long it takes:** {statements}, about {minutes}. Answer what you can; you can leave any "
+    "statement out.",
+    "count-competencies-one": "{count} competency",
+    "count-competencies-many": "{count} competencies",
+    "count-domains-one": "{count} domain",
+    "count-domains-many": "{count} domains",
+    "count-statements-one": "{count} statement",
+    "count-statements-many": "{count} statements",
+    "count-minutes-one": "{count} minute",
+    "count-minutes-many": "{count} minutes",
     "intro-private": "**Your answers stay on this device.** They are scored in this browser and never sent "
     "anywhere. Nothing is stored unless you choose to save your progress.",
     "intro-printable": "Printable version with scoring key",
