@@ -345,3 +345,9 @@ def test_the_intro_counts_with_the_right_nouns(minimal_site, demo_site):
     demo = (demo_site / "assessments" / "collective-leadership" / "index.html").read_text()
     assert re.search(r"</strong> 6 competencies in \d domains: ", demo)
     assert re.search(r"</strong> 28 statements, about \d+ minutes\.", demo)
+
+
+def test_saving_is_offered_before_the_first_statement_and_clearing_after_the_last(minimal_site):
+    page = (minimal_site / "assessments" / "tiny" / "index.html").read_text()
+    first, last = page.index("<fieldset"), page.rindex("</fieldset>")
+    assert page.index('id="huddle-save"') < first and page.index("data-huddle-clear-box") > last

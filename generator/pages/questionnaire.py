@@ -17,7 +17,7 @@ from ..scoring.strings import say
 
 
 def form(framework: Framework) -> Markup:
-    """The questionnaire: notices, a sticky progress line, numbered items by domain, saving controls, submit."""
+    """The questionnaire: notices, a sticky progress line, saving, numbered items by domain, clearing, submit."""
     total = len(framework.items())
     progress = say("progress", answered=0, total=total)
     numbers = {item.id: n for n, item in enumerate(framework.items(), start=1)}
@@ -42,6 +42,7 @@ def form(framework: Framework) -> Markup:
             h("p", {"class": "huddle-loading", "data-huddle-loading": True, "hidden": True}),
             h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),
         ),
+        _save_option(),
         [
             h(
                 "section",
@@ -62,7 +63,7 @@ def form(framework: Framework) -> Markup:
             {"class": "huddle-nojs", "data-huddle-nojs": True},
             say("no-javascript", printable=say("printable-link")),
         ),
-        _saving(),
+        _clearing(),
         h(
             "div",
             {"class": "huddle-actions"},
@@ -123,60 +124,63 @@ def _gaps(total: int) -> Markup:
     )
 
 
-def _saving() -> list[Markup]:
-    return [
+def _save_option() -> Markup:
+    """Saving on this device, offered before the first statement: someone called away at statement 12 has seen it."""
+    return h(
+        "div",
+        {"class": "huddle-storage", "data-huddle-storage": True, "hidden": True},
         h(
             "div",
-            {"class": "huddle-storage", "data-huddle-storage": True, "hidden": True},
+            {"class": "huddle-option huddle-option--check"},
             h(
-                "div",
-                {"class": "huddle-option huddle-option--check"},
-                h(
-                    "input",
-                    {
-                        "type": "checkbox",
-                        "id": "huddle-save",
-                        "data-huddle-save": True,
-                        "aria-describedby": "huddle-save-hint",
-                    },
-                ),
-                h("label", {"for": "huddle-save"}, say("save-label")),
+                "input",
+                {
+                    "type": "checkbox",
+                    "id": "huddle-save",
+                    "data-huddle-save": True,
+                    "aria-describedby": "huddle-save-hint",
+                },
             ),
-            h(
-                "p",
-                {"class": "huddle-hint", "id": "huddle-save-hint"},
-                say("save-hint"),
-            ),
+            h("label", {"for": "huddle-save"}, say("save-label")),
+        ),
+        h(
+            "p",
+            {"class": "huddle-hint", "id": "huddle-save-hint"},
+            say("save-hint"),
+        ),
+    )
+
+
+def _clearing() -> Markup:
+    """ "Clear my answers", after the statements, and its confirmation."""
+    return h(
+        "div",
+        {"class": "huddle-clear", "data-huddle-clear-box": True, "hidden": True},
+        h(
+            "p",
+            {},
+            h("button", {"type": "button", "class": "md-button", "data-huddle-clear": True}, say("clear")),
         ),
         h(
             "div",
-            {"class": "huddle-clear", "data-huddle-clear-box": True, "hidden": True},
+            {"class": "huddle-confirm", "data-huddle-confirm": True, "hidden": True, "tabindex": "-1"},
             h(
                 "p",
-                {},
-                h("button", {"type": "button", "class": "md-button", "data-huddle-clear": True}, say("clear")),
+                {"id": "huddle-confirm-text"},
+                say("clear-confirm"),
             ),
             h(
-                "div",
-                {"class": "huddle-confirm", "data-huddle-confirm": True, "hidden": True, "tabindex": "-1"},
+                "p",
+                {"class": "huddle-buttons"},
                 h(
-                    "p",
-                    {"id": "huddle-confirm-text"},
-                    say("clear-confirm"),
+                    "button",
+                    {"type": "button", "class": "md-button md-button--primary", "data-huddle-confirm-clear": True},
+                    say("clear-yes"),
                 ),
-                h(
-                    "p",
-                    {"class": "huddle-buttons"},
-                    h(
-                        "button",
-                        {"type": "button", "class": "md-button md-button--primary", "data-huddle-confirm-clear": True},
-                        say("clear-yes"),
-                    ),
-                    h("button", {"type": "button", "class": "md-button", "data-huddle-keep": True}, say("clear-no")),
-                ),
+                h("button", {"type": "button", "class": "md-button", "data-huddle-keep": True}, say("clear-no")),
             ),
         ),
-    ]
+    )
 
 
 def rater_questions(framework: Framework) -> Markup:
