@@ -124,3 +124,19 @@ def test_a_comparison_calls_out_band_changes_and_draws_the_earlier_result(page, 
     assert page.locator(".huddle-chart__earlier[data-earlier='vision']").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert violations(page) == []
+
+
+def test_a_link_in_the_results_opens_a_new_tab_and_the_results_stay(page, demo_url, demo_site):
+    page.goto(demo_url + PAGE)
+    answer_all(page, framework_of(demo_site, PAGE))
+    see_results(page)
+    results = page.locator("[data-huddle-results]")
+    assert results.locator("[data-huddle-new-tab]").is_visible()  # said before any link
+    links = results.locator("a[href]")
+    assert links.count() > 10
+    assert links.evaluate_all("ls => ls.filter((l) => l.target !== '_blank' || l.rel !== 'noopener').length") == 0
+    with page.context.expect_page() as opened:
+        results.locator(".huddle-blocks a[href*='case-studies/']").first.click()
+    opened.value.wait_for_load_state()
+    assert "/case-studies/" in opened.value.url
+    assert results.is_visible() and page.url.startswith(demo_url + PAGE)

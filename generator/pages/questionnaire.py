@@ -152,7 +152,7 @@ def _save_option() -> Markup:
 
 
 def _clearing() -> Markup:
-    """ "Clear my answers", after the statements, and its confirmation."""
+    """The button that clears the answers, after the statements, and its confirmation."""
     return h(
         "div",
         {"class": "huddle-clear", "data-huddle-clear-box": True, "hidden": True},

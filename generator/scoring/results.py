@@ -26,6 +26,10 @@ MONTHS = (
 )
 """Each month's message, in order."""
 
+NEW_TAB = {"target": "_blank", "rel": "noopener"}
+"""Links in the results open in a new tab (the results say so): following one must not take the results away.
+The page script does the same for the links in what the worker renders."""
+
 
 def long_date(iso: str) -> str:
     """A YYYY-MM-DD date as people write it: 26 November 2026."""
@@ -118,14 +122,14 @@ def _share(framework: Framework, team_url: str) -> Markup:
             h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, say("get-code")),
         ),
         code_box(say("code-label")),
-        h("p", {}, h("a", {"href": team_url}, say("team-link", whose=pooled))),
+        h("p", {}, h("a", {"href": team_url, **NEW_TAB}, say("team-link", whose=pooled))),
         h(
             "p",
             {},
             say("ask-feedback-before"),
-            h("a", {"href": "rater/"}, say("rater-link")),
+            h("a", {"href": "rater/", **NEW_TAB}, say("rater-link")),
             say("ask-feedback-between"),
-            h("a", {"href": "360/"}, say("feedback-link")),
+            h("a", {"href": "360/", **NEW_TAB}, say("feedback-link")),
             say("ask-feedback-after"),
         )
         if framework.offers_360
@@ -246,6 +250,7 @@ def view(
                 {"class": "huddle-screen-only", "data-huddle-results-meta": True},
                 say("scored-on", date=date, version=framework.version),
             ),
+            h("p", {"class": "huddle-screen-only huddle-hint", "data-huddle-new-tab": True}, say("links-new-tab")),
             h("h3", {"id": "huddle-summary-title"}, say("summary-title")),
             h("div", {"data-huddle-summary": True}, [h("p", {}, sentence) for sentence in summary(report, answers)]),
             h("div", {"class": "huddle-chart-box", "data-huddle-chart": True}, chart),

@@ -269,7 +269,9 @@ MESSAGES: dict[str, str] = {
     "compare next time: load the file on this page and your results show what changed.",
     "share-title": "Share your results with your {whose}",
     "share-text": "To add your results to a {whose} profile, get a code and give it to whoever collects them. Anyone "
-    "with this code can see your answers; it does not contain your name, the date or your notes.",
+    "with this code can see your answers; it does not contain your name, the date or your notes. A message or an "
+    "email with the code carries your name, though: send it the way they set up for collecting codes without names, "
+    "such as a form that asks for nothing else.",
     "team-link": "See a {whose} profile from the codes people share",
     "ask-feedback-before": "For 360 feedback, send colleagues the link to ",
     "rater-link": "feedback for a colleague",
@@ -282,6 +284,7 @@ MESSAGES: dict[str, str] = {
     "download and your printout. They are saved on this device only if you chose to save your progress.",
     "print-version": ", version {version}. Scored on {date}.",
     "scored-on": "Scored on {date}, against version {version} of this self-assessment.",
+    "links-new-tab": "Links in your results open in a new tab, so your results stay here.",
     "table-caption": "Your score for each competency, from {low} ({low_label}) to {high} ({high_label})",
     "band-range": "from {start} to under {end}",
     "band-range-top": "from {start} to {end}",

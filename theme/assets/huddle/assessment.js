@@ -259,8 +259,8 @@ function today() {
 async function show(given) {
   const date = today();
   shown = { answers: given, date, ...(await scorer.call("results", [given, date, earlier])) };
-  insert($("[data-huddle-results-view]", results), shown.view);
-  insert($("[data-huddle-comparison]", results), shown.comparison);
+  insert($("[data-huddle-results-view]", results), shown.view, { newTab: true });
+  insert($("[data-huddle-comparison]", results), shown.comparison, { newTab: true });
   document.body.classList.toggle("huddle-compared", Boolean(shown.comparison));
 }
 
