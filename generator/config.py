@@ -140,7 +140,7 @@ class HuddleConfig(Config):
     pyodide_dir = c.Optional(c.Dir(exists=False))
     """A `pyodide` npm package of the site's own, relative to site.yml; unset, Huddle's own Pyodide is used."""
 
-    boot_timeout = Seconds(default=60)
+    boot_timeout = Seconds(default=30)
     """Seconds Pyodide may go without progress (no bytes arriving) before the page says it could not start."""
 
     team_threshold = Count(default=5, least=2)

@@ -256,7 +256,7 @@ def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, 
         answer(page, item, "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
     page.get_by_role("button", name="See results now").click()
-    page.get_by_text("The scorer is still getting ready").wait_for()
+    page.get_by_text("Your results will show here as soon as the scorer has finished downloading").wait_for()
     wait_until(page, lambda: held)  # the WebAssembly download has reached us and is held
     assert held and not page.locator("[data-huddle-results]").is_visible()
     for route in held:
@@ -282,7 +282,7 @@ def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, 
 
 def test_a_pyodide_file_the_server_refuses_fails_the_boot_at_once(page, demo_url):
     # Pyodide only logs a refused WebAssembly download and never settles; the worker must say so at once,
-    # not after the 60 s boot timeout (whose message would not name the file).
+    # not after the 30 s boot timeout (whose message would not name the file).
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="Not Found"))
     page.goto(demo_url + PAGE)
     status = page.locator("[data-huddle-notice]")
@@ -314,7 +314,7 @@ def test_the_focused_answer_has_a_visible_outline(page, demo_url):
 def test_a_download_that_stalls_fails_after_boot_timeout_seconds_without_progress(page, demo_url):
     def short_timeout(route):
         response = route.fetch()
-        body = response.text().replace('"bootTimeout": 60', '"bootTimeout": 2')
+        body = response.text().replace('"bootTimeout": 30', '"bootTimeout": 2')
         route.fulfill(response=response, body=body)
 
     page.route(f"{demo_url}{PAGE}", short_timeout)

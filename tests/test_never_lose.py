@@ -34,7 +34,7 @@ def with_boot_timeout(page, base: str, seconds: int) -> None:
 
     def rewrite(route):
         response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace('"bootTimeout": 60', f'"bootTimeout": {seconds}'))
+        route.fulfill(response=response, body=response.text().replace('"bootTimeout": 30', f'"bootTimeout": {seconds}'))
 
     page.route(f"{base}{PAGE}", rewrite)
 
@@ -86,7 +86,9 @@ def test_an_early_submit_is_told_in_view_that_results_will_follow(page, demo_url
     answer(page, "v1", "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
     page.get_by_role("button", name="See results now").click()
-    said = page.locator("[data-huddle-status]").get_by_text("The scorer is still getting ready")
+    said = page.locator("[data-huddle-status]").get_by_text(
+        "Your results will show here as soon as the scorer has finished downloading"
+    )
     said.wait_for()
     assert in_viewport(page, said)  # the sticky bar, not below the button
     for route in held:
@@ -227,3 +229,27 @@ def test_the_search_index_is_fetched_only_when_the_person_opens_search(page, dem
     page.keyboard.type("huddle")
     page.locator(".md-search-result__item").first.wait_for()
     assert fetched == [demo_url + "search/search_index.json"]
+
+
+def test_a_failure_while_answering_is_said_in_the_bar_without_moving_the_person(page, demo_url):
+    page.set_viewport_size(PHONE)
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    with page.expect_request("**/pyodide.asm.wasm"):
+        page.goto(demo_url + PAGE)
+    for item in ["v1", "v2", "s1", "s2", "s3"]:
+        answer(page, item, "Often")
+    here = page.locator("fieldset[data-item='s3']")
+    here.scroll_into_view_if_needed()
+    before = here.bounding_box()["y"]
+    held[0].abort()  # the Wi-Fi drops while the person is on statement 7
+    bar = page.locator("[data-huddle-loading]")
+    bar.get_by_text("The scorer could not start; your answers are kept.").wait_for(timeout=RESULTS_TIMEOUT)
+    assert in_viewport(page, bar)
+    assert abs(here.bounding_box()["y"] - before) < 2  # the statement stays where it was on the screen
+    assert not page.locator("[data-huddle-notice]").evaluate("e => e === document.activeElement")
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See results now").click()
+    notice = page.locator("[data-huddle-notice]")
+    assert notice.evaluate("e => e === document.activeElement") and in_viewport(page, notice)
+    assert page.locator("[data-huddle-status]").inner_text() == ""  # not also "still getting ready"

@@ -438,7 +438,10 @@ MESSAGES: dict[str, str] = {
     "saving-off": "Saving is off, and the answers saved on this device have been removed.",
     "cleared": "Your answers and results have been cleared from this page and from this device.",
     # The scorer.
-    "still-booting": "The scorer is still getting ready; your results will appear in a moment.",
+    "still-booting": "Your answers are in. Your results will show here as soon as the scorer has finished "
+    "downloading (above); on slow Wi-Fi that can take a minute or two.",
+    "boot-failed-bar": "The scorer could not start; your answers are kept. “Try again” is at the top of the "
+    "questions.",
     "boot-failed": "Your answers are still here, but the scorer could not start: {reason}. "
     "Try again, or use the {printable}.",
     "retrying": "Trying again to get the scorer ready. Your answers are kept.",

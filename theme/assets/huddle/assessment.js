@@ -58,13 +58,16 @@ function start() {
       if (scorer !== mine) return; // a scorer replaced by "Try again"
       form.dataset.scorer = "failed";
       failure = error;
-      showFailure(error); // at once, not only when the person asks for results
+      // At once, not only when the person asks for results; but someone already answering
+      // is not taken away from the statement they are on: the sticky bar says it instead.
+      showFailure(error, { move: waitingForResults || Object.keys(answers()).length === 0 });
     },
   );
 }
 
-// Said at the top of the viewport, with focus, so it is seen on a phone too.
-function showFailure(error) {
+// Said at the top of the questions; with `move`, brought into view with focus, so it is
+// seen on a phone too, and otherwise said in the sticky bar, which is always in view.
+function showFailure(error, { move = true } = {}) {
   const link = Object.assign(document.createElement("a"), {
     href: config.printable,
     textContent: say("printable-link"),
@@ -73,7 +76,10 @@ function showFailure(error) {
     ...sayWith("boot-failed", { reason: error.message }, { printable: link }),
   );
   notice.hidden = false;
-  loading.hidden = true;
+  status.textContent = "";
+  loading.hidden = move;
+  loading.textContent = move ? "" : say("boot-failed-bar");
+  if (!move) return;
   notice.scrollIntoView({ block: "start" });
   notice.focus({ preventScroll: true });
 }
@@ -269,8 +275,8 @@ async function seeResults() {
   if (scorer.state !== "ready") {
     // Said in the sticky bar, which stays in view; results follow once the scorer is ready.
     waitingForResults = true;
-    status.textContent = say("still-booting");
     if (failure) showFailure(failure);
+    else status.textContent = say("still-booting");
     return;
   }
   waitingForResults = false;
