@@ -225,3 +225,25 @@ def test_the_team_and_rater_pages_work_by_keyboard_alone(page, demo_url, demo_si
     page.locator("[data-huddle-code-box]").wait_for(timeout=RESULTS_TIMEOUT)
     code = read_codes(rated, page.get_by_label("Your feedback code").input_value()).codes[0]
     assert code.role == "peer" and code.answers == {first.id: rated.scale.points[1].value}
+
+
+@pytest.mark.no_pyodide
+def test_a_rater_is_asked_for_their_role_at_once_sees_progress_and_is_asked_before_leaving(page, demo_url, demo_site):
+    # Pyodide is held back: nothing here waits for the scorer.
+    framework = framework_of(demo_site, CL)
+    page.goto(demo_url + CL + "rater/")
+    total = len(framework.items())
+    progress = page.locator("[data-huddle-progress]")
+    assert progress.inner_text() == f"0 of {total} answered"
+    first, second = framework.items()[:2]
+    answer(page, first.id, framework.scale.points[0].label)
+    answer(page, second.id, framework.scale.points[1].label)
+    assert progress.inner_text() == f"2 of {total} answered"
+    page.get_by_role("button", name="Get my code to send back").click()
+    page.locator("[data-huddle-status]").get_by_text("Choose your role for this colleague first").wait_for()
+    assert page.evaluate("document.activeElement.name") == "huddle-role"
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    page.close(run_before_unload=True)  # leaving with answers and no code made: the browser asks first
+    page.wait_for_event("close")
+    assert asked == ["beforeunload"]

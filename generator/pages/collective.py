@@ -210,6 +210,15 @@ def rater_page(framework: Framework, least: int) -> str:
                     "autocomplete": "off",
                     "novalidate": True,
                 },
+                h(
+                    "div",
+                    {"class": "huddle-bar", "data-huddle-bar": True},
+                    h(
+                        "p",
+                        {"class": "huddle-progress", "data-huddle-progress": True, "role": "status"},
+                        say("progress", answered=0, total=len(framework.items())),
+                    ),
+                ),
                 role,
                 rater_questions(framework),
                 h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),

@@ -440,6 +440,8 @@ MESSAGES: dict[str, str] = {
     # The scorer.
     "still-booting": "Your answers are in. Your results will show here as soon as the scorer has finished "
     "downloading (above); on slow Wi-Fi that can take a minute or two.",
+    "still-working": "The scorer is still downloading; what you asked for will show here as soon as it is ready. "
+    "On slow Wi-Fi that can take a minute or two.",
     "boot-failed-bar": "The scorer could not start; your answers are kept. “Try again” is at the top of the questions.",
     "boot-failed": "Your answers are still here, but the scorer could not start: {reason}. "
     "Try again, or use the {printable}.",

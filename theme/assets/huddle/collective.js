@@ -52,26 +52,44 @@ async function showProfile(name, args) {
 
 // A rater's code: their role and their answers, read from the checked radios.
 const code = kind === "rater" ? codeBox(form) : null;
+const items = $$("fieldset[data-item]", form);
+let coded = false; // a code was made from these answers
+function raterAnswers() {
+  const answers = {};
+  for (const fieldset of items) {
+    const chosen = $("input[type=radio]:checked", fieldset);
+    if (chosen) answers[fieldset.dataset.item] = JSON.parse(chosen.dataset.answer);
+  }
+  return answers;
+}
 async function raterCode() {
-  const role = $("input[name='huddle-role']:checked", form);
-  if (!role) {
+  status.textContent = "";
+  code.show(await scorer.call("code", [raterAnswers(), "", $("input[name='huddle-role']:checked", form).value, nonce()]));
+  coded = true;
+}
+if (kind === "rater") {
+  const progress = $("[data-huddle-progress]", form);
+  form.addEventListener("change", (event) => {
+    if (event.target.type !== "radio" || event.target.name === "huddle-role") return;
+    coded = false;
+    progress.textContent = say("progress", { answered: Object.keys(raterAnswers()).length, total: items.length });
+  });
+  // Leaving with answers and no code made from them asks first: nothing here is saved.
+  window.addEventListener("beforeunload", (event) => {
+    if (!coded && Object.keys(raterAnswers()).length) event.preventDefault();
+  });
+}
+
+async function go() {
+  // The role is asked for at once, not once the scorer has downloaded.
+  if (kind === "rater" && !$("input[name='huddle-role']:checked", form)) {
     status.textContent = say("choose-role");
     $("input[name='huddle-role']", form).focus();
     return;
   }
-  const answers = {};
-  for (const fieldset of $$("fieldset[data-item]", form)) {
-    const chosen = $("input[type=radio]:checked", fieldset);
-    if (chosen) answers[fieldset.dataset.item] = JSON.parse(chosen.dataset.answer);
-  }
-  status.textContent = "";
-  code.show(await scorer.call("code", [answers, "", role.value, nonce()]));
-}
-
-async function go() {
   if (scorer.state !== "ready") {
     waiting = true;
-    status.textContent = say("still-booting");
+    status.textContent = say("still-working");
     return;
   }
   waiting = false;
@@ -114,7 +132,7 @@ let survey = null;
 async function showSurvey(mapping) {
   try {
     const { team } = config.thresholds;
-    if (scorer.state !== "ready") status.textContent = say("still-booting");
+    if (scorer.state !== "ready") status.textContent = say("still-working");
     await showProfile("survey", [survey, mapping, team]);
     insert($("[data-huddle-mapping-box]", form), shown.mapping);
   } catch (error) {
