@@ -167,6 +167,10 @@ def test_at_phone_width_nothing_scrolls_sideways_and_answers_are_44_px_targets(p
     see_results(page)
     assert page.evaluate(wide)
     assert page.locator(".md-header__title").evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    for details in page.locator("details:has(input[type=file])").all():
+        details.evaluate("e => { e.open = true; }")
+    pickers = page.eval_on_selector_all("input[type=file]", "els => els.map((e) => e.getBoundingClientRect().height)")
+    assert pickers and min(pickers) >= 44  # loading an earlier result is a tap target too
 
 
 def test_after_a_first_visit_the_assessment_opens_scores_and_shows_results_offline(browser, demo_url):
