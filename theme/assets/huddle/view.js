@@ -6,6 +6,6 @@ export function insert(target, html, { newTab = false } = {}) {
   target.innerHTML = html;
   for (const link of target.querySelectorAll("a[href]")) {
     link.dataset.address = link.href;
-    if (newTab) Object.assign(link, { target: "_blank", rel: "noopener" });
+    if (newTab && !link.getAttribute("href").startsWith("#")) Object.assign(link, { target: "_blank", rel: "noopener" });
   }
 }
