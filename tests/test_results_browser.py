@@ -132,9 +132,18 @@ def test_a_link_in_the_results_opens_a_new_tab_and_the_results_stay(page, demo_u
     see_results(page)
     results = page.locator("[data-huddle-results]")
     assert results.locator("[data-huddle-new-tab]").is_visible()  # said before any link
-    links = results.locator("a[href]")
+    links = results.locator("a[href]:not([href^='#'])")
     assert links.count() > 10
     assert links.evaluate_all("ls => ls.filter((l) => l.target !== '_blank' || l.rel !== 'noopener').length") == 0
+    # After the summary, links down the long page (on a phone, eleven screens) to what to do with it.
+    jump = results.locator("nav.huddle-jump")
+    assert jump.get_by_role("link").all_inner_texts() == [
+        "Next steps",
+        "Share your results with your team",
+        "Keep your results",
+    ]
+    jump.get_by_role("link", name="Keep your results").click()
+    assert page.url.endswith("#huddle-keep") and page.locator("#huddle-keep").is_visible()
     with page.context.expect_page() as opened:
         results.locator(".huddle-blocks a[href*='case-studies/']").first.click()
     opened.value.wait_for_load_state()

@@ -54,6 +54,7 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
             "aria-labelledby": "huddle-results-title",
         },
         h("h2", {"id": "huddle-results-title"}, say("results-title")),
+        _jump(framework),
         h("div", {"data-huddle-results-view": True}),
         h("h3", {"id": "huddle-compare-title", "class": "huddle-screen-only"}, say("compare-title")),
         earlier_control("results"),
@@ -87,6 +88,29 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
 def whose(framework: Framework) -> str:
     """Whose profile people pool their codes into, in a word: a board's or a team's."""
     return say("whose-board") if framework.audience == "board" else say("whose-team")
+
+
+def _jump(framework: Framework) -> Markup:
+    """Links to what comes after the long read (on a phone, eleven screens down): notes, sharing, keeping."""
+    targets = [
+        ("huddle-next-title", say("next-title")),
+        ("huddle-share-title", say("share-title", whose=whose(framework))),
+        ("huddle-keep", say("keep-title")),
+    ]
+    links = [h("a", {"href": f"#{target}"}, title) for target, title in targets]
+    return h(
+        "nav",
+        {"class": "huddle-jump huddle-screen-only", "aria-labelledby": "huddle-jump-label"},
+        h("p", {}, h("span", {"id": "huddle-jump-label"}, say("jump-label")), " ", join_with(links, " · ")),
+    )
+
+
+def join_with(parts: list[Markup], between: str) -> list[object]:
+    """`parts` with `between` (text) between each two."""
+    joined: list[object] = []
+    for n, part in enumerate(parts):
+        joined += [between, part] if n else [part]
+    return joined
 
 
 def _share(framework: Framework, team_url: str) -> Markup:

@@ -284,6 +284,7 @@ MESSAGES: dict[str, str] = {
     "download and your printout. They are saved on this device only if you chose to save your progress.",
     "print-version": ", version {version}. Scored on {date}.",
     "scored-on": "Scored on {date}, against version {version} of this self-assessment.",
+    "jump-label": "Go to:",
     "links-new-tab": "Links in your results open in a new tab, so your results stay here.",
     "table-caption": "Your score for each competency, from {low} ({low_label}) to {high} ({high_label})",
     "band-range": "from {start} to under {end}",
