@@ -93,7 +93,8 @@ def _table(framework: Framework, found: Profile) -> Markup:
             cells = [h("td", {"data-score": ""}, say("withheld")), h("td", {}, "—"), h("td", {}, "—")]
         else:
             spread = say("spread", low=rounded(c.low), high=rounded(c.high))
-            counts = ", ".join(f"{label} {count}" for label, count in c.bands)
+            # One band a line: on a phone, a run of "Partly true of us 4, True of us 1" read as one phrase.
+            counts = h("ul", {"class": "huddle-band-counts"}, [h("li", {}, f"{label}: {n}") for label, n in c.bands])
             cells = [h("td", {"data-score": ""}, c.score), h("td", {}, spread), h("td", {}, counts)]
         rows.append(
             h("tr", {"data-competency": c.id}, h("th", {"scope": "row"}, c.title), cells, h("td", {}, c.counted))
