@@ -128,7 +128,7 @@ def test_each_competency_block_gives_score_band_meaning_advice_and_case_studies(
     text = blocks(view)
     assert list(text) == [c.id for c in framework.competencies()]
     vision, speaking, sharing = text["vision"], text["speaking-up"], text["sharing-leadership"]
-    assert "One of your strengths" in vision and "help colleagues do the same" in vision
+    assert "One of your stronger areas" in vision and "help colleagues do the same" in vision
     assert "Questions to reflect on" not in vision
     assert "An area to develop" in speaking and "Questions to reflect on" in speaking
     assert "When have you seen speaking up done well at work" in speaking

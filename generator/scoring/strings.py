@@ -256,7 +256,7 @@ MESSAGES: dict[str, str] = {
     "use-earlier": "Replace my answers with the earlier ones",
     "summary-title": "Summary",
     "each-title": "Competency by competency",
-    "tag-strength": "One of your strengths",
+    "tag-strength": "One of your stronger areas",
     "tag-develop": "An area to develop",
     "studies-title": "Case studies that show it",
     "develop-title": "How to develop it",
@@ -334,8 +334,9 @@ MESSAGES: dict[str, str] = {
     "each": "each",
     "list-and": "{first} and {last}",
     # Advice and reflection in the results (each competency's block).
-    "strength-advice": "This is one of your strengths. Keep it up, and help colleagues do the same: say what "
-    "works for you, offer to work alongside someone who finds it harder, and say so when you see others do it well.",
+    "strength-advice": "This is one of your stronger areas, compared with your others, whatever its band. Build on "
+    "it, and help colleagues do the same: say what works for you, offer to work alongside someone who finds it "
+    "harder, and say so when you see others do it well.",
     "reflect-seen": "When have you seen {competency} done well at work, and what did the person do?",
     "reflect-step": "What gets in the way of {competency} for you, and what is one small step you could take in "
     "the next month?",
