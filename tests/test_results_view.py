@@ -160,3 +160,28 @@ def test_guidance_reads_back_from_its_json():
     advice = Guidance("print/", {"a": CompetencyGuidance("p/", "<p>x</p>", {"Low": "<p>y</p>"}, (Link("t", "u"),))})
     assert read_guidance(json.loads(json.dumps(to_json(advice)))) == advice
     assert read_guidance(None).of("anything").page == ""
+
+
+def test_the_chart_names_the_bands_its_shading_marks_when_every_competency_shares_them(framework):
+    from dataclasses import replace
+
+    from generator.scoring.chart import bar_chart
+    from generator.scoring.report import report
+
+    result = report(framework, answers_for(framework, 3), "2026-11-26")
+    legend = [
+        text
+        for tag, attrs, text in tree(str(bar_chart(framework, result)))
+        if "huddle-chart__legend" in attrs.get("class", "")
+    ]
+    assert legend == [
+        "The bands the shading marks, from left to right: Emerging, from 1 to under 2.5; Developing, from 2.5 to "
+        "under 3.5; Established, from 3.5 to 5."
+    ]
+    # One competency with bands of its own: each block says its band, and the chart names none.
+    first = framework.domains[0]
+    own = replace(first.competencies[0], bands=first.competencies[0].bands[:2])
+    other = replace(
+        framework, domains=(replace(first, competencies=(own, *first.competencies[1:])), *framework.domains[1:])
+    )
+    assert "huddle-chart__legend" not in str(bar_chart(other, result))

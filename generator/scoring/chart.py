@@ -19,6 +19,7 @@ from typing import Any
 
 from .html import Markup, h
 from .model import Band, Framework
+from .results import band_range
 from .strings import say
 
 WIDTH = 1000
@@ -57,7 +58,18 @@ def bar_chart(
         h("figcaption", {}, caption),
         h("ul", {"class": "huddle-chart__rows"}, rows),
         axis,
+        _legend(framework),
     )
+
+
+def _legend(framework: Framework) -> Markup | None:
+    """The bands the shading marks, in words, when every competency has the same ones (else each block says)."""
+    first, *others = [c.bands for c in framework.competencies()]
+    where = [(band.start, band.label) for band in first]
+    if any([(band.start, band.label) for band in bands] != where for bands in others):
+        return None
+    named = [say("chart-band", band=band.label, range=band_range(framework, first, band)) for band in first]
+    return h("p", {"class": "huddle-chart__legend"}, say("chart-bands", bands="; ".join(named)))
 
 
 def _row(

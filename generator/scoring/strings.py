@@ -206,6 +206,8 @@ MESSAGES: dict[str, str] = {
     # Scores (results, chart, CSV).
     "chart-your-score": "Your score",
     "chart-mean-score": "The mean score",
+    "chart-bands": "The bands the shading marks, from left to right: {bands}.",
+    "chart-band": "{band}, {range}",
     "chart-caption": "{whose} for each competency, on the scale from {low} ({low_label}) to {high} ({high_label}). "
     "The shading behind each bar marks its bands.",
     "chart-caption-earlier": "{whose} for each competency, on the scale from {low} ({low_label}) to {high} "
