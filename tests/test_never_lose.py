@@ -257,3 +257,20 @@ def test_a_failure_while_answering_is_said_in_the_bar_without_moving_the_person(
     notice = page.locator("[data-huddle-notice]")
     assert notice.evaluate("e => e === document.activeElement") and in_viewport(page, notice)
     assert page.locator("[data-huddle-status]").inner_text() == ""  # not also "still getting ready"
+
+
+@pytest.mark.no_pyodide
+def test_start_now_brings_the_offer_to_save_into_view_and_its_button_out(page, demo_url):
+    page.set_viewport_size(PHONE)
+    page.goto(demo_url + PAGE)
+    start = page.get_by_role("button", name="Start now")
+    start.click()
+    # The page moves (smoothly) until the button has gone under the header: the person sees that it worked.
+    page.wait_for_function(
+        "() => document.querySelector('.huddle-start').getBoundingClientRect().bottom"
+        " < document.querySelector('.md-header').getBoundingClientRect().bottom + 8",
+        timeout=5000,
+    )
+    assert in_viewport(page, page.get_by_label("Save my progress on this device"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "huddle-save"  # and the keyboard carries on from there

@@ -60,7 +60,7 @@ def assessment_page(framework: Framework, md: Text) -> str:
                 "a",
                 {
                     "class": "md-button md-button--primary huddle-start",
-                    "href": "#questions",
+                    "href": "#start-here",
                     "role": "button",
                     "draggable": "false",
                 },

@@ -42,6 +42,9 @@ def form(framework: Framework) -> Markup:
             h("p", {"class": "huddle-loading", "data-huddle-loading": True, "hidden": True}),
             h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),
         ),
+        # "Start now" leads here, under the sticky bar: the intro and the button leave the screen, so the
+        # person sees it worked, and the first thing in view is the offer to save.
+        h("span", {"id": "start-here"}),
         _save_option(),
         [
             h(
