@@ -77,7 +77,8 @@ def test_framework_page_is_a_reference_of_scale_bands_and_items(minimal_site):
     html = article((minimal_site / "frameworks/tiny/index.html").read_text())
     for text in ["Rating scale", "Never", "Does not apply", "Score bands", "Rarely shown.", "Third statement."]:
         assert text in html
-    assert "reverse-keyed" in html
+    assert "(counted in reverse)" in html
+    assert "from 1 to under 2" in html and "from 2 to 3" in html  # each band's scores in words, as in results
     found = links(minimal_site, "frameworks/tiny")
     assert {"frameworks/tiny/alpha/", "frameworks/tiny/beta/", "assessments/tiny/"} <= found
 

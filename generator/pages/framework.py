@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from ..casestudies import CaseStudy
 from ..scoring.html import Markup, h
 from ..scoring.model import Band, Competency, Domain, Framework, Item
+from ..scoring.results import band_range
 from ..scoring.strings import say
 from .casestudies import listed
 from .uris import (
@@ -59,7 +60,7 @@ def framework_page(framework: Framework, md: Text) -> str:
     if framework.scale.not_applicable:
         lines += ["", say("scale-not-applicable", answer=text(framework.scale.not_applicable))]
     summary = lambda b: md(b.summary, here, f"Framework '{framework.id}' band '{b.label}' summary")  # noqa: E731
-    lines += ["", heading(2, say("bands-title")), "", _bands_table(framework.bands, summary)]
+    lines += ["", heading(2, say("bands-title")), "", _bands_table(framework, framework.bands, summary)]
     lines += ["", say("score-rule")]
     for domain in framework.domains:
         lines += ["", f"## {text(domain.title)}", "", block(domain.description, f"domain '{domain.id}' description")]
@@ -92,7 +93,7 @@ def competency_page(
         "",
         heading(2, say("bands-title")),
         "",
-        _bands_table(competency.bands, lambda b: md(b.summary, here, f"{where} band '{b.label}' summary")),
+        _bands_table(framework, competency.bands, lambda b: md(b.summary, here, f"{where} band '{b.label}' summary")),
     ]
     if competency.develop:
         develop = block_html(md(competency.develop, here, f"{where} develop"))
@@ -122,11 +123,21 @@ def note(item: Item, reverse: str, reverse_weight: str) -> str:
     return say("note-weight", weight=item.weight) if item.weight != 1 else ""
 
 
-def _bands_table(bands: Sequence[Band], summary: Callable[[Band], str]) -> str:
-    """The bands as an HTML table: each summary is rendered Markdown, which a Markdown table cannot hold."""
-    names = (say("bands-from"), say("bands-band"), say("bands-meaning"))
+def _bands_table(framework: Framework, bands: Sequence[Band], summary: Callable[[Band], str]) -> str:
+    """The bands as an HTML table: each summary is rendered Markdown, which a Markdown table cannot hold.
+    Each band says its scores in words, as the results do ("from 2.5 to under 3.5")."""
+    names = (say("bands-band"), say("bands-scores"), say("bands-meaning"))
     head = h("tr", {}, [h("th", {"scope": "col"}, name) for name in names])
-    rows = [h("tr", {}, h("td", {}, b.start), h("td", {}, b.label), h("td", {}, Markup(summary(b)))) for b in bands]
+    rows = [
+        h(
+            "tr",
+            {},
+            h("td", {}, b.label),
+            h("td", {}, band_range(framework, bands, b)),
+            h("td", {}, Markup(summary(b))),
+        )
+        for b in bands
+    ]
     return block_html(h("table", {}, h("thead", {}, head), h("tbody", {}, rows)))
 
 

@@ -71,13 +71,14 @@ MESSAGES: dict[str, str] = {
     "scale-answer": "Answer",
     "scale-not-applicable": 'The answer "{answer}" is never scored.',
     "bands-title": "Score bands",
-    "bands-from": "From",
+    "bands-scores": "Scores",
     "bands-band": "Band",
     "bands-meaning": "What it means",
-    "score-rule": "A competency's score is the weighted mean of its answered items, with reverse-keyed items "
-    "counted the other way round; with fewer than half of its items answered it has no score.",
-    "note-reverse": "(reverse-keyed)",
-    "note-reverse-weight": "(reverse-keyed, weight {weight})",
+    "score-rule": "A competency's score is the weighted mean of its answered items, with the items marked "
+    "“counted in reverse” counted the other way round (they describe what not to do); with fewer than half of its "
+    "items answered it has no score.",
+    "note-reverse": "(counted in reverse)",
+    "note-reverse-weight": "(counted in reverse, weight {weight})",
     "note-weight": "(weight {weight})",
     "competency-of": "A competency of {framework}, in {domain}.",
     "looks-like-title": "What it looks like",
