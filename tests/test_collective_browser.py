@@ -247,3 +247,32 @@ def test_a_rater_is_asked_for_their_role_at_once_sees_progress_and_is_asked_befo
     page.close(run_before_unload=True)  # leaving with answers and no code made: the browser asks first
     page.wait_for_event("close")
     assert asked == ["beforeunload"]
+
+
+@pytest.mark.no_pyodide
+def test_a_rater_can_save_their_progress_and_find_it_again_and_clearing_the_assessment_leaves_it(
+    page, demo_url, demo_site
+):
+    framework = framework_of(demo_site, CL)
+    first, second = framework.items()[:2]
+    low = framework.scale.points[0].label
+    page.goto(demo_url + CL + "rater/")
+    answer(page, first.id, low)
+    assert page.evaluate("localStorage.length") == 0  # nothing stored before opting in
+    page.get_by_label("Save my progress on this device").check()
+    answer(page, second.id, low)
+    page.reload()
+    total = len(framework.items())
+    status = page.locator("[data-huddle-status]")
+    assert status.inner_text() == (
+        f"Your saved answers are back: 2 of {total} answered. You can carry on from statement 3."
+    )
+    assert page.locator("[data-huddle-progress]").inner_text() == f"2 of {total} answered"
+    assert page.get_by_label("Save my progress on this device").is_checked()
+    page.goto(demo_url + CL)  # the person's own assessment, on the same device: clearing it is about theirs
+    page.get_by_role("button", name="Clear my answers").click()
+    page.locator("[data-huddle-confirm-clear]").click()
+    assert page.evaluate("Object.keys(localStorage)") == [f"huddle-rater:{framework.id}:{framework.version}"]
+    page.goto(demo_url + CL + "rater/")
+    page.get_by_label("Save my progress on this device").uncheck()
+    assert page.evaluate("localStorage.length") == 0

@@ -11,7 +11,7 @@ from ..scoring.html import Markup, h, join
 from ..scoring.model import Framework
 from ..scoring.results import code_box, whose
 from ..scoring.strings import say
-from .questionnaire import rater_questions
+from .questionnaire import rater_questions, save_option
 from .uris import assessment_uri, feedback_uri, front_matter, heading, link, markdown_link, rater_uri, team_uri
 
 
@@ -207,6 +207,8 @@ def rater_page(framework: Framework, least: int) -> str:
                     "class": "huddle-collective huddle-assessment",
                     "data-huddle-collective": "rater",
                     "data-framework-url": "../framework.json",
+                    "data-huddle-framework": framework.id,
+                    "data-version": framework.version,
                     "autocomplete": "off",
                     "novalidate": True,
                 },
@@ -219,6 +221,7 @@ def rater_page(framework: Framework, least: int) -> str:
                         say("progress", answered=0, total=len(framework.items())),
                     ),
                 ),
+                save_option(),
                 role,
                 rater_questions(framework),
                 h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),

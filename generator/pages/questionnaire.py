@@ -45,7 +45,7 @@ def form(framework: Framework) -> Markup:
         # "Start now" leads here, under the sticky bar: the intro and the button leave the screen, so the
         # person sees it worked, and the first thing in view is the offer to save.
         h("span", {"id": "start-here"}),
-        _save_option(),
+        save_option(),
         [
             h(
                 "section",
@@ -127,8 +127,9 @@ def _gaps(total: int) -> Markup:
     )
 
 
-def _save_option() -> Markup:
-    """Saving on this device, offered before the first statement: someone called away at statement 12 has seen it."""
+def save_option() -> Markup:
+    """Saving on this device, offered before the first statement: someone called away at statement 12 has seen it.
+    The assessment and the rater page both offer it; each page's script shows it where storage works."""
     return h(
         "div",
         {"class": "huddle-storage", "data-huddle-storage": True, "hidden": True},

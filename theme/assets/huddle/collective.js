@@ -10,6 +10,7 @@ import { download } from "./download.js";
 import { say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
+import { storageFor } from "./storage.js";
 import { insert } from "./view.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
@@ -69,14 +70,45 @@ async function raterCode() {
 }
 if (kind === "rater") {
   const progress = $("[data-huddle-progress]", form);
+  const counted = () =>
+    (progress.textContent = say("progress", { answered: Object.keys(raterAnswers()).length, total: items.length }));
+  // Saving on this device, opt-in as on the assessment: the answers, not the role.
+  const storage = storageFor(`huddle-rater:${form.dataset.huddleFramework}:`, form.dataset.version);
+  const saveBox = $("[data-huddle-save]", form);
+  if (storage.available) {
+    $("[data-huddle-storage]", form).hidden = false;
+    const saved = storage.read();
+    if (saved) {
+      for (const fieldset of items) {
+        const value = JSON.stringify(saved.answers[fieldset.dataset.item]);
+        for (const radio of $$("input[type=radio]", fieldset)) radio.checked = radio.dataset.answer === value;
+      }
+      saveBox.checked = true;
+      const answered = Object.keys(raterAnswers()).length;
+      status.textContent =
+        answered === items.length
+          ? say("resumed-all", { total: items.length })
+          : say("resumed", { answered, total: items.length, number: items.findIndex((f) => !$("input:checked", f)) + 1 });
+      counted();
+    }
+  }
+  saveBox.addEventListener("change", () => {
+    if (saveBox.checked) {
+      status.textContent = say(storage.write(raterAnswers(), "") ? "saving-on" : "saving-failed");
+    } else {
+      storage.remove();
+      status.textContent = say("saving-off");
+    }
+  });
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio" || event.target.name === "huddle-role") return;
     coded = false;
-    progress.textContent = say("progress", { answered: Object.keys(raterAnswers()).length, total: items.length });
+    counted();
+    if (saveBox.checked) storage.write(raterAnswers(), "");
   });
   // Leaving with answers and no code made from them asks first: nothing here is saved.
   window.addEventListener("beforeunload", (event) => {
-    if (!coded && Object.keys(raterAnswers()).length) event.preventDefault();
+    if (!coded && !saveBox.checked && Object.keys(raterAnswers()).length) event.preventDefault();
   });
 }
 
