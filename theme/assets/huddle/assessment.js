@@ -8,6 +8,7 @@
 // worker, and every sentence comes from the build (see messages.js): this
 // file only inserts what it is given and wires events.
 
+import { fillAnswers, readAnswers, resume, unansweredOf } from "./answers.js";
 import { download } from "./download.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
@@ -124,27 +125,17 @@ async function keepForOffline() {
 
 // Answers -------------------------------------------------------------------
 
-// Each radio carries its answer as JSON (a scale value, or the "not applicable" one).
 function answers() {
-  const out = {};
-  for (const fieldset of items) {
-    const chosen = $("input[type=radio]:checked", fieldset);
-    if (chosen) out[fieldset.dataset.item] = JSON.parse(chosen.dataset.answer);
-  }
-  return out;
+  return readAnswers(items);
 }
 
 function setAnswers(given) {
-  for (const fieldset of items) {
-    const value = JSON.stringify(given[fieldset.dataset.item]);
-    for (const radio of $$("input[type=radio]", fieldset)) radio.checked = radio.dataset.answer === value;
-  }
+  fillAnswers(items, given);
   updateProgress();
 }
 
 function unanswered() {
-  const given = answers();
-  return items.filter((fieldset) => !(fieldset.dataset.item in given));
+  return unansweredOf(items);
 }
 
 function updateProgress() {
@@ -158,22 +149,6 @@ const saveBox = $("[data-huddle-save]", form);
 const clearBox = $("[data-huddle-clear-box]", form);
 const confirmBox = $("[data-huddle-confirm]", form);
 
-// Saved progress resumes where the person stopped, and says so where they can see it.
-function resume() {
-  const left = unanswered();
-  const answered = total - left.length;
-  if (!left.length) {
-    status.textContent = say("resumed-all", { total });
-    return;
-  }
-  const number = items.indexOf(left[0]) + 1;
-  status.textContent = say("resumed", { answered, total, number });
-  if (answered) {
-    left[0].scrollIntoView({ block: "center" });
-    $("input", left[0]).focus({ preventScroll: true });
-  }
-}
-
 if (storage.available) {
   $("[data-huddle-storage]", form).hidden = false;
   const saved = storage.read();
@@ -181,7 +156,7 @@ if (storage.available) {
     setAnswers(saved.answers);
     setNotes(saved.notes);
     saveBox.checked = true;
-    resume();
+    resume(items, status);
   }
 }
 function save() {

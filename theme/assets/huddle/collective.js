@@ -6,6 +6,7 @@
 // default); this file only passes the text given, inserts what comes back and wires
 // the buttons.
 
+import { fillAnswers, readAnswers, resume } from "./answers.js";
 import { download } from "./download.js";
 import { say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
@@ -55,14 +56,7 @@ async function showProfile(name, args) {
 const code = kind === "rater" ? codeBox(form) : null;
 const items = $$("fieldset[data-item]", form);
 let coded = false; // a code was made from these answers
-function raterAnswers() {
-  const answers = {};
-  for (const fieldset of items) {
-    const chosen = $("input[type=radio]:checked", fieldset);
-    if (chosen) answers[fieldset.dataset.item] = JSON.parse(chosen.dataset.answer);
-  }
-  return answers;
-}
+const raterAnswers = () => readAnswers(items);
 async function raterCode() {
   status.textContent = "";
   code.show(await scorer.call("code", [raterAnswers(), "", $("input[name='huddle-role']:checked", form).value, nonce()]));
@@ -79,17 +73,10 @@ if (kind === "rater") {
     $("[data-huddle-storage]", form).hidden = false;
     const saved = storage.read();
     if (saved) {
-      for (const fieldset of items) {
-        const value = JSON.stringify(saved.answers[fieldset.dataset.item]);
-        for (const radio of $$("input[type=radio]", fieldset)) radio.checked = radio.dataset.answer === value;
-      }
+      fillAnswers(items, saved.answers);
       saveBox.checked = true;
-      const answered = Object.keys(raterAnswers()).length;
-      status.textContent =
-        answered === items.length
-          ? say("resumed-all", { total: items.length })
-          : say("resumed", { answered, total: items.length, number: items.findIndex((f) => !$("input:checked", f)) + 1 });
       counted();
+      resume(items, status);
     }
   }
   saveBox.addEventListener("change", () => {
