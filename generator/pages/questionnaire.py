@@ -114,17 +114,17 @@ def _gaps(total: int) -> Markup:
         ),
         h("p", {}, say("gaps-list-title")),
         h("ul", {"data-huddle-gaps-list": True}),
-        h(
-            "p",
-            {"class": "huddle-buttons"},
-            h(
-                "button",
-                {"type": "button", "class": "md-button md-button--primary", "data-huddle-continue-answering": True},
-                say("continue-answering"),
-            ),
-            h("button", {"type": "button", "class": "md-button", "data-huddle-continue": True}, say("see-results-now")),
-        ),
+        _choice(("data-huddle-continue-answering", "continue-answering"), ("data-huddle-continue", "see-results-now")),
     )
+
+
+def _choice(first: tuple[str, str], second: tuple[str, str]) -> Markup:
+    """Two buttons side by side, the first the main one: each a (data attribute, message key)."""
+    buttons = [
+        h("button", {"type": "button", "class": f"md-button{extra}", attribute: True}, say(key))
+        for (attribute, key), extra in ((first, " md-button--primary"), (second, ""))
+    ]
+    return h("p", {"class": "huddle-buttons"}, buttons)
 
 
 def save_option() -> Markup:
@@ -173,16 +173,7 @@ def _clearing() -> Markup:
                 {"id": "huddle-confirm-text"},
                 say("clear-confirm"),
             ),
-            h(
-                "p",
-                {"class": "huddle-buttons"},
-                h(
-                    "button",
-                    {"type": "button", "class": "md-button md-button--primary", "data-huddle-confirm-clear": True},
-                    say("clear-yes"),
-                ),
-                h("button", {"type": "button", "class": "md-button", "data-huddle-keep": True}, say("clear-no")),
-            ),
+            _choice(("data-huddle-confirm-clear", "clear-yes"), ("data-huddle-keep", "clear-no")),
         ),
     )
 

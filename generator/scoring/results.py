@@ -101,16 +101,8 @@ def _jump(framework: Framework) -> Markup:
     return h(
         "nav",
         {"class": "huddle-jump huddle-screen-only", "aria-labelledby": "huddle-jump-label"},
-        h("p", {}, h("span", {"id": "huddle-jump-label"}, say("jump-label")), " ", join_with(links, " · ")),
+        h("p", {}, h("span", {"id": "huddle-jump-label"}, say("jump-label")), " ", join(links, " · ")),
     )
-
-
-def join_with(parts: list[Markup], between: str) -> list[object]:
-    """`parts` with `between` (text) between each two."""
-    joined: list[object] = []
-    for n, part in enumerate(parts):
-        joined += [between, part] if n else [part]
-    return joined
 
 
 def _share(framework: Framework, team_url: str) -> Markup:
