@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
+from generator.frameworks import load_framework
 from generator.headers import site_headers
 from tests.sites import FIXTURES, REPO, serving
 
@@ -48,6 +49,25 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Read-only: a test that changes a site builds its own copy (`copy_fixture`).
     """
     return build_site(FIXTURES / "minimal" / "site.yml", strict=True, site_dir=tmp_path_factory.mktemp("m") / "site")
+
+
+# The demo's frameworks, read once: frozen, so tests can share them.
+@pytest.fixture(scope="session")
+def framework():
+    """The demo's collective leadership framework (the one with 360 feedback)."""
+    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
+
+
+@pytest.fixture(scope="session")
+def team():
+    """The demo's team culture check."""
+    return load_framework(REPO / "assessments" / "team-culture.yml", REPO)
+
+
+@pytest.fixture(scope="session")
+def board():
+    """The demo's board framework, with executive and non-executive groups."""
+    return load_framework(REPO / "assessments" / "board-leadership.yml", REPO)
 
 
 @pytest.fixture(scope="session")

@@ -25,9 +25,18 @@ FAILURES = """async (tags) => {
 }"""
 
 
+def settle(page) -> None:
+    """Wait until what the last change started (a transition, a resize's slide) has ended: two frames for it
+    to start, then every animation finished."""
+    page.evaluate(
+        """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() =>
+  Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))).then(done))))"""
+    )
+
+
 def violations(page) -> list[str]:
     # Material fades colours over 125 ms; measure contrast once transitions have finished.
-    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))")
+    settle(page)
     if not page.evaluate("typeof axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, so the page's strict CSP stays on.
         page.evaluate(AXE.read_text())
@@ -119,7 +128,7 @@ CONTRAST = """h1 => {
 @pytest.mark.parametrize("path", ["", "case-studies/", "frameworks/board-leadership/"])
 def test_page_titles_are_bold_with_the_contrast_of_body_text(schemed_page, demo_url, path):
     schemed_page.goto(demo_url + path)
-    schemed_page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))")
+    settle(schemed_page)
     title = schemed_page.evaluate(CONTRAST, schemed_page.locator("article h1").element_handle())
     # Material's own: weight 300 and a pale grey, about 3.6:1 in light; body text is over 12:1.
     assert title["weight"] >= 700

@@ -14,16 +14,6 @@ from generator.scoring.model import NOT_APPLICABLE
 from tests.sites import REPO
 
 
-@pytest.fixture(scope="module")
-def framework():
-    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
-
-
-@pytest.fixture(scope="module")
-def board():
-    return load_framework(REPO / "assessments" / "board-leadership.yml", REPO)
-
-
 def answers_strategy(framework):
     choices = [None, *(p.value for p in framework.scale.points)]
     if framework.scale.not_applicable:

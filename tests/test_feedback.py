@@ -6,17 +6,10 @@ from fractions import Fraction
 
 import pytest
 
-from generator.frameworks import load_framework
 from generator.scoring import api, feedback_view, strings
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.feedback import feedback
-from tests.sites import REPO
 from tests.test_results_view import tree
-
-
-@pytest.fixture(scope="module")
-def framework():
-    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
 
 
 def coded(framework, value, role="", n=0):

@@ -9,18 +9,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.frameworks import load_framework
 from generator.scoring import call, compare, read_saved, report
 from generator.scoring.chart import bar_chart
 from generator.scoring.report import strengths_and_development
-from tests.sites import REPO
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def framework():
-    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
 
 
 def all_items(framework):

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, see_results
-from tests.test_accessibility import violations
+from tests.test_accessibility import settle, violations
 
 pytestmark = pytest.mark.browser
 
@@ -23,10 +23,6 @@ def answer_all(page, framework) -> None:
     labels = [point.label for point in framework.scale.points]
     for n, item in enumerate(items_of(framework)):
         answer(page, item.id, labels[SPREAD[n % len(SPREAD)] - 1])
-
-
-SETTLED = """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() =>
-  Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))).then(done))))"""
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +49,7 @@ def test_results_read_at_every_width_with_no_sideways_scroll_and_no_violations(r
     page.emulate_media(color_scheme=scheme)
     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
     # What the resize starts (Material's drawer slides between its phone and desktop places) ends first.
-    page.evaluate(SETTLED)
+    settle(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     sizes = page.eval_on_selector_all(
         ".huddle-chart figcaption, .huddle-chart__label, .huddle-chart__value, .huddle-chart__axis span",

@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from generator.frameworks import load_framework
 from generator.scoring import api, normalise, report
 from generator.scoring.model import NOT_APPLICABLE, CompetencyGuidance, Guidance, Link
 from generator.scoring.results import band_range
 from generator.scoring.summary import summary
-from tests.sites import REPO
 from tests.test_results_view import HOSTILE, tree
-
-
-@pytest.fixture(scope="module")
-def framework():
-    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
 
 
 def scoring(framework, values):

@@ -5,20 +5,11 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-import pytest
-
-from generator.frameworks import load_framework
 from generator.scoring import api, normalise, results
 from generator.scoring.html import Markup, h, join
 from generator.scoring.model import CompetencyGuidance, Guidance, Link, read_guidance, to_json
-from tests.sites import REPO
 
 HOSTILE = '<img src=x onerror="alert(1)"> & {: onclick=x }'
-
-
-@pytest.fixture(scope="module")
-def framework():
-    return load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
 
 
 def tree(html: str) -> list[tuple[str, dict, str]]:

@@ -7,17 +7,10 @@ import io
 
 import pytest
 
-from generator.frameworks import load_framework
 from generator.scoring import api
 from generator.scoring.model import NOT_APPLICABLE
 from generator.scoring.survey import SurveyError, read_survey
-from tests.sites import REPO
 from tests.test_results_view import HOSTILE, tree
-
-
-@pytest.fixture(scope="module")
-def team():
-    return load_framework(REPO / "assessments" / "team-culture.yml", REPO)
 
 
 def export(header, rows):

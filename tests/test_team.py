@@ -5,25 +5,11 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 
-import pytest
-
-from generator.frameworks import load_framework
 from generator.scoring import api, normalise
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.score import score
 from generator.scoring.team import by_group, profile
-from tests.sites import REPO
 from tests.test_results_view import HOSTILE, tree
-
-
-@pytest.fixture(scope="module")
-def team():
-    return load_framework(REPO / "assessments" / "team-culture.yml", REPO)
-
-
-@pytest.fixture(scope="module")
-def board():
-    return load_framework(REPO / "assessments" / "board-leadership.yml", REPO)
 
 
 def member(framework, value, n, group="", skip=()):
