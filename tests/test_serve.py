@@ -133,7 +133,9 @@ def test_open_pages_reload_after_a_rebuild_and_show_a_failed_rebuild_in_the_page
     story = folder / "content" / "case-studies" / "first-story.md"
     story.write_text(story.read_text().replace("Once upon a time", "On a rainy Tuesday"))
     log.wait_for("Rebuilt the site")
-    page.wait_for_function("window.__before === undefined", timeout=DEADLINE * 1000)  # reloaded by itself
+    # A function, not an expression: Playwright evals an expression again at each poll, which the
+    # site's CSP (no 'unsafe-eval') refuses whenever the reload has not happened by the first check.
+    page.wait_for_function("() => window.__before === undefined", timeout=DEADLINE * 1000)  # reloaded by itself
     page.get_by_text("On a rainy Tuesday").wait_for()
 
     (folder / "assessments" / "broken.yml").write_text("id: [\n")
@@ -147,7 +149,7 @@ def test_open_pages_reload_after_a_rebuild_and_show_a_failed_rebuild_in_the_page
     page.evaluate("window.__before = true")
     (folder / "assessments" / "broken.yml").unlink()
     log.wait_for("Rebuilt the site")
-    page.wait_for_function("window.__before === undefined", timeout=DEADLINE * 1000)
+    page.wait_for_function("() => window.__before === undefined", timeout=DEADLINE * 1000)
     assert alert.count() == 0
     assert page.evaluate("window.__violations") == [] and errors == []
 
