@@ -155,8 +155,8 @@ MESSAGES: dict[str, str] = {
     "when fewer than {least} people answered enough of its statements.",
     "team-groups": "**Groups**, where the self-assessment has them, are compared only when each group has enough "
     "codes.",
-    "honesty": "**Honestly:** Result codes are pseudonymous, not anonymous: whoever collects them can read one "
-    "person's answers by decoding their code. The threshold stops this page from showing small groups; it cannot "
+    "honesty": "**Honestly:** Result codes carry no names, but they are not anonymous: whoever collects them can read "
+    "one person's answers by decoding their code. The threshold stops this page from showing small groups; it cannot "
     "stop someone who decodes a single code. For real anonymity, collect codes through a channel that records no "
     "names, such as a form that asks for nothing else, or slips of paper in a box.",
     "codes-label": "Result codes",
