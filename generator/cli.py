@@ -10,6 +10,8 @@ import sys
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from . import __version__
+
 DEFAULT_CONFIG = "site.yml"
 
 
@@ -19,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     common.add_argument("-f", "--config-file", default=argparse.SUPPRESS, help="the site's config (default: site.yml)")
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only report errors")
     parser = argparse.ArgumentParser(prog="huddle", description=__doc__, parents=[common])
+    parser.add_argument("--version", action="version", version=f"Huddle {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     add = functools.partial(commands.add_parser, parents=[common])
     build = add("build", help="build the site into its site_dir (default site/)")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import errno
 import re
+import shlex
+import socket
 import sys
 import threading
 from pathlib import Path
@@ -19,7 +22,7 @@ from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
 from .plugin import read_site
-from .scaffold import SCHEMA_COPY, new_site
+from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .serve import Live, make_server
 from .site import Site
 from .watch import watch
@@ -57,6 +60,26 @@ domains:
 """
 
 
+def _listening(host: str, port: int, listen):
+    """`listen()`, with a sentence instead of a traceback when host:port cannot be listened on."""
+    try:
+        return listen()
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise Abort(
+                f"Port {port} is already in use on {host}, perhaps by another `huddle serve`. Stop that one, or "
+                f"choose another port: huddle serve --port {port + 1}"
+            ) from None
+        # getaddrinfo's errors are negative; create_server re-raises them with the address added.
+        if (error.errno or 0) < 0 or error.errno in (errno.EADDRNOTAVAIL, errno.EACCES):
+            reason = str(error.strerror or error).split(" (while attempting")[0]
+            raise Abort(
+                f"Cannot serve on {host}, port {port} ({reason}). Leave out --host to serve on "
+                "127.0.0.1, and use a port from 1024 up."
+            ) from None
+        raise
+
+
 def build(args: argparse.Namespace) -> int:
     site = build_site(Path(args.config_file), strict=args.strict)
     print(f"Built the site in {site}/", file=sys.stderr)
@@ -65,9 +88,12 @@ def build(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
+    _listening(args.host, args.port, lambda: socket.create_server((args.host, args.port)).close())  # before a build
     site = build_site(config_file)
     live = Live() if args.watch else None
-    server = make_server(site, args.host, args.port, site_headers(site), live=live)
+    server = _listening(
+        args.host, args.port, lambda: make_server(site, args.host, args.port, site_headers(site), live=live)
+    )
     host, port = server.server_address[:2]
     stop = threading.Event()
     if live:
@@ -215,9 +241,16 @@ def new(args: argparse.Namespace) -> int:
 def _new_site(args: argparse.Namespace) -> int:
     folder = Path(args.id)
     written = new_site(folder, args.name or "")
+    kept = [path for path in written if path.parts[0] == VENDOR]
+    wheel = (
+        f"Huddle's wheel is in {folder / kept[0]}, for requirements.txt: commit it with the site."
+        if kept
+        else f"Put Huddle's wheel ({wheel_name()}, from `make dist`) in {folder / VENDOR}/: requirements.txt "
+        "installs Huddle from there, never from PyPI, where another project has the name."
+    )
     print(
-        f"Created a site for {' '.join(args.name.split())} in {folder}/ ({len(written)} files). Next: read "
-        f"{folder / 'README.md'}, then `cd {folder}` and `huddle serve`.",
+        f"Created a site for {' '.join(args.name.split())} in {folder}/ ({len(written)} files). {wheel} Next: read "
+        f"{folder / 'README.md'}, then `cd {shlex.quote(str(folder))}` and `huddle serve`.",
         file=sys.stderr,
     )
     return 0

@@ -3,18 +3,22 @@
 What it writes: `site.yml`, a home and an about page, a privacy notice and an
 accessibility statement with placeholders (from `starter/`), the demo's case
 study and frameworks (from `bundle.demo_dir()`), the branding and hosting guides in
-`docs/`, `netlify.toml`, a `requirements.txt` pinning this Huddle, a short
-README and a `.gitignore`. The site is written
+`docs/`, `netlify.toml`, a `requirements.txt` that installs this Huddle from
+its wheel in `vendor/` (copied there when pip recorded installing it from a
+local wheel file), a short README and a `.gitignore`. The site is written
 into a temporary folder beside DIR and moved into place when complete, so a
 failure leaves nothing half-written; a folder that is not empty is refused.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import shutil
 import string
 import tempfile
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -31,8 +35,38 @@ SCHEMA_COPY = "schemas/framework.schema.json"
 AUDIENCES = ("individual", "team", "board")
 """The order a new site lists its self-assessments: for yourself, for your team, for the board."""
 
+VENDOR = "vendor"
+"""Where a site keeps Huddle's wheel. `requirements.txt` names the file there, so a host's build installs
+exactly this Huddle and never asks an index: on PyPI, "huddle" is another project's name."""
+
 RENAMED = {"gitignore": ".gitignore"}
 """Starter files whose real names start with a dot, which package data would leave out."""
+
+
+def wheel_name() -> str:
+    """The file name of this Huddle's wheel, as `make dist` names it."""
+    return f"huddle-{__version__}-py3-none-any.whl"
+
+
+def installed_wheel() -> Path | None:
+    """The wheel file this Huddle was installed from, when pip recorded a local one and it is still there.
+
+    pip writes the source of every install into `direct_url.json` (PEP 610): a file URL for a
+    wheel installed from disk, a folder for an editable install, nothing from an index.
+    """
+    try:
+        text = importlib.metadata.distribution("huddle").read_text("direct_url.json")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    try:
+        url = json.loads(text or "{}").get("url", "")
+    except (ValueError, AttributeError):
+        return None
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme != "file" or not parts.path.endswith(".whl"):
+        return None
+    path = Path(urllib.request.url2pathname(parts.path))
+    return path if path.is_file() else None
 
 
 def new_site(folder: Path, name: str) -> list[Path]:
@@ -64,13 +98,20 @@ def _write(site: Path, name: str) -> None:
     )
     frameworks = [path for path, _ in loaded]
     links = [(framework.id, framework.title) for _, framework in loaded]
+    wheel = installed_wheel()
+    if wheel is not None:
+        (site / VENDOR).mkdir()
+        shutil.copyfile(wheel, site / VENDOR / wheel.name)
     values = {
         "name": name,
-        "name_yaml": json.dumps(name),
-        "site_name": json.dumps(f"{name} leadership"),  # a JSON string is a YAML string, quotes and all
+        # A JSON string is a YAML string, quotes and all: a name with a colon or a # stays whole.
+        "name_yaml": _yaml(name),
+        "site_name": _yaml(f"{name} leadership"),
+        "site_description": _yaml(f"Leadership in {name}: case studies and anonymous self-assessments."),
         "version": __version__,
-        "assessments": "\n".join(f"      - {json.dumps(title)}: assessments/{id_}/index.md" for id_, title in links),
-        "frameworks": "\n".join(f"      - {json.dumps(title)}: frameworks/{id_}/index.md" for id_, title in links),
+        "wheel": f"./{VENDOR}/{wheel.name if wheel else wheel_name()}",
+        "assessments": "\n".join(f"      - {_yaml(title)}: assessments/{id_}/index.md" for id_, title in links),
+        "frameworks": "\n".join(f"      - {_yaml(title)}: frameworks/{id_}/index.md" for id_, title in links),
     }
     for source in sorted(STARTER.rglob("*")):
         if source.is_file():
@@ -89,6 +130,10 @@ def _write(site: Path, name: str) -> None:
     for relative in bundle.DEMO_FILES:
         _save(site / relative, (demo / relative).read_text(encoding="utf-8"))
     _save(site / SCHEMA_COPY, SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _yaml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _home_links(links: list[tuple[str, str]]) -> str:

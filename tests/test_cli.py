@@ -174,3 +174,55 @@ def test_new_site_writes_a_site_that_checks_clean_in_the_order_people_meet_the_f
     for framework in (tmp_path / "trust" / "assessments").glob("*.yml"):
         schema = framework.read_text().splitlines()[0].removeprefix("# yaml-language-server: $schema=")
         assert (framework.parent / schema).resolve() == (tmp_path / "trust" / "schemas" / "framework.schema.json")
+
+
+def test_new_site_keeps_a_name_with_yaml_punctuation_whole(tmp_path):
+    name = "St Mary's #1: Community Trust – East"
+    made = huddle("new", "site", "Trust Site", "--name", name, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "`cd 'Trust Site'`" in made.stderr  # a command that can be pasted as it is
+    text = (tmp_path / "Trust Site" / "site.yml").read_text(encoding="utf-8")
+    assert "\\u2013" not in text  # the dash as typed, in a file the trust edits
+    config = yaml.safe_load(text)
+    assert config["site_name"] == f"{name} leadership"
+    assert config["site_description"] == f"Leadership in {name}: case studies and anonymous self-assessments."
+    huddle_options = next(
+        plugin["huddle"] for plugin in config["plugins"] if isinstance(plugin, dict) and "huddle" in plugin
+    )
+    assert huddle_options["branding"]["name"] == name
+    assert huddle("check", cwd=tmp_path / "Trust Site").returncode == 0
+
+
+def test_a_new_site_installs_huddle_from_its_own_folder_never_from_an_index(tmp_path):
+    # Here Huddle is an editable install, so there is no wheel to copy: the site says where to put one.
+    made = huddle("new", "site", "trust", "--name", "Example NHS Trust", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    from generator import __version__
+
+    wheel = f"huddle-{__version__}-py3-none-any.whl"
+    requirements = (tmp_path / "trust" / "requirements.txt").read_text()
+    assert [line for line in requirements.splitlines() if not line.startswith("#")] == [f"./vendor/{wheel}"]
+    assert "huddle==" not in requirements
+    assert f"Put Huddle's wheel ({wheel}, from `make dist`) in trust/vendor/" in made.stderr
+    assert not (tmp_path / "trust" / "vendor").exists()
+    assert "/.venv/" in (tmp_path / "trust" / ".gitignore").read_text().splitlines()
+
+
+def test_version_says_which_huddle_is_installed(tmp_path):
+    from generator import __version__
+
+    said = huddle("--version", cwd=tmp_path)
+    assert said.returncode == 0 and said.stdout.strip() == f"Huddle {__version__}"
+
+
+def test_serve_on_a_port_in_use_says_so_before_building(tmp_path):
+    import socket
+
+    site = copy_fixture("minimal", tmp_path).parent
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        said = huddle("serve", "--port", str(port), cwd=site)
+    assert said.returncode == 1
+    assert f"Port {port} is already in use on 127.0.0.1, perhaps by another `huddle serve`." in said.stderr
+    assert f"huddle serve --port {port + 1}" in said.stderr and "bug" not in said.stderr
+    assert not (site / "site").exists()  # nothing was built

@@ -69,9 +69,18 @@ def test_a_new_site_builds_from_the_wheel_alone_and_its_assessment_is_scored(ins
     assert not Path(where.stdout.strip()).is_relative_to(REPO)
 
     folder = tmp_path / "trust-site"
-    run(installed_huddle / "huddle", "new", "site", folder, "--name", "Example NHS Trust", cwd=tmp_path, env=env)
+    made = run(installed_huddle / "huddle", "new", "site", folder, "--name", "Example NHS Trust", cwd=tmp_path, env=env)
     assert (folder / "site.yml").is_file() and not (folder / "node_modules").exists()
-    assert "huddle==" in (folder / "requirements.txt").read_text()
+    # The wheel Huddle was installed from is kept with the site, and requirements.txt installs from it alone.
+    wheel = next((installed_huddle.parent.parent / "dist").glob("huddle-*.whl"))
+    assert (folder / "vendor" / wheel.name).read_bytes() == wheel.read_bytes()
+    assert f"Huddle's wheel is in {folder / 'vendor' / wheel.name}, for requirements.txt" in made.stderr
+    resolved = run(
+        sys.executable, "-m", "pip", "install", "--dry-run", "--no-deps", "--no-index", "--report", "-",
+        "--quiet", "-r", "requirements.txt", cwd=folder,
+    )  # fmt: skip
+    [install] = json.loads(resolved.stdout)["install"]
+    assert install["download_info"]["url"] == (folder / "vendor" / wheel.name).as_uri()
     run(installed_huddle / "huddle", "check", cwd=folder, env=env)
     # With no Node.js on the PATH: the wheel carries the standard library compiled (generator/bytecode.py).
     (tmp_path / "empty-bin").mkdir()
