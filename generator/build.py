@@ -11,6 +11,7 @@ import ctypes
 import errno
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -37,6 +38,12 @@ def _errors_in_abort() -> Iterator[None]:
     try:
         yield
     except Abort as abort:
+        strict = re.fullmatch(r"Aborted with (\d+) warnings in strict mode!", str(abort))
+        if strict and not errors.messages:
+            raise Abort(
+                f"The build stopped and left the last site as it was: the {strict[1]} warning(s) above are errors "
+                "with --strict. Fix each one as it says (to preview the site with them, build without --strict)."
+            ) from None
         raise Abort("\n".join(errors.messages) or str(abort)) from None
     except UnicodeDecodeError as error:
         # MkDocs names the page it could not read in the log, then raises.

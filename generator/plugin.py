@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
@@ -25,6 +25,8 @@ from .site import Site, SiteError, load_site
 from .sources.links import link_problems
 from .theming import use_huddle_theme
 from .wording import load_strings
+
+log = get_plugin_logger("huddle")
 
 INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
@@ -48,9 +50,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.site.team_threshold = self.config.team_threshold
         self.site.rater_threshold = self.config.rater_threshold
         branding.check_footer_links(self.branding, files, config)
-        unknown = placeholders.unknown(placeholders.pages(files, root))
+        pages_with_placeholders = placeholders.pages(files, root)
+        unknown = placeholders.unknown(pages_with_placeholders)
         if unknown:
             raise PluginError(unknown)
+        # Shown in brackets on the page; a warning, so `build --strict` publishes nothing half filled in.
+        for placeholder in placeholders.unfilled(pages_with_placeholders, self.filled):
+            log.warning(str(placeholder))
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
             files.get_file_from_path(study.src_uri).inclusion = NOT_IN_NAV

@@ -99,7 +99,9 @@ def branded_site(tmp_path_factory) -> Path:
     config.write_text(
         config.read_text().replace("site_name:", "site_url: https://leadership.example.org/trust/\nsite_name:")
     )
-    return build_site(config, strict=True)
+    # Not strict: its privacy page keeps a todo on purpose, to show how one looks, and a strict build refuses
+    # a todo (test_a_strict_build_warns_about_the_same_placeholders_and_publishes_nothing).
+    return build_site(config)
 
 
 def test_the_colours_become_materials_custom_palette_and_a_stylesheet(branded_site):
@@ -227,6 +229,28 @@ def test_check_warns_about_each_placeholder_left_to_fill_and_strict_fails(tmp_pa
         "{{ todo: ... }} with your words.",
     ]
     assert huddle("-f", str(config), "check", "--strict", cwd=tmp_path).returncode == 1
+
+
+def test_a_strict_build_warns_about_the_same_placeholders_and_publishes_nothing(tmp_path):
+    config = branded(tmp_path, BRANDING.replace("        dpo:", "        # dpo:"))
+    strict = huddle("-f", str(config), "build", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1
+    warned = [line for line in strict.stderr.splitlines() if line.startswith("WARNING - huddle: content/")]
+    assert [line.removeprefix("WARNING - huddle: ") for line in warned] == [
+        "content/privacy.md:4: {{ branding.dpo }} has no value; set `dpo` in the huddle plugin's `branding` block "
+        "in site.yml.",
+        "content/privacy.md:6: {{ site_url }} has no value; set `site_url` in site.yml.",
+        'content/privacy.md:7: to write yourself: "Say where the site is hosted."; replace this {{ todo: ... }} '
+        "with your words.",
+    ]
+    assert "The build stopped and left the last site as it was: the 3 warning(s) above are errors" in strict.stderr
+    assert not (config.parent / "site").exists()
+    preview = huddle("-f", str(config), "build", cwd=tmp_path)
+    assert preview.returncode == 0, preview.stderr
+    assert (
+        "[data protection officer and how to reach them]"
+        in (config.parent / "site" / "privacy" / "index.html").read_text()
+    )
 
 
 def test_check_also_fails_on_branding_colours_that_do_not_pass(tmp_path):

@@ -84,7 +84,13 @@ def test_a_new_site_builds_from_the_wheel_alone_and_its_assessment_is_scored(ins
     run(installed_huddle / "huddle", "check", cwd=folder, env=env)
     # With no Node.js on the PATH: the wheel carries the standard library compiled (generator/bytecode.py).
     (tmp_path / "empty-bin").mkdir()
-    run(installed_huddle / "huddle", "build", "--strict", cwd=folder, env={**env, "PATH": str(tmp_path / "empty-bin")})
+    no_node = {**env, "PATH": str(tmp_path / "empty-bin")}
+    # Strict, a new site is refused until its placeholders are filled in; the preview builds.
+    strict = subprocess.run(
+        [installed_huddle / "huddle", "build", "--strict"], cwd=folder, env=no_node, capture_output=True, text=True
+    )
+    assert strict.returncode == 1 and "{{ branding.dpo }} has no value" in strict.stderr
+    run(installed_huddle / "huddle", "build", cwd=folder, env=no_node)
     site = folder / "site"
     version = json.loads((REPO / "package.json").read_text())["dependencies"]["pyodide"]
     assert (site / "assets" / "pyodide" / version / "pyodide.asm.wasm").is_file()
