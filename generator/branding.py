@@ -85,23 +85,24 @@ def load(config: MkDocsConfig, options: BrandingConfig) -> Branding:
     """The checked branding of a site, or a PluginError naming each problem in site.yml with what to do."""
     where = _Where(Path(config.config_file_path))
     primary, accent = contrast.normal(options.primary), contrast.normal(options.accent)
+    light, dark = (
+        f"the light scheme's page background ({LIGHT_BACKGROUND})",
+        f"the dark scheme's page background ({DARK_BACKGROUND})",
+    )
     problems = [
-        _check(where("primary"), "white text on", primary, WHITE, TEXT, "the header's"),
-        _check(where("primary"), "links in", primary, LIGHT_BACKGROUND, TEXT, "the light scheme's page"),
-        _check(where("accent"), "focus rings in", accent, LIGHT_BACKGROUND, NON_TEXT, "the light scheme's page"),
         _check(
-            where("accent"),
-            "focus rings and chart bars in",
-            accent,
-            DARK_BACKGROUND,
-            NON_TEXT,
-            "the dark scheme's page",
+            where("primary"), f"white text ({WHITE}) on the header's background, {primary}, has", primary, WHITE, TEXT
+        ),
+        _check(where("primary"), f"links in {primary} on {light} have", primary, LIGHT_BACKGROUND, TEXT),
+        _check(where("accent"), f"focus rings in {accent} on {light} have", accent, LIGHT_BACKGROUND, NON_TEXT),
+        _check(
+            where("accent"), f"focus rings and chart bars in {accent} on {dark} have", accent, DARK_BACKGROUND, NON_TEXT
         ),
     ]
     if options.link_dark:
         link_dark = contrast.normal(options.link_dark)
         problems.append(
-            _check(where("link_dark"), "links in", link_dark, DARK_BACKGROUND, TEXT, "the dark scheme's page")
+            _check(where("link_dark"), f"links in {link_dark} on {dark} have", link_dark, DARK_BACKGROUND, TEXT)
         )
     else:
         link_dark = contrast.nearest_passing(primary, DARK_BACKGROUND, TEXT) or WHITE
@@ -152,15 +153,19 @@ def check_footer_links(branding: Branding, files: Files, config: MkDocsConfig) -
         raise PluginError("\n".join(missing))
 
 
-def _check(where: str, what: str, colour: str, background: str, needed: float, on: str) -> str:
+def _check(where: str, subject: str, colour: str, background: str, needed: float) -> str:
+    """A sentence when `colour` on `background` falls short of `needed`; `subject` says what is drawn on what."""
     found = contrast.ratio(colour, background)
     if found >= needed:
         return ""
     better = contrast.nearest_passing(colour, background, needed)
-    fix = f"the nearest shade that does is {better}" if better else "no shade of it does; choose another colour"
+    fix = (
+        f"the nearest shade of {colour} that does is {better}"
+        if better
+        else "no shade of it does; choose another colour"
+    )
     return (
-        f"{where}: {what} {colour} on {on} background ({background}) have a contrast ratio of "
-        f"{contrast.shown(found)}, under the {needed:g}:1 WCAG AA needs; {fix}."
+        f"{where}: {subject} a contrast ratio of {contrast.shown(found)}, under the {needed:g}:1 WCAG AA needs; {fix}."
     )
 
 

@@ -169,8 +169,8 @@ def test_a_primary_colour_white_text_cannot_be_read_on_fails_with_ratio_and_near
     line = line_of(config, "primary:")
     said = str(failed.value)
     assert (
-        f"site.yml:{line}: branding.primary: white text on #4a90e2 on the header's background (#ffffff) have a "
-        "contrast ratio of 3.2:1, under the 4.5:1 WCAG AA needs; the nearest shade that does is #2275d7."
+        f"site.yml:{line}: branding.primary: white text (#ffffff) on the header's background, #4a90e2, has a "
+        "contrast ratio of 3.2:1, under the 4.5:1 WCAG AA needs; the nearest shade of #4a90e2 that does is #2275d7."
     ) in said
     assert f"site.yml:{line}: branding.primary: links in #4a90e2 on the light scheme's page background" in said
     assert not (config.parent / "site").exists()
@@ -183,7 +183,7 @@ def test_a_dark_scheme_link_colour_that_fails_is_named_with_its_nearest_passing_
     )
     with pytest.raises(Abort, match=r"branding\.link_dark: links in #005eb8 on the dark scheme's page background "
                        r"\(#1e2129\) have a contrast ratio of 2\.5:1, under the 4\.5:1 WCAG AA needs; the nearest "
-                       r"shade that does is #0b87ff\."):  # fmt: skip
+                       r"shade of #005eb8 that does is #0b87ff\."):  # fmt: skip
         build_site(config)
 
 
