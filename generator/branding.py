@@ -21,9 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from . import contrast
-from .config import BrandingConfig
+from .config import BrandingConfig, line_of
 from .contrast import DARK_BACKGROUND, LIGHT_BACKGROUND, NON_TEXT, TEXT, WHITE
-from .sources import yamlpos
 
 STYLESHEET = "assets/huddle/branding.css"
 WEB = re.compile(r"(?:https?://|mailto:)\S+")
@@ -180,15 +179,11 @@ def _missing_images(config: MkDocsConfig, options: BrandingConfig, where: _Where
 
 
 class _Where:
-    """`site.yml:<line>: branding.<key>`, the line found when site.yml reads as plain YAML."""
+    """`site.yml:<line>: branding.<key>`, with the key's line when site.yml has it."""
 
     def __init__(self, config_file: Path) -> None:
-        self.name = config_file.name
-        try:
-            _, self.positions = yamlpos.load(config_file.read_text(encoding="utf-8"))
-        except Exception:  # noqa: BLE001 - tags such as !ENV: the key is still named, without its line
-            self.positions = {}
+        self.config_file = config_file
 
     def __call__(self, key: str) -> str:
-        lines = [line for path, (line, _) in self.positions.items() if path[-2:] == ("branding", key)]
-        return f"{self.name}:{lines[0]}: branding.{key}" if lines else f"{self.name}: branding.{key}"
+        line = line_of(self.config_file, "huddle", "branding", key)
+        return f"{self.config_file.name}{f':{line}' if line else ''}: branding.{key}"

@@ -30,6 +30,9 @@ def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
         return load_config(config_file=str(config_file), strict=strict or None, **overrides)
 
 
+OWN_OPTION = re.compile(r"Config value 'plugins': Plugin 'huddle' option '[^']*': ")
+
+
 @contextlib.contextmanager
 def _errors_in_abort() -> Iterator[None]:
     """MkDocs logs what went wrong and raises a generic Abort; raise the real messages instead."""
@@ -44,7 +47,9 @@ def _errors_in_abort() -> Iterator[None]:
                 f"The build stopped and left the last site as it was: the {strict[1]} warning(s) above are errors "
                 "with --strict. Fix each one as it says (to preview the site with them, build without --strict)."
             ) from None
-        raise Abort("\n".join(errors.messages) or str(abort)) from None
+        # The huddle plugin's option errors already start with site.yml's line and the key (config.py).
+        said = OWN_OPTION.sub("", "\n".join(errors.messages))
+        raise Abort(said or str(abort)) from None
     except UnicodeDecodeError as error:
         # MkDocs names the page it could not read in the log, then raises.
         said = "\n".join(errors.messages) or str(error)

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from pathlib import Path
 
+import yaml
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 
 from .contrast import HEX
 
@@ -160,3 +163,68 @@ class HuddleConfig(Config):
 
     strings = c.Optional(c.File(exists=True))
     """A YAML file, relative to site.yml, giving Huddle's messages in the site's own words."""
+
+
+DOCUMENTED_IN = {"branding": "docs/branding.md"}
+"""Where each block's settings are explained; the rest are in docs/configuration.md."""
+
+UNKNOWN = re.compile(r"Unrecognised configuration name: (.+)")
+SUB_OPTION = re.compile(r"Sub-option '([^']+)': (.*)", re.S)
+
+
+def said_in_site_yml(
+    config_file_path: str | None, errors: ConfigErrors, warnings: ConfigWarnings
+) -> tuple[ConfigErrors, ConfigWarnings]:
+    """The plugin's option errors as sentences that start with site.yml's line and the key, and its unknown
+    keys (MkDocs only warns of them, once per build, and the setting is then silently its default) as errors
+    that suggest the nearest real key."""
+    unknown = [(key, message) for key, message in warnings if UNKNOWN.search(str(message))]
+    kept = [warning for warning in warnings if warning not in unknown]
+    where = Path(config_file_path) if config_file_path else None
+    return [(key, _sentence(where, key, str(message))) for key, message in [*errors, *unknown]], kept
+
+
+def _sentence(config_file: Path | None, key: str, message: str) -> str:
+    path, schema = [key], HuddleConfig._schema
+    while sub := SUB_OPTION.fullmatch(message):  # branding.primary; branding.footer_links.url
+        option = dict(schema).get(path[-1])
+        option = option.option_type if isinstance(option, c.ListOfItems) else option
+        schema = option.config_class._schema if isinstance(option, c.SubConfig) else []
+        path.append(sub[1])
+        message = sub[2]
+    given = path
+    if message.strip() == "Required configuration not provided.":
+        message, given = "must be given.", path[:-1]  # its block's line: the key is not in the file
+    unknown = UNKNOWN.fullmatch(message)
+    if unknown:
+        near = difflib.get_close_matches(path[-1], [name for name, _ in schema], n=1)
+        block = path[0] if len(path) > 1 else ""
+        message = (
+            f"Huddle has no such setting{f'; did you mean {near[0]!r}?' if near else '.'} "
+            f"{DOCUMENTED_IN.get(block, 'docs/configuration.md')} lists every one."
+        )
+    name = config_file.name if config_file else "site.yml"
+    lines = (line_of(config_file, "huddle", *given[:n]) for n in range(len(given), 0, -1)) if config_file else ()
+    line = next(filter(None, lines), None)
+    return f"{name}{f':{line}' if line else ''}: {'.'.join(path)}: {message}"
+
+
+def line_of(config_file: Path, *suffix: str) -> int | None:
+    """The line of the first key in `config_file` whose path of keys ends with `suffix` (list items add
+    nothing to a path, so the huddle plugin's options end ("huddle", option)); None if there is none."""
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    stack = [(root, ())]
+    while stack:
+        node, path = stack.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                here = (*path, key.value if isinstance(key, yaml.ScalarNode) else "")
+                if here[-len(suffix) :] == suffix:
+                    return key.start_mark.line + 1
+                stack.append((value, here))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path) for item in node.value)
+    return None

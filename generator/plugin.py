@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import assets, branding, bundle, headers, placeholders, publish
-from .config import HuddleConfig
+from .config import HuddleConfig, said_in_site_yml
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
 from .scoring import strings
@@ -33,6 +33,9 @@ INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
 class HuddlePlugin(BasePlugin[HuddleConfig]):
     site: Site
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
+        return said_in_site_yml(config_file_path, *super().load_config(options, config_file_path))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         use_huddle_theme(config)

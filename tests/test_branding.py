@@ -191,8 +191,37 @@ def test_a_colour_left_unquoted_is_a_yaml_comment_and_says_to_quote_it(tmp_path)
     config = branded(tmp_path, BRANDING.replace('"#005eb8"', "#005eb8"))
     result = huddle("-f", str(config), "build", cwd=tmp_path)
     assert result.returncode == 1
-    assert "primary" in result.stderr and 'a colour must be in quotes, such as "#005eb8"' in result.stderr
-    assert "Traceback" not in result.stderr
+    line = line_of(config, "primary:")
+    assert f"Error: site.yml:{line}: branding.primary: has no value; a colour must be in quotes" in result.stderr
+    assert "Traceback" not in result.stderr and "Config value" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "said"),
+    [
+        (
+            ("primary:", "primery:"),
+            "primery",
+            "Huddle has no such setting; did you mean 'primary'? docs/branding.md lists every one.",
+        ),
+        (('"#005eb8"', '"blue"'), "primary", "must be a colour in hex, such as \"#005eb8\" (in quotes), got 'blue'."),
+        (("{text: Privacy, url: privacy.md}", "{text: Privacy, link: privacy.md}"), "footer_links", None),
+    ],
+)
+def test_a_mistyped_branding_key_or_value_stops_check_and_build_with_its_line(tmp_path, change, key, said):
+    """MkDocs only warns of an unknown key, and the branding silently falls back to its default."""
+    config = branded(tmp_path, BRANDING.replace(*change))
+    line = line_of(config, change[1])
+    if said is None:  # a footer link with `link` for `url`
+        said = f"site.yml:{line_of(config, 'footer_links:')}: branding.footer_links.url: must be given."
+    else:
+        said = f"site.yml:{line}: branding.{key}: {said}"
+    for command in ("check", "build"):
+        result = huddle("-f", str(config), command, cwd=tmp_path)
+        assert result.returncode == 1, command
+        assert said in result.stderr, result.stderr
+        assert "WARNING" not in result.stderr and "Config value" not in result.stderr
+    assert not (config.parent / "site").exists()
 
 
 def test_a_missing_logo_and_a_footer_link_to_no_page_stop_the_build_naming_each(tmp_path):

@@ -108,6 +108,19 @@ def test_a_plugin_option_with_a_wrong_value_is_named_with_what_it_must_be(tmp_pa
     assert "Traceback" not in result.stderr
 
 
+def test_a_mistyped_plugin_option_is_an_error_naming_its_line_and_the_option_meant(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    config.write_text(config.read_text().replace("  - huddle:\n", "  - huddle:\n      team_treshold: 4\n"))
+    line = next(n for n, text in enumerate(config.read_text().splitlines(), 1) if "team_treshold" in text)
+    for command in ("check", "build"):
+        result = huddle("-f", str(config), command, cwd=tmp_path)
+        assert result.returncode == 1, command
+        assert (
+            f"Error: site.yml:{line}: team_treshold: Huddle has no such setting; did you mean 'team_threshold'? "
+            "docs/configuration.md lists every one."
+        ) in result.stderr
+
+
 def test_new_refuses_a_very_long_id_and_the_case_study_index_with_sentences(tmp_path):
     config = copy_fixture("minimal", tmp_path)
     long = huddle("-f", str(config), "new", "framework", "a" * 300, cwd=tmp_path)
