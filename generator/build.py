@@ -26,6 +26,12 @@ from mkdocs.exceptions import Abort
 
 def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
     """The site's MkDocs configuration, validated (plugins included)."""
+    if not config_file.is_file():
+        where = f"{config_file} in {Path.cwd()}" if not config_file.is_absolute() else str(config_file)
+        raise Abort(
+            f"There is no {where}. Run huddle in your site's folder (the one with its site.yml), or name the "
+            'file: huddle -f path/to/site.yml. To start a site: huddle new site DIR --name "...".'
+        )
     with _errors_in_abort():
         return load_config(config_file=str(config_file), strict=strict or None, **overrides)
 

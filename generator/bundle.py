@@ -31,10 +31,15 @@ PYODIDE_FILES = (*PYODIDE_BOOT_FILES, "package.json")
 DEMO_FILES = (
     "content/case-studies/ward-huddles.md",
     "docs/branding.md",
+    "docs/case-studies.md",
+    "docs/collective.md",
+    "docs/configuration.md",
+    "docs/frameworks.md",
     "docs/hosting.md",
 )
 """What `huddle new site` copies from the repository besides the demo's frameworks: a case study, and the
-branding and hosting guides (kept beside the site, not published in it). The privacy notice and
+guides an author needs, to branding, hosting, frameworks, case studies, collective views and the options
+(kept beside the site, not published in it). The privacy notice and
 accessibility statement come from `starter/`: templates with placeholders, where the demo has its own."""
 
 PACKAGE = Path(__file__).resolve().parent

@@ -19,7 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     # -f and -q work before or after the sub-command: `huddle -q build` and `huddle build -q`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-f", "--config-file", default=argparse.SUPPRESS, help="the site's config (default: site.yml)")
-    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only report errors")
+    common.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="only report problems (warnings and errors)",
+    )
     parser = argparse.ArgumentParser(prog="huddle", description=__doc__, parents=[common])
     parser.add_argument("--version", action="version", version=f"Huddle {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)

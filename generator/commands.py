@@ -142,7 +142,9 @@ def check(args: argparse.Namespace) -> int:
         print(f"{'Note' if hint.informational else 'Warning'}: {hint}", file=sys.stderr)
     warnings = sum(not hint.informational for hint in hints)
     brand = branding.load(config, options.branding)
-    pages = placeholders.pages(get_files(config), root)
+    files = get_files(config)
+    branding.check_footer_links(brand, files, config)
+    pages = placeholders.pages(files, root)
     unknown = placeholders.unknown(pages)
     if unknown:
         raise Abort(unknown)
@@ -235,6 +237,15 @@ def new(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"Created {path}; edit it, then run `huddle check`.", file=sys.stderr)
+    if args.kind == "framework" and config.nav:
+        print(
+            "Its pages are built, but not listed in the menu. To list them, add these lines to `nav:` in "
+            f"{Path(config.config_file_path).name}, the first under the self-assessments, the second under the "
+            "frameworks:\n"
+            f'      - "{title}": assessments/{args.id}/index.md\n'
+            f'      - "{title}": frameworks/{args.id}/index.md',
+            file=sys.stderr,
+        )
     return 0
 
 

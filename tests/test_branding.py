@@ -224,6 +224,15 @@ def test_a_mistyped_branding_key_or_value_stops_check_and_build_with_its_line(tm
     assert not (config.parent / "site").exists()
 
 
+def test_check_also_fails_on_a_footer_link_to_no_page(tmp_path):
+    config = branded(tmp_path, BRANDING.replace("url: privacy.md", "url: contact.md"))
+    result = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"site.yml:{line_of(config, 'footer_links:')}: branding.footer_links: footer link 'Privacy' goes to " in (
+        result.stderr
+    )
+
+
 def test_a_missing_logo_and_a_footer_link_to_no_page_stop_the_build_naming_each(tmp_path):
     config = branded(tmp_path, BRANDING.replace("url: privacy.md", "url: contact.md"))
     (config.parent / "content" / "images" / "logo.svg").unlink()

@@ -179,11 +179,17 @@ def test_new_site_writes_a_site_that_checks_clean_in_the_order_people_meet_the_f
     ]
     checked = huddle("check", cwd=tmp_path / "trust")
     assert checked.returncode == 0, checked.stderr
-    assert (tmp_path / "trust" / "docs" / "hosting.md").is_file() and (
-        tmp_path / "trust" / "docs" / "branding.md"
-    ).is_file()
+    guides = ["branding.md", "case-studies.md", "collective.md", "configuration.md", "frameworks.md", "hosting.md"]
+    assert sorted(path.name for path in (tmp_path / "trust" / "docs").iterdir()) == guides
+    # What the site's README and check's messages point to is there.
+    readme = (tmp_path / "trust" / "README.md").read_text()
+    assert all(f"docs/{guide}" in readme for guide in guides)
     # Frameworks, the new one too, point editors at the schema kept beside the site.
-    assert huddle("new", "framework", "ours", cwd=tmp_path / "trust").returncode == 0
+    ours = huddle("new", "framework", "ours", cwd=tmp_path / "trust")
+    assert ours.returncode == 0
+    # It says how to put the new framework in the menu, in lines that read as the nav's own.
+    lines = ours.stderr.split("the second under the frameworks:\n")[1]
+    assert yaml.safe_load(lines) == [{"Ours": "assessments/ours/index.md"}, {"Ours": "frameworks/ours/index.md"}]
     for framework in (tmp_path / "trust" / "assessments").glob("*.yml"):
         schema = framework.read_text().splitlines()[0].removeprefix("# yaml-language-server: $schema=")
         assert (framework.parent / schema).resolve() == (tmp_path / "trust" / "schemas" / "framework.schema.json")
@@ -239,3 +245,10 @@ def test_serve_on_a_port_in_use_says_so_before_building(tmp_path):
     assert f"Port {port} is already in use on 127.0.0.1, perhaps by another `huddle serve`." in said.stderr
     assert f"huddle serve --port {port + 1}" in said.stderr and "bug" not in said.stderr
     assert not (site / "site").exists()  # nothing was built
+
+
+def test_outside_a_site_folder_says_where_to_run_huddle(tmp_path):
+    said = huddle("check", cwd=tmp_path)
+    assert said.returncode == 1
+    assert f"There is no site.yml in {tmp_path}. Run huddle in your site's folder" in said.stderr
+    assert "huddle -f path/to/site.yml" in said.stderr and "huddle new site DIR" in said.stderr
