@@ -25,6 +25,8 @@ from .plugin import read_site
 from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .serve import Live, make_server
 from .site import Site
+from .sources import pagelinks
+from .sources.reading import shown_path
 from .watch import watch
 
 FRAMEWORK_TEMPLATE = """\
@@ -144,6 +146,13 @@ def check(args: argparse.Namespace) -> int:
     brand = branding.load(config, options.branding)
     files = get_files(config)
     branding.check_footer_links(brand, files, config)
+    known = {file.src_uri for file in files} | {page.uri for page in site.pages()}
+    markdown = [
+        (shown_path(Path(f.abs_src_path), root), f.src_uri, f.content_string) for f in files.documentation_pages()
+    ]
+    for problem in pagelinks.broken_links(markdown, known) + pagelinks.missing_in_nav(config.nav, known, config_file):
+        print(f"Warning: {problem}", file=sys.stderr)
+        warnings += 1
     pages = placeholders.pages(files, root)
     unknown = placeholders.unknown(pages)
     if unknown:

@@ -252,3 +252,33 @@ def test_outside_a_site_folder_says_where_to_run_huddle(tmp_path):
     assert said.returncode == 1
     assert f"There is no site.yml in {tmp_path}. Run huddle in your site's folder" in said.stderr
     assert "huddle -f path/to/site.yml" in said.stderr and "huddle new site DIR" in said.stderr
+
+
+def test_check_names_each_link_and_nav_entry_to_no_page_with_its_line(tmp_path):
+    assert huddle("new", "site", "trust", "--name", "Example NHS Trust", cwd=tmp_path).returncode == 0
+    site = tmp_path / "trust"
+    story = site / "content" / "case-studies" / "ward-huddles.md"
+    lines = story.read_text().count("\n")
+    story.write_text(
+        story.read_text()
+        + "\nSee [the other](ward-huddle.md), [this one](ward-huddles.md#top), `[code](code.md)`,\n"
+        + "[a framework](../frameworks/team-culture/index.md), [the web](https://example.org/a.md) and\n"
+        + "![a picture](../images/none.png).\n\n```markdown\n[in a fence](fence.md)\n```\n"
+    )
+    config = site / "site.yml"
+    config.write_text(
+        config.read_text().replace("  - About:\n", '      - "Gone": frameworks/gone/index.md\n  - About:\n')
+    )
+    said = huddle("check", cwd=site)
+    assert said.returncode == 0, said.stderr
+    warned = [line for line in said.stderr.splitlines() if "goes to no page" in line or "nav:" in line]
+    gone = next(n for n, line in enumerate(config.read_text().splitlines(), 1) if '"Gone"' in line)
+    assert warned == [
+        f"Warning: content/case-studies/ward-huddles.md:{lines + 2}: the link to 'ward-huddle.md' goes to no page or "
+        "file of the site (case-studies/ward-huddle.md); correct it, or remove the link.",
+        f"Warning: content/case-studies/ward-huddles.md:{lines + 4}: the link to '../images/none.png' goes to no page "
+        "or file of the site (images/none.png); correct it, or remove the link.",
+        f"Warning: site.yml:{gone}: nav: 'frameworks/gone/index.md' is not a page of the site; correct the path "
+        "(from the docs folder), or remove the entry.",
+    ]
+    assert huddle("check", "--strict", cwd=site).returncode == 1

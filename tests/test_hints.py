@@ -83,6 +83,7 @@ def site_with(tmp_path, *names):
         (folder / f"{name}.yml").write_text(text)
     for story in (config.parent / "content" / "case-studies").glob("*.md"):
         story.unlink()
+    (config.parent / "content" / "index.md").write_text("# Hints\n\nA home page with no link to the framework gone.\n")
     return config
 
 
