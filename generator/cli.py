@@ -13,6 +13,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from . import __version__
 
 DEFAULT_CONFIG = "site.yml"
+STAGING = ("Cleaning site directory", "Building documentation to directory: ")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,8 +77,9 @@ def main(argv: list[str] | None = None) -> int:
 def _setup_logging(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-    # Errors reach the user once, as the exception `main` prints.
-    handler.addFilter(lambda record: record.levelno < logging.ERROR)
+    # Errors reach the user once, as the exception `main` prints; MkDocs' word on the folder it builds in names
+    # the staging folder (generator/build.py), and `huddle build` says where the site is once it is there.
+    handler.addFilter(lambda record: record.levelno < logging.ERROR and not record.getMessage().startswith(STAGING))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING if quiet else logging.INFO)

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import get_files
 
-from . import branding, bundle, placeholders
+from . import branding, bundle, placeholders, templates
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
@@ -27,39 +27,8 @@ from .serve import Live, make_server
 from .site import Site
 from .sources import pagelinks
 from .sources.reading import shown_path
+from .templates import CASE_STUDY_TEMPLATE, FRAMEWORK_TEMPLATE
 from .watch import watch
-
-FRAMEWORK_TEMPLATE = """\
-# yaml-language-server: $schema=../generator/frameworks/framework.schema.json
-id: {id}
-version: "0.1"
-title: {title}
-description: What this framework is for and who should use it.
-licence: CC-BY-4.0
-audience: individual
-scale:
-  points:
-    - {{value: 1, label: Never}}
-    - {{value: 2, label: Rarely}}
-    - {{value: 3, label: Sometimes}}
-    - {{value: 4, label: Often}}
-    - {{value: 5, label: Always}}
-  not_applicable: No chance to show this
-bands:
-  - {{from: 1, label: Emerging, summary: Just starting to show this.}}
-  - {{from: 2.5, label: Developing, summary: Shows this some of the time.}}
-  - {{from: 3.5, label: Established, summary: Shows this consistently.}}
-domains:
-  - id: first-domain
-    title: First domain
-    competencies:
-      - id: first-competency
-        title: First competency
-        items:
-          - {{id: fc1, text: I do one thing that shows this competency.}}
-          - {{id: fc2, text: I do another thing that shows it.}}
-          - {{id: fc3, text: I do the opposite of what it asks., reverse: true}}
-"""
 
 
 def _listening(host: str, port: int, listen):
@@ -150,7 +119,13 @@ def check(args: argparse.Namespace) -> int:
     markdown = [
         (shown_path(Path(f.abs_src_path), root), f.src_uri, f.content_string) for f in files.documentation_pages()
     ]
-    for problem in pagelinks.broken_links(markdown, known) + pagelinks.missing_in_nav(config.nav, known, config_file):
+    sources = [(shown, text) for shown, _, text in markdown] + [
+        (shown_path(path, root), path.read_text(encoding="utf-8"))
+        for path in sorted((root / options.assessments_dir).glob("*.y*ml"))
+    ]
+    problems = [problem for shown, text in sources for problem in templates.left_in(shown, text)]
+    problems += pagelinks.broken_links(markdown, known) + pagelinks.missing_in_nav(config.nav, known, config_file)
+    for problem in problems:
         print(f"Warning: {problem}", file=sys.stderr)
         warnings += 1
     pages = placeholders.pages(files, root)
@@ -192,23 +167,6 @@ MAX_ID = 64
 
 RESERVED_IDS = {"index", "by-setting", "by-tag"}
 """Case study ids that would write the index page or clash with generated folders."""
-
-CASE_STUDY_TEMPLATE = """\
----
-title: {title}
-summary: One sentence on what happened and why it matters.
-competencies:
-  - {competency}
-setting: acute
-tags: []
-date: {date}
-illustrative: true
----
-# {title}
-
-The situation, what people did differently (who led what), what changed, and
-what was hard.
-"""
 
 
 def new(args: argparse.Namespace) -> int:

@@ -285,6 +285,8 @@ def test_a_strict_build_warns_about_the_same_placeholders_and_publishes_nothing(
     assert not (config.parent / "site").exists()
     preview = huddle("-f", str(config), "build", cwd=tmp_path)
     assert preview.returncode == 0, preview.stderr
+    assert f"Built the site in {config.parent / 'site'}/" in preview.stderr
+    assert ".site-new-" not in preview.stderr  # MkDocs' word on the staging folder is left out
     assert (
         "[data protection officer and how to reach them]"
         in (config.parent / "site" / "privacy" / "index.html").read_text()

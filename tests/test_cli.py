@@ -38,7 +38,8 @@ def test_new_framework_writes_a_valid_template_and_never_overwrites(tmp_path):
     assert yaml.safe_load(created.read_text())["id"] == "team-culture"
     checked = huddle("-f", str(config), "check", cwd=tmp_path)
     assert checked.returncode == 0
-    assert "assessments/team-culture.yml" not in checked.stderr  # the template gets no authoring hints
+    about = [line for line in checked.stderr.splitlines() if "assessments/team-culture.yml" in line]
+    assert about and all("still has the template's words" in line for line in about)  # and no authoring hints
     created.write_text(created.read_text() + "# my edits\n")
     again = huddle("-f", str(config), "new", "framework", "team-culture", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
@@ -282,3 +283,29 @@ def test_check_names_each_link_and_nav_entry_to_no_page_with_its_line(tmp_path):
         "(from the docs folder), or remove the entry.",
     ]
     assert huddle("check", "--strict", cwd=site).returncode == 1
+
+
+def test_check_warns_about_each_template_sentence_left_in_a_new_framework_or_case_study(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    site = config.parent
+    assert huddle("new", "framework", "ward", cwd=site).returncode == 0
+    assert huddle("new", "case-study", "night-shift", cwd=site).returncode == 0
+    said = huddle("check", cwd=site)
+    assert said.returncode == 0, said.stderr
+    left = [line for line in said.stderr.splitlines() if "still has the template's words" in line]
+    assert left[0] == (
+        "Warning: content/case-studies/night-shift.md:3: still has the template's words \"One sentence on what "
+        'happened and why it matters."; replace them with your own.'
+    )
+    assert [line.split(":")[1].strip() for line in left] == ["content/case-studies/night-shift.md"] * 2 + [
+        "assessments/ward.yml"
+    ] * 4
+    assert huddle("check", "--strict", cwd=site).returncode == 1
+    story = site / "content" / "case-studies" / "night-shift.md"
+    story.write_text(
+        story.read_text()
+        .replace("One sentence on what happened and why it matters.", "Night staff chose their own huddle time.")
+        .replace("The situation, what people did differently (who led what), what changed, and", "What they did,")
+    )
+    again = huddle("check", cwd=site)
+    assert "night-shift.md" not in again.stderr and "assessments/ward.yml" in again.stderr
