@@ -42,6 +42,35 @@ def test_manager_alone_peers_from_three_and_gaps(framework):
     assert found.everyone.scores[0] == Fraction(2 + 3 * 3, 4)
     assert [title for title, _, _ in found.blind_spots] == [c.title for c in framework.competencies()]
     assert found.hidden_strengths == ()
+    assert "data-huddle-360-dashes" not in str(feedback_view.view(framework, found, Fraction(1, 2), 3))
+
+
+def test_a_competency_a_shown_group_withholds_is_withheld_in_all_raters_too(framework):
+    """Else "all raters" less the manager gives away the one or two peers who scored it."""
+    first = framework.competencies()[0]
+    flip = framework.scale.low + framework.scale.high
+    answers = {i.id: flip - 2 if i.reverse else 2 for i in framework.items() if i not in first.items}
+    sparse = encode(framework, answers, role="peer", nonce="004")  # scores every competency but the first
+    raters = decoded(
+        framework,
+        coded(framework, 5, "manager", 1),
+        coded(framework, 1, "peer", 2),
+        coded(framework, 2, "peer", 3),
+        sparse,
+    )
+    own = decoded(framework, coded(framework, 3))[0]
+    found = feedback(framework, own, raters, 3, Fraction(1, 2))
+    manager, peers = found.views
+    assert (manager.count, peers.count) == (1, 3)
+    # Two peers scored the first: all raters (the manager and those two) would be three, enough to show, and
+    # (3 x all raters - manager) / 2 would be their mean.
+    assert peers.scores[0] is None and found.everyone.scores[0] is None
+    assert manager.scores[0] == 5  # the manager is not anonymous
+    assert first.title not in [title for title, _, _ in found.blind_spots + found.hidden_strengths]
+    said = str(feedback_view.view(framework, found, Fraction(1, 2), 3))
+    assert "A dash (—) is a score not shown: fewer than 3 of that group" in said
+    # Where all three peers have a score, "all raters" is shown as before.
+    assert peers.scores[1] == Fraction(1 + 2 + 2, 3) and found.everyone.scores[1] == Fraction(5 + 1 + 2 + 2, 4)
 
 
 def test_small_groups_fold_into_others_when_that_reaches_three(framework):

@@ -54,6 +54,26 @@ def test_a_competency_is_withheld_when_fewer_than_k_members_have_a_score(team):
     assert found.competencies[1].mean == 4
 
 
+def test_a_competency_one_group_withholds_is_withheld_in_every_group(board):
+    """Else the whole board's score less the executives' gives away the two non-executives who scored it."""
+    execs, nons = board.groups[0].id, board.groups[1].id
+    first = board.competencies()[0]
+    skip = {i.id for i in first.items}
+    codes = codes_of(
+        board,
+        *[member(board, 4, n, execs) for n in range(3)],
+        member(board, 2, 10, nons, skip=skip),
+        *[member(board, 2, n + 11, nons) for n in range(2)],
+    )
+    whole = profile(board, codes, k=5)
+    assert whole.competencies[0].counted == 5 and whole.competencies[0].mean is not None  # the whole board: shown
+    groups = by_group(board, codes, 5, 3)
+    for _, found in groups.shown:
+        withheld = found.competencies[0]
+        assert (withheld.mean, withheld.low, withheld.high, withheld.bands) == (None, None, None, ())
+        assert found.competencies[1].mean is not None  # each group has all its members' scores here
+
+
 def test_groups_are_compared_only_when_each_has_enough_codes(board):
     execs, nons = board.groups[0].id, board.groups[1].id
     three_and_three = [member(board, 4, n, execs) for n in range(3)] + [

@@ -96,7 +96,7 @@ def feedback_call(
     raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:])
     shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)))
     return {
-        "view": feedback_view.view(framework, shown, Fraction(str(gap))),
+        "view": feedback_view.view(framework, shown, Fraction(str(gap)), least),
         "notes": team_view.batch_notes(raters),
         "counted": len(raters.codes),
     }

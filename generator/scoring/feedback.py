@@ -6,15 +6,16 @@ is shown on their own. Peers and direct reports are shown only when at least
 who chose "other"), which is shown only if it reaches `least`, and is
 otherwise withheld with a sentence. Within a shown anonymous group, a
 competency is withheld when fewer than `least` of its raters have a score for
-it. A gap of at least `gap` between self and all the raters shown marks a
-blind spot (self higher) or a hidden strength (others higher). Scores are
-worked out exactly as individual ones are. Standard library only.
+it, and then in "all raters" too, so that no subtraction gives it away. A gap
+of at least `gap` between self and all the raters shown marks a blind spot
+(self higher) or a hidden strength (others higher). Scores are worked out
+exactly as individual ones are. Standard library only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .codes import Code
@@ -64,17 +65,27 @@ def _view(framework: Framework, role: str, group: list[Code], least: int) -> Vie
     return View(label, say(IN_SENTENCE[role]), len(group), _scores(framework, group, least))
 
 
-def _scores(framework: Framework, codes: Sequence[Code], least: int) -> tuple[Fraction | None, ...]:
+def _usable(framework: Framework, codes: Sequence[Code]) -> list[list[Fraction]]:
+    """Per competency, the scores of the codes that answered enough of it for one."""
     low, high = framework.scale.low, framework.scale.high
-    found = []
-    for competency in framework.competencies():
-        usable = [
-            value
-            for value in (competency_score(competency.items, c.answers, low, high)[0] for c in codes)
-            if value is not None
-        ]
-        found.append(sum(usable, Fraction(0)) / len(usable) if usable and len(usable) >= least else None)
-    return tuple(found)
+    return [
+        [v for v in (competency_score(competency.items, c.answers, low, high)[0] for c in codes) if v is not None]
+        for competency in framework.competencies()
+    ]
+
+
+def _scores(framework: Framework, codes: Sequence[Code], least: int) -> tuple[Fraction | None, ...]:
+    return tuple(
+        sum(usable, Fraction(0)) / len(usable) if usable and len(usable) >= least else None
+        for usable in _usable(framework, codes)
+    )
+
+
+def _hidden_within(framework: Framework, groups: Sequence[list[Code]], least: int) -> set[int]:
+    """The competencies (by position) where a shown anonymous group withholds a score that some of its raters
+    gave: "all raters" must withhold them too, or less the manager (and any other group) it would give
+    those one or two raters' scores away."""
+    return {n for group in groups for n, usable in enumerate(_usable(framework, group)) if 0 < len(usable) < least}
 
 
 def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int, gap: Fraction) -> Feedback:
@@ -85,6 +96,7 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     views = []
     withheld = []
     counted: list[Code] = list(by_role["manager"])  # the codes some view shows: "all raters" is made of these
+    anonymous: list[list[Code]] = []  # the groups of them shown
     if by_role["manager"]:
         manager = by_role["manager"]
         views.append(_view(framework, "manager", manager, 1))
@@ -95,6 +107,7 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
         if len(group) >= least:
             views.append(_view(framework, role, group, least))
             counted += group
+            anonymous.append(group)
         elif group:
             others += group
             folded.append(say(IN_SENTENCE[role]))
@@ -102,6 +115,7 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
         if len(others) >= least:
             views.append(_view(framework, "other", others, least))
             counted += others
+            anonymous.append(others)
             if folded:
                 withheld.append(say("raters-folded", least=least, groups=names(folded)))
         else:
@@ -111,6 +125,8 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     everyone = None
     if len(counted) >= least:
         everyone = _view(framework, "all", counted, least)
+        hidden = _hidden_within(framework, anonymous, least)
+        everyone = replace(everyone, scores=tuple(None if n in hidden else v for n, v in enumerate(everyone.scores)))
     own_scores = _scores(framework, [own], 1)
     blind, hidden = [], []
     if everyone:

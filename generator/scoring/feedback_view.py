@@ -19,7 +19,7 @@ def _shown(value: Fraction | None) -> str:
     return rounded(value, "—")
 
 
-def view(framework: Framework, found: Feedback, gap: Fraction) -> Markup:
+def view(framework: Framework, found: Feedback, gap: Fraction, least: int = 3) -> Markup:
     columns = [(v.label, v.count, v.scores) for v in found.views]
     if found.everyone:
         columns.append((found.everyone.label, found.everyone.count, found.everyone.scores))
@@ -40,6 +40,8 @@ def view(framework: Framework, found: Feedback, gap: Fraction) -> Markup:
         h("p", {"data-huddle-360-counts": True}, counted),
         data_table({"data-huddle-360": True}, say("feedback-caption"), head, rows),
     ]
+    if any(scores[n] is None for _, _, scores in columns for n in range(len(rows))):
+        parts.append(h("p", {"data-huddle-360-dashes": True}, say("feedback-dashes", least=least)))
     parts += [h("p", {"data-huddle-360-withheld": True}, sentence) for sentence in found.withheld]
     if found.everyone is None:
         parts.append(h("p", {}, say("gaps-later")))

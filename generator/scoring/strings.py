@@ -429,6 +429,9 @@ MESSAGES: dict[str, str] = {
     "feedback-counted": "Codes counted: your own, and {counts}.",
     "feedback-counted-none": "Codes counted: your own, and none shown yet.",
     "feedback-caption": "Your own scores beside the scores others gave you (how many codes in brackets)",
+    "feedback-dashes": "A dash (—) is a score not shown: fewer than {least} of that group's raters answered enough of "
+    "the competency's statements for a score, or, in all raters, showing it would let someone work out a group's "
+    "score that is not shown.",
     "gaps-later": "Blind spots and hidden strengths appear once at least three people's codes are shown.",
     "blind-spots-title": "Blind spots",
     "blind-spots-text": "You rate yourself higher than others do, by {gap} or more:",

@@ -6,6 +6,8 @@ too few answers for a score in that competency, and is withheld when fewer than 
 members remain. Groups (say executive and non-executive) are compared only
 when every group present has at least `k_group` codes; otherwise they fold
 into the whole, so no small group's figures can be worked out by subtraction.
+For the same reason a competency one group withholds (too few of its members
+have a score for it) is withheld in every group.
 No member's answers are ever part of what is returned. Standard library only.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -134,10 +136,23 @@ def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) 
         reason = "groups-small-one" if len(small) == 1 else "groups-small-many"
         return Groups((), say(reason, least=k_group, groups=names(small)))
     order = [g.id for g in framework.groups] + [""]
+    profiles = [(labels[g], profile(framework, present[g], k_group)) for g in order if g in present]
+    # A competency one group withholds is withheld in every group: the whole less the others would give it away.
+    hidden = {c.id for _, found in profiles for c in found.competencies if c.mean is None}
     return Groups(
-        tuple((labels[g], profile(framework, present[g], k_group)) for g in order if g in present),
+        tuple(
+            (
+                label,
+                replace(found, competencies=tuple(_withheld(c) if c.id in hidden else c for c in found.competencies)),
+            )
+            for label, found in profiles
+        ),
         "",
     )
+
+
+def _withheld(competency: CompetencyProfile) -> CompetencyProfile:
+    return replace(competency, mean=None, low=None, high=None, bands=())
 
 
 def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
