@@ -276,3 +276,37 @@ def test_a_rater_can_save_their_progress_and_find_it_again_and_clearing_the_asse
     page.goto(demo_url + CL + "rater/")
     page.get_by_label("Save my progress on this device").uncheck()
     assert page.evaluate("localStorage.length") == 0
+
+
+def test_a_failed_download_is_said_and_pressing_again_tries_again_keeping_the_codes(page, demo_url, demo_site):
+    framework = framework_of(demo_site, TEAM)
+    failing = {"on": True}
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort() if failing["on"] else route.continue_())
+    page.goto(demo_url + TEAM + "team/")
+    codes = "\n".join(member(framework, n) for n in range(5))
+    page.get_by_label("Result codes", exact=True).fill(codes)
+    page.locator("form[data-scorer=failed]").wait_for(timeout=RESULTS_TIMEOUT)
+    status = page.locator("[data-huddle-status]")
+    assert "The scorer could not start:" in status.inner_text()
+    assert "press the button again to try again" in status.inner_text()
+    failing["on"] = False  # the Wi-Fi is back
+    page.get_by_role("button", name="Show team profile").click()
+    assert "Trying again to get the scorer ready" in status.inner_text()
+    page.locator("[data-huddle-team-table]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert page.get_by_label("Result codes", exact=True).input_value() == codes
+
+
+def test_an_error_takes_away_the_360_shown_before_so_it_is_not_taken_for_the_new_codes(page, demo_url, demo_site):
+    framework = framework_of(demo_site, CL)
+    own = encode(framework, {i.id: framework.scale.low for i in framework.items()}, nonce="0WN")
+    raters = [encode(framework, {i.id: 3 for i in framework.items()}, role="peer", nonce=f"P{n}0") for n in range(3)]
+    page.goto(demo_url + CL + "360/")
+    page.get_by_label("Your own result code").fill(own)
+    page.get_by_label("Codes from the people who gave you feedback").fill("\n".join(raters))
+    page.locator("[data-huddle-show]").click()
+    page.locator("[data-huddle-360]").wait_for(timeout=RESULTS_TIMEOUT)
+    page.get_by_label("Your own result code").fill(own[:-3])  # a truncated paste
+    page.locator("[data-huddle-show]").click()
+    page.locator("[data-huddle-profile]").wait_for(state="hidden", timeout=RESULTS_TIMEOUT)
+    assert page.locator("[data-huddle-status]").inner_text() != ""
+    assert page.locator("[data-huddle-360]:visible").count() == 0

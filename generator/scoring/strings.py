@@ -453,6 +453,9 @@ MESSAGES: dict[str, str] = {
     "boot-failed-bar": "The scorer could not start; your answers are kept. “Try again” is at the top of the questions.",
     "boot-failed": "Your answers are still here, but the scorer could not start: {reason}. "
     "Try again, or use the {printable}.",
+    "collective-boot-failed": "The scorer could not start: {reason}. Check the connection (Wi-Fi or mobile data), "
+    "then press the button again to try again. Nothing you pasted is lost.",
+    "retrying-collective": "Trying again to get the scorer ready; what you asked for will show here when it is.",
     "retrying": "Trying again to get the scorer ready. Your answers are kept.",
     "printable-link": "printable version with its scoring key",
     "no-webassembly": "this browser cannot run WebAssembly, which the scorer needs",

@@ -25,20 +25,34 @@ const profile = $("[data-huddle-profile]");
 let shown = null; // what the worker gave: {view, notes, csv, stem, ...}
 let waiting = false;
 
-const scorer = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
-  if (waiting) status.textContent = said;
-});
-form.dataset.scorer = "booting";
-scorer.ready.then(
-  () => {
-    form.dataset.scorer = "ready";
-    if (waiting) go();
-  },
-  (error) => {
-    form.dataset.scorer = "failed";
-    status.textContent = error.message;
-  },
-);
+// Started at once; after a failure (weak Wi-Fi), pressing the page's button again starts it afresh.
+let scorer;
+function start() {
+  scorer = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
+    if (waiting) status.textContent = said;
+  });
+  form.dataset.scorer = "booting";
+  scorer.ready.then(
+    () => {
+      form.dataset.scorer = "ready";
+      if (waiting) go();
+    },
+    (error) => {
+      form.dataset.scorer = "failed";
+      waiting = false;
+      status.textContent = say("collective-boot-failed", { reason: error.message });
+    },
+  );
+}
+start();
+
+// What went wrong, in place of whatever was shown before: a profile left on screen (and
+// printed, or downloaded) would be taken for the codes just given.
+function failed(error) {
+  shown = null;
+  if (profile) profile.hidden = true;
+  status.textContent = error.message;
+}
 
 // A profile or a 360 view: the lines not counted, then the view.
 async function showProfile(name, args) {
@@ -106,6 +120,12 @@ async function go() {
     $("input[name='huddle-role']", form).focus();
     return;
   }
+  if (scorer.state === "failed") {
+    start();
+    waiting = true;
+    status.textContent = say("retrying-collective");
+    return;
+  }
   if (scorer.state !== "ready") {
     waiting = true;
     status.textContent = say("still-working");
@@ -122,7 +142,7 @@ async function go() {
       await raterCode();
     }
   } catch (error) {
-    status.textContent = error.message;
+    failed(error);
   }
 }
 
@@ -155,7 +175,7 @@ async function showSurvey(mapping) {
     await showProfile("survey", [survey, mapping, team]);
     insert($("[data-huddle-mapping-box]", form), shown.mapping);
   } catch (error) {
-    status.textContent = error.message;
+    failed(error);
   }
 }
 $("[data-huddle-survey-file]", form)?.addEventListener("change", async (event) => {
