@@ -107,6 +107,22 @@ def test_a_round_is_compared_in_words(team):
     assert any(" → " in c and "(up " in c for c in changes)
 
 
+def test_a_change_between_rounds_agrees_with_the_two_figures_shown(team):
+    """Means of 2.54 and 2.46 both show as 2.5: no change, not "down 0.1"; 2.94 and 2.96 are "up 0.1"."""
+    from generator.scoring.team import CompetencyProfile, Profile, changes
+
+    def one(mean):
+        c = team.competencies()[0]
+        return Profile(5, 5, (CompetencyProfile(c.id, c.title, 5, mean, mean, mean, ()),), ())
+
+    assert changes(one(Fraction(246, 100)), one(Fraction(254, 100))) == [
+        (team.competencies()[0].title, "2.5 → 2.5 (no change)")
+    ]
+    assert changes(one(Fraction(296, 100)), one(Fraction(294, 100))) == [
+        (team.competencies()[0].title, "2.9 → 3.0 (up 0.1)")
+    ]
+
+
 def test_bad_lines_are_named_and_good_ones_still_count(team):
     good = [member(team, 3, n) for n in range(5)]
     value = api.team_call(team, None, "\n".join([*good, "junk", good[0]]), "", 5, 3)

@@ -387,7 +387,7 @@ MESSAGES: dict[str, str] = {
     "groups-caption": "Each group's score for each competency (how many codes in brackets)",
     "round-changes-title": "Since the earlier round",
     "round-not-comparable": "cannot be compared: one of the rounds has too few codes for it",
-    "round-no-change": "no change ({then} then, {now} now)",
+    "round-no-change": "{then} → {now} (no change)",
     "round-up": "{then} → {now} (up {change})",
     "round-down": "{then} → {now} (down {change})",
     # A survey tool's export (survey.py; the mapping form in team_view.py).

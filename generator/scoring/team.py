@@ -164,9 +164,11 @@ def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
         if c.mean is None or old.mean is None:
             said.append((c.title, say("round-not-comparable")))
             continue
-        delta = c.mean - old.mean
+        # From the two figures shown, so the change always agrees with them (2.5 → 2.5 is no change, whatever
+        # the exact means did).
+        delta = Fraction(c.score) - Fraction(old.score)
         shown = round_half_up(abs(delta))
-        if shown == "0.0":
+        if delta == 0:
             said.append((c.title, say("round-no-change", then=old.score, now=c.score)))
         else:
             way = "round-up" if delta > 0 else "round-down"
