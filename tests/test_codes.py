@@ -120,6 +120,34 @@ def test_a_paste_of_many_codes_counts_the_good_ones_and_names_each_bad_line(fram
     assert batch.duplicates == ((5, 1),)
 
 
+def test_a_code_retyped_in_small_letters_or_with_o_i_l_for_0_1_1_still_counts_as_the_same_code(framework):
+    code = encode(framework, {"v1": 4, "v2": 2}, nonce="0A1")
+    *named, nonce, symbols, check = code.split(":")
+    typed = [field.lower().replace("0", "o").replace("1", "l") for field in (nonce, symbols, check)]
+    retyped = ":".join([named[0].lower(), *named[1:], *typed])
+    assert retyped != code and ("o" in retyped or "l" in retyped)
+    assert decode(framework, retyped).text == code
+    assert decode(framework, retyped).answers == {"v1": 4, "v2": 2}
+    batch = read_codes(framework, f"{code}\n{retyped}")
+    assert len(batch.codes) == 1 and batch.duplicates == ((2, 1),)
+
+
+def test_a_code_inside_a_chat_message_a_csv_row_or_a_bullet_is_found(framework):
+    good = [encode(framework, {"v1": n}, nonce=f"AB{n}") for n in (1, 2, 3, 4)]
+    text = "\n".join(
+        [
+            f"[26/11/2026, 10:31] Jane Smith: {good[0]}",
+            f'"2026/11/26 10:40:02","{good[1]}","yes"',
+            f"- {good[2]}",
+            f"{good[3][:20]} {good[3][20:]}",  # broken by a space, as before
+            f"[26/11/2026, 10:32] Sam: {good[0][:-3]}",  # cut short: said to be damaged, not "not a code"
+        ]
+    )
+    batch = read_codes(framework, text)
+    assert [c.text for c in batch.codes] == good
+    assert batch.problems == ((5, "This code is incomplete or has been changed: check that it was copied in full."),)
+
+
 def test_same_answers_from_two_people_are_two_codes(framework):
     one, two = encode(framework, {"v1": 3}, nonce="AAA"), encode(framework, {"v1": 3}, nonce="BBB")
     assert len(read_codes(framework, f"{one}\n{two}").codes) == 2

@@ -42,6 +42,10 @@ MAX_CODE_LENGTH = 2_000
 """Longer than any real code (a framework has at most a few hundred items); a longer line is refused unread."""
 
 _FORMAT = re.compile(r"H(\d+)")
+_IN_LINE = re.compile(r"(?<![0-9A-Za-z])[Hh]\d+:[^\s\"',;<>]+")
+"""A code inside a longer line: a chat message's "[26/11, 10:31] Jane: H1:...", a CSV row's cell, a "- " bullet."""
+_ALIASES = str.maketrans("OIL", "011")
+"""Crockford's reading of letters that look like digits, in the parts of a code made of its alphabet."""
 
 
 class CodeError(ValueError):
@@ -96,6 +100,7 @@ def decode(framework: Framework, text: str) -> Code:
     code = "".join(text.split())
     if len(code) > MAX_CODE_LENGTH:
         raise CodeError(say("code-too-long"))
+    code = _as_made(code)
     head = code.split(":", 1)[0]
     if not code.isascii() or not _FORMAT.fullmatch(head) or ":" not in code:
         raise CodeError(say("code-not-a-code"))
@@ -136,6 +141,36 @@ def decode(framework: Framework, text: str) -> Code:
     return Code(group=group, role=role, answers=answers, text=code)
 
 
+def _as_made(code: str) -> str:
+    """`code` as the page made it, when it was retyped (from a slip of paper, say): the format, the nonce, the
+    answers and the check in capitals, with O, I and L read as 0, 1 and 1 (Crockford's alphabet has none of
+    them); the framework id, group and role, which are always small letters, in small letters. The version is
+    left as it is: a framework's version may be any text."""
+    fields = code.split(":")
+    if len(fields) != 8:
+        return code
+    head, framework, version, group, role, *coded = fields
+    return ":".join(
+        [head.upper(), framework.lower(), version, group.lower(), role.lower()]
+        + [field.upper().translate(_ALIASES) for field in coded]
+    )
+
+
+def _decode_line(framework: Framework, line: str) -> Code:
+    """The code on `line`, which may be the whole line or part of it (a chat message, a CSV row)."""
+    found = _IN_LINE.search(line)
+    if found is None or found[0] == line.strip():
+        return decode(framework, line)
+    try:
+        return decode(framework, found[0])
+    except CodeError:
+        try:
+            return decode(framework, line)  # a code broken by spaces, which decode joins again
+        except CodeError:
+            pass
+        raise
+
+
 @dataclass(frozen=True, slots=True)
 class Batch:
     """What a paste of many codes (one a line) gave: the codes that count, and what was wrong with the rest."""
@@ -160,7 +195,7 @@ def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = 
         if not line.strip():
             continue
         try:
-            code = decode(framework, line)
+            code = _decode_line(framework, line)
         except CodeError as error:
             problems.append((number, str(error)))
             continue
