@@ -61,8 +61,32 @@ def test_not_applicable_is_read_by_its_label(team):
 def test_a_file_that_is_no_survey_is_refused_with_a_sentence(team):
     with pytest.raises(SurveyError, match="no header row"):
         read_survey(team, "")
-    with pytest.raises(SurveyError, match="No column of this file matches"):
-        read_survey(team, export(["Name", "Email"], [["A", "b@example.org"]]))
+
+
+def test_a_file_whose_columns_match_nothing_offers_them_all_for_mapping_by_hand(team):
+    a = team.items()[0]
+    text = export(["Name", "How true is it?"], [["A", "3"], ["B", "4"], ["C", "5"]])
+    value = api.survey_call(team, None, text, {}, 3)
+    assert value["counted"] == 0 and not value["shown"]
+    notes = " ".join(t for _, _, t in tree(value["notes"]))
+    assert "No column of this file matches a statement of this self-assessment" in notes
+    assert "press “Use these columns”" in notes
+    assert [attrs["data-column"] for tag, attrs, _ in tree(value["mapping"]) if tag == "select"] == ["0", "1"]
+    mapped = api.survey_call(team, None, text, {"0": "", "1": a.id}, 3)
+    assert mapped["counted"] == 3 and mapped["shown"]
+
+
+def test_numbered_questions_and_qualtrics_header_rows_are_read(team):
+    a, b = team.items()[:2]
+    header = ["ResponseId", f"Q1. {a.text}", f"2) {b.text}"]
+    rows = [
+        ["Response ID", f"Q1. {a.text}", f"2) {b.text}"],  # Qualtrics' second row: the questions again
+        ['{"ImportId":"_recordId"}', '{"ImportId":"QID1"}', '{"ImportId":"QID2"}'],  # and its third
+        ["R_1", "3", "4"],
+    ]
+    read = read_survey(team, export(header, rows))
+    assert read.matched == {1: a.id, 2: b.id}
+    assert read.problems == () and [dict(p.answers) for p in read.people] == [{a.id: 3, b.id: 4}]
 
 
 def test_the_profile_from_a_survey_follows_the_same_k_rule(team):

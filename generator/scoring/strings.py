@@ -395,7 +395,8 @@ MESSAGES: dict[str, str] = {
     "survey-not-csv": "This file cannot be read as CSV (comma-separated values); export it again as CSV.",
     "survey-no-header": "This file has no header row: the first row of a survey export names its columns.",
     "survey-no-match": "No column of this file matches a statement of this self-assessment, by its id or its "
-    "wording. Check it is the right survey, or map the columns below.",
+    "wording, so nobody is counted yet. Check it is the right survey, or choose below the statement each column "
+    "holds and press “{use}”.",
     "survey-row-unreadable": "Row {row} is left out: the answer “{answer}” in column “{column}” is not one of the "
     "scale's answers.",
     "survey-row-empty": "Row {row} is left out: it answers none of the statements.",

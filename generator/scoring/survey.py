@@ -49,8 +49,15 @@ def _plain(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip().casefold()
 
 
+NUMBERED = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d+\s*[.):-]\s*", re.I)
+"""A question number some survey tools put before a column's text: "Q1. ", "3) ", "Question 2: "."""
+
+IMPORT_IDS = '{"ImportId"'
+"""How a cell of Qualtrics' third header row starts (its second row repeats the questions)."""
+
+
 def _match(framework: Framework, header: str) -> str | None:
-    wanted = _plain(header)
+    wanted = _plain(NUMBERED.sub("", header))
     for item in framework.items():
         if header.strip() == item.id or wanted in (_plain(item.text), _plain(item.id)):
             return item.id
@@ -90,15 +97,18 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
         found = _match(framework, header)
         if found and found not in matched.values():
             matched[number] = found
-    if not matched:
-        raise SurveyError(say("survey-no-match"))
     unmatched = tuple(n for n in range(len(columns)) if n not in matched)
+    if not matched:  # nothing counts yet: the columns are offered for mapping by hand, with why
+        return Survey(columns, {}, unmatched, (), ((1, say("survey-no-match", use=say("survey-use"))),))
     values = _reader(framework)
     people: list[Code] = []
     problems: list[tuple[int, str]] = []
     for row_number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
+        cells = {column: row[column].strip() for column in matched if column < len(row)}
+        if not any(cells.values()) or all(
+            not cell or cell == columns[column] or cell.startswith(IMPORT_IDS) for column, cell in cells.items()
+        ):
+            continue  # an empty row, or a second header row (Qualtrics' question texts and import ids)
         answers: dict[str, Any] = {}
         problem = None
         for column, item_id in matched.items():
