@@ -89,7 +89,7 @@ def test_a_board_profile_with_three_and_three_shows_both_groups(page, demo_url, 
     heads = page.locator("[data-huddle-groups] thead th").all_inner_texts()
     assert heads == ["Competency", "Executive directors (3)", "Non-executive directors (3)"]
     show_profile(page, codes[:5])
-    assert "Non-executive directors has fewer" in page.locator("[data-huddle-groups-folded]").inner_text()
+    assert "one has fewer: Non-executive directors (2)" in page.locator("[data-huddle-groups-folded]").inner_text()
 
 
 def test_bad_and_repeated_lines_are_named_and_the_rest_still_count(page, demo_url, demo_site):

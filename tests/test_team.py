@@ -85,7 +85,9 @@ def test_groups_are_compared_only_when_each_has_enough_codes(board):
     three_and_two = three_and_three[:-1]
     folded = by_group(board, codes_of(board, *three_and_two), 5, 3)
     assert folded.shown == ()
-    assert "Non-executive directors has fewer" in folded.reason
+    assert "and one has fewer: Non-executive directors (2). Its codes still count in the profile above." in (
+        folded.reason
+    )
 
 
 def test_items_people_disagree_on_most_are_listed(team):
@@ -159,3 +161,13 @@ def test_the_browser_api_makes_and_reads_codes(team):
     assert made["value"].startswith("H1:team-culture:")
     refused = json.loads(api.call(framework_json, "code", json.dumps([{}, "nobody", "", "K7Q"])))
     assert refused == {"error": "That group is not one of this self-assessment's groups."}
+
+
+def test_a_board_profile_is_called_the_boards_and_only_a_framework_with_groups_mentions_them(team, board):
+    from generator.pages.collective import team_page
+
+    pasted = "\n".join(member(board, 3, n, board.groups[0].id) for n in range(5))
+    value = api.team_call(board, None, pasted, "", 5, 3)
+    captions = [text for tag, _, text in tree(value["view"]) if tag == "caption"]
+    assert "The board's score for each competency: the mean of its members' scores" in captions
+    assert "**Groups**" in team_page(board, 5) and "**Groups**" not in team_page(team, 5)

@@ -28,7 +28,7 @@ def team_page(framework: Framework, k: int) -> str:
             say("team-intro", assessment_url=link(here, assessment_uri(framework)), whose=pooled),
             "",
             "- " + say("team-least", least=k),
-            "- " + say("team-groups"),
+            *(["- " + say("team-groups")] if framework.groups else []),
             "- " + say("honesty"),
             "",
             h(

@@ -368,7 +368,7 @@ MESSAGES: dict[str, str] = {
     "withheld-many": "Withheld: {titles}. Fewer than {least} people answered enough of their statements for a score.",
     "withheld": "withheld",
     "spread": "{low} to {high}",
-    "team-caption": "The team's score for each competency: the mean of its members' scores",
+    "team-caption": "The {whose}'s score for each competency: the mean of its members' scores",
     "team-score": "Team score",
     "team-spread": "Lowest to highest",
     "team-bands": "People in each band",
@@ -380,9 +380,10 @@ MESSAGES: dict[str, str] = {
     "group-not-given": "No group given",
     "groups-one": "Groups are not compared: the codes come from one group only.",
     "groups-small-one": "Groups are not compared: each group needs at least {least} codes, so that no one's answers "
-    "can be worked out, and {groups} has fewer. Their codes count in the whole group's profile.",
+    "can be worked out, and one has fewer: {groups}. Its codes still count in the profile above.",
     "groups-small-many": "Groups are not compared: each group needs at least {least} codes, so that no one's answers "
-    "can be worked out, and {groups} have fewer. Their codes count in the whole group's profile.",
+    "can be worked out, and these have fewer: {groups}. Their codes still count in the profile above.",
+    "group-with-count": "{group} ({count})",
     "groups-shown-title": "Groups side by side",
     "groups-caption": "Each group's score for each competency (how many codes in brackets)",
     "round-changes-title": "Since the earlier round",

@@ -131,7 +131,11 @@ def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) 
     labels = {g.id: g.label for g in framework.groups} | {"": say("group-not-given")}
     if len(present) < 2:
         return Groups((), say("groups-one"))
-    small = [labels[g] for g, members in present.items() if len(members) < k_group]
+    small = [
+        say("group-with-count", group=labels[g], count=len(members))
+        for g, members in present.items()
+        if len(members) < k_group
+    ]
     if small:
         reason = "groups-small-one" if len(small) == 1 else "groups-small-many"
         return Groups((), say(reason, least=k_group, groups=names(small)))

@@ -14,7 +14,7 @@ from .chart import bar_chart
 from .codes import Batch
 from .html import Markup, h, join
 from .model import Framework
-from .results import data_table
+from .results import data_table, whose
 from .score import rounded
 from .strings import say
 from .team import Groups, Profile, as_report, changes
@@ -100,7 +100,7 @@ def _table(framework: Framework, found: Profile) -> Markup:
             h("tr", {"data-competency": c.id}, h("th", {"scope": "row"}, c.title), cells, h("td", {}, c.counted))
         )
     head = [say(key) for key in ("column-competency", "team-score", "team-spread", "team-bands", "team-counted")]
-    return data_table({"data-huddle-team-table": True}, say("team-caption"), head, rows)
+    return data_table({"data-huddle-team-table": True}, say("team-caption", whose=whose(framework)), head, rows)
 
 
 def _widest(framework: Framework, found: Profile) -> Markup:
