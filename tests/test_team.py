@@ -171,3 +171,12 @@ def test_a_board_profile_is_called_the_boards_and_only_a_framework_with_groups_m
     captions = [text for tag, _, text in tree(value["view"]) if tag == "caption"]
     assert "The board's score for each competency: the mean of its members' scores" in captions
     assert "**Groups**" in team_page(board, 5) and "**Groups**" not in team_page(team, 5)
+
+
+def test_an_earlier_round_with_too_few_codes_says_so_not_that_this_one_needs_more(team):
+    now = "\n".join(member(team, 4, n) for n in range(5))
+    then = "\n".join(member(team, 2, n + 20) for n in range(3))
+    view = api.team_call(team, None, now, then, 5, 3)["view"]
+    said = " ".join(text for _, _, text in tree(view))
+    assert "The earlier round has 3 codes that count; it needs at least 5 to be compared." in said
+    assert "Add 2 more codes to see the profile" not in said

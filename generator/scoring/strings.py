@@ -387,6 +387,8 @@ MESSAGES: dict[str, str] = {
     "groups-shown-title": "Groups side by side",
     "groups-caption": "Each group's score for each competency (how many codes in brackets)",
     "round-changes-title": "Since the earlier round",
+    "round-too-few": "The earlier round has {members} codes that count; it needs at least {least} to be compared. "
+    "Add the rest of that round's codes to its box.",
     "round-not-comparable": "cannot be compared: one of the rounds has too few codes for it",
     "round-no-change": "{then} → {now} (no change)",
     "round-up": "{then} → {now} (up {change})",

@@ -149,7 +149,16 @@ def _groups(framework: Framework, groups: Groups) -> Markup:
 def _changes(found: Profile, earlier: Profile) -> Markup:
     title = h("h3", {}, say("round-changes-title"))
     if not earlier.shown:
-        return join([title, more_needed(earlier)])
+        return join(
+            [
+                title,
+                h(
+                    "p",
+                    {"class": "huddle-more", "data-huddle-more": True},
+                    say("round-too-few", members=earlier.members, least=earlier.k),
+                ),
+            ]
+        )
     return join(
         [
             title,
