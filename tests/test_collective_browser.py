@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -75,6 +76,10 @@ def test_four_codes_ask_for_one_more_and_five_show_the_expected_team_scores(page
     }
     assert shown == {c.id: c.score for c in expected.competencies}
     assert page.locator("[data-huddle-status]").inner_text() == "5 result codes counted."
+    with page.expect_download() as downloading:
+        page.locator("[data-huddle-download]").click()
+    name = downloading.value.suggested_filename  # dated, so a round kept beside the last one has its own
+    assert re.fullmatch(r"team-culture-team-profile-\d{4}-\d{2}-\d{2}\.csv", name), name
     page.emulate_media(media="print")  # the profile prints; the codes, each one person's answers, never do
     assert page.locator("[data-huddle-team-table]").is_visible()
     assert not page.get_by_label("Result codes", exact=True).is_visible()

@@ -135,7 +135,8 @@ def test_bad_lines_are_named_and_good_ones_still_count(team):
 
 def test_the_csv_holds_team_figures_only(team):
     value = api.team_call(team, None, "\n".join(member(team, 3, n) for n in range(5)), "", 5, 3)
-    assert value["csv"].splitlines()[0] == "competency,title,team_score,lowest,highest,counted,bands"
+    assert value["csv"].splitlines()[0] == "competency,title,team_score,lowest,highest,counted,codes,bands"
+    assert all(row.split(",")[6] == "5" for row in value["csv"].splitlines()[1:])
     assert len(value["csv"].splitlines()) == 1 + len(team.competencies())
 
 

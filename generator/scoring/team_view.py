@@ -175,7 +175,8 @@ def to_csv(found: Profile) -> str:
     """One row per competency: the figures the page shows, nothing about any one person."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["competency", "title", "team_score", "lowest", "highest", "counted", "bands"])
+    # `codes`: how many codes the profile is made from, so a file kept between rounds says so.
+    writer.writerow(["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands"])
     for c in found.competencies:
         shown = c.mean is not None and found.shown
         writer.writerow(
@@ -186,6 +187,7 @@ def to_csv(found: Profile) -> str:
                 rounded(c.low) if shown else "",
                 rounded(c.high) if shown else "",
                 c.counted if shown else "",
+                found.members,
                 "; ".join(f"{label} {count}" for label, count in c.bands) if shown else "",
             ]
         )

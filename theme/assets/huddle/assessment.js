@@ -9,7 +9,7 @@
 // file only inserts what it is given and wires events.
 
 import { fillAnswers, readAnswers, resume, unansweredOf } from "./answers.js";
-import { download } from "./download.js";
+import { download, today } from "./download.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
@@ -229,12 +229,6 @@ notes.addEventListener("input", () => {
 });
 
 // Results ---------------------------------------------------------------------
-
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 // Score `given` (with the change since an earlier result, when one is loaded) and show it.
 async function show(given) {

@@ -7,7 +7,7 @@
 // the buttons.
 
 import { fillAnswers, readAnswers, resume } from "./answers.js";
-import { download } from "./download.js";
+import { download, today } from "./download.js";
 import { say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
@@ -192,6 +192,6 @@ form.addEventListener("click", (event) => {
 });
 
 $("[data-huddle-download]", profile ?? form)?.addEventListener("click", () => {
-  if (shown?.csv) download(`${shown.stem}.csv`, "text/csv", shown.csv);
+  if (shown?.csv) download(`${shown.stem}-${today()}.csv`, "text/csv", shown.csv); // one a round, not one name
 });
 $("[data-huddle-print]", profile ?? form)?.addEventListener("click", () => window.print());
