@@ -315,3 +315,18 @@ def test_an_error_takes_away_the_360_shown_before_so_it_is_not_taken_for_the_new
     page.locator("[data-huddle-profile]").wait_for(state="hidden", timeout=RESULTS_TIMEOUT)
     assert page.locator("[data-huddle-status]").inner_text() != ""
     assert page.locator("[data-huddle-360]:visible").count() == 0
+
+
+@pytest.mark.no_pyodide
+def test_at_phone_width_each_pasted_code_is_one_line_of_the_box(page, demo_url, demo_site):
+    """So that "Line 7" of a note can be found by counting lines; the box scrolls sideways, the page does not."""
+    framework = framework_of(demo_site, TEAM)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_url + TEAM + "team/")
+    box = page.get_by_label("Result codes", exact=True)
+    box.fill("\n".join(member(framework, n) for n in range(6)))  # 6 codes in a box of 8 rows
+    height, client_height, width, client_width = box.evaluate(
+        "e => [e.scrollHeight, e.clientHeight, e.scrollWidth, e.clientWidth]"
+    )
+    assert height <= client_height and width > client_width
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
