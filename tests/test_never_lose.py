@@ -274,3 +274,23 @@ def test_start_now_brings_the_offer_to_save_into_view_and_its_button_out(page, d
     assert in_viewport(page, page.get_by_label("Save my progress on this device"))
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "huddle-save"  # and the keyboard carries on from there
+
+
+def test_after_a_first_visit_the_team_page_opens_and_profiles_offline(browser, demo_url, demo_site):
+    from tests.assessment_page import framework_of
+    from tests.test_collective_browser import member, show_profile
+
+    team_page = "assessments/team-culture/team/"
+    framework = framework_of(demo_site, "assessments/team-culture/")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(demo_url + team_page)
+        page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)
+        context.set_offline(True)  # the meeting room has no Wi-Fi
+        page.reload()
+        page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+        show_profile(page, [member(framework, n) for n in range(5)])
+        page.locator("[data-huddle-team-table]").wait_for(timeout=RESULTS_TIMEOUT)
+    finally:
+        context.close()

@@ -10,6 +10,7 @@
 
 import { fillAnswers, readAnswers, resume, unansweredOf } from "./answers.js";
 import { download, today } from "./download.js";
+import { keepForOffline } from "./keep.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
@@ -20,7 +21,6 @@ const config = JSON.parse(document.getElementById("huddle-config").textContent);
 const form = document.querySelector("[data-huddle-assessment]");
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
-const absolute = (url) => new URL(url, document.baseURI).href;
 
 const status = $("[data-huddle-status]", form);
 const loading = $("[data-huddle-loading]", form);
@@ -53,7 +53,7 @@ function start() {
       form.dataset.scorer = "ready";
       loading.hidden = true;
       if (waitingForResults) seeResults();
-      keepForOffline();
+      keepForOffline(config, form);
     },
     (error) => {
       if (scorer !== mine) return; // a scorer replaced by "Try again"
@@ -93,35 +93,6 @@ $("[data-huddle-retry]", notice).addEventListener("click", () => {
   start();
   form.scrollIntoView({ block: "start" });
 });
-
-// Offline after the first visit: a service worker keeps what this page needed (no
-// answers), asked only once the scorer is ready so nothing competes with its download.
-async function keepForOffline() {
-  if (!("serviceWorker" in navigator)) return;
-  try {
-    const registration = await navigator.serviceWorker.register(`${config.offline}?build=${config.build}`, {
-      scope: new URL(".", absolute(config.offline)).pathname,
-    });
-    // The newest worker: after a new build, the old one is still active while its successor installs.
-    const worker = registration.installing || registration.waiting || registration.active;
-    await new Promise((resolve) => {
-      if (worker.state === "activated") resolve();
-      else worker.addEventListener("statechange", () => worker.state === "activated" && resolve());
-    });
-    const own = performance
-      .getEntriesByType("resource")
-      .map((entry) => entry.name)
-      .filter((url) => new URL(url).origin === location.origin);
-    const needed = [location.href.split("#")[0], absolute(form.dataset.frameworkUrl), absolute(config.worker)];
-    const urls = [...needed, ...config.keep.map(absolute), ...own];
-    navigator.serviceWorker.addEventListener("message", ({ data }) => {
-      if (data?.type === "kept") form.dataset.offline = "kept";
-    });
-    worker.postMessage({ type: "keep", urls: [...new Set(urls)] });
-  } catch {
-    // Offline use is a bonus: without it the page works exactly as before.
-  }
-}
 
 // Answers -------------------------------------------------------------------
 

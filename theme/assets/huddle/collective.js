@@ -12,6 +12,7 @@ import { say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
 import { storageFor } from "./storage.js";
+import { keepForOffline } from "./keep.js";
 import { insert } from "./view.js";
 
 const config = JSON.parse(document.getElementById("huddle-config").textContent);
@@ -36,6 +37,7 @@ function start() {
     () => {
       form.dataset.scorer = "ready";
       if (waiting) go();
+      keepForOffline(config, form); // a facilitator can open it again in a room with no Wi-Fi
     },
     (error) => {
       form.dataset.scorer = "failed";

@@ -1,9 +1,9 @@
 // Huddle's service worker: after a first visit, a self-assessment opens, scores and
 // shows results with no network, and a repeat visit boots the scorer from this cache.
 //
-// It keeps only the files of this site an assessment page asked it to keep: the
-// page itself, its styles and scripts, framework.json, the scoring package and
-// Pyodide's boot files. Never an answer: answers are never in a URL or a request.
+// It keeps only the files of this site an assessment page or a collective page
+// (team, 360, rater) asked it to keep (keep.js): the page itself, its styles and
+// scripts, framework.json, the scoring package and Pyodide's boot files. Never an answer: answers are never in a URL or a request.
 // Only Pyodide's versioned files are served from the cache while online; the rest
 // comes from the network, and from the cache only when the network fails. The
 // cache is named after the build (`?build=`), so a new build's worker deletes the

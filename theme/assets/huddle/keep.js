@@ -1,0 +1,34 @@
+// Offline use of Huddle's pages: the assessment and the collective pages register the
+// service worker (offline.js) and tell it what to keep.
+
+const absolute = (url) => new URL(url, document.baseURI).href;
+
+// Offline after the first visit: a service worker keeps what this page needed (no
+// answers), asked only once the scorer is ready so nothing competes with its download.
+// `form` is the page's form: its framework's URL, and `data-offline=kept` once all is kept.
+export async function keepForOffline(config, form) {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.register(`${config.offline}?build=${config.build}`, {
+      scope: new URL(".", absolute(config.offline)).pathname,
+    });
+    // The newest worker: after a new build, the old one is still active while its successor installs.
+    const worker = registration.installing || registration.waiting || registration.active;
+    await new Promise((resolve) => {
+      if (worker.state === "activated") resolve();
+      else worker.addEventListener("statechange", () => worker.state === "activated" && resolve());
+    });
+    const own = performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((url) => new URL(url).origin === location.origin);
+    const needed = [location.href.split("#")[0], absolute(form.dataset.frameworkUrl), absolute(config.worker)];
+    const urls = [...needed, ...config.keep.map(absolute), ...own];
+    navigator.serviceWorker.addEventListener("message", ({ data }) => {
+      if (data?.type === "kept") form.dataset.offline = "kept";
+    });
+    worker.postMessage({ type: "keep", urls: [...new Set(urls)] });
+  } catch {
+    // Offline use is a bonus: without it the page works exactly as before.
+  }
+}
