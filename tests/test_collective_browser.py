@@ -150,6 +150,11 @@ def test_a_rater_answers_in_the_rater_wording_and_my_360_shows_the_right_view(br
         for item in framework.items()[:8]:
             answer(page, item.id, top)
         page.locator("[data-huddle-show]").click()
+        total = len(framework.items())
+        said = f"You have answered 8 of {total} statements. Your code counts only for the competencies where"
+        assert said in page.locator("[data-huddle-status]").inner_text()  # asked once: few answers count for little
+        assert not page.locator("[data-huddle-code-box]").is_visible()
+        page.locator("[data-huddle-show]").click()  # "press the button again to get your code as it is"
         page.locator("[data-huddle-code-box]").wait_for(timeout=RESULTS_TIMEOUT)
         manager = page.get_by_label("Your feedback code").input_value()
         assert read_codes(framework, manager).codes[0].role == "manager"
@@ -227,6 +232,8 @@ def test_the_team_and_rater_pages_work_by_keyboard_alone(page, demo_url, demo_si
     page.keyboard.press("ArrowRight")  # radios move with the arrow keys, as everywhere
     page.locator("[data-huddle-show]").focus()
     page.keyboard.press("Enter")
+    page.get_by_text("You have answered 1 of").wait_for()
+    page.keyboard.press("Enter")  # again: the code as it is
     page.locator("[data-huddle-code-box]").wait_for(timeout=RESULTS_TIMEOUT)
     code = read_codes(rated, page.get_by_label("Your feedback code").input_value()).codes[0]
     assert code.role == "peer" and code.answers == {first.id: rated.scale.points[1].value}

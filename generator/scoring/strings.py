@@ -348,6 +348,8 @@ MESSAGES: dict[str, str] = {
     "illustrative": "Illustrative",
     # Collective pages (team and board profiles, 360 feedback).
     "codes-counted": "{counted} result codes counted.",
+    "rater-few": "You have answered {answered} of {total} statements. Your code counts only for the competencies "
+    "where you answered at least half: answer more, or press the button again to get your code as it is.",
     "choose-role": "Choose your role for this colleague first: it decides how your answers are shown.",
     "code-copied": "Copied: paste the code into a message to whoever collects them.",
     "code-not-copied": "This browser did not let the page copy; the code is selected, so copy it yourself.",

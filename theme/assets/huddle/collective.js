@@ -72,6 +72,7 @@ async function showProfile(name, args) {
 const code = kind === "rater" ? codeBox(form) : null;
 const items = $$("fieldset[data-item]", form);
 let coded = false; // a code was made from these answers
+let warnedFew = false; // told that few statements are answered
 const raterAnswers = () => readAnswers(items);
 async function raterCode() {
   status.textContent = "";
@@ -121,6 +122,15 @@ async function go() {
     status.textContent = say("choose-role");
     $("input[name='huddle-role']", form).focus();
     return;
+  }
+  // A code from a few answers counts for little: asked once, then made if pressed again.
+  if (kind === "rater" && !warnedFew) {
+    const answered = Object.keys(raterAnswers()).length;
+    if (answered < items.length / 2) {
+      warnedFew = true;
+      status.textContent = say("rater-few", { answered, total: items.length });
+      return;
+    }
   }
   if (scorer.state === "failed") {
     start();
