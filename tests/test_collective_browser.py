@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +81,8 @@ def test_four_codes_ask_for_one_more_and_five_show_the_expected_team_scores(page
         page.locator("[data-huddle-download]").click()
     name = downloading.value.suggested_filename  # dated, so a round kept beside the last one has its own
     assert re.fullmatch(r"team-culture-team-profile-\d{4}-\d{2}-\d{2}\.csv", name), name
+    saved = Path(downloading.value.path()).read_bytes()
+    assert saved.startswith("\ufeffcompetency,title,team_score".encode())  # Excel reads it as UTF-8
     page.emulate_media(media="print")  # the profile prints; the codes, each one person's answers, never do
     assert page.locator("[data-huddle-team-table]").is_visible()
     assert not page.get_by_label("Result codes", exact=True).is_visible()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from fractions import Fraction
 
@@ -52,6 +54,10 @@ def test_a_competency_is_withheld_when_fewer_than_k_members_have_a_score(team):
     found = profile(team, codes_of(team, *pasted), k=5)
     assert found.competencies[0].mean is None and found.competencies[0].counted == 4
     assert found.competencies[1].mean == 4
+    # In the CSV, an empty score (the column stays numbers) and a note saying why.
+    rows = list(csv.reader(io.StringIO(api.team_call(team, None, "\n".join(pasted), "", 5, 3)["csv"])))
+    assert rows[1][0] == first.id and rows[1][2] == "" and rows[1][-1] == "withheld"
+    assert rows[2][2] == "4.0" and rows[2][-1] == ""
 
 
 def test_a_competency_one_group_withholds_is_withheld_in_every_group(board):
@@ -135,7 +141,7 @@ def test_bad_lines_are_named_and_good_ones_still_count(team):
 
 def test_the_csv_holds_team_figures_only(team):
     value = api.team_call(team, None, "\n".join(member(team, 3, n) for n in range(5)), "", 5, 3)
-    assert value["csv"].splitlines()[0] == "competency,title,team_score,lowest,highest,counted,codes,bands"
+    assert value["csv"].splitlines()[0] == "competency,title,team_score,lowest,highest,counted,codes,bands,note"
     assert all(row.split(",")[6] == "5" for row in value["csv"].splitlines()[1:])
     assert len(value["csv"].splitlines()) == 1 + len(team.competencies())
 

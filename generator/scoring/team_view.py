@@ -176,19 +176,21 @@ def to_csv(found: Profile) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     # `codes`: how many codes the profile is made from, so a file kept between rounds says so.
-    writer.writerow(["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands"])
+    # A withheld score is an empty cell, with `note` saying why: a spreadsheet then reads the column as numbers.
+    writer.writerow(["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands", "note"])
     for c in found.competencies:
         shown = c.mean is not None and found.shown
         writer.writerow(
             [
                 c.id,
                 c.title,
-                c.score if shown else say("withheld"),
+                c.score if shown else "",
                 rounded(c.low) if shown else "",
                 rounded(c.high) if shown else "",
                 c.counted if shown else "",
                 found.members,
                 "; ".join(f"{label} {count}" for label, count in c.bands) if shown else "",
+                "" if shown else say("withheld"),
             ]
         )
     return out.getvalue()

@@ -1,6 +1,7 @@
 // Saves `text` as a file named `name`: made in this browser, never sent anywhere.
+// A CSV starts with a byte order mark, so Excel reads it as UTF-8 ("–" and "’" in titles stay themselves).
 export function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(new Blob(type === "text/csv" ? ["\ufeff", text] : [text], { type }));
   const link = Object.assign(document.createElement("a"), { href: url, download: name });
   document.body.append(link);
   link.click();
