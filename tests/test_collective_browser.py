@@ -76,6 +76,11 @@ def test_four_codes_ask_for_one_more_and_five_show_the_expected_team_scores(page
         for row in page.locator("[data-huddle-team-table] tbody tr").all()
     }
     assert shown == {c.id: c.score for c in expected.competencies}
+    # Each row is ruled across, its heading included, as the cells are.
+    second = page.locator("[data-huddle-team-table] tbody tr").nth(1)
+    style = "e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).borderTopColor]"
+    assert second.locator("th").evaluate(style) == second.locator("td").first.evaluate(style)
+    assert second.locator("th").evaluate(style)[0] == "solid"
     assert page.locator("[data-huddle-status]").inner_text() == "5 result codes counted."
     with page.expect_download() as downloading:
         page.locator("[data-huddle-download]").click()
