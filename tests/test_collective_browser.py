@@ -345,3 +345,13 @@ def test_at_phone_width_each_pasted_code_is_one_line_of_the_box(page, demo_url, 
     )
     assert height <= client_height and width > client_width
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_the_scorers_download_shows_from_the_start_in_a_quiet_line(page, demo_url):
+    """A facilitator sees when the page is ready, before pasting anything; the line is not read out."""
+    page.goto(demo_url + TEAM + "team/")
+    line = page.locator("[data-huddle-loading]")
+    assert line.get_attribute("role") is None and line.get_attribute("aria-live") is None
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert line.inner_text() == "The scorer is ready: what you ask for is worked out at once, on this device."
+    assert page.locator("[data-huddle-status]").inner_text() == ""  # nothing asked for yet

@@ -115,9 +115,11 @@ def _codes_field(label: str, hint: str) -> Markup:
 
 
 def _submit(label: str) -> Markup:
-    """The page's status line and its one button."""
+    """The page's status line and its one button, after a quiet line on the scorer's download (not a live
+    region: it changes every second or so, and is there to be looked at, not read out)."""
     return join(
         [
+            h("p", {"class": "huddle-loading", "data-huddle-loading": True, "hidden": True}),
             h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),
             h(
                 "p",
@@ -226,16 +228,7 @@ def rater_page(framework: Framework, least: int) -> str:
                 save_option(),
                 role,
                 rater_questions(framework),
-                h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),
-                h(
-                    "p",
-                    {},
-                    h(
-                        "button",
-                        {"type": "submit", "class": "md-button md-button--primary", "data-huddle-show": True},
-                        say("rater-get-code"),
-                    ),
-                ),
+                _submit(say("rater-get-code")),
                 code_box(say("rater-code-label")),
             ),
             "",

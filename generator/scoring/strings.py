@@ -202,6 +202,7 @@ MESSAGES: dict[str, str] = {
     "answered-some": "You have answered {answered} of {total}",
     "gaps-list-title": "Statements you have not answered:",
     "loading": "Getting the scorer ready: {loaded} of {total} MB",
+    "scorer-ready": "The scorer is ready: what you ask for is worked out at once, on this device.",
     "resumed": "Your saved answers are back: {answered} of {total} answered. You can carry on from statement {number}.",
     "resumed-all": "Your saved answers are back: all {total} answered.",
     # Scores (results, chart, CSV).

@@ -27,20 +27,27 @@ let shown = null; // what the worker gave: {view, notes, csv, stem, ...}
 let waiting = false;
 
 // Started at once; after a failure (weak Wi-Fi), pressing the page's button again starts it afresh.
+// The download shows in a quiet line from the start, so a facilitator sees when the page is ready.
+const loading = $("[data-huddle-loading]", form);
 let scorer;
 function start() {
   scorer = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
+    loading.hidden = false;
+    loading.textContent = said;
     if (waiting) status.textContent = said;
   });
   form.dataset.scorer = "booting";
   scorer.ready.then(
     () => {
       form.dataset.scorer = "ready";
+      loading.hidden = false;
+      loading.textContent = say("scorer-ready");
       if (waiting) go();
       keepForOffline(config, form); // a facilitator can open it again in a room with no Wi-Fi
     },
     (error) => {
       form.dataset.scorer = "failed";
+      loading.hidden = true;
       waiting = false;
       status.textContent = say("collective-boot-failed", { reason: error.message });
     },
