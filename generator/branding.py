@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from . import contrast
-from .config import BrandingConfig, line_of
+from .config import BrandingConfig, KeyLines
 from .contrast import DARK_BACKGROUND, LIGHT_BACKGROUND, NON_TEXT, TEXT, WHITE
 
 STYLESHEET = "assets/huddle/branding.css"
@@ -179,11 +179,10 @@ def _missing_images(config: MkDocsConfig, options: BrandingConfig, where: _Where
 
 
 class _Where:
-    """`site.yml:<line>: branding.<key>`, with the key's line when site.yml has it."""
+    """`site.yml:<line>: branding.<key>`, with the key's line when site.yml has it (site.yml read once)."""
 
     def __init__(self, config_file: Path) -> None:
-        self.config_file = config_file
+        self.lines = KeyLines(config_file)
 
     def __call__(self, key: str) -> str:
-        line = line_of(self.config_file, "huddle", "branding", key)
-        return f"{self.config_file.name}{f':{line}' if line else ''}: branding.{key}"
+        return self.lines.where(f"branding.{key}", "huddle", "branding", key)

@@ -180,11 +180,11 @@ def said_in_site_yml(
     that suggest the nearest real key."""
     unknown = [(key, message) for key, message in warnings if UNKNOWN.search(str(message))]
     kept = [warning for warning in warnings if warning not in unknown]
-    where = Path(config_file_path) if config_file_path else None
-    return [(key, _sentence(where, key, str(message))) for key, message in [*errors, *unknown]], kept
+    lines = KeyLines(Path(config_file_path or "site.yml"))
+    return [(key, _sentence(lines, key, str(message))) for key, message in [*errors, *unknown]], kept
 
 
-def _sentence(config_file: Path | None, key: str, message: str) -> str:
+def _sentence(lines: KeyLines, key: str, message: str) -> str:
     path, schema = [key], HuddleConfig._schema
     while sub := SUB_OPTION.fullmatch(message):  # branding.primary; branding.footer_links.url
         option = dict(schema).get(path[-1])
@@ -203,28 +203,40 @@ def _sentence(config_file: Path | None, key: str, message: str) -> str:
             f"Huddle has no such setting{f'; did you mean {near[0]!r}?' if near else '.'} "
             f"{DOCUMENTED_IN.get(block, 'docs/configuration.md')} lists every one."
         )
-    name = config_file.name if config_file else "site.yml"
-    lines = (line_of(config_file, "huddle", *given[:n]) for n in range(len(given), 0, -1)) if config_file else ()
-    line = next(filter(None, lines), None)
-    return f"{name}{f':{line}' if line else ''}: {'.'.join(path)}: {message}"
+    return f"{lines.where('.'.join(path), 'huddle', *given)}: {message}"
 
 
-def line_of(config_file: Path, *suffix: str) -> int | None:
-    """The line of the first key in `config_file` whose path of keys ends with `suffix` (list items add
-    nothing to a path, so the huddle plugin's options end ("huddle", option)); None if there is none."""
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+class KeyLines:
+    """The line of each key of a YAML file such as site.yml, read once. A key is found by the end of its path
+    of keys (list items add nothing to a path, so the huddle plugin's options end ("huddle", option))."""
+
+    def __init__(self, config_file: Path) -> None:
+        self.name = config_file.name
+        self.lines: dict[tuple[str, ...], int] = {}
+        try:
+            root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return  # the key is still named, without its line
+        stack = [(root, ())]
+        while stack:  # breadth first: a shallower key wins over a deeper one of the same name
+            node, path = stack.pop(0)
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    here = (*path, key.value if isinstance(key, yaml.ScalarNode) else "")
+                    self.lines.setdefault(here, key.start_mark.line + 1)
+                    stack.append((value, here))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, path) for item in node.value)
+
+    def nearest(self, *path: str) -> int | None:
+        """The line of the key `path` ends with or, when the file has no such key, of the nearest block above it."""
+        for n in range(len(path), 0, -1):
+            for key, line in self.lines.items():
+                if key[-n:] == path[:n]:
+                    return line
         return None
-    stack = [(root, ())]
-    while stack:
-        node, path = stack.pop(0)
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                here = (*path, key.value if isinstance(key, yaml.ScalarNode) else "")
-                if here[-len(suffix) :] == suffix:
-                    return key.start_mark.line + 1
-                stack.append((value, here))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, path) for item in node.value)
-    return None
+
+    def where(self, shown: str, *path: str) -> str:
+        """`site.yml:<line>: <shown>`, the line of `path`'s key (or its block's), or no line if it has neither."""
+        line = self.nearest(*path)
+        return f"{self.name}{f':{line}' if line else ''}: {shown}"

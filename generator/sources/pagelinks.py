@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..casestudies.frontmatter import body_start
-from ..config import line_of
+from ..config import KeyLines
 
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 """The target of an inline link or image: `[text](target "title")`."""
@@ -46,15 +46,14 @@ def broken_links(pages: Iterable[tuple[str, str, str]], known: set[str]) -> list
 def missing_in_nav(nav: list | None, known: set[str], config_file: Path) -> list[str]:
     """Each entry of site.yml's `nav` that names a page the site does not have."""
     problems = []
+    lines = None
     for titles, target in _entries(nav or [], ()):
         if "://" in target or target.startswith(("/", "mailto:")) or target in known:
             continue
-        path = ("nav", *titles)
-        line = next(filter(None, (line_of(config_file, *path[:n]) for n in range(len(path), 0, -1))), None)
-        where = f"{config_file.name}:{line}" if line else config_file.name
+        lines = lines or KeyLines(config_file)
         problems.append(
-            f"{where}: nav: '{target}' is not a page of the site; correct the path (from the docs folder), or "
-            "remove the entry."
+            f"{lines.where('nav', 'nav', *titles)}: '{target}' is not a page of the site; correct the path (from "
+            "the docs folder), or remove the entry."
         )
     return problems
 
