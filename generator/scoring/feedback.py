@@ -45,6 +45,8 @@ class View:
     count: int
     scores: tuple[Fraction | None, ...]
     """One per competency, in framework order; None when withheld or without a score."""
+    scored: tuple[int, ...]
+    """How many of the group's raters have a score for each competency."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,9 @@ class Feedback:
 def _view(framework: Framework, role: str, group: list[Code], least: int) -> View:
     """The view of `group`, raters of one role ("all" for everyone shown), scored from `least` of them."""
     label = say("raters-all") if role == "all" else say(GROUP_NAMES[role])
-    return View(label, say(IN_SENTENCE[role]), len(group), _scores(framework, group, least))
+    usable = _usable(framework, group)
+    scores = tuple(sum(found, Fraction(0)) / len(found) if found and len(found) >= least else None for found in usable)
+    return View(label, say(IN_SENTENCE[role]), len(group), scores, tuple(len(found) for found in usable))
 
 
 def _usable(framework: Framework, codes: Sequence[Code]) -> list[list[Fraction]]:
@@ -74,20 +78,6 @@ def _usable(framework: Framework, codes: Sequence[Code]) -> list[list[Fraction]]
     ]
 
 
-def _scores(framework: Framework, codes: Sequence[Code], least: int) -> tuple[Fraction | None, ...]:
-    return tuple(
-        sum(usable, Fraction(0)) / len(usable) if usable and len(usable) >= least else None
-        for usable in _usable(framework, codes)
-    )
-
-
-def _hidden_within(framework: Framework, groups: Sequence[list[Code]], least: int) -> set[int]:
-    """The competencies (by position) where a shown anonymous group withholds a score that some of its raters
-    gave: "all raters" must withhold them too, or less the manager (and any other group) it would give
-    those one or two raters' scores away."""
-    return {n for group in groups for n, usable in enumerate(_usable(framework, group)) if 0 < len(usable) < least}
-
-
 def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int, gap: Fraction) -> Feedback:
     """The 360 view of `own` and `raters` under the rules above."""
     by_role: dict[str, list[Code]] = {role: [] for role in GROUP_NAMES}
@@ -96,7 +86,7 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     views = []
     withheld = []
     counted: list[Code] = list(by_role["manager"])  # the codes some view shows: "all raters" is made of these
-    anonymous: list[list[Code]] = []  # the groups of them shown
+    anonymous: list[View] = []  # the groups of them shown
     if by_role["manager"]:
         manager = by_role["manager"]
         views.append(_view(framework, "manager", manager, 1))
@@ -107,7 +97,7 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
         if len(group) >= least:
             views.append(_view(framework, role, group, least))
             counted += group
-            anonymous.append(group)
+            anonymous.append(views[-1])
         elif group:
             others += group
             folded.append(say(IN_SENTENCE[role]))
@@ -115,7 +105,7 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
         if len(others) >= least:
             views.append(_view(framework, "other", others, least))
             counted += others
-            anonymous.append(others)
+            anonymous.append(views[-1])
             if folded:
                 withheld.append(say("raters-folded", least=least, groups=names(folded)))
         else:
@@ -125,9 +115,11 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     everyone = None
     if len(counted) >= least:
         everyone = _view(framework, "all", counted, least)
-        hidden = _hidden_within(framework, anonymous, least)
-        everyone = replace(everyone, scores=tuple(None if n in hidden else v for n, v in enumerate(everyone.scores)))
-    own_scores = _scores(framework, [own], 1)
+        # A competency a shown group withholds though some of its raters scored it: withheld here too, or all
+        # raters less the manager (and any other group) would give those one or two raters' scores away.
+        kept_back = {n for view in anonymous for n, scored in enumerate(view.scored) if 0 < scored < least}
+        everyone = replace(everyone, scores=tuple(None if n in kept_back else v for n, v in enumerate(everyone.scores)))
+    own_scores = tuple(found[0] if found else None for found in _usable(framework, [own]))
     blind, hidden = [], []
     if everyone:
         for competency, mine, theirs in zip(framework.competencies(), own_scores, everyone.scores, strict=True):
