@@ -31,14 +31,18 @@ let waiting = false;
 const loading = $("[data-huddle-loading]", form);
 let scorer;
 function start() {
-  scorer = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
+  scorer?.stop(); // a failed start's worker may still be downloading: end it before the new one begins
+  const mine = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
+    if (scorer !== mine) return;
     loading.hidden = false;
     loading.textContent = said;
     if (waiting) status.textContent = said;
   });
+  scorer = mine;
   form.dataset.scorer = "booting";
-  scorer.ready.then(
+  mine.ready.then(
     () => {
+      if (scorer !== mine) return;
       form.dataset.scorer = "ready";
       loading.hidden = false;
       loading.textContent = say("scorer-ready");
@@ -46,6 +50,7 @@ function start() {
       keepForOffline(config, form); // a facilitator can open it again in a room with no Wi-Fi
     },
     (error) => {
+      if (scorer !== mine) return; // the one "press again" replaced
       form.dataset.scorer = "failed";
       loading.hidden = true;
       waiting = false;
