@@ -128,11 +128,12 @@ def check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"Warning: {problem}", file=sys.stderr)
         warnings += 1
-    pages = placeholders.pages(files, root)
-    unknown = placeholders.unknown(pages)
+    # From the text already read: `huddle check` reads each page once.
+    found = [placeholder for shown, _, text in markdown for placeholder in placeholders.find(text, shown)]
+    unknown = placeholders.unknown(found)
     if unknown:
         raise Abort(unknown)
-    unfilled = placeholders.unfilled(pages, placeholders.values(options.branding, brand.name, config.site_url))
+    unfilled = placeholders.unfilled(found, placeholders.values(options.branding, brand.name, config.site_url))
     for placeholder in unfilled:
         print(f"Warning: {placeholder}", file=sys.stderr)
     warnings += len(unfilled)

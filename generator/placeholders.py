@@ -85,29 +85,28 @@ def find(source: str, path: str) -> list[Placeholder]:
     ]
 
 
-def unknown(pages: Iterable[tuple[str, Path]]) -> str:
-    """What is wrong when pages name keys there are no values for, or ""."""
+def in_pages(pages: Iterable[tuple[str, Path]]) -> list[Placeholder]:
+    """Every placeholder of the pages (path shown to authors, path), each page read once."""
+    return [found for shown, path in pages for found in find(_read(path), shown)]
+
+
+def unknown(found: Iterable[Placeholder]) -> str:
+    """What is wrong when placeholders name keys there are no values for, or ""."""
     problems = []
-    for shown, path in pages:
-        for found in find(_read(path), shown):
-            if not found.todo and found.key not in FILLED_BY:
-                close = difflib.get_close_matches(found.key, FILLED_BY, n=1)
-                hint = f"did you mean {{{{ {close[0]} }}}}? " if close else ""
-                problems.append(
-                    f"{shown}:{found.line}: {{{{ {found.key} }}}} is not a value Huddle knows; {hint}"
-                    f"Huddle fills {', '.join(FILLED_BY)}, and {{{{ todo: ... }}}} marks what you must write."
-                )
+    for placeholder in found:
+        if not placeholder.todo and placeholder.key not in FILLED_BY:
+            close = difflib.get_close_matches(placeholder.key, FILLED_BY, n=1)
+            hint = f"did you mean {{{{ {close[0]} }}}}? " if close else ""
+            problems.append(
+                f"{placeholder.path}:{placeholder.line}: {{{{ {placeholder.key} }}}} is not a value Huddle knows; "
+                f"{hint}Huddle fills {', '.join(FILLED_BY)}, and {{{{ todo: ... }}}} marks what you must write."
+            )
     return "\n".join(problems)
 
 
-def unfilled(pages: Iterable[tuple[str, Path]], filled: dict[str, str]) -> list[Placeholder]:
-    """The todos, and the known placeholders with no value, of every page: `huddle check`'s warnings."""
-    return [
-        found
-        for shown, path in pages
-        for found in find(_read(path), shown)
-        if found.todo or (found.key in FILLED_BY and not filled[found.key])
-    ]
+def unfilled(found: Iterable[Placeholder], filled: dict[str, str]) -> list[Placeholder]:
+    """The todos, and the known placeholders with no value: warnings of `huddle check` and of every build."""
+    return [p for p in found if p.todo or (p.key in FILLED_BY and not filled[p.key])]
 
 
 def fill(markdown: str, filled: dict[str, str]) -> str:

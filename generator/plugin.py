@@ -53,12 +53,12 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.site.team_threshold = self.config.team_threshold
         self.site.rater_threshold = self.config.rater_threshold
         branding.check_footer_links(self.branding, files, config)
-        pages_with_placeholders = placeholders.pages(files, root)
-        unknown = placeholders.unknown(pages_with_placeholders)
+        found = placeholders.in_pages(placeholders.pages(files, root))
+        unknown = placeholders.unknown(found)
         if unknown:
             raise PluginError(unknown)
         # Shown in brackets on the page; a warning, so `build --strict` publishes nothing half filled in.
-        for placeholder in placeholders.unfilled(pages_with_placeholders, self.filled):
+        for placeholder in placeholders.unfilled(found, self.filled):
             log.warning(str(placeholder))
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
