@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from pathlib import Path
 
@@ -180,11 +181,11 @@ def said_in_site_yml(
     that suggest the nearest real key."""
     unknown = [(key, message) for key, message in warnings if UNKNOWN.search(str(message))]
     kept = [warning for warning in warnings if warning not in unknown]
-    lines = KeyLines(Path(config_file_path or "site.yml"))
+    lines = KeyLines(Path(config_file_path)) if config_file_path else None
     return [(key, _sentence(lines, key, str(message))) for key, message in [*errors, *unknown]], kept
 
 
-def _sentence(lines: KeyLines, key: str, message: str) -> str:
+def _sentence(lines: KeyLines | None, key: str, message: str) -> str:
     path, schema = [key], HuddleConfig._schema
     while sub := SUB_OPTION.fullmatch(message):  # branding.primary; branding.footer_links.url
         option = dict(schema).get(path[-1])
@@ -203,7 +204,8 @@ def _sentence(lines: KeyLines, key: str, message: str) -> str:
             f"Huddle has no such setting{f'; did you mean {near[0]!r}?' if near else '.'} "
             f"{DOCUMENTED_IN.get(block, 'docs/configuration.md')} lists every one."
         )
-    return f"{lines.where('.'.join(path), 'huddle', *given)}: {message}"
+    where = lines.where(".".join(path), "huddle", *given) if lines else f"site.yml: {'.'.join(path)}"
+    return f"{where}: {message}"
 
 
 class KeyLines:
@@ -211,22 +213,28 @@ class KeyLines:
     of keys (list items add nothing to a path, so the huddle plugin's options end ("huddle", option))."""
 
     def __init__(self, config_file: Path) -> None:
+        self.file = config_file
         self.name = config_file.name
-        self.lines: dict[tuple[str, ...], int] = {}
+
+    @functools.cached_property
+    def lines(self) -> dict[tuple[str, ...], int]:
+        """Read when a line is first asked for: most builds have nothing to point at."""
+        lines: dict[tuple[str, ...], int] = {}
         try:
-            root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            root = yaml.compose(self.file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return  # the key is still named, without its line
+            return lines  # the key is still named, without its line
         stack = [(root, ())]
         while stack:  # breadth first: a shallower key wins over a deeper one of the same name
             node, path = stack.pop(0)
             if isinstance(node, yaml.MappingNode):
                 for key, value in node.value:
                     here = (*path, key.value if isinstance(key, yaml.ScalarNode) else "")
-                    self.lines.setdefault(here, key.start_mark.line + 1)
+                    lines.setdefault(here, key.start_mark.line + 1)
                     stack.append((value, here))
             elif isinstance(node, yaml.SequenceNode):
                 stack.extend((item, path) for item in node.value)
+        return lines
 
     def nearest(self, *path: str) -> int | None:
         """The line of the key `path` ends with or, when the file has no such key, of the nearest block above it."""
