@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 
 from .casestudies.frontmatter import body_start
 from .pages.uris import text
-from .sources.reading import shown_path
+from .sources.reading import line_at, shown_path
 
 TOKEN = re.compile(r"\{\{\s*(?:todo:\s*(?P<todo>.*?)|(?P<key>[A-Za-z_][\w.]*))\s*\}\}", re.S)
 
@@ -80,7 +80,7 @@ def pages(files: Files, root: Path) -> list[tuple[str, Path]]:
 def find(source: str, path: str) -> list[Placeholder]:
     """Every placeholder in the Markdown of a page's source (not its front matter, which is data), in order."""
     return [
-        Placeholder(path, source.count("\n", 0, match.start()) + 1, match.group("key") or "", match.group("todo") or "")
+        Placeholder(path, line_at(source, match.start()), match.group("key") or "", match.group("todo") or "")
         for match in TOKEN.finditer(source, body_start(source))
     ]
 

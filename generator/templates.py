@@ -7,6 +7,8 @@ thing that shows this competency." as a statement to rate.
 
 from __future__ import annotations
 
+from .sources.reading import line_at
+
 FRAMEWORK_TEMPLATE = """\
 # yaml-language-server: $schema=../generator/frameworks/framework.schema.json
 id: {id}
@@ -70,8 +72,7 @@ LEFT_TO_REPLACE = (
 def left_in(shown: str, text: str) -> list[str]:
     """A sentence for each template sentence still in `text` (a file shown as `shown`)."""
     return [
-        f'{shown}:{text.count(chr(10), 0, at) + 1}: still has the template\'s words "{words}"; replace them with '
-        "your own."
+        f'{shown}:{line_at(text, at)}: still has the template\'s words "{words}"; replace them with your own.'
         for words in LEFT_TO_REPLACE
         if (at := text.find(words)) >= 0
     ]

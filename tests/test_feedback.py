@@ -126,7 +126,7 @@ def test_a_sites_own_names_for_the_groups_keep_their_capitals_in_sentences(frame
         found = feedback(framework, own, raters, 3, Fraction(1, 2))
         assert "Fewer than 3 Peers (AHPs) sent a code" in found.withheld[0]
         assert "Codes counted: your own, and Line Manager 1, others 4." in str(
-            feedback_view.view(framework, found, Fraction(1, 2))
+            feedback_view.view(framework, found, Fraction(1, 2), 3)
         )
     finally:
         strings.use({})

@@ -14,6 +14,9 @@ from ..scoring.strings import say
 from .questionnaire import rater_questions, save_option
 from .uris import assessment_uri, feedback_uri, front_matter, heading, link, markdown_link, rater_uri, team_uri
 
+CODE_INPUT = {"spellcheck": "false", "autocapitalize": "off", "autocomplete": "off"}
+"""A box for result codes: no spelling marks, capitals or suggestions on a code."""
+
 
 def team_page(framework: Framework, k: int) -> str:
     """The team profile page's Markdown."""
@@ -59,9 +62,7 @@ def team_page(framework: Framework, k: int) -> str:
                         {
                             "id": "huddle-earlier-codes",
                             "rows": "5",
-                            "spellcheck": "false",
-                            "autocapitalize": "off",
-                            "autocomplete": "off",
+                            **CODE_INPUT,
                             "data-huddle-earlier-codes": True,
                         },
                     ),
@@ -103,9 +104,7 @@ def _codes_field(label: str, hint: str) -> Markup:
                 {
                     "id": "huddle-codes",
                     "rows": "8",
-                    "spellcheck": "false",
-                    "autocapitalize": "off",
-                    "autocomplete": "off",
+                    **CODE_INPUT,
                     "aria-describedby": "huddle-codes-hint",
                     "data-huddle-codes": True,
                 },
@@ -265,9 +264,7 @@ def feedback_page(framework: Framework, least: int) -> str:
                     {
                         "type": "text",
                         "id": "huddle-own-code",
-                        "spellcheck": "false",
-                        "autocapitalize": "off",
-                        "autocomplete": "off",
+                        **CODE_INPUT,
                         "data-huddle-own-code": True,
                     },
                 ),

@@ -163,12 +163,11 @@ def _decode_line(framework: Framework, line: str) -> Code:
         return decode(framework, line)
     try:
         return decode(framework, found[0])
-    except CodeError:
+    except CodeError as first:
         try:
             return decode(framework, line)  # a code broken by spaces, which decode joins again
         except CodeError:
-            pass
-        raise
+            raise first from None
 
 
 @dataclass(frozen=True, slots=True)

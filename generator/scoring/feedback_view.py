@@ -19,7 +19,7 @@ def _shown(value: Fraction | None) -> str:
     return rounded(value, "—")
 
 
-def view(framework: Framework, found: Feedback, gap: Fraction, least: int = 3) -> Markup:
+def view(framework: Framework, found: Feedback, gap: Fraction, least: int) -> Markup:
     columns = [(v.label, v.count, v.scores) for v in found.views]
     if found.everyone:
         columns.append((found.everyone.label, found.everyone.count, found.everyone.scores))

@@ -42,11 +42,11 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
 
 def more_needed(found: Profile) -> Markup:
     missing = found.k - found.members
-    return h(
-        "p",
-        {"class": "huddle-more", "data-huddle-more": True},
-        say("more-needed-one" if missing == 1 else "more-needed-many", missing=missing, least=found.k),
-    )
+    return _more(say("more-needed-one" if missing == 1 else "more-needed-many", missing=missing, least=found.k))
+
+
+def _more(sentence: str) -> Markup:
+    return h("p", {"class": "huddle-more", "data-huddle-more": True}, sentence)
 
 
 def view(
@@ -149,16 +149,7 @@ def _groups(framework: Framework, groups: Groups) -> Markup:
 def _changes(found: Profile, earlier: Profile) -> Markup:
     title = h("h3", {}, say("round-changes-title"))
     if not earlier.shown:
-        return join(
-            [
-                title,
-                h(
-                    "p",
-                    {"class": "huddle-more", "data-huddle-more": True},
-                    say("round-too-few", members=earlier.members, least=earlier.k),
-                ),
-            ]
-        )
+        return join([title, _more(say("round-too-few", members=earlier.members, least=earlier.k))])
     return join(
         [
             title,

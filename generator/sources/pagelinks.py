@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..casestudies.frontmatter import body_start
 from ..config import KeyLines
+from .reading import line_at
 
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 """The target of an inline link or image: `[text](target "title")`."""
@@ -35,10 +36,10 @@ def broken_links(pages: Iterable[tuple[str, str, str]], known: set[str]) -> list
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(uri), target))
             if resolved not in known and f"{resolved}/index.md" not in known:
-                line = text.count("\n", 0, match.start()) + 1
+                where = f"{shown}:{line_at(text, match.start())}"
                 problems.append(
-                    f"{shown}:{line}: the link to '{match[1]}' goes to no page or file of the site "
-                    f"({resolved}); correct it, or remove the link."
+                    f"{where}: the link to '{match[1]}' goes to no page or file of the site ({resolved}); correct it, "
+                    "or remove the link."
                 )
     return problems
 

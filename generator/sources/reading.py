@@ -65,6 +65,11 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[Any, yamlpo
         raise SourceError([Problem(shown, 0, 0, "", message)]) from None
 
 
+def line_at(text: str, offset: int) -> int:
+    """The line (from 1) of `text` that the character at `offset` is on."""
+    return text.count("\n", 0, offset) + 1
+
+
 def shown_path(path: Path, root: Path) -> str:
     """`path` as authors see it: relative to the site's folder when inside it."""
     try:
