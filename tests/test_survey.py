@@ -104,3 +104,5 @@ def test_column_names_and_cells_are_escaped(team):
     for html in (value["mapping"], value["notes"]):
         assert [tag for tag, _, _ in tree(html)].count("img") == 0
     assert "&lt;img" in value["mapping"] and "&lt;img" in value["notes"]
+    unmatched = api.survey_call(team, None, export([HOSTILE], [["3"]]), {}, 5)  # every column offered for mapping
+    assert [tag for tag, _, _ in tree(unmatched["mapping"])].count("img") == 0 and "&lt;img" in unmatched["mapping"]

@@ -160,6 +160,10 @@ def test_every_author_string_is_escaped_in_the_profile(board):
     value = api.team_call(hostile, None, "\n".join(pasted), "\n".join(pasted), 5, 3)
     assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
+    # The sentence naming a group too small to compare (with its count), and an earlier round too small.
+    folded = api.team_call(hostile, None, "\n".join(pasted[:5]), "\n".join(pasted[:3]), 5, 3)["view"]
+    assert "one has fewer: &lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in folded
+    assert [tag for tag, _, _ in tree(folded)].count("img") == 0
 
 
 def test_the_browser_api_makes_and_reads_codes(team):
