@@ -1,8 +1,8 @@
 """A trust's branding (the huddle plugin's `branding` block) as Material settings and CSS custom properties.
 
 No Material template is changed: the name and footer links become Material's
-`copyright`, the logo and favicon its `theme.logo` and `theme.favicon`, and the
-colours its `custom` palette, whose values are the custom properties of a
+`copyright` (escaped, as every field of site.yml is text), the logo and favicon
+its `theme.logo` and `theme.favicon`, and the colours its `custom` palette, whose values are the custom properties of a
 stylesheet the build writes (`assets/huddle/branding.css`). The colours are
 checked first against WCAG AA on the backgrounds Material draws them on, in
 the light and the dark scheme.
@@ -39,7 +39,7 @@ class Branding:
     links: tuple[tuple[str, str], ...]
     """Footer links as (text, url), the url a page's source path or a web address."""
     copyright: str
-    """The site's own `copyright` setting (HTML, as Material prints it), which comes first in the footer."""
+    """The site's own `copyright` setting, text like every field of site.yml, which comes first in the footer."""
 
     def stylesheet(self) -> str:
         """The custom properties of Material's `custom` palette for these colours."""
@@ -72,7 +72,7 @@ class Branding:
 
     def footer(self, files: Files, base_url: str) -> str:
         """The footer's HTML for a page whose way back to the site's root is `base_url`."""
-        parts = [self.copyright or html.escape(self.name)]
+        parts = [html.escape(self.copyright or self.name)]
         for label, url in self.links:
             file = None if WEB.fullmatch(url) else files.get_file_from_path(url)
             href = posixpath.join(base_url, file.url) if file else url

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import get_files
 
-from . import branding, bundle, placeholders, templates
+from . import author_html, branding, bundle, placeholders, templates
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
@@ -124,6 +124,7 @@ def check(args: argparse.Namespace) -> int:
         for path in sorted((root / options.assessments_dir).glob("*.y*ml"))
     ]
     problems = [problem for shown, text in sources for problem in templates.left_in(shown, text)]
+    problems += [problem for shown, _, text in markdown for problem in author_html.page_warnings(config, shown, text)]
     problems += pagelinks.broken_links(markdown, known) + pagelinks.missing_in_nav(config.nav, known, config_file)
     for problem in problems:
         print(f"Warning: {problem}", file=sys.stderr)

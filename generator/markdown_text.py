@@ -8,10 +8,9 @@ ward-huddles.md`) and comes out as a URL relative to the page showing it. A
 link to no page of the site is logged as a warning, which `--strict` makes an
 error, as MkDocs does for links in pages.
 
-What comes out is sanitised with an allow-list (nh3): no scripts, styles,
-event handlers, forms or frames, and only http, https and mailto links (or
-relative ones), so a framework file cannot put active content on a page or in
-the results view, whatever the site's Content Security Policy.
+What comes out is cleaned with the allow-list every author's HTML goes through
+(`author_html.py`), so a framework file cannot put active content on a page or
+in the results view, whatever the site's Content Security Policy.
 """
 
 from __future__ import annotations
@@ -22,35 +21,16 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import markdown
-import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
+from . import author_html
 from .scoring.html import Markup
 
 log = logging.getLogger("mkdocs.plugins.huddle")
-
-GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "dir"}
-ATTRIBUTES = {
-    tag: GLOBAL_ATTRIBUTES | extra
-    for tag, extra in {
-        **{tag: set() for tag in nh3.ALLOWED_TAGS},
-        "a": {"href"},
-        "img": {"src", "alt", "width", "height"},
-        "td": {"colspan", "rowspan"},
-        "th": {"colspan", "rowspan", "scope"},
-        "ol": {"start"},
-    }.items()
-}
-URL_SCHEMES = {"http", "https", "mailto"}
-
-
-def sanitise(html: str) -> Markup:
-    """HTML with only the allowed elements, attributes and URL schemes left."""
-    return Markup(nh3.clean(html, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None))
 
 
 class MarkdownText:
@@ -73,7 +53,7 @@ class MarkdownText:
             extensions=[*self.config.markdown_extensions, _Extension(links)],
             extension_configs=self.config.mdx_configs,
         )
-        return sanitise(renderer.convert(source))
+        return author_html.clean(renderer.convert(source))
 
 
 class _DocsLinks(Treeprocessor):

@@ -15,14 +15,17 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import assets, branding, bundle, headers, placeholders, publish
+from . import assets, author_html, branding, bundle, headers, placeholders, publish, site_paths
 from .config import HuddleConfig, said_in_site_yml
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
+from .plain_fields import escape_text_fields
 from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
 from .site import Site, SiteError, load_site
-from .sources.links import link_problems
+from .sources import published
+from .sources.links import link_problem
+from .sources.reading import shown_path
 from .theming import use_huddle_theme
 from .wording import load_strings
 
@@ -39,8 +42,10 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         use_huddle_theme(config)
+        site_paths.check(config, self.config)
         self.branding = branding.load(config, self.config.branding)
         branding.use_in_material(config, self.config.branding)
+        escape_text_fields(config)  # after the branding has read the site's name as it is
         self.filled = placeholders.values(self.config.branding, self.branding.name, config.site_url)
         root = Path(config.config_file_path).parent
         self.strings = load_strings(Path(self.config.strings), root) if self.config.strings else {}
@@ -121,6 +126,15 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         markdown = placeholders.fill(markdown, self.filled)
         return self.site.knowledge.page_markdown(page.file.src_uri, markdown)
 
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by is not None:
+            return html  # Huddle's own pages: built from escaped fields and cleaned framework Markdown
+        cleaned = author_html.clean(html)
+        shown = shown_path(Path(page.file.abs_src_path), Path(config.config_file_path).parent)
+        for warning in author_html.warnings(shown, page.file.content_string, html, cleaned):
+            log.warning(warning)  # `build --strict` publishes nothing that lost part of a page
+        return cleaned
+
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig):
         # Material prints `config.copyright` in every footer; its links are relative to the page, so it is
         # set for each page (here for 404.html and the like, below for pages) just before it is rendered.
@@ -150,11 +164,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
 
 def read_site(files: Files, config: MkDocsConfig, assessments_dir: str) -> Site:
-    """The site model of `files`, or a PluginError naming every problem (links out of the site first)."""
+    """The site model of `files`, or a PluginError naming every problem (files it will not publish first)."""
     root = Path(config.config_file_path).parent
-    refused = links_out(files, config, root)
+    refused = refused_files(files, config, root)
     if refused:
-        raise PluginError(refused)
+        raise PluginError(
+            "Huddle will not publish these files (docs/authoring.md says what a site may hold):\n" + "\n".join(refused)
+        )
     documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
     try:
         return load_site(root, assessments_dir, documents)
@@ -162,19 +178,26 @@ def read_site(files: Files, config: MkDocsConfig, assessments_dir: str) -> Site:
         raise PluginError(str(error)) from None
 
 
-def links_out(files: Files, config: MkDocsConfig, root: Path) -> str:
-    """What is wrong when files of the docs folder or the theme's custom_dir link out of the site, or ""."""
-    folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
-    mine = [
-        Path(f.abs_src_path)
-        for f in files
-        if f.abs_src_path and any(Path(f.abs_src_path).is_relative_to(folder) for folder in folders)
-    ]
-    refused = link_problems(mine, [root, *folders], root)
-    if refused:
-        raise PluginError(
-            "These files are links out of the site, so Huddle will not publish them:\n" + "\n".join(refused)
-        )
+def refused_files(files: Files, config: MkDocsConfig, root: Path) -> list[str]:
+    """Why each file of the docs folder or the theme's custom_dir may not be published: a link out of its
+    folder, a hidden file, a name that is not plain, a kind of file that could run, an SVG that could."""
+    docs = Path(config.docs_dir)
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    problems = []
+    for file in files:
+        path = Path(file.abs_src_path) if file.abs_src_path else None
+        if path is None or file.generated_by is not None:
+            continue
+        folder = docs if path.is_relative_to(docs) else theme if theme and path.is_relative_to(theme) else None
+        if folder is None:
+            continue  # Material's and Huddle's own theme files
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        problem = link_problem(path, folder, root)
+        if problem:
+            problems.append(f"{shown}: {problem}")
+        elif folder == docs and (problem := published.refusal(path, file.src_uri, file.is_documentation_page(), shown)):
+            problems.append(problem)
+    return problems
 
 
 def _add(files: Files, generated: list[File], root: Path) -> None:

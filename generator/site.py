@@ -126,7 +126,7 @@ def load_site(root: Path, assessments_dir: str, documents: Iterable[tuple[str, P
             "create it or set the huddle plugin's `assessments_dir`."
         )
     documents = list(documents)
-    refused = link_problems(sorted(folder.iterdir()), [root, folder], root)
+    refused = link_problems(sorted(folder.iterdir()), folder, root)
     if refused:
         raise SiteError("These files are links out of the site, so Huddle will not read them:\n" + "\n".join(refused))
     try:

@@ -9,6 +9,7 @@ the scorer can fill them in. Every problem is reported at once, with its line.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from pathlib import Path
 
@@ -48,10 +49,38 @@ def _problem(shown: str, key: object, value: object, positions: yamlpos.Position
         found = fields_of(value)
     except ValueError as error:
         return Problem(shown, line, column, key, str(error))
+    markup = markup_problem(value)
+    if markup:
+        return Problem(shown, line, column, key, markup)
     wanted = fields(key)
     if found != wanted:
         named = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no fields"
         return Problem(shown, line, column, key, f"must use the fields of the sentence it replaces: {named}.")
+    return None
+
+
+HTML = re.compile(r"<[A-Za-z/!?]")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//")
+ATTRIBUTES = re.compile(r"\{\{\s*[:.#]|\{\{[^}]*=")
+REFERENCE = re.compile(r"^\s*\[[^\]]+\]:", re.M)
+ONLY = "a message is text, with at most the *emphasis* and [links](page.md) to pages of the site that Huddle's own use"
+
+
+def markup_problem(sentence: str) -> str | None:
+    """What in a message is more than the small Markdown Huddle's own messages use, or None: no HTML, no
+    attribute lists, images or link definitions, and links only to pages of the site (or a `{field}`)."""
+    if HTML.search(sentence):
+        return f"has HTML (<...>); {ONLY}."
+    if ATTRIBUTES.search(sentence):
+        return f"has {{{{: ... }}}}, which Markdown would read as an element's attributes; {ONLY}."
+    if "![" in sentence:
+        return f"has an image (![...](...)); {ONLY}."
+    if REFERENCE.search(sentence):
+        return f"has a link definition ([name]: ...); {ONLY}."
+    for target in LINK_TARGET.findall(sentence):
+        if SCHEME.match(target):
+            return f"links to '{target}'; {ONLY}."
     return None
 
 

@@ -312,16 +312,19 @@ def test_a_link_in_framework_markdown_to_no_page_fails_a_strict_build(tmp_path, 
 
 
 @pytest.mark.parametrize("folder", ["content", "assessments"])
-def test_a_link_to_a_file_outside_the_site_is_refused_and_nothing_is_published(tmp_path, folder):
+@pytest.mark.parametrize("where", ["outside the project", ".env", ".git/config"])
+def test_a_link_out_of_its_folder_is_refused_and_nothing_is_published(tmp_path, folder, where):
     config = copy_fixture("minimal", tmp_path)
-    secret = tmp_path / "build.env"
+    secret = tmp_path / "build.env" if where == "outside the project" else config.parent / where
+    secret.parent.mkdir(exist_ok=True)
     secret.write_text("TOKEN=do-not-publish\n")
     suffix = ".yml" if folder == "assessments" else ".md"
     (config.parent / folder / f"leak{suffix}").symlink_to(secret)
     (config.parent / folder / f"gone{suffix}").symlink_to(tmp_path / "nothing-here")
     with pytest.raises(Abort) as error:
         build_site(config)
-    assert f"{folder}/leak{suffix}: is a link to {secret.resolve()}, outside the site's folder" in str(error.value)
+    shown = secret.resolve() if where == "outside the project" else where
+    assert f"{folder}/leak{suffix}: is a link to {shown}, outside {folder}/" in str(error.value)
     assert f"{folder}/gone{suffix}: is a link to a file that does not exist" in str(error.value)
     assert not (config.parent / "site").exists()
     copies = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and p != secret]

@@ -1,32 +1,41 @@
-"""Files that are links out of the site: refused, so a build never publishes what is not the site's.
+"""Files that are links out of their folder: refused, so a build never publishes what is not the site's.
 
-A symlink in `content/` to the build's environment file, or to a system file,
-would otherwise be copied into the site like any other file.
+A symlink in `content/` to the project's `.env`, to `.git/config` or to a
+system file would otherwise be copied into the site like any other file. A
+link is followed only when what it points to lies inside the same folder
+(`content/`, the assessments folder or the theme's `custom_dir`): not the
+project's root, where the secrets and the repository live.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def link_problem(path: Path, roots: Sequence[Path]) -> str | None:
-    """Why `path` may not be read, or None: a link to nothing, or to a file outside every folder of `roots`."""
+def link_problem(path: Path, folder: Path, root: Path) -> str | None:
+    """Why `path` may not be read, or None: a link to nothing, or to a file outside `folder` (named from
+    `root`, the project's folder, where it is inside it)."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # a dangling link, or a loop of links
         return "is a link to a file that does not exist; remove it or point it at a file in the site."
-    if any(target.is_relative_to(root.resolve()) for root in roots):
+    if target.is_relative_to(folder.resolve()):
         return None
-    return f"is a link to {target}, outside the site's folder; copy that file into the site instead."
+    project = root.resolve()
+    shown = target.relative_to(project).as_posix() if target.is_relative_to(project) else str(target)
+    return (
+        f"is a link to {shown}, outside {folder.resolve().name}/; Huddle follows a link only to a file in the same "
+        "folder, so copy the file in instead (never a secret such as .env or .git/config)."
+    )
 
 
-def link_problems(paths: Iterable[Path], roots: Sequence[Path], shown: Path) -> list[str]:
-    """Every refused file of `paths`, named relative to `shown` where possible, as sentences."""
+def link_problems(paths: Iterable[Path], folder: Path, root: Path) -> list[str]:
+    """Every refused file of `paths` (in `folder`), named relative to `root` where possible, as sentences."""
     problems = []
     for path in paths:
-        problem = link_problem(path, roots)
+        problem = link_problem(path, folder, root)
         if problem:
-            name = path.relative_to(shown).as_posix() if path.is_relative_to(shown) else str(path)
+            name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
             problems.append(f"{name}: {problem}")
     return problems

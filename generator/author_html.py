@@ -1,0 +1,197 @@
+"""The one allow-list for HTML that authors write: page bodies, case studies, guides and framework Markdown.
+
+Markdown lets an author write raw HTML, and extensions such as `attr_list`
+add attributes (`{: onclick=... }`). Whatever they wrote, what reaches a page
+is cleaned here (nh3) after Markdown and before the theme: no `script`,
+`style`, `meta`, `base`, `iframe`, `object`, `embed` or `form`, no event
+handlers, only http, https, mailto and tel links (or relative ones), and
+images only from the site itself or as `data:image/...`, so a page makes no
+request to another origin. What authors use stays: headings, lists, tables
+(with their column alignment), `details`/`summary`, `figure`/`figcaption`,
+`img` with alt text, `abbr`, `sup`/`sub`, admonitions, code blocks and the
+icons and tabs of Material's Markdown extensions.
+
+What was removed is said, so an author learns why it vanished: `removed()`
+compares what went in with what came out, and `located()` finds each removal
+in the page's source for its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.meta import get_data
+
+from .scoring.html import Markup
+from .sources.reading import line_at
+
+TAGS = (nh3.ALLOWED_TAGS - {"area", "map"}) | {"input", "label", "svg", "path"}
+"""ammonia's safe defaults (no image maps, whose areas are links without text), plus what Material's
+Markdown extensions write: `input` and `label` for tabs and task lists, `svg` and `path` for icons."""
+
+GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden"}
+ATTRIBUTES = {
+    tag: GLOBAL_ATTRIBUTES | extra
+    for tag, extra in {
+        **{tag: set() for tag in TAGS},
+        "a": {"href", "name"},
+        "img": {"src", "alt", "width", "height", "loading"},
+        "td": {"colspan", "rowspan", "style"},
+        "th": {"colspan", "rowspan", "scope", "style"},
+        "ol": {"start", "reversed"},
+        "abbr": {"title"},
+        "time": {"datetime"},
+        "details": {"open"},
+        "div": {"data-tabs"},
+        "input": {"type", "checked", "disabled", "name"},
+        "label": {"for"},
+        "svg": {"viewBox", "xmlns", "width", "height", "fill", "aria-hidden", "focusable"},
+        "path": {"d", "fill", "fill-rule", "clip-rule"},
+    }.items()
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel", "data"}
+"""`data:` is let through here only to be kept for images alone, in `_value`."""
+
+STYLE_PROPERTIES = {"text-align"}
+"""The one style an author's HTML keeps: the column alignment Markdown tables write (`| :---: |`)."""
+
+IMAGE_DATA = re.compile(r"data:image/(?:png|jpe?g|gif|webp|avif|svg\+xml)[;,]", re.I)
+OWN_IDS = re.compile(r"huddle", re.I)
+"""Ids Huddle's pages and scripts use (`huddle-config`, `huddle-earlier-...`): an author's element may not
+take one, so no page script can find an author's element in place of its own."""
+
+
+def _value(tag: str, attribute: str, value: str) -> str | None:
+    """The value nh3 keeps, or None to drop the attribute: the rules nh3's options cannot say."""
+    if attribute in ("href", "src") and value.strip().lower().startswith("data:"):
+        return value if tag == "img" and IMAGE_DATA.match(value.strip()) else None
+    if tag == "img" and attribute == "src" and re.match(r"\s*(?:[a-z][a-z0-9+.-]*:|//)", value, re.I):
+        return None  # an image from another origin: a request (a tracking pixel) as the page opens
+    if tag == "input" and attribute == "type" and value.lower() not in ("checkbox", "radio"):
+        return None
+    if attribute == "id" and OWN_IDS.match(value):
+        return None
+    return value
+
+
+def clean(html: str) -> Markup:
+    """`html` with only the allowed elements, attributes and URLs left."""
+    return Markup(
+        nh3.clean(
+            html,
+            tags=TAGS,
+            attributes=ATTRIBUTES,
+            attribute_filter=_value,
+            url_schemes=URL_SCHEMES,
+            filter_style_properties=STYLE_PROPERTIES,
+            link_rel=None,
+        )
+    )
+
+
+@dataclass(frozen=True, order=True)
+class Removal:
+    """An element or attribute the allow-list removed: `tag`, and `attribute` ("" for the whole element)."""
+
+    tag: str
+    attribute: str = ""
+
+    def __str__(self) -> str:
+        if not self.attribute:
+            return f"<{self.tag}> was removed: {REASONS.get(self.tag, 'Huddle does not publish this element')}"
+        if self.attribute.startswith("on"):
+            why = "an event handler would run script"
+        elif self.attribute == "href":
+            why = "a link may go to a page of the site or an http, https, mailto or tel address"
+        elif self.attribute == "src":
+            why = "an image must be a file of the site (another site's image is a request as the page opens)"
+        elif self.attribute == "id":
+            why = "ids starting 'huddle' are Huddle's own"
+        else:
+            why = "Huddle does not publish this attribute"
+        return f"{self.attribute}= on <{self.tag}> was removed: {why}"
+
+    def said(self, shown: str, line: int | None) -> str:
+        """This removal as a warning for the file `shown`, at `line` when known."""
+        where = f"{shown}:{line}" if line else shown
+        return f"{where}: {self}; docs/authoring.md says what pages may hold."
+
+
+REASONS = {
+    "script": "pages may not run script",
+    "style": "pages take their styles from the theme",
+    "meta": "a page's head is Huddle's (a refresh would send readers to another site)",
+    "base": "it would change where every link goes",
+    "link": "a page's head is Huddle's",
+    "iframe": "pages may not embed other pages",
+    "object": "pages may not embed other content",
+    "embed": "pages may not embed other content",
+    "form": "a form could send what people type elsewhere",
+}
+
+
+class _Elements(HTMLParser):
+    """Every start tag and attribute of an HTML fragment, counted."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: Counter[Removal] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found[Removal(tag)] += 1
+        for name, _ in attrs:
+            self.found[Removal(tag, name)] += 1
+
+    handle_startendtag = handle_starttag
+
+
+def _elements(html: str) -> Counter[Removal]:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def removed(before: str, after: str) -> list[Removal]:
+    """What cleaning `before` into `after` removed: each element, then each attribute of kept elements."""
+    lost = _elements(before) - _elements(after)
+    gone = {removal.tag for removal in lost if not removal.attribute}
+    elements = sorted(removal for removal in lost.elements() if not removal.attribute)
+    attributes = sorted(r for r in lost.elements() if r.attribute and r.tag not in gone)
+    return elements + attributes
+
+
+def warnings(shown: str, source: str, before: str, after: str) -> list[str]:
+    """A sentence for each element or attribute of `before` that cleaning removed, with its line of `source`
+    (the file `shown`) where it can be found."""
+    return [removal.said(shown, line) for line, removal in located(source, removed(before, after))]
+
+
+def page_warnings(config: MkDocsConfig, shown: str, source: str) -> list[str]:
+    """What cleaning would remove from the page whose Markdown file (`shown`) holds `source`, rendered with the
+    site's Markdown extensions as the build renders it: what `huddle check` says without building."""
+    body, _ = get_data(source)
+    html = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
+    return warnings(shown, source, html, clean(html))
+
+
+def located(source: str, removals: list[Removal]) -> list[tuple[int | None, Removal]]:
+    """Each removal with the line of `source` it was written on (None when an extension wrote it)."""
+    found: list[tuple[int | None, Removal]] = []
+    taken: Counter[str] = Counter()
+    for removal in removals:
+        if removal.attribute:
+            pattern = rf"(?<![\w-]){re.escape(removal.attribute)}\s*="
+        else:
+            pattern = rf"<\s*{re.escape(removal.tag)}(?![\w-])"
+        matches = list(re.finditer(pattern, source, re.I))
+        nth = taken[pattern]
+        taken[pattern] += 1
+        found.append((line_at(source, matches[nth].start()) if nth < len(matches) else None, removal))
+    return sorted(found, key=lambda pair: pair[0] or 0)
