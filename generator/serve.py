@@ -11,6 +11,10 @@ For `huddle serve`, a `Live` adds live reload: every HTML page served gets
 `__huddle/events` (server-sent events, same origin, so the pages' policy
 allows it) and reloads the page after a rebuild, or shows a failed rebuild's
 message in it.
+
+The server answers only requests addressed to it by a loopback name (127.0.0.1,
+localhost, [::1]) or by the host it was asked to serve on: a page of another
+site whose name a DNS rebinding points here sends its own name, and gets a 400.
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ HeadersFor = Callable[[str], dict[str, str]]
 LIVE = "__huddle/"
 """Where, under the site's prefix, `huddle serve` answers for live reload (the site has no such folder)."""
 LIVE_SCRIPT = Path(__file__).with_name("live.js")
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+"""The host names the server always answers to, as a browser writes them in the Host header."""
 
 
 class Live:
@@ -88,6 +95,20 @@ class SiteHandler(SimpleHTTPRequestHandler):
     headers_for: HeadersFor = staticmethod(lambda path: {})
     prefix = "/"
     live: Live | None = None
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) == 1 and hosts[0].strip().lower() in self.server.host_names:
+            return True
+        self.close_connection = True
+        sentence = (
+            f"Huddle's preview answers only at {', '.join(LOOPBACK_NAMES[:-1])} or {LOOPBACK_NAMES[-1]} "
+            "(or the --host it serves on); open it at one of those addresses.\n"
+        )
+        self._send(HTTPStatus.BAD_REQUEST, MIME_TYPES[".txt"], sentence.encode())
+        return False
 
     def do_GET(self) -> None:
         path = urllib.parse.urlsplit(self.path).path
@@ -189,6 +210,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
+    host_names: frozenset[str] = frozenset()
+    """The Host headers answered (lower case); any other gets a 400."""
 
     def handle_error(self, request, client_address) -> None:
         # A browser that stops reading (a cancelled download, a closed tab) is not an error.
@@ -216,4 +239,12 @@ def make_server(
             "live": live,
         },
     )
-    return SiteServer((host, port), functools.partial(handler, directory=str(site_dir)))
+    server = SiteServer((host, port), functools.partial(handler, directory=str(site_dir)))
+    server.host_names = host_names(host, server.server_address[1])
+    return server
+
+
+def host_names(host: str, port: int) -> frozenset[str]:
+    """The Host headers a server on host:port answers: the loopback names and `host`, with or without the port."""
+    names = {*LOOPBACK_NAMES, *([f"[{host}]" if ":" in host else host] if host else [])}
+    return frozenset(name.lower() + suffix for name in names for suffix in ("", f":{port}"))

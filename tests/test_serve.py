@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import queue
 import re
@@ -161,3 +162,17 @@ def test_the_built_site_has_no_live_reload_only_serve_adds_it(served):
     assert '<script src="/__huddle/live.js" data-build="0"></script></body>' in body
     script, headers = fetch(url + "__huddle/live.js")
     assert "EventSource" in script and headers["Content-Type"].startswith("text/javascript")
+
+
+def test_serve_answers_only_its_own_host_names_the_event_stream_too(served):
+    _, url, _, _ = served
+    port = int(url.rstrip("/").rsplit(":", 1)[1])
+    for path in ["/", "/__huddle/events"]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", f"rebound.example:{port}")
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 400 and response.read().startswith(b"Huddle's preview answers only at")
+        connection.close()
+    assert "Minimal fixture" in fetch(url.replace("127.0.0.1", "localhost"))[0]
