@@ -6,8 +6,10 @@ study and frameworks (from `bundle.demo_dir()`), the branding and hosting guides
 `docs/`, `netlify.toml`, a `requirements.txt` that installs this Huddle from
 its wheel in `vendor/` (copied there when pip recorded installing it from a
 local wheel file), a short README and a `.gitignore`. The site is written
-into a temporary folder beside DIR and moved into place when complete, so a
+into a temporary folder inside DIR and moved into place when complete, so a
 failure leaves nothing half-written; a folder that is not empty is refused.
+DIR may be a link to an empty folder. The organisation's name is text in
+every file: a JSON string in site.yml, escaped Markdown in the README.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from mkdocs.exceptions import Abort
 from . import __version__, bundle
 from .frameworks import load_framework
 from .frameworks.validate import SCHEMA_PATH
+from .pages import uris
 
 STARTER = Path(__file__).with_name("starter")
 SCHEMA_LINE = "# yaml-language-server: $schema="
@@ -74,19 +77,34 @@ def new_site(folder: Path, name: str) -> list[Path]:
     name = " ".join(name.split())
     if not name:
         raise Abort('A new site needs the organisation\'s name: huddle new site DIR --name "Example NHS Trust".')
+    if folder.is_symlink() and not folder.exists():
+        raise Abort(
+            f"'{folder}' is a link to '{folder.readlink()}', which is not there; make that folder first, or choose "
+            "another folder."
+        )
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise Abort(
             f"'{folder}' is not an empty folder; `huddle new site` never writes over files. Choose a new folder."
         )
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-new-", dir=folder.parent))
+    made = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    # Staged inside the folder itself, which is then left as it was found on any failure: the folder (or the one
+    # a link points to, or a mount point) keeps its place and permissions, and its parent need not be writable.
+    staging = Path(tempfile.mkdtemp(prefix=".huddle-new-", dir=folder))
     try:
         _write(staging, name)
-        if folder.exists():
+        for entry in sorted(staging.iterdir()):
+            entry.rename(folder / entry.name)
+        staging.rmdir()
+    except BaseException:
+        for entry in folder.iterdir():  # the folder was empty: only what this call wrote
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        if made:
             folder.rmdir()
-        staging.rename(folder)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return sorted(path.relative_to(folder) for path in folder.rglob("*") if path.is_file())
 
 
@@ -103,7 +121,8 @@ def _write(site: Path, name: str) -> None:
         (site / VENDOR).mkdir()
         shutil.copyfile(wheel, site / VENDOR / wheel.name)
     values = {
-        "name": name,
+        "name": name,  # in a YAML comment: one line, as typed
+        "name_markdown": uris.text(name),  # in the README: text, never HTML
         # A JSON string is a YAML string, quotes and all: a name with a colon or a # stays whole.
         "name_yaml": _yaml(name),
         "site_name": _yaml(f"{name} leadership"),

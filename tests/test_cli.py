@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from tests.sites import copy_fixture
@@ -211,6 +213,66 @@ def test_new_site_keeps_a_name_with_yaml_punctuation_whole(tmp_path):
     )
     assert huddle_options["branding"]["name"] == name
     assert huddle("check", cwd=tmp_path / "Trust Site").returncode == 0
+
+
+def test_new_site_writes_into_the_empty_folder_a_link_points_to_and_refuses_a_broken_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to("real")
+    made = huddle("new", "site", "link", "--name", "Example NHS Trust", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "link").is_symlink() and (tmp_path / "real" / "site.yml").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link", "real"]  # no staging folder left
+    assert not [path for path in (tmp_path / "real").iterdir() if path.name.startswith(".huddle-new-")]
+    assert huddle("check", cwd=tmp_path / "link").returncode == 0
+
+    (tmp_path / "broken").symlink_to("nowhere")
+    refused = huddle("new", "site", "broken", "--name", "Example NHS Trust", cwd=tmp_path)
+    assert refused.returncode == 1, refused.stderr
+    assert "'broken' is a link to 'nowhere', which is not there; make that folder first" in refused.stderr
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_new_site_that_fails_half_way_leaves_its_folder_as_it_was_found(tmp_path, monkeypatch):
+    from generator import scaffold
+
+    def fails(site, name):
+        (site / "content").mkdir()
+        (site / "content" / "index.md").write_text("half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(scaffold, "_write", fails)
+    (tmp_path / "empty").mkdir()
+    for folder in [tmp_path / "empty", tmp_path / "new"]:
+        with pytest.raises(OSError, match="disk full"):
+            scaffold.new_site(folder, "Example NHS Trust")
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["empty"]
+
+
+def test_new_site_writes_a_name_with_html_as_text_and_the_site_builds_strict(tmp_path):
+    name = 'Trust <meta http-equiv="refresh" content="0;url=http://127.0.0.2/"> & Co'
+    made = huddle("new", "site", "trust", "--name", name, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "trust"
+    config = yaml.safe_load((site / "site.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == f"{name} leadership"
+    markdown = [site / "README.md", *(site / "content").rglob("*.md")]
+    for path in markdown:
+        assert "<meta" not in path.read_text(encoding="utf-8"), path
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith('# Trust &lt;meta http-equiv="refresh" content="0;url=http://127.0.0.2/"&gt; &amp; Co ')
+    # What only the trust can write, written, so that --strict has nothing to warn about.
+    for path in (site / "content").rglob("*.md"):
+        path.write_text(re.sub(r"\{\{\s*todo:.*?\}\}", "Written.", path.read_text(encoding="utf-8"), flags=re.S))
+    branding = next(p["huddle"] for p in config["plugins"] if isinstance(p, dict) and "huddle" in p)["branding"]
+    branding.update(contact_email="a@example.org", contact_phone="1", privacy_contact="p@example.org")
+    branding.update(dpo="Sam", retention="Thirty days.")
+    config["site_url"] = "https://example.org/"
+    (site / "site.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    built = huddle("build", "--strict", cwd=site)
+    assert built.returncode == 0, built.stderr
+    about = (site / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    article = about.split("<article", 1)[1].split("</article>", 1)[0]
+    assert "Trust &lt;meta http-equiv=" in article and "<meta" not in article
 
 
 def test_a_new_site_installs_huddle_from_its_own_folder_never_from_an_index(tmp_path):
