@@ -54,7 +54,7 @@ def _errors_in_abort() -> Iterator[None]:
                 "with --strict. Fix each one as it says (to preview the site with them, build without --strict)."
             ) from None
         # The huddle plugin's option errors already start with site.yml's line and the key (config.py).
-        said = OWN_OPTION.sub("", "\n".join(errors.messages))
+        said = OWN_OPTION.sub("", errors.said())
         raise Abort(said or str(abort)) from None
     except UnicodeDecodeError as error:
         # MkDocs names the page it could not read in the log, then raises.
@@ -114,6 +114,10 @@ def _remove_leftovers(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
+PAGE_ERROR = re.compile(r"Error reading page '(?P<page>[^']*)':")
+"""What MkDocs logs on its own line before a build error raised while a page is rendered."""
+
+
 class _ErrorLog(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
@@ -121,6 +125,15 @@ class _ErrorLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+    def said(self) -> str:
+        """The messages, less MkDocs' bare "Error reading page 'x.md':" when the error after it names the page."""
+        kept = []
+        for said, after in zip(self.messages, [*self.messages[1:], ""], strict=True):
+            bare = PAGE_ERROR.fullmatch(said)
+            if not (bare and bare["page"] in after):
+                kept.append(said)
+        return "\n".join(kept)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import assets, author_html, branding, bundle, headers, placeholders, publish, site_paths
+from . import assets, author_html, branding, bundle, headers, placeholders, publish, site_paths, snippets
 from .config import HuddleConfig, said_in_site_yml
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
@@ -50,6 +50,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         root = Path(config.config_file_path).parent
         self.strings = load_strings(Path(self.config.strings), root) if self.config.strings else {}
         strings.use(self.strings)  # every build says its own site's words, and only those
+        snippets.restrict(config)  # pymdownx.snippets, if enabled, reads the docs folder only
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
