@@ -6,16 +6,16 @@ is on the page itself (built with it); this renders what the codes give.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
+from . import spreadsheet
 from .chart import bar_chart
 from .codes import Batch
 from .html import Markup, h, join
 from .model import Framework
 from .results import data_table, whose
 from .score import rounded
+from .spreadsheet import Figure
 from .strings import say
 from .team import Groups, Profile, as_report, changes
 
@@ -164,27 +164,26 @@ def _changes(found: Profile, earlier: Profile) -> Markup:
 
 def to_csv(found: Profile) -> str:
     """One row per competency: the figures the page shows, nothing about any one person."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
     # `codes`: how many codes the profile is made from, so a file kept between rounds says so.
     # A withheld score is an empty cell, with `note` saying why: a spreadsheet then reads the column as numbers.
-    writer.writerow(["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands", "note"])
+    header = ["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands", "note"]
+    rows = []
     for c in found.competencies:
         shown = c.mean is not None and found.shown
-        writer.writerow(
+        rows.append(
             [
                 c.id,
                 c.title,
-                c.score if shown else "",
-                rounded(c.low) if shown else "",
-                rounded(c.high) if shown else "",
+                Figure(c.score) if shown else "",
+                Figure(rounded(c.low)) if shown else "",
+                Figure(rounded(c.high)) if shown else "",
                 c.counted if shown else "",
                 found.members,
                 "; ".join(f"{label} {count}" for label, count in c.bands) if shown else "",
                 "" if shown else say("withheld"),
             ]
         )
-    return out.getvalue()
+    return spreadsheet.to_csv(header, rows)
 
 
 def mapping_form(
