@@ -361,6 +361,10 @@ MESSAGES: dict[str, str] = {
     "batch-file": "Some lines of the file were not counted:",
     "batch-line": "Line {line}: {problem}",
     "batch-repeat": "Line {line} repeats line {first}, so it is counted once.",
+    "batch-codes-several": "Every code was counted; some lines hold more than one:",
+    "batch-earlier-several": "Every code of the earlier round was counted; some lines hold more than one:",
+    "batch-several": "Line {line} holds {count} codes; each was read on its own. Put one code on each line to make "
+    "this easier to check.",
     "more-needed-one": "Add {missing} more code to see the profile. It is shown only from {least} codes, so that "
     "no one's answers can be picked out.",
     "more-needed-many": "Add {missing} more codes to see the profile. It is shown only from {least} codes, so that "

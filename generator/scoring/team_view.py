@@ -19,9 +19,13 @@ from .spreadsheet import Figure
 from .strings import say
 from .team import Groups, Profile, as_report, changes
 
+_EVERY_CODE_COUNTED = {"batch-codes": "batch-codes-several", "batch-earlier": "batch-earlier-several"}
+"""The message above a paste's notes when every code counted and only lines of several codes are noted."""
+
 
 def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) -> Markup:
-    """What was wrong with the lines of a paste, each with its line number; duplicates counted once.
+    """What was wrong with the lines of a paste, each with its line number; duplicates counted once; lines that
+    hold more than one code.
 
     `title` is the message above them; with `rows`, they are a file's rows, whose sentences say their number.
     """
@@ -30,13 +34,14 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
         for number, sentence in batch.problems
     ]
     lines += [h("li", {}, say("batch-repeat", line=number, first=first)) for number, first in batch.duplicates]
-    if not lines:
+    several = [h("li", {}, say("batch-several", line=number, count=count)) for number, count in batch.several]
+    if not lines and not several:
         return Markup("")
     return h(
         "div",
         {"class": "huddle-batch-notes", "data-huddle-batch-notes": True},
-        h("p", {}, say(title)),
-        h("ul", {}, lines),
+        h("p", {}, say(title if lines else _EVERY_CODE_COUNTED[title])),
+        h("ul", {}, lines + several),
     )
 
 
