@@ -21,6 +21,7 @@ from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
 from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
+from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
 from .site import Site, SiteError, load_site
 from .sources.links import link_problems
 from .theming import use_huddle_theme
@@ -102,6 +103,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "scoring": assets.SCORING_ZIP,
             "boot_timeout": self.config.boot_timeout,
             "max_file_bytes": SAVED_MAX_BYTES,
+            "max_survey_bytes": SURVEY_MAX_BYTES,
             "boot_bytes": assets.fetched_bytes(boot_files),
             "offline": publish.OFFLINE_WORKER,
             "build": assets.build_id(version, scoring, boot_files),

@@ -402,6 +402,10 @@ MESSAGES: dict[str, str] = {
     "round-down": "{then} → {now} (down {change})",
     # A survey tool's export (survey.py; the mapping form in team_view.py).
     "survey-too-big": "This file is over 20 MB, too large to be a survey export for one team or organisation.",
+    "survey-too-many-columns": "This file has more than {most} columns; a survey export has one for each question "
+    "and a few more. Export only the questions of this self-assessment and try again.",
+    "survey-too-many-rows": "This file has more than {most} rows; a survey export has one for each person who "
+    "answered. Check that it is the export of this self-assessment's survey, and try again.",
     "survey-not-csv": "This file cannot be read as CSV (comma-separated values); export it again as CSV.",
     "survey-no-header": "This file has no header row: the first row of a survey export names its columns.",
     "survey-no-match": "No column of this file matches a statement of this self-assessment, by its id or its "
