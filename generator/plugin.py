@@ -22,6 +22,7 @@ from .pages.uris import assessment_uri, escape_meta, print_uri
 from .plain_fields import escape_text_fields
 from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
+from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
 from .site import Site, SiteError, load_site
 from .sources import published
 from .sources.links import link_problem
@@ -108,6 +109,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "scoring": assets.SCORING_ZIP,
             "boot_timeout": self.config.boot_timeout,
             "max_file_bytes": SAVED_MAX_BYTES,
+            "max_survey_bytes": SURVEY_MAX_BYTES,
             "boot_bytes": assets.fetched_bytes(boot_files),
             "offline": publish.OFFLINE_WORKER,
             "build": assets.build_id(version, scoring, boot_files),

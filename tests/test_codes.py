@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.frameworks import load_framework
+from generator.scoring import api
 from generator.scoring.codes import ALPHABET, CodeError, decode, encode, read_codes
 from generator.scoring.model import NOT_APPLICABLE
 from tests.sites import REPO
+from tests.test_results_view import tree
 
 
 def answers_strategy(framework):
@@ -157,3 +159,32 @@ def test_a_rater_code_is_refused_where_own_codes_are_asked_for(framework):
     rater = encode(framework, {"v1": 3}, role="peer", nonce="AAA")
     batch = read_codes(framework, rater, roles=("",))
     assert batch.codes == () and "360" in batch.problems[0][1]
+
+
+def test_codes_joined_on_one_line_by_tabs_or_separators_each_count_and_the_line_says_so(framework):
+    good = [encode(framework, {"v1": n % 5 + 1}, nonce=f"AB{n}") for n in range(7)]
+    batch = read_codes(framework, "\n".join(["\t".join(good[:3]), *good[3:]]))
+    assert [c.text for c in batch.codes] == good
+    assert batch.several == ((1, 3),) and batch.problems == () and batch.duplicates == ()
+    notes = api.team_call(framework, None, "\n".join(["\t".join(good[:3]), *good[3:]]), "", 5, 3)["notes"]
+    assert [text for _, _, text in tree(notes) if text.strip()] == [
+        "Every code was counted; some lines hold more than one:",
+        "Line 1 holds 3 codes; each was read on its own. Put one code on each line to make this easier to check.",
+    ]
+    for joined in (f"{good[0]} {good[1]}", f"{good[0]},{good[1]}", f"{good[0]}; {good[1]}", f"- {good[0]}  {good[1]}"):
+        assert [c.text for c in read_codes(framework, joined).codes] == good[:2], joined
+
+
+def test_a_bad_code_beside_a_good_one_on_a_line_is_named_and_the_good_one_counts(framework):
+    good = encode(framework, {"v1": 3}, nonce="ABC")
+    batch = read_codes(framework, f"{good}\t{good[:-3]}\t{good}")
+    assert [c.text for c in batch.codes] == [good]
+    assert batch.problems == ((1, "This code is incomplete or has been changed: check that it was copied in full."),)
+    assert batch.duplicates == ((1, 1),) and batch.several == ((1, 3),)
+
+
+def test_a_code_broken_by_a_space_before_a_part_that_looks_like_a_code_is_still_one_code(framework):
+    code = encode(framework, {"v1": 3}, nonce="H12")
+    head, _, rest = code.partition(":H12:")
+    batch = read_codes(framework, f"[26/11/2026, 10:31] Jane Smith: {head}: H12:{rest}")
+    assert [c.text for c in batch.codes] == [code] and batch.several == () and batch.problems == ()

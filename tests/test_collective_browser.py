@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -216,6 +217,48 @@ def test_a_survey_export_is_read_mapped_by_hand_and_profiled(page, demo_url, dem
     read = read_survey(framework, export.read_text(), {str(len(header) - 1): items[-1].id})
     assert shown == {c.id: c.score for c in profile(framework, read.people, 5).competencies}
     assert violations(page) == []
+
+
+def test_a_survey_of_30000_columns_is_refused_at_once_and_what_was_chosen_stays(page, demo_url, demo_site, tmp_path):
+    framework = framework_of(demo_site, TEAM)
+    items = framework.items()
+    label = framework.scale.points[2].label
+    pasted = "\n".join(member(framework, n) for n in range(3))
+    first = tmp_path / "forms-export.csv"  # every statement by its id but the last, mapped by hand
+    first.write_text(",".join([item.id for item in items[:-1]] + ["Last question"]) + "\n" + f"{label}," * 19 + "3\n")
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(f"Question {n}" for n in range(30_000)) + "\n" + ",".join(["3"] * 30_000) + "\n")
+    page.goto(demo_url + TEAM + "team/")
+    page.get_by_label("Result codes", exact=True).fill(pasted)
+    page.get_by_text("Load a survey export (CSV)").click()
+    page.get_by_label("Survey export (a .csv file)").set_input_files(first)
+    page.locator("[data-huddle-mapping]").wait_for(timeout=RESULTS_TIMEOUT)
+    page.get_by_label("Column “Last question”").select_option(items[-1].id)
+    options = page.locator("option").count()
+    started = time.monotonic()
+    page.get_by_label("Survey export (a .csv file)").set_input_files(wide)
+    page.get_by_text("This file has more than 500 columns").wait_for(timeout=10_000)
+    assert time.monotonic() - started < 10  # it took two minutes, and made 630,000 choices
+    assert page.locator("option").count() == options
+    assert page.get_by_label("Column “Last question”").input_value() == items[-1].id
+    assert page.get_by_label("Result codes", exact=True).input_value() == pasted
+    page.get_by_role("button", name="Use these columns").click()  # still the first file's columns
+    page.locator("[data-huddle-matched]").get_by_text(f"({len(items)} of its {len(items)} statements)").wait_for()
+
+
+@pytest.mark.no_pyodide
+def test_a_survey_file_over_20_mb_is_refused_by_the_page_without_reading_it(page, demo_url, tmp_path):
+    big = tmp_path / "big.csv"
+    with big.open("wb") as file:
+        file.truncate(20_000_001)  # sparse: no 20 MB written
+    page.goto(demo_url + TEAM + "team/")
+    page.get_by_label("Result codes", exact=True).fill("kept as typed")
+    page.get_by_text("Load a survey export (CSV)").click()
+    page.get_by_label("Survey export (a .csv file)").set_input_files(big)
+    status = page.locator("[data-huddle-status]")
+    status.get_by_text("This file is over 20 MB").wait_for()
+    assert page.locator("[data-huddle-collective]").get_attribute("data-scorer") == "booting"  # not Python's check
+    assert page.get_by_label("Result codes", exact=True).input_value() == "kept as typed"
 
 
 def test_the_team_and_rater_pages_work_by_keyboard_alone(page, demo_url, demo_site):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 import pytest
 
-from generator.scoring import api
+from generator.scoring import api, survey
 from generator.scoring.model import NOT_APPLICABLE
 from generator.scoring.survey import SurveyError, read_survey
 from tests.test_results_view import HOSTILE, tree
@@ -106,3 +107,42 @@ def test_column_names_and_cells_are_escaped(team):
     assert "&lt;img" in value["mapping"] and "&lt;img" in value["notes"]
     unmatched = api.survey_call(team, None, export([HOSTILE], [["3"]]), {}, 5)  # every column offered for mapping
     assert [tag for tag, _, _ in tree(unmatched["mapping"])].count("img") == 0 and "&lt;img" in unmatched["mapping"]
+
+
+def test_a_file_of_30000_columns_is_refused_before_any_cell_is_read(team, monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("the file was parsed")
+
+    monkeypatch.setattr(survey.csv, "reader", never)
+    wide = export([f"Question {n}" for n in range(30_000)], [["3"] * 30_000])
+    assert len(wide) > 250_000
+    started = time.perf_counter()
+    with pytest.raises(SurveyError) as refused:
+        read_survey(team, wide)
+    assert time.perf_counter() - started < 0.5
+    assert str(refused.value) == (
+        "This file has more than 500 columns; a survey export has one for each question and a few more. "
+        "Export only the questions of this self-assessment and try again."
+    )
+
+
+def test_500_columns_are_read_however_their_headings_are_quoted_and_501_are_refused(team):
+    a = team.items()[0]
+    headings = [a.id, *(f'Q{n}, "as asked",\nsecond line' for n in range(499))]  # commas, quotes, line breaks
+    read = read_survey(team, export(headings, [["3"] * 500]))
+    assert len(read.columns) == 500 and read.matched == {0: a.id} and len(read.people) == 1
+    with pytest.raises(SurveyError, match="more than 500 columns"):
+        read_survey(team, export([*headings, "One too many"], [["3"] * 501]))
+
+
+def test_more_than_100000_rows_or_20_mb_are_refused_with_a_sentence(team):
+    a = team.items()[0]
+    with pytest.raises(SurveyError) as refused:
+        read_survey(team, export([a.id], [["3"]] * 100_001))
+    assert str(refused.value) == (
+        "This file has more than 100,000 rows; a survey export has one for each person who answered. "
+        "Check that it is the export of this self-assessment's survey, and try again."
+    )
+    assert len(read_survey(team, export([a.id], [["3"]] * 1_000)).people) == 1_000
+    with pytest.raises(SurveyError, match="over 20 MB"):
+        read_survey(team, a.id + "\n" + "3\n" * 10_000_000)

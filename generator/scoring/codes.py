@@ -156,7 +156,7 @@ def _as_made(code: str) -> str:
     )
 
 
-def _decode_line(framework: Framework, line: str) -> Code:
+def _decode_one(framework: Framework, line: str) -> Code:
     """The code on `line`, which may be the whole line or part of it (a chat message, a CSV row)."""
     found = _IN_LINE.search(line)
     if found is None or found[0] == line.strip():
@@ -170,6 +170,27 @@ def _decode_line(framework: Framework, line: str) -> Code:
             raise first from None
 
 
+def _attempt(framework: Framework, text: str) -> Code | CodeError:
+    try:
+        return _decode_one(framework, text)
+    except CodeError as error:
+        return error
+
+
+def _decode_line(framework: Framework, line: str) -> list[Code | CodeError]:
+    """Every code on `line`, or why it cannot be counted: one code, or several joined by tabs, spaces, commas
+    or semicolons, each read on its own so that none is lost or merged into another."""
+    found = _IN_LINE.findall(line)
+    if len(found) < 2:
+        return [_attempt(framework, line)]
+    each = [_attempt(framework, text) for text in found]
+    if any(isinstance(code, CodeError) for code in each):
+        whole = _attempt(framework, "".join(line.split()))  # one code broken by spaces after all
+        if isinstance(whole, Code):
+            return [whole]
+    return each
+
+
 @dataclass(frozen=True, slots=True)
 class Batch:
     """What a paste of many codes (one a line) gave: the codes that count, and what was wrong with the rest."""
@@ -179,34 +200,38 @@ class Batch:
     """(line number, sentence) for each line that could not be read."""
     duplicates: tuple[tuple[int, int], ...]
     """(line number, the line it repeats): counted once."""
+    several: tuple[tuple[int, int], ...] = ()
+    """(line number, how many codes it holds) for each line of more than one code, each read on its own."""
 
 
 def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = None) -> Batch:
     """Every code in `text`, one a line (blank lines skipped): good ones count even when others are bad.
 
+    A line of several codes (joined by tabs from a spreadsheet, say) counts each, and says so in `several`.
     With `roles`, a code of another role is a problem too (a rater's code pasted as a team member's, say).
     """
     codes: list[Code] = []
     problems: list[tuple[int, str]] = []
     duplicates: list[tuple[int, int]] = []
+    several: list[tuple[int, int]] = []
     first: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            code = _decode_line(framework, line)
-        except CodeError as error:
-            problems.append((number, str(error)))
-            continue
-        if roles is not None and code.role not in roles:
-            problems.append((number, _role_problem(code.role)))
-            continue
-        if code.text in first:
-            duplicates.append((number, first[code.text]))
-            continue
-        first[code.text] = number
-        codes.append(code)
-    return Batch(tuple(codes), tuple(problems), tuple(duplicates))
+        found = _decode_line(framework, line)
+        if len(found) > 1:
+            several.append((number, len(found)))
+        for code in found:
+            if isinstance(code, CodeError):
+                problems.append((number, str(code)))
+            elif roles is not None and code.role not in roles:
+                problems.append((number, _role_problem(code.role)))
+            elif code.text in first:
+                duplicates.append((number, first[code.text]))
+            else:
+                first[code.text] = number
+                codes.append(code)
+    return Batch(tuple(codes), tuple(problems), tuple(duplicates), tuple(several))
 
 
 def _role_problem(role: str) -> str:

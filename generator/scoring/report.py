@@ -6,17 +6,17 @@ Standard library only: this runs in Pyodide too.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import json
 import re
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from . import spreadsheet
 from .model import Framework
 from .score import round_half_up, score
+from .spreadsheet import Figure
 from .strings import say
 
 SAVED_FORMAT = "huddle-result"
@@ -87,25 +87,23 @@ def saved_result(result: Mapping[str, Any], answers: Mapping[str, Any], date: st
 
 def to_csv(result: Mapping[str, Any]) -> str:
     """One row per competency: framework, domain, competency, score, band, answered, total."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["framework", "version", "domain", "competency", "title", "score", "band", "answered", "total"])
     framework = result["framework"]
-    for c in result["competencies"]:
-        writer.writerow(
-            [
-                framework["id"],
-                framework["version"],
-                c["domain"],
-                c["id"],
-                c["title"],
-                c["score"] if c["score"] is not None else say("not-enough-answers"),
-                c["band"] or "",
-                c["answered"],
-                c["total"],
-            ]
-        )
-    return out.getvalue()
+    header = ["framework", "version", "domain", "competency", "title", "score", "band", "answered", "total"]
+    rows = [
+        [
+            framework["id"],
+            framework["version"],
+            c["domain"],
+            c["id"],
+            c["title"],
+            Figure(c["score"]) if c["score"] is not None else say("not-enough-answers"),
+            c["band"] or "",
+            c["answered"],
+            c["total"],
+        ]
+        for c in result["competencies"]
+    ]
+    return spreadsheet.to_csv(header, rows)
 
 
 def read_saved(framework: Framework, text: str) -> dict[str, Any]:

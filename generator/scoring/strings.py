@@ -361,6 +361,10 @@ MESSAGES: dict[str, str] = {
     "batch-file": "Some lines of the file were not counted:",
     "batch-line": "Line {line}: {problem}",
     "batch-repeat": "Line {line} repeats line {first}, so it is counted once.",
+    "batch-codes-several": "Every code was counted; some lines hold more than one:",
+    "batch-earlier-several": "Every code of the earlier round was counted; some lines hold more than one:",
+    "batch-several": "Line {line} holds {count} codes; each was read on its own. Put one code on each line to make "
+    "this easier to check.",
     "more-needed-one": "Add {missing} more code to see the profile. It is shown only from {least} codes, so that "
     "no one's answers can be picked out.",
     "more-needed-many": "Add {missing} more codes to see the profile. It is shown only from {least} codes, so that "
@@ -398,6 +402,10 @@ MESSAGES: dict[str, str] = {
     "round-down": "{then} → {now} (down {change})",
     # A survey tool's export (survey.py; the mapping form in team_view.py).
     "survey-too-big": "This file is over 20 MB, too large to be a survey export for one team or organisation.",
+    "survey-too-many-columns": "This file has more than {most} columns; a survey export has one for each question "
+    "and a few more. Export only the questions of this self-assessment and try again.",
+    "survey-too-many-rows": "This file has more than {most} rows; a survey export has one for each person who "
+    "answered. Check that it is the export of this self-assessment's survey, and try again.",
     "survey-not-csv": "This file cannot be read as CSV (comma-separated values); export it again as CSV.",
     "survey-no-header": "This file has no header row: the first row of a survey export names its columns.",
     "survey-no-match": "No column of this file matches a statement of this self-assessment, by its id or its "

@@ -6,14 +6,16 @@ the person maps the rest by hand (`mapping`: column number to item id, or ""
 to leave it out). Answers are read by the scale's label (exactly, then
 without case) or its number; "not applicable" by its label; an empty cell is
 no answer. Each row is one person; a row with an answer that cannot be read
-is reported with its row number and left out, and the rest still count.
-Standard library only (runs in Pyodide).
+is reported with its row number and left out, and the rest still count. A
+file over 20 MB, 500 columns or 100,000 rows is refused with a sentence before
+its cells are read. Standard library only (runs in Pyodide).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +27,10 @@ from .strings import say
 
 MAX_BYTES = 20_000_000
 """The largest export read (20 MB): 10,000 people answering 30 statements is about 2 MB."""
+MAX_COLUMNS = 500
+"""The most columns read: an export has one for each question, and a few more (times, ids)."""
+MAX_ROWS = 100_000
+"""The most rows of answers read, one a person: more than the staff of the largest trust who would answer."""
 MAX_CELL_SHOWN = 40
 """How much of a cell a problem quotes: enough to find it, never a whole paragraph."""
 
@@ -56,6 +62,22 @@ IMPORT_IDS = '{"ImportId"'
 """How a cell of Qualtrics' third header row starts (its second row repeats the questions)."""
 
 
+_FIELD = re.compile(r'(?:"[^"]*(?:""[^"]*)*"|[^,\r\n"]*)[^,\r\n]*')
+"""One cell of a CSV row, quoted (with any commas, line breaks and doubled quotes in it) or not."""
+
+
+def _columns(text: str) -> int:
+    """How many columns the first row of `text` has, counted without making its cells, and only up to one more
+    than MAX_COLUMNS: a file of 30,000 columns is refused before 30,000 cells (and their choices) are made."""
+    columns, at = 1, 0
+    while columns <= MAX_COLUMNS:
+        at = _FIELD.match(text, at).end()
+        if not text.startswith(",", at):
+            break
+        columns, at = columns + 1, at + 1
+    return columns
+
+
 def _match(framework: Framework, header: str) -> str | None:
     wanted = _plain(NUMBERED.sub("", header))
     for item in framework.items():
@@ -79,10 +101,15 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
     """The people in a survey export, with the columns matched and the rows that could not be read."""
     if len(text) > MAX_BYTES:
         raise SurveyError(say("survey-too-big"))
+    text = text.removeprefix("\ufeff")
+    if _columns(text) > MAX_COLUMNS:
+        raise SurveyError(say("survey-too-many-columns", most=f"{MAX_COLUMNS:,}"))
     try:
-        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+        rows = list(itertools.islice(csv.reader(io.StringIO(text)), MAX_ROWS + 2))  # the header, then one a person
     except csv.Error:
         raise SurveyError(say("survey-not-csv")) from None
+    if len(rows) > MAX_ROWS + 1:
+        raise SurveyError(say("survey-too-many-rows", most=f"{MAX_ROWS:,}"))
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise SurveyError(say("survey-no-header"))
     columns = tuple(cell.strip() for cell in rows[0])

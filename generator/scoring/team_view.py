@@ -6,22 +6,26 @@ is on the page itself (built with it); this renders what the codes give.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
+from . import spreadsheet
 from .chart import bar_chart
 from .codes import Batch
 from .html import Markup, h, join
 from .model import Framework
 from .results import data_table, whose
 from .score import rounded
+from .spreadsheet import Figure
 from .strings import say
 from .team import Groups, Profile, as_report, changes
 
+_EVERY_CODE_COUNTED = {"batch-codes": "batch-codes-several", "batch-earlier": "batch-earlier-several"}
+"""The message above a paste's notes when every code counted and only lines of several codes are noted."""
+
 
 def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) -> Markup:
-    """What was wrong with the lines of a paste, each with its line number; duplicates counted once.
+    """What was wrong with the lines of a paste, each with its line number; duplicates counted once; lines that
+    hold more than one code.
 
     `title` is the message above them; with `rows`, they are a file's rows, whose sentences say their number.
     """
@@ -30,13 +34,14 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
         for number, sentence in batch.problems
     ]
     lines += [h("li", {}, say("batch-repeat", line=number, first=first)) for number, first in batch.duplicates]
-    if not lines:
+    several = [h("li", {}, say("batch-several", line=number, count=count)) for number, count in batch.several]
+    if not lines and not several:
         return Markup("")
     return h(
         "div",
         {"class": "huddle-batch-notes", "data-huddle-batch-notes": True},
-        h("p", {}, say(title)),
-        h("ul", {}, lines),
+        h("p", {}, say(title if lines else _EVERY_CODE_COUNTED[title])),
+        h("ul", {}, lines + several),
     )
 
 
@@ -164,27 +169,26 @@ def _changes(found: Profile, earlier: Profile) -> Markup:
 
 def to_csv(found: Profile) -> str:
     """One row per competency: the figures the page shows, nothing about any one person."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
     # `codes`: how many codes the profile is made from, so a file kept between rounds says so.
     # A withheld score is an empty cell, with `note` saying why: a spreadsheet then reads the column as numbers.
-    writer.writerow(["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands", "note"])
+    header = ["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands", "note"]
+    rows = []
     for c in found.competencies:
         shown = c.mean is not None and found.shown
-        writer.writerow(
+        rows.append(
             [
                 c.id,
                 c.title,
-                c.score if shown else "",
-                rounded(c.low) if shown else "",
-                rounded(c.high) if shown else "",
+                Figure(c.score) if shown else "",
+                Figure(rounded(c.low)) if shown else "",
+                Figure(rounded(c.high)) if shown else "",
                 c.counted if shown else "",
                 found.members,
                 "; ".join(f"{label} {count}" for label, count in c.bands) if shown else "",
                 "" if shown else say("withheld"),
             ]
         )
-    return out.getvalue()
+    return spreadsheet.to_csv(header, rows)
 
 
 def mapping_form(

@@ -8,7 +8,7 @@
 
 import { fillAnswers, readAnswers, resume } from "./answers.js";
 import { download, today } from "./download.js";
-import { say } from "./messages.js";
+import { failure, say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { codeBox, nonce } from "./share.js";
 import { storageFor } from "./storage.js";
@@ -191,12 +191,15 @@ $("[data-huddle-codes-file]", form)?.addEventListener("change", async (event) =>
 
 // A survey tool's export: read here, matched by the scoring package; columns it could not
 // match are offered for mapping by hand, and the remap button reads it again with them.
+// A file refused (too large here, too many columns or rows in Python) leaves the file
+// read before, its mapping and the codes as they were.
 let survey = null;
-async function showSurvey(mapping) {
+async function showSurvey(text, mapping) {
   try {
     const { team } = config.thresholds;
     if (scorer.state !== "ready") status.textContent = say("still-working");
-    await showProfile("survey", [survey, mapping, team]);
+    await showProfile("survey", [text, mapping, team]);
+    survey = text;
     insert($("[data-huddle-mapping-box]", form), shown.mapping);
   } catch (error) {
     failed(error);
@@ -204,15 +207,19 @@ async function showSurvey(mapping) {
 }
 $("[data-huddle-survey-file]", form)?.addEventListener("change", async (event) => {
   const file = event.target.files[0];
+  event.target.value = ""; // the same file, once fixed, can be chosen again
   if (!file) return;
-  survey = await file.text();
-  await showSurvey({});
+  if (file.size > config.maxSurveyBytes) {
+    failed(failure("survey-too-big"));
+    return;
+  }
+  await showSurvey(await file.text(), {});
 });
 form.addEventListener("click", (event) => {
   if (!event.target.matches("[data-huddle-remap]")) return;
   const mapping = {};
   for (const select of $$("select[data-column]", form)) mapping[select.dataset.column] = select.value;
-  showSurvey(mapping);
+  showSurvey(survey, mapping);
 });
 
 $("[data-huddle-download]", profile ?? form)?.addEventListener("click", () => {
