@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
 from .scoring.html import Markup
+from .casestudies.frontmatter import body_start
 from .sources.reading import line_at
 
 TAGS = (nh3.ALLOWED_TAGS - {"area", "map"}) | {"input", "label", "svg", "path"}
@@ -61,7 +62,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel", "data"}
 STYLE_PROPERTIES = {"text-align"}
 """The one style an author's HTML keeps: the column alignment Markdown tables write (`| :---: |`)."""
 
-IMAGE_DATA = re.compile(r"data:image/(?:png|jpe?g|gif|webp|avif|svg\+xml)[;,]", re.I)
+IMAGE_DATA = re.compile(r"data:image/(?:png|jpe?g|gif|webp|avif)[;,]", re.I)
 OWN_IDS = re.compile(r"huddle", re.I)
 """Ids Huddle's pages and scripts use (`huddle-config`, `huddle-earlier-...`): an author's element may not
 take one, so no page script can find an author's element in place of its own."""
@@ -181,16 +182,28 @@ def page_warnings(config: MkDocsConfig, shown: str, source: str) -> list[str]:
     return warnings(shown, source, html, clean(html))
 
 
+def _written(removal: Removal) -> str:
+    """A pattern for where `removal` was written: the element's tag, or the attribute inside the element's tag
+    or an attribute list (`{: ... }`), or a Markdown link or image whose address was dropped."""
+    tag = rf"<\s*{re.escape(removal.tag)}(?![\w-])"
+    if not removal.attribute:
+        return tag
+    attribute = rf"(?<![\w-]){re.escape(removal.attribute)}\s*="
+    ways = [rf"{tag}[^>]*?{attribute}", rf"\{{[^}}\n]*?{attribute}"]
+    if (removal.tag, removal.attribute) == ("a", "href"):
+        ways.append(r"(?<!!)\[[^\]]*\]\(\s*<?(?!https?:|mailto:|tel:)[a-z][\w+.-]*:")
+    if (removal.tag, removal.attribute) == ("img", "src"):
+        ways.append(r"!\[[^\]]*\]\(\s*<?(?:[a-z][\w+.-]*:|//)")
+    return "|".join(f"(?:{way})" for way in ways)
+
+
 def located(source: str, removals: list[Removal]) -> list[tuple[int | None, Removal]]:
     """Each removal with the line of `source` it was written on (None when an extension wrote it)."""
     found: list[tuple[int | None, Removal]] = []
     taken: Counter[str] = Counter()
     for removal in removals:
-        if removal.attribute:
-            pattern = rf"(?<![\w-]){re.escape(removal.attribute)}\s*="
-        else:
-            pattern = rf"<\s*{re.escape(removal.tag)}(?![\w-])"
-        matches = list(re.finditer(pattern, source, re.I))
+        pattern = _written(removal)
+        matches = list(re.compile(pattern, re.I).finditer(source, body_start(source)))
         nth = taken[pattern]
         taken[pattern] += 1
         found.append((line_at(source, matches[nth].start()) if nth < len(matches) else None, removal))

@@ -56,6 +56,12 @@ def _errors_in_abort() -> Iterator[None]:
         # The huddle plugin's option errors already start with site.yml's line and the key (config.py).
         said = OWN_OPTION.sub("", errors.said())
         raise Abort(said or str(abort)) from None
+    except RecursionError:
+        # A page Markdown recursed on beyond the sources/page_limits.py checks; MkDocs names it in the log.
+        said = "\n".join(errors.messages) or "A page"
+        raise Abort(
+            f"{said}\nThe page nests lists, quotes or brackets too deeply for Markdown to read; flatten it."
+        ) from None
     except UnicodeDecodeError as error:
         # MkDocs names the page it could not read in the log, then raises.
         said = "\n".join(errors.messages) or str(error)

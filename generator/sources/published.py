@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import svg
+from . import page_limits, svg
 
 KINDS = {
     "images": ("png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "svg"),
@@ -57,7 +57,7 @@ def _problem(path: Path, relative: str, is_page: bool) -> str | None:
     if UNSAFE_NAME.search(relative):
         return ": has quotes, angle brackets, an ampersand, a backtick or a brace in its name; rename it."
     if is_page:
-        return None
+        return page_limits.problem(path.read_text(encoding="utf-8", errors="replace"))
     suffix = path.suffix.lower().removeprefix(".")
     if suffix not in PUBLISHED:
         why = WHY.get(suffix, "Huddle publishes only files that cannot run")
