@@ -28,8 +28,8 @@ import nh3
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
-from .scoring.html import Markup
 from .casestudies.frontmatter import body_start
+from .scoring.html import Markup
 from .sources.reading import line_at
 
 TAGS = (nh3.ALLOWED_TAGS - {"area", "map"}) | {"input", "label", "svg", "path"}
