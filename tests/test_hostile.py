@@ -162,3 +162,28 @@ def test_deep_nesting_gets_a_sentence_and_a_refused_file_ends_the_comparison(pag
     )
     page.locator("[data-huddle-compare]").wait_for(state="detached", timeout=RESULTS_TIMEOUT)
     assert page.locator("[data-huddle-results]").is_visible()
+
+
+def test_a_service_worker_that_is_not_huddles_is_unregistered_by_the_next_page(open_page, hostile_url):
+    site, base = hostile_url
+    page, _ = open_page
+    # A script once published (or run) on this origin registered its own worker; the file may be gone since.
+    (site / "case-studies" / "stripper.js").write_text("self.addEventListener('fetch', () => {});\n")
+    page.goto(base)
+    scripts = """async () => {
+        const found = await navigator.serviceWorker.getRegistrations();
+        return found.map((r) => new URL((r.active || r.waiting || r.installing).scriptURL).pathname).sort();
+    }"""
+    page.evaluate(
+        """async () => {
+        await navigator.serviceWorker.register('case-studies/stripper.js', {scope: './case-studies/'});
+        await navigator.serviceWorker.register('huddle-offline.js?build=test', {scope: './'});
+    }"""
+    )
+    assert page.evaluate(scripts) == ["/case-studies/stripper.js", "/huddle-offline.js"]
+    page.goto(base + "case-studies/story-2/")
+    for _ in range(50):  # the page unregisters as it loads; its promise settles a moment later
+        if page.evaluate(scripts) == ["/huddle-offline.js"]:
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate(scripts) == ["/huddle-offline.js"]
