@@ -36,6 +36,7 @@ DEMO_FILES = (
     "docs/configuration.md",
     "docs/frameworks.md",
     "docs/hosting.md",
+    "docs/authoring.md",
 )
 """What `huddle new site` copies from the repository besides the demo's frameworks: a case study, and the
 guides an author needs, to branding, hosting, frameworks, case studies, collective views and the options

@@ -16,7 +16,6 @@ from mkdocs.exceptions import Abort
 from generator.build import build_site
 from tests.sites import FIXTURES, copy_fixture
 
-SCRIPT_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>\n'
 SAFE_SVG = (
     '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
     'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 10 10">\n'
@@ -61,36 +60,37 @@ def _refused(config: Path, *said: str) -> str:
     return message
 
 
+REFUSED = FIXTURES / "hostile" / "refused"
+"""Files an author could add to content/, each refused by name (tests/fixtures/hostile/refused/)."""
+
+
 @pytest.mark.parametrize(
-    ("name", "text", "said"),
+    ("name", "said"),
     [
-        ("case-studies/helper.js", "location = 'http://127.0.0.2/?' + localStorage.length", "is a .js file"),
-        ("case-studies/page.html", "<script>window.__pwned=1</script>", "is a .html file"),
-        ("images/script.svg", SCRIPT_SVG, "this SVG has a <script> element"),
-        ("images/handler.svg", SCRIPT_SVG.replace("<script>window.__pwned=1</script>", '<rect onclick="x"/>'),
-         "an event handler onclick= on <rect>"),
-        ("images/html.svg", SCRIPT_SVG.replace("<script>window.__pwned=1</script>", "<foreignObject/>"),
-         "has a <foreignObject> element"),
-        ("images/far.svg", SCRIPT_SVG.replace("<script>window.__pwned=1</script>", '<image href="http://127.0.0.2/x"/>'),
-         "a reference to another file"),
-        ("styles.css", "body { background: url(http://127.0.0.2/) }", "is a .css file"),
-        (".DS_Store", "", "is a hidden file"),
-        ("case-studies/.notes/todo.txt", "", "'.notes', starts with a dot"),
-        ('images/x"><meta http-equiv=refresh>.png', "", "has quotes, angle brackets"),
+        ("case-studies/helper.js", "is a .js file, which Huddle does not publish (a script there would run"),
+        ("case-studies/page.html", "is a .html file, which Huddle does not publish (an HTML file would be a page"),
+        ("images/script.svg", ":2: this SVG has a <script> element"),
+        ("images/handler.svg", ":2: this SVG has an event handler onclick= on <rect>"),
+        ("images/html.svg", ":2: this SVG has a <foreignObject> element"),
+        ("images/far.svg", ':2: this SVG has <image href="http://127.0.0.2:8442/pixel.png">, a reference to another'),
+        ("styles.css", "is a .css file"),
+        (".DS_Store", "is a hidden file"),
+        ("case-studies/.notes/todo.txt", "'.notes', starts with a dot"),
+        ('images/x"><meta http-equiv=refresh>.png', "has quotes, angle brackets"),
     ],
-)  # fmt: skip
-def test_a_file_that_could_run_or_is_hidden_is_refused_by_name_and_nothing_is_published(tmp_path, name, text, said):
+)
+def test_a_file_that_could_run_or_is_hidden_is_refused_by_name_and_nothing_is_published(tmp_path, name, said):
     config = _hostile(tmp_path)
     path = config.parent / "content" / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
+    path.write_bytes((REFUSED / name).read_bytes() if (REFUSED / name).is_file() else b"")
     message = _refused(config, f"content/{name}", said)
     assert "Huddle will not publish these files" in message
 
 
 def test_a_script_file_and_a_script_tag_to_it_are_refused_though_the_build_is_not_strict(tmp_path):
     config = _hostile(tmp_path)
-    (config.parent / "content" / "helper.js").write_text("window.__pwned = 1;\n")
+    shutil.copy(REFUSED / "case-studies" / "helper.js", config.parent / "content" / "helper.js")
     story = config.parent / "content" / "case-studies" / "story-2.md"
     story.write_text(story.read_text() + '\n<script src="../helper.js"></script>\n')
     _refused(config, "content/helper.js: is a .js file, which Huddle does not publish")
@@ -237,3 +237,74 @@ def test_a_page_too_large_or_deep_for_markdown_is_refused_at_once_with_its_line(
     config = copy_fixture("minimal", tmp_path)
     (config.parent / "content" / "deep.md").write_text(body)
     _refused(config, f"content/deep.md{said}")  # before: minutes of work, then "a bug in Huddle"
+
+
+RICH_PAGE = """# What authors use
+
+| Left | Centre | Right |
+| :--- | :----: | ----: |
+| a | b | c |
+
+!!! note "A note"
+    An admonition, with a footnote.[^1]
+
+??? tip "Folded"
+    Inside a `details` block.
+
+<details><summary>Plain details</summary><p>Text.</p></details>
+
+<figure><img src="../picture.png" alt="A picture" width="20"><figcaption>A caption</figcaption></figure>
+
+The <abbr title="National Health Service">NHS</abbr>, H<sub>2</sub>O and x<sup>2</sup>; <kbd>Tab</kbd>.
+
+- [x] a task done
+- [ ] a task to do
+
+=== "First"
+    One tab.
+
+=== "Second"
+    Another tab.
+
+```python
+print("highlighted")
+```
+
+An icon :material-account-group: and a [link](index.md), a [web link](https://example.org/), a
+[phone](tel:+441234567890) and an email <mailto:team@example.nhs.uk>.
+
+[^1]: The footnote.
+"""
+
+
+def test_what_authors_use_survives_cleaning_with_materials_extensions(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    config = copy_fixture("minimal", tmp_path)
+    config.write_text(
+        config.read_text()
+        + "markdown_extensions:\n  - admonition\n  - attr_list\n  - md_in_html\n  - footnotes\n  - abbr\n"
+        "  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.highlight\n  - pymdownx.tasklist\n"
+        "  - pymdownx.tabbed:\n      alternate_style: true\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n  - toc:\n      permalink: true\n"
+    )
+    (config.parent / "content" / "rich.md").write_text(RICH_PAGE)
+    (config.parent / "content" / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site = build_site(config, strict=True)
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    page = (site / "rich" / "index.html").read_text()
+    for kept in [
+        '<th style="text-align:center">Centre</th>',
+        '<div class="admonition note">',
+        '<details class="tip">',
+        '<img src="../picture.png" alt="A picture" width="20">',
+        '<abbr title="National Health Service">NHS</abbr>',
+        'type="checkbox"',
+        'class="tabbed-set tabbed-alternate"',
+        'type="radio"',
+        '<span class="twemoji"><svg',
+        'class="highlight"',
+        'href="tel:+441234567890"',
+        'class="footnote-ref"',
+    ]:
+        assert kept in page, kept
