@@ -3,7 +3,7 @@
 `site_name` is printed in every page's header, navigation and `<title>`,
 `site_description` and `site_author` in a `<meta>` tag's attribute,
 `repo_name` in the header and `copyright` in the footer, none of them escaped
-by Material's templates. They are text to Huddle: each is escaped here, once,
+by Material's templates; so are the labels of site.yml's `nav:`. They are text to Huddle: each is escaped here, once,
 as Markup, which Jinja's `| e` (used in a few of those places) leaves alone.
 Huddle reads the plain values before this (the branding's name falls back
 to `site_name`), and its own pages escape them where they show them.
@@ -15,6 +15,16 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 TEXT_FIELDS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+
+
+def escape_nav_titles(items: list) -> None:
+    """Escape, in place and once, the labels site.yml's `nav:` gives sections, links and pages (a page's own
+    title, from its front matter or first heading, is escaped already and is left alone)."""
+    for item in items:
+        given = item.__dict__.get("title") if item.is_page else item.title
+        if isinstance(given, str) and not isinstance(given, Markup):
+            item.title = Markup.escape(given)
+        escape_nav_titles(getattr(item, "children", None) or [])
 
 
 def escape_text_fields(config: MkDocsConfig) -> None:

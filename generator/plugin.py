@@ -19,7 +19,7 @@ from . import assets, author_html, branding, bundle, headers, placeholders, publ
 from .config import HuddleConfig, said_in_site_yml
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
-from .plain_fields import escape_text_fields
+from .plain_fields import escape_nav_titles, escape_text_fields
 from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
 from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
@@ -123,6 +123,10 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             },
         }
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        escape_nav_titles(nav.items)  # labels written in site.yml's `nav:`, which Material prints as HTML
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         escape_meta(page.meta)  # every page's, not only ours: titles and tags are plain text

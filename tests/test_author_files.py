@@ -139,7 +139,8 @@ def test_a_logo_or_favicon_outside_the_docs_folder_or_with_markup_in_its_name_is
     branding = f"      assessments_dir: assessments\n      branding:\n        {key}: '{value}'\n"
     config.write_text(config.read_text().replace("      assessments_dir: assessments\n", branding))
     message = _refused(config, f"branding.{key}: '{value}'", said)
-    assert "\nsite.yml:16: branding." in message  # its line in site.yml
+    line = config.read_text().splitlines().index(f"        {key}: '{value}'") + 1
+    assert f"\nsite.yml:{line}: branding.{key}" in message  # its line in site.yml
 
 
 @pytest.mark.parametrize(

@@ -182,7 +182,15 @@ def test_new_site_writes_a_site_that_checks_clean_in_the_order_people_meet_the_f
     ]
     checked = huddle("check", cwd=tmp_path / "trust")
     assert checked.returncode == 0, checked.stderr
-    guides = ["authoring.md", "branding.md", "case-studies.md", "collective.md", "configuration.md", "frameworks.md", "hosting.md"]
+    guides = [
+        "authoring.md",
+        "branding.md",
+        "case-studies.md",
+        "collective.md",
+        "configuration.md",
+        "frameworks.md",
+        "hosting.md",
+    ]
     assert sorted(path.name for path in (tmp_path / "trust" / "docs").iterdir()) == guides
     # What the site's README and check's messages point to is there.
     readme = (tmp_path / "trust" / "README.md").read_text()

@@ -12,7 +12,7 @@ import pytest
 from generator.scoring.strings import MESSAGES
 from tests.sites import REPO
 
-PARTIALS = sorted((REPO / "theme" / "partials").rglob("*.html"))
+PARTIALS = [*sorted((REPO / "theme" / "partials").rglob("*.html")), REPO / "theme" / "main.html"]
 SCRIPTS = sorted((REPO / "theme" / "assets" / "huddle").glob("*.js"))
 UPSTREAM = re.compile(r"Replaces mkdocs-material (\S+) (\S+), sha256 ([0-9a-f]{64})")
 
