@@ -32,9 +32,10 @@ from .casestudies.frontmatter import body_start
 from .scoring.html import Markup
 from .sources.reading import line_at
 
-TAGS = (nh3.ALLOWED_TAGS - {"area", "map"}) | {"input", "label", "svg", "path"}
+TAGS = (nh3.ALLOWED_TAGS - {"area", "map"}) | {"input", "label", "svg", "path", "video", "audio", "source", "track"}
 """ammonia's safe defaults (no image maps, whose areas are links without text), plus what Material's
-Markdown extensions write: `input` and `label` for tabs and task lists, `svg` and `path` for icons."""
+Markdown extensions write: `input` and `label` for tabs and task lists, `svg` and `path` for icons; and video
+and audio, from the site's own files."""
 
 GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden"}
 ATTRIBUTES = {
@@ -43,6 +44,10 @@ ATTRIBUTES = {
         **{tag: set() for tag in TAGS},
         "a": {"href", "name"},
         "img": {"src", "alt", "width", "height", "loading"},
+        "video": {"src", "poster", "controls", "width", "height", "preload", "muted", "loop", "playsinline"},
+        "audio": {"src", "controls", "preload", "muted", "loop"},
+        "source": {"src", "type"},
+        "track": {"src", "kind", "srclang", "label", "default"},
         "td": {"colspan", "rowspan", "style"},
         "th": {"colspan", "rowspan", "scope", "style"},
         "ol": {"start", "reversed"},
@@ -63,6 +68,12 @@ STYLE_PROPERTIES = {"text-align"}
 """The one style an author's HTML keeps: the column alignment Markdown tables write (`| :---: |`)."""
 
 IMAGE_DATA = re.compile(r"data:image/(?:png|jpe?g|gif|webp|avif)[;,]", re.I)
+MEDIA = {"img", "video", "audio", "source", "track"}
+EXTENSION_IDS = re.compile(r"__(?:tabbed_|codelineno-|code_|span-)")
+"""Ids Material's Markdown extensions give tabs and code lines; every other id starting `__` is Material's own
+(`__config`, whose settings its script reads from the first element with that id, `__drawer`, `__search`)."""
+THEME_CLASSES = {"mermaid"}
+"""Classes that make Material's script act: `mermaid` loads a diagram library from a third-party site."""
 OWN_IDS = re.compile(r"huddle", re.I)
 """Ids Huddle's pages and scripts use (`huddle-config`, `huddle-earlier-...`): an author's element may not
 take one, so no page script can find an author's element in place of its own."""
@@ -70,14 +81,19 @@ take one, so no page script can find an author's element in place of its own."""
 
 def _value(tag: str, attribute: str, value: str) -> str | None:
     """The value nh3 keeps, or None to drop the attribute: the rules nh3's options cannot say."""
-    if attribute in ("href", "src") and value.strip().lower().startswith("data:"):
-        return value if tag == "img" and IMAGE_DATA.match(value.strip()) else None
-    if tag == "img" and attribute == "src" and re.match(r"\s*(?:[a-z][a-z0-9+.-]*:|//)", value, re.I):
-        return None  # an image from another origin: a request (a tracking pixel) as the page opens
+    # As a browser reads a URL: backslashes are slashes, and tabs and line breaks inside it are dropped.
+    url = re.sub(r"[\t\n\r]", "", value).strip().replace("\\", "/")
+    if attribute in ("href", "src", "poster") and url.lower().startswith("data:"):
+        return value if tag == "img" and IMAGE_DATA.match(url) else None
+    if tag in MEDIA and attribute in ("src", "poster") and re.match(r"(?:[a-z][a-z0-9+.-]*:|//)", url, re.I):
+        return None  # an image or video from another origin: a request (a tracking pixel) as the page opens
     if tag == "input" and attribute == "type" and value.lower() not in ("checkbox", "radio"):
         return None
-    if attribute == "id" and OWN_IDS.match(value):
+    if attribute == "id" and (OWN_IDS.match(value) or (value.startswith("__") and not EXTENSION_IDS.match(value))):
         return None
+    if attribute == "class":
+        kept = " ".join(name for name in value.split() if name not in THEME_CLASSES)
+        return kept or None
     return value
 
 
@@ -113,7 +129,9 @@ class Removal:
         elif self.attribute == "src":
             why = "an image must be a file of the site (another site's image is a request as the page opens)"
         elif self.attribute == "id":
-            why = "ids starting 'huddle' are Huddle's own"
+            why = "ids starting 'huddle' or '__' are Huddle's and Material's own, which their scripts look for"
+        elif self.attribute == "class":
+            why = "the class 'mermaid' makes Material load a diagram library from another site"
         else:
             why = "Huddle does not publish this attribute"
         return f"{self.attribute}= on <{self.tag}> was removed: {why}"
@@ -168,10 +186,18 @@ def removed(before: str, after: str) -> list[Removal]:
     return elements + attributes
 
 
+SAID_PER_PAGE = 20
+"""Removals named one by one for a page; the rest are counted in one more line."""
+
+
 def warnings(shown: str, source: str, before: str, after: str) -> list[str]:
     """A sentence for each element or attribute of `before` that cleaning removed, with its line of `source`
     (the file `shown`) where it can be found."""
-    return [removal.said(shown, line) for line, removal in located(source, removed(before, after))]
+    found = removed(before, after)
+    said = [removal.said(shown, line) for line, removal in located(source, found[:SAID_PER_PAGE])]
+    if len(found) > SAID_PER_PAGE:
+        said.append(f"{shown}: and {len(found) - SAID_PER_PAGE} more removals like these; fix those above first.")
+    return said
 
 
 def page_warnings(config: MkDocsConfig, shown: str, source: str) -> list[str]:
@@ -193,18 +219,22 @@ def _written(removal: Removal) -> str:
     if (removal.tag, removal.attribute) == ("a", "href"):
         ways.append(r"(?<!!)\[[^\]]*\]\(\s*<?(?!https?:|mailto:|tel:)[a-z][\w+.-]*:")
     if (removal.tag, removal.attribute) == ("img", "src"):
-        ways.append(r"!\[[^\]]*\]\(\s*<?(?:[a-z][\w+.-]*:|//)")
+        ways.append(r"!\[[^\]]*\]\(\s*<?(?:[a-z][\w+.-]*:|[/\\]{2})")
     return "|".join(f"(?:{way})" for way in ways)
 
 
 def located(source: str, removals: list[Removal]) -> list[tuple[int | None, Removal]]:
     """Each removal with the line of `source` it was written on (None when an extension wrote it)."""
     found: list[tuple[int | None, Removal]] = []
+    start = body_start(source)
+    matches: dict[str, list[int]] = {}  # each pattern's places, found once: a page may hold thousands
     taken: Counter[str] = Counter()
     for removal in removals:
         pattern = _written(removal)
-        matches = list(re.compile(pattern, re.I).finditer(source, body_start(source)))
+        if pattern not in matches:
+            matches[pattern] = [m.start() for m in re.compile(pattern, re.I).finditer(source, start)]
         nth = taken[pattern]
         taken[pattern] += 1
-        found.append((line_at(source, matches[nth].start()) if nth < len(matches) else None, removal))
+        places = matches[pattern]
+        found.append((line_at(source, places[nth]) if nth < len(places) else None, removal))
     return sorted(found, key=lambda pair: pair[0] or 0)

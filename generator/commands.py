@@ -15,12 +15,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import get_files
+from mkdocs.utils.meta import get_data
 
 from . import author_html, branding, bundle, placeholders, templates
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
+from .pages.uris import refused_meta
 from .plugin import read_site
 from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .serve import Live, make_server
@@ -123,6 +125,9 @@ def check(args: argparse.Namespace) -> int:
         (shown_path(path, root), path.read_text(encoding="utf-8"))
         for path in sorted((root / options.assessments_dir).glob("*.y*ml"))
     ]
+    refused = [f"{shown}: {why}" for shown, _, text in markdown if (why := refused_meta(get_data(text)[1]))]
+    if refused:
+        raise Abort("\n".join(refused))
     problems = [problem for shown, text in sources for problem in templates.left_in(shown, text)]
     problems += [problem for shown, _, text in markdown for problem in author_html.page_warnings(config, shown, text)]
     problems += pagelinks.broken_links(markdown, known) + pagelinks.missing_in_nav(config.nav, known, config_file)

@@ -11,20 +11,28 @@ to `site_name`), and its own pages escape them where they show them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 TEXT_FIELDS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
 
 
+def nav_items(items: list) -> Iterator:
+    """Every section, page and link of a navigation, depth first."""
+    for item in items:
+        yield item
+        yield from nav_items(getattr(item, "children", None) or [])
+
+
 def escape_nav_titles(items: list) -> None:
     """Escape, in place and once, the labels site.yml's `nav:` gives sections, links and pages (a page's own
     title, from its front matter or first heading, is escaped already and is left alone)."""
-    for item in items:
+    for item in nav_items(items):
         given = item.__dict__.get("title") if item.is_page else item.title
         if isinstance(given, str) and not isinstance(given, Markup):
             item.title = Markup.escape(given)
-        escape_nav_titles(getattr(item, "children", None) or [])
 
 
 def escape_text_fields(config: MkDocsConfig) -> None:

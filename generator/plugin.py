@@ -15,11 +15,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import assets, author_html, branding, bundle, headers, placeholders, publish, site_paths, snippets
+from . import assets, author_html, branding, bundle, headers, placeholders, publish, site_paths, site_settings, snippets
 from .config import HuddleConfig, said_in_site_yml
 from .markdown_text import MarkdownText
-from .pages.uris import assessment_uri, escape_meta, print_uri
-from .plain_fields import escape_nav_titles, escape_text_fields
+from .pages.uris import assessment_uri, escape_meta, print_uri, refused_meta
+from .plain_fields import escape_nav_titles, escape_text_fields, nav_items
 from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
 from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
@@ -44,6 +44,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         use_huddle_theme(config)
         site_paths.check(config, self.config)
+        site_settings.check(config)
         self.branding = branding.load(config, self.config.branding)
         branding.use_in_material(config, self.config.branding)
         escape_text_fields(config)  # after the branding has read the site's name as it is
@@ -126,9 +127,18 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         escape_nav_titles(nav.items)  # labels written in site.yml's `nav:`, which Material prints as HTML
+        refused = [
+            why for item in nav_items(nav.items) if item.is_link and (why := site_settings.nav_link_problem(item.url))
+        ]
+        if refused:
+            raise PluginError("site.yml: " + "\n".join(refused))
         return nav
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by is None and (refused := refused_meta(page.meta)):
+            raise PluginError(
+                f"{shown_path(Path(page.file.abs_src_path), Path(config.config_file_path).parent)}: {refused}"
+            )
         escape_meta(page.meta)  # every page's, not only ours: titles and tags are plain text
         markdown = placeholders.fill(markdown, self.filled)
         return self.site.knowledge.page_markdown(page.file.src_uri, markdown)

@@ -45,6 +45,13 @@ def restrict(config: MkDocsConfig) -> None:
             f"true (Huddle's setting): snippets are read only from files in {shown}/, never from the rest of the "
             "project, which holds settings and secrets. Remove the line."
         )
+    if options.get("url_download"):
+        key = "url_download"
+        raise PluginError(
+            f"{lines.where(f'markdown_extensions: {NAME}: {key}', 'markdown_extensions', NAME, key)}: a build may "
+            "not fetch pages from the web into the site (it could read addresses only the build machine can reach); "
+            "remove the line and put the text in a file in the docs folder."
+        )
     given = options.get("base_path")
     bases = [docs] if given is None else [(root / base).resolve() for base in _listed(given)]
     for base in bases:

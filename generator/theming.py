@@ -41,10 +41,9 @@ def use_huddle_theme(config: MkDocsConfig) -> None:
         )
     config.theme["font"] = False
     scripts = [str(script) for script in config.extra_javascript]
-    if scripts or config.extra.get("analytics"):
-        what = f"`extra_javascript` ({', '.join(scripts)})" if scripts else "`extra.analytics`"
+    if scripts:
         raise PluginError(
-            f"{config.config_file_path}: {what} would run a script of the site's own, or a third party's, on every "
-            "page, beside the self-assessment; only Huddle's and Material's scripts run on a Huddle site. Remove it "
-            "(docs/authoring.md says why)."
+            f"{config.config_file_path}: `extra_javascript` ({', '.join(scripts)}) would run a script of the site's "
+            "own, or a third party's, on every page, beside the self-assessment; only Huddle's and Material's "
+            "scripts run on a Huddle site. Remove it (docs/authoring.md says why)."
         )

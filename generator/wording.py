@@ -9,6 +9,7 @@ the scorer can fill them in. Every problem is reported at once, with its line.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import string
 from pathlib import Path
@@ -79,7 +80,7 @@ def markup_problem(sentence: str) -> str | None:
     if REFERENCE.search(sentence):
         return f"has a link definition ([name]: ...); {ONLY}."
     for target in LINK_TARGET.findall(sentence):
-        if SCHEME.match(target):
+        if SCHEME.match(html.unescape(target).strip().replace("\\", "/")):  # `&#106;avascript:` is javascript:
             return f"links to '{target}'; {ONLY}."
     return None
 

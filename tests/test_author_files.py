@@ -171,6 +171,7 @@ def test_site_yml_may_not_add_scripts(tmp_path):
         ("Start {{: onclick=window.__pwned=1 }}", "would read as an element's attributes"),
         ("[Start](javascript:window.__pwned=1)", "links to 'javascript:"),
         ("![a pixel](http://127.0.0.2/pixel.gif)", "has an image"),
+        ("[Start](&#106;avascript:window.__pwned=1)", "links to '&#106;avascript:"),
     ],
 )
 def test_a_strings_value_is_text_with_small_markdown_only(tmp_path, value, said):
@@ -203,7 +204,7 @@ def test_author_html_is_cleaned_and_each_removal_named_with_its_line(tmp_path, c
     assert "huddle-config" not in elements.ids
     for kept in ["A tracking pixel", 'alt="A broken image"', "A Markdown script link", "A paragraph with attributes."]:
         assert kept in article, kept  # the text stays: only what could run or fetch goes
-    said = [r.getMessage() for r in caplog.records if "was removed" in r.getMessage()]
+    said = [r.getMessage() for r in caplog.records if "story-1.md" in r.getMessage()]
     assert "huddle: content/case-studies/story-1.md:20: <meta> was removed" in said[0]
     lines = [":21: <script>", ":23: <base>", ":24: <iframe>", ":25: <form>", ":28: onload= on <svg>", ":33: onclick="]
     for expected in [*lines, ":35: href= on <a>"]:
@@ -309,3 +310,76 @@ def test_what_authors_use_survives_cleaning_with_materials_extensions(tmp_path, 
         'class="footnote-ref"',
     ]:
         assert kept in page, kept
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("extra:\n  polyfills: [case-studies/x.txt]\n", "extra.polyfills: is not a setting a Huddle site may give"),
+        ("extra:\n  consent: {title: '<img src=x onerror=alert(1)>'}\n", "extra.consent: is not a setting"),
+        ("extra:\n  scope: '\"><meta http-equiv=refresh content=0>'\n", "extra.scope: is not a setting"),
+        ("extra:\n  social: [{icon: fontawesome/brands/x, link: 'javascript:alert(1)'}]\n", "extra.social:"),
+        ("repo_url: 'javascript://github.com/%0aalert(1)'\n", "repo_url: 'javascript://github.com/%0aalert(1)' must"),
+        ("site_url: 'https://example.org/\"><meta http-equiv=refresh content=0>'\n", "site_url: 'https://example"),
+        ("extra_css: [https://127.0.0.2/x.css]\n", "extra_css: 'https://127.0.0.2/x.css'"),
+        ("extra_javascript: [case-studies/x.txt]\n", "`extra_javascript` (case-studies/x.txt) would run a script"),
+    ],
+)
+def test_site_yml_settings_material_would_print_as_html_or_script_are_refused(tmp_path, setting, said):
+    config = _hostile(tmp_path)
+    config.write_text(config.read_text() + setting)
+    _refused(config, said)
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "said"),
+    [
+        ("  name: material\n", "  name: material\n  logo: 'x\"><meta http-equiv=refresh content=0>.svg'\n",
+         "theme.logo: 'x\"><meta"),
+        ("  name: material\n", "  name: material\n  palette: {media: '\"><meta http-equiv=refresh content=0>'}\n",
+         "theme.palette.media:"),
+        ("https://example.org/", "javascript:window.__pwned=1", "the nav link 'javascript:window.__pwned=1' must"),
+    ],
+)  # fmt: skip
+def test_theme_settings_and_nav_links_that_would_break_out_are_refused(tmp_path, replace, by, said):
+    config = _hostile(tmp_path)
+    config.write_text(config.read_text().replace(replace, by, 1))
+    _refused(config, said)
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "said"),
+    [
+        ("template: redirect.html\nlocation: 'x\"+alert(1)+\"'", "front matter 'template' chooses what the theme runs"),
+        ("huddle_framework: hostile", "front matter 'huddle_framework' chooses what the theme runs"),
+        ("title: ['</title><meta http-equiv=refresh content=0>']", "front matter 'title' must be text"),
+        ("icon: ../../../etc/passwd", "front matter 'icon' must be the name of one of Material's icons"),
+    ],
+)
+def test_front_matter_that_chooses_what_runs_or_is_not_text_is_refused(tmp_path, front_matter, said):
+    config = _hostile(tmp_path)
+    (config.parent / "content" / "page.md").write_text(f"---\n{front_matter}\n---\n# A page\n")
+    _refused(config, f"content/page.md: {said}")
+    checked = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=config.parent, capture_output=True, text=True
+    )
+    assert checked.returncode == 1 and f"content/page.md: {said}" in checked.stderr
+
+
+def test_a_page_of_thousands_of_removals_builds_quickly_and_names_twenty(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    config = copy_fixture("minimal", tmp_path)
+    (config.parent / "content" / "many.md").write_text("<b onclick=1>x</b>" * 5_000 + "\n")
+    build_site(config)  # every removal searched the whole page again: 40,000 took minutes
+    said = [r.getMessage() for r in caplog.records if "content/many.md" in r.getMessage()]
+    assert len(said) == 21 and said[-1].endswith("and 4980 more removals like these; fix those above first.")
+
+
+def test_a_video_from_the_site_is_kept_and_one_from_elsewhere_loses_its_address(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    (config.parent / "content" / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (config.parent / "content" / "video.md").write_text(
+        '# Video\n\n<video src="../clip.mp4" controls></video>\n<video src="http://127.0.0.2/v.mp4" controls></video>\n'
+    )
+    page = (build_site(config) / "video" / "index.html").read_text()
+    assert '<video src="../clip.mp4" controls="">' in page and "127.0.0.2" not in page

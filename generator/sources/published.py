@@ -35,6 +35,21 @@ WHY = {
     "xhtml": "an HTML file would be a page of its own, without Huddle's protections",
     "css": "the theme and the branding settings give a site its styles",
 }
+SIGNATURES = {
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "ico": (b"\x00\x00\x01\x00",),
+    "pdf": (b"%PDF-",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "webm": (b"\x1a\x45\xdf\xa3",),
+}
+"""How each kind of file starts. None of these beginnings is valid JavaScript, so a file that has one cannot
+also be run as a script (on a host that sends no `nosniff`, a browser may run a `.pdf` a page names as one)."""
+
 UNSAFE_NAME = re.compile(r"[\"'<>`&{}\\\x00-\x1f\x7f]")
 """Characters a file name may not hold: it reaches the theme's HTML as part of a URL."""
 
@@ -65,6 +80,8 @@ def _problem(path: Path, relative: str, is_page: bool) -> str | None:
             f": is a .{suffix or '(no extension)'} file, which Huddle does not publish ({why}); delete it or move it "
             f"out of the docs folder. Huddle publishes pages (.md) and {LISTED}."
         )
+    if suffix in SIGNATURES and not path.read_bytes()[:16].startswith(SIGNATURES[suffix]):
+        return f": is not a .{suffix} file inside (it does not start as one does); export it again from its program."
     if suffix == "svg":
         found = svg.problem(path.read_bytes())
         if found:
