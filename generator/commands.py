@@ -139,7 +139,7 @@ def check(args: argparse.Namespace) -> int:
     unknown = placeholders.unknown(found)
     if unknown:
         raise Abort(unknown)
-    unfilled = placeholders.unfilled(found, placeholders.values(options.branding, brand.name, config.site_url))
+    unfilled = placeholders.unfilled(found, placeholders.values(options, brand.name, config.site_url))
     for placeholder in unfilled:
         print(f"Warning: {placeholder}", file=sys.stderr)
     warnings += len(unfilled)

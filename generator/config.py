@@ -147,13 +147,15 @@ class HuddleConfig(Config):
     boot_timeout = Seconds(default=30)
     """Seconds Pyodide may go without progress (no bytes arriving) before the page says it could not start."""
 
-    team_threshold = Count(default=5, least=2)
+    # The least values are the floors of common practice (docs/collective.md): below them one person's answers
+    # are too easily picked out of a profile, a group or a rater group.
+    team_threshold = Count(default=5, least=5)
     """The fewest result codes a team or board profile is shown from (and any competency's team score)."""
 
-    group_threshold = Count(default=3, least=2)
+    group_threshold = Count(default=3, least=3)
     """The fewest codes each answer group needs before groups are compared side by side."""
 
-    rater_threshold = Count(default=3, least=2)
+    rater_threshold = Count(default=3, least=3)
     """The fewest raters a group of peers, of direct reports, or of others needs before it is shown in 360 feedback."""
 
     gap = Gap(default=0.5)

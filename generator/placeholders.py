@@ -3,7 +3,9 @@
 A privacy notice or an accessibility statement names the organisation, its
 contacts and how long it keeps logs. Pages write those as
 `{{ branding.<key> }}` (or `{{ site_url }}`), and the build fills them from the
-huddle plugin's `branding` block, so they are set once, in site.yml. What only
+huddle plugin's `branding` block, so they are set once, in site.yml. The
+anonymity thresholds a privacy notice promises are `{{ thresholds.team }}`,
+`{{ thresholds.group }}` and `{{ thresholds.rater }}`, the site's own. What only
 the author can say (the result of their own accessibility testing, say) is
 written `{{ todo: what to write }}`. A placeholder with no value, and every
 todo, is shown in the page in square brackets and is a `huddle check` warning
@@ -34,11 +36,22 @@ FILLED_BY = {
     "branding.dpo": "data protection officer and how to reach them",
     "branding.retention": "how long the server logs are kept",
     "site_url": "website address",
+    "thresholds.team": "the fewest codes a team or board profile is shown from",
+    "thresholds.group": "the fewest codes each group needs to be compared",
+    "thresholds.rater": "the fewest raters a 360 group is shown from",
 }
 """Every key a page may name, with what it stands for (shown in brackets while it has no value)."""
 
 LINKED = {"branding.contact_email": "mailto:", "branding.privacy_contact": "mailto:", "site_url": ""}
 """Keys whose values are shown as links, with the scheme their address takes."""
+
+SETTINGS = {
+    "site_url": "`site_url` in site.yml",
+    "thresholds.team": "`team_threshold` in the huddle plugin's options in site.yml",
+    "thresholds.group": "`group_threshold` in the huddle plugin's options in site.yml",
+    "thresholds.rater": "`rater_threshold` in the huddle plugin's options in site.yml",
+}
+"""Where the keys that are not in the `branding` block are set."""
 
 
 @dataclass(frozen=True)
@@ -55,19 +68,22 @@ class Placeholder:
             said = " ".join(self.todo.split())
             where = f"{self.path}:{self.line}"
             return f'{where}: to write yourself: "{said}"; replace this {{{{ todo: ... }}}} with your words.'
-        if self.key == "site_url":
-            setting = "`site_url` in site.yml"
+        if self.key in SETTINGS:
+            setting = SETTINGS[self.key]
         else:
             setting = f"`{self.key.removeprefix('branding.')}` in the huddle plugin's `branding` block in site.yml"
         return f"{self.path}:{self.line}: {{{{ {self.key} }}}} has no value; set {setting}."
 
 
-def values(branding, name: str, site_url: str | None) -> dict[str, str]:
-    """The value of each key ("" when not set): from the plugin's validated `branding` options, the
-    organisation's `name` (which defaults to the site's), and site.yml's `site_url`."""
+def values(options, name: str, site_url: str | None) -> dict[str, str]:
+    """The value of each key ("" when not set): from the plugin's validated options (its `branding` block and
+    thresholds), the organisation's `name` (which defaults to the site's), and site.yml's `site_url`."""
+    branding = options.branding
     found = {key: getattr(branding, key.split(".", 1)[1]) or "" for key in FILLED_BY if key.startswith("branding.")}
     found["branding.name"] = name
     found["site_url"] = site_url or ""
+    for key in ("team", "group", "rater"):
+        found[f"thresholds.{key}"] = str(getattr(options, f"{key}_threshold"))
     return found
 
 

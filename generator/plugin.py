@@ -48,7 +48,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.branding = branding.load(config, self.config.branding)
         branding.use_in_material(config, self.config.branding)
         escape_text_fields(config)  # after the branding has read the site's name as it is
-        self.filled = placeholders.values(self.config.branding, self.branding.name, config.site_url)
+        self.filled = placeholders.values(self.config, self.branding.name, config.site_url)
         root = Path(config.config_file_path).parent
         self.strings = load_strings(Path(self.config.strings), root) if self.config.strings else {}
         strings.use(self.strings)  # every build says its own site's words, and only those

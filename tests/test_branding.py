@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 
 from generator.build import build_site
 from generator.contrast import DARK_BACKGROUND, WHITE, nearest_passing, ratio, shown
-from tests.sites import copy_fixture, serving
+from tests.sites import REPO, copy_fixture, serving
 
 BRANDING = """\
       branding:
@@ -46,6 +46,8 @@ our data protection officer is {{ branding.dpo }}. {{ branding.retention }}
 
 Call {{ branding.contact_phone }} or email {{ branding.contact_email }} about {{ site_url }}.
 {{ todo: Say where the site is hosted. }}
+
+Nothing from fewer than {{ thresholds.team }} codes, groups of {{ thresholds.group }}, raters {{ thresholds.rater }}.
 """
 
 
@@ -96,9 +98,9 @@ def test_the_nearest_passing_shade_keeps_the_hue_and_passes_by_a_little():
 def branded_site(tmp_path_factory) -> Path:
     tmp_path = tmp_path_factory.mktemp("branded")
     config = branded(tmp_path)
-    config.write_text(
-        config.read_text().replace("site_name:", "site_url: https://leadership.example.org/trust/\nsite_name:")
-    )
+    text = config.read_text().replace("site_name:", "site_url: https://leadership.example.org/trust/\nsite_name:")
+    thresholds = "      team_threshold: 7\n      group_threshold: 4\n      rater_threshold: 6\n"
+    config.write_text(text.replace("  - huddle:\n", "  - huddle:\n" + thresholds))
     # Not strict: its privacy page keeps a todo on purpose, to show how one looks, and a strict build refuses
     # a todo (test_a_strict_build_warns_about_the_same_placeholders_and_publishes_nothing).
     return build_site(config)
@@ -140,7 +142,16 @@ def test_placeholders_are_filled_from_the_branding_block_and_site_url(branded_si
     assert "The server's logs are kept for 30 days, then deleted." in body
     assert '<a href="https://leadership.example.org/trust/">https://leadership.example.org/trust/</a>' in body
     assert "<strong>[Say where the site is hosted.]</strong>" in body
+    assert "Nothing from fewer than 7 codes, groups of 4, raters 6." in body  # the site's own thresholds
     assert "{{" not in body
+
+
+def test_the_privacy_notices_say_the_sites_own_thresholds():
+    for notice in (REPO / "content" / "privacy.md", REPO / "generator" / "starter" / "content" / "privacy.md"):
+        text = " ".join(notice.read_text().split())
+        assert "nothing from fewer than {{ thresholds.team }} codes" in text, notice
+        assert "groups of at least {{ thresholds.rater }}" in text, notice
+        assert not re.search(r"(fewer than|at least) \d", text), notice
 
 
 def test_printouts_and_exports_name_the_organisation(branded_site):

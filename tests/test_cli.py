@@ -111,6 +111,22 @@ def test_a_plugin_option_with_a_wrong_value_is_named_with_what_it_must_be(tmp_pa
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "least"), [("team_threshold", 4, 5), ("group_threshold", 2, 3), ("rater_threshold", 2, 3)]
+)
+def test_a_threshold_below_its_floor_is_refused_with_its_line(tmp_path, option, value, least):
+    """Below 5 codes for a team, or 3 for a group or a 360 group, one person's answers are too easily picked out."""
+    config = copy_fixture("minimal", tmp_path)
+    config.write_text(config.read_text().replace("  - huddle:\n", f"  - huddle:\n      {option}: {value}\n"))
+    line = next(n for n, text in enumerate(config.read_text().splitlines(), 1) if option in text)
+    result = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        f"Error: site.yml:{line}: {option}: must be a whole number of at least {least}, got {value}." in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
 def test_a_mistyped_plugin_option_is_an_error_naming_its_line_and_the_option_meant(tmp_path):
     config = copy_fixture("minimal", tmp_path)
     config.write_text(config.read_text().replace("  - huddle:\n", "  - huddle:\n      team_treshold: 4\n"))

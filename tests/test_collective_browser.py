@@ -129,8 +129,8 @@ def test_the_profile_page_reads_at_every_width_with_no_violations(browser, reque
         assert violations(page) == [], "empty"
         codes = [member(framework, n, execs) for n in range(3)] + [member(framework, n + 3, nons) for n in range(3)]
         page.get_by_text("Compare with an earlier round").click()
-        page.get_by_label("The earlier round's result codes").fill(
-            "\n".join(member(framework, n + 9) for n in range(5))
+        page.get_by_label("The earlier round's result codes").fill(  # as many as now: rounds are compared
+            "\n".join(member(framework, n + 9) for n in range(6))
         )
         show_profile(page, [*codes, "junk"])
         page.locator("[data-huddle-round-changes]").wait_for()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from fractions import Fraction
 
 from generator.scoring import api, normalise
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.score import score
-from generator.scoring.team import by_group, profile
+from generator.scoring.team import BAND_LEAST, Disagreement, Spread, by_group, comparable, profile, spread
 from tests.test_results_view import HOSTILE, tree
 
 
@@ -35,8 +36,8 @@ def test_the_team_score_is_the_exact_mean_of_member_scores(team):
     ]
     c = found.competencies[0]
     assert c.id == first.id and c.mean == sum(exact) / 5 and c.counted == 5
-    assert (c.low, c.high) == (min(exact), max(exact))
-    assert sum(count for _, count in c.bands) == 5
+    assert c.spread is Spread.WIDE  # 1, 2, 4, 5, 5: an SD of 1.62 on a range of 4
+    assert c.bands == ()  # 2 in the first band: no counts at all
 
 
 def test_four_codes_show_nothing_and_say_one_more_is_needed(team):
@@ -76,7 +77,7 @@ def test_a_competency_one_group_withholds_is_withheld_in_every_group(board):
     groups = by_group(board, codes, 5, 3)
     for _, found in groups.shown:
         withheld = found.competencies[0]
-        assert (withheld.mean, withheld.low, withheld.high, withheld.bands) == (None, None, None, ())
+        assert (withheld.mean, withheld.spread, withheld.bands) == (None, None, ())
         assert found.competencies[1].mean is not None  # each group has all its members' scores here
 
 
@@ -103,8 +104,7 @@ def test_items_people_disagree_on_most_are_listed(team):
         answers = {i.id: 3 for i in items} | {items[2].id: 1 if n % 2 else 5}
         pasted.append(encode(team, answers, nonce=f"A{n}0"))
     found = profile(team, codes_of(team, *pasted), k=5)
-    assert found.widest[0][0] == items[2].id and found.widest[0][2:] == (1, 5, 5)
-    assert len(found.widest) == 1  # every other item had one answer from everyone
+    assert found.widest == (Disagreement(items[2].id, items[2].text, Spread.WIDE, 5),)  # the others: one answer
 
 
 def test_a_round_is_compared_in_words(team):
@@ -121,7 +121,7 @@ def test_a_change_between_rounds_agrees_with_the_two_figures_shown(team):
 
     def one(mean):
         c = team.competencies()[0]
-        return Profile(5, 5, (CompetencyProfile(c.id, c.title, 5, mean, mean, mean, ()),), ())
+        return Profile(5, 5, (CompetencyProfile(c.id, c.title, 5, mean, Spread.AGREE, ()),), ())
 
     assert changes(one(Fraction(246, 100)), one(Fraction(254, 100))) == [
         (team.competencies()[0].title, "2.5 → 2.5 (no change)")
@@ -141,8 +141,8 @@ def test_bad_lines_are_named_and_good_ones_still_count(team):
 
 def test_the_csv_holds_team_figures_only(team):
     value = api.team_call(team, None, "\n".join(member(team, 3, n) for n in range(5)), "", 5, 3)
-    assert value["csv"].splitlines()[0] == "competency,title,team_score,lowest,highest,counted,codes,bands,note"
-    assert all(row.split(",")[6] == "5" for row in value["csv"].splitlines()[1:])
+    assert value["csv"].splitlines()[0] == "competency,title,team_score,spread,counted,codes,bands,note"
+    assert all(row.split(",")[5] == "5" for row in value["csv"].splitlines()[1:])
     assert len(value["csv"].splitlines()) == 1 + len(team.competencies())
 
 
@@ -191,3 +191,124 @@ def test_an_earlier_round_with_too_few_codes_says_so_not_that_this_one_needs_mor
     said = " ".join(text for _, _, text in tree(view))
     assert "The earlier round has 3 codes that count; it needs at least 5 to be compared." in said
     assert "Add 2 more codes to see the profile" not in said
+
+
+# No figure that is one person's (issue 21).
+
+
+def answers_scoring(framework, values):
+    """Answers whose items score `values` in turn within each competency (reverse-keyed items the other way)."""
+    flip = framework.scale.low + framework.scale.high
+    answers = {}
+    for competency in framework.competencies():
+        for item, value in zip(competency.items, values, strict=False):
+            answers[item.id] = flip - value if item.reverse else value
+    return answers
+
+
+def numbers(text):
+    """Every number written in `text`, exactly."""
+    return {Fraction(found) for found in re.findall(r"\d+(?:\.\d+)?", text)}
+
+
+def test_a_profile_of_five_shows_no_number_that_is_the_extreme_members_score(team):
+    """Four members score 4 everywhere, one scores 1.25 (shown 1.3): only the mean, 3.45 (3.5), may be shown."""
+    pasted = [member(team, 4, n) for n in range(4)]
+    pasted.append(encode(team, answers_scoring(team, [1, 1, 1, 2]), nonce="XTR"))
+    value = api.team_call(team, None, "\n".join(pasted), "", 5, 3)
+    found = profile(team, codes_of(team, *pasted), k=5)
+    assert {c.mean for c in found.competencies} == {Fraction(345, 100)}
+    theirs = {Fraction(125, 100), Fraction(13, 10)}  # the exact score and as a page rounds it
+    means = {Fraction(345, 100), Fraction(35, 10)}
+    shown = numbers(" ".join(text for _, _, text in tree(value["view"])))
+    assert Fraction(35, 10) in shown and not (shown & theirs) - means
+    cells = numbers(" ".join(cell for row in csv.reader(io.StringIO(value["csv"])) for cell in row))
+    assert Fraction(35, 10) in cells and not (cells & theirs) - means
+    said = " ".join(text for _, _, text in tree(value["view"]))
+    assert "Lowest" not in said and " to 4.0" not in said
+
+
+def test_spread_words_follow_the_sd_against_the_scales_range(team):
+    """Under a sixth of the range: largely agree; under a third: differ; else differ widely. Exactly at each."""
+
+    def two(sd, low=1, high=5):  # two people, `2 * sd` apart: their SD is `sd`
+        middle = Fraction(low + high, 2)
+        return spread({middle - sd: 1, middle + sd: 1}, low, high)
+
+    sixth, third = Fraction(4, 6), Fraction(4, 3)
+    assert two(sixth - Fraction(1, 1000)) is Spread.AGREE
+    assert two(sixth) is Spread.DIFFER
+    assert two(third - Fraction(1, 1000)) is Spread.DIFFER
+    assert two(third) is Spread.WIDE
+    assert spread([3, 3, 3, 3, 3], 1, 5) is Spread.AGREE
+    assert spread([1, 2, 3, 4, 5], 1, 5) is Spread.WIDE  # an SD of 1.41
+    assert spread([2, 3, 3, 4, 5], 1, 5) is Spread.DIFFER  # 1.02
+    assert spread([3, 3, 4, 4, 4], 1, 5) is Spread.AGREE  # 0.49
+    # Against the range: an SD of 1.5 is wide on a scale from 1 to 5, largely agreeing on one from 0 to 10.
+    assert two(Fraction(3, 2)) is Spread.WIDE and two(Fraction(3, 2), 0, 10) is Spread.AGREE
+    # The words on the page and in the CSV, only where the score is shown.
+    agree = api.team_call(team, None, "\n".join(member(team, 3 + n % 2, n) for n in range(6)), "", 5, 3)
+    cells = [text for tag, attrs, text in tree(agree["view"]) if "data-spread" in attrs]
+    assert cells == ["people largely agree"] * len(team.competencies())  # 3, 4, 3, 4, 3, 4: an SD of 0.5
+    wide = api.team_call(team, None, "\n".join(member(team, [1, 5][n % 2], n) for n in range(6)), "", 5, 3)
+    rows = list(csv.DictReader(io.StringIO(wide["csv"].lstrip("\ufeff"))))
+    assert {row["spread"] for row in rows} == {"views differ widely"}
+    # A withheld competency (one person has a score for it) says nothing about how far people agree.
+    skip = {i.id for i in team.competencies()[0].items}
+    pasted = "\n".join(member(team, 3, n, skip=skip if n else ()) for n in range(5))
+    withheld = api.team_call(team, None, pasted, "", 5, 3)
+    spreads = [text for _, attrs, text in tree(withheld["view"]) if "data-spread" in attrs]
+    assert spreads == ["people largely agree"] * (len(team.competencies()) - 1)
+    assert list(csv.DictReader(io.StringIO(withheld["csv"].lstrip("\ufeff"))))[0]["spread"] == ""
+
+
+def test_band_counts_are_shown_only_when_no_band_holds_one_or_two_people(team):
+    """1 scores in the first band, 3 in the second, 4 in the third."""
+
+    def bands(*values):
+        pasted = [member(team, v, n) for n, v in enumerate(values)]
+        return profile(team, codes_of(team, *pasted), k=5).competencies[0].bands, "\n".join(pasted)
+
+    assert BAND_LEAST == 3
+    assert [n for _, n in bands(4, 4, 4, 4, 4)[0]] == [0, 0, 5]
+    assert [n for _, n in bands(1, 1, 1, 4, 4, 4)[0]] == [3, 0, 3]
+    for values in [(1, 4, 4, 4, 4), (1, 1, 4, 4, 4), (1, 1, 1, 3, 3), (1, 1, 1, 3, 4, 4, 4)]:
+        found, pasted = bands(*values)
+        assert found == (), values
+        value = api.team_call(team, None, pasted, "", 5, 3)
+        said = [text for _, attrs, text in tree(value["view"]) if "data-huddle-bands-not-shown" in attrs]
+        assert said == ["Not shown: a band has fewer than 3 people."] * len(team.competencies()), values
+        assert "huddle-band-counts" not in value["view"]
+        row = list(csv.DictReader(io.StringIO(value["csv"].lstrip("\ufeff"))))[0]
+        assert (row["bands"], row["note"]) == ("", "Not shown: a band has fewer than 3 people."), values
+
+
+def test_rounds_are_compared_only_when_their_counts_are_equal_or_k_apart(team):
+    assert [comparable(*counts, 5) for counts in [(5, 5), (5, 10), (10, 5), (6, 6), (7, 12)]] == [True] * 5
+    assert [comparable(*counts, 5) for counts in [(6, 5), (5, 6), (5, 9), (4, 4), (4, 9), (10, 4)]] == [False] * 6
+    five = [member(team, 2, n) for n in range(5)]
+    newcomer = member(team, 5, 99)
+    # Five, then the same five and one more: the change would be the sixth person's score.
+    view = api.team_call(team, None, "\n".join([*five, newcomer]), "\n".join(five), 5, 3)["view"]
+    said = " ".join(text for _, _, text in tree(view))
+    assert "The rounds are not compared: this round has 6 codes and the earlier one 5." in said
+    assert "→" not in view and "data-earlier" not in view and "the earlier result" not in said
+    # Five and ten are.
+    ten = [member(team, 4, n + 20) for n in range(10)]
+    view = api.team_call(team, None, "\n".join(five), "\n".join(ten), 5, 3)["view"]
+    assert "data-huddle-round-changes" in view and "data-huddle-round-not-compared" not in view
+    assert view.count("data-earlier=") == len(team.competencies())
+
+
+def test_a_competency_whose_counts_differ_by_one_between_rounds_is_not_compared(team):
+    first, second = team.competencies()[0], team.competencies()[1]
+    skip = {i.id for i in first.items}
+    now = [member(team, 4, n) for n in range(6)]
+    then = [member(team, 2, n + 20, skip=skip if n == 0 else ()) for n in range(6)]
+    view = api.team_call(team, None, "\n".join(now), "\n".join(then), 5, 3)["view"]
+    changes = [text for tag, _, text in tree(view) if tag == "li" and text.startswith(first.title + ":")]
+    assert changes == [
+        f"{first.title}: cannot be compared: 6 people have a score for it now and 5 had one then; the numbers must "
+        "be the same, or at least 5 apart, so that the change is no one person's"
+    ]
+    assert f'data-earlier="{first.id}"' not in view and f'data-earlier="{second.id}"' in view

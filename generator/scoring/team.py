@@ -8,7 +8,13 @@ when every group present has at least `k_group` codes; otherwise they fold
 into the whole, so no small group's figures can be worked out by subtraction.
 For the same reason a competency one group withholds (too few of its members
 have a score for it) is withheld in every group.
-No member's answers are ever part of what is returned. Standard library only.
+
+No figure may be one person's: how far people differ is said in words from the
+standard deviation (`Spread`), never as a lowest and highest score; band counts
+are given only when every band holds none or at least `BAND_LEAST` people; and
+two rounds are compared only when the change cannot give away the few people
+who joined or left (`comparable`). No member's answers are ever part of what is
+returned. Standard library only.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from fractions import Fraction
 from typing import Any
 
@@ -29,6 +36,44 @@ from .summary import names
 WIDEST = 3
 """How many of the items people disagreed on most are listed, as prompts for discussion."""
 
+BAND_LEAST = 3
+"""The fewest people a band's count may show; with one or two in any band, a competency shows no counts, as
+the others' counts and the total would give those one or two away by subtraction."""
+
+
+class Spread(Enum):
+    """How widely people's scores (or answers) differ, by their standard deviation against the scale's range.
+
+    The value is the message that says it.
+    """
+
+    AGREE = "spread-agree"
+    """A standard deviation under a sixth of the range (under 0.67 on a scale from 1 to 5)."""
+    DIFFER = "spread-differ"
+    """From a sixth to under a third of the range (0.67 to under 1.33 on 1 to 5)."""
+    WIDE = "spread-wide"
+    """A third of the range or more (1.33 or more on 1 to 5)."""
+
+
+def spread(values: Mapping[Fraction, int] | Sequence[int], low: int, high: int) -> Spread:
+    """The spread of `values` (each value with how many have it, or a list) on a scale from `low` to `high`."""
+    counted = values if isinstance(values, Mapping) else Counter(values)
+    n = sum(counted.values())
+    total = sum((Fraction(v) * many for v, many in counted.items()), Fraction(0))
+    squares = sum((Fraction(v) * v * many for v, many in counted.items()), Fraction(0))
+    # Exactly, with no square root: sd < range / d  <=>  d^2 * variance < range^2.
+    variance = squares / n - (total / n) ** 2
+    width = (high - low) ** 2
+    if 36 * variance < width:
+        return Spread.AGREE
+    return Spread.DIFFER if 9 * variance < width else Spread.WIDE
+
+
+def comparable(now: int, then: int, k: int) -> bool:
+    """Whether figures from `now` and `then` people (two rounds) may be set side by side: both at least `k`, and
+    the same number or `k` or more apart. A change between 5 and 6 people would be the sixth person's score."""
+    return now >= k and then >= k and (now == then or abs(now - then) >= k)
+
 
 @dataclass(frozen=True, slots=True)
 class CompetencyProfile:
@@ -38,10 +83,11 @@ class CompetencyProfile:
     """Members with a score for it."""
     mean: Fraction | None
     """None when fewer than k members have a score: withheld."""
-    low: Fraction | None
-    high: Fraction | None
+    spread: Spread | None
+    """How widely members' scores differ; None when withheld."""
     bands: tuple[tuple[str, int], ...]
-    """How many members fall in each band, in band order."""
+    """How many members fall in each band, in band order; empty when withheld, or when some band holds fewer than
+    `BAND_LEAST` (but not none)."""
 
     @property
     def score(self) -> str | None:
@@ -49,12 +95,23 @@ class CompetencyProfile:
 
 
 @dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A statement people answered differently: a prompt for discussion."""
+
+    id: str
+    text: str
+    spread: Spread
+    answered: int
+    """How many people answered it (not "not applicable")."""
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     members: int
     k: int
     competencies: tuple[CompetencyProfile, ...]
-    widest: tuple[tuple[str, str, int, int, int], ...]
-    """(item id, its text, lowest answer, highest answer, how many answered) for the items with most disagreement."""
+    widest: tuple[Disagreement, ...]
+    """The statements with most disagreement, widest first."""
 
     @property
     def shown(self) -> bool:
@@ -83,32 +140,34 @@ def profile(framework: Framework, codes: Sequence[Code], k: int) -> Profile:
             if band:
                 counts[band.label] += many
         enough = counted >= k and len(codes) >= k
+        safe = all(n == 0 or n >= BAND_LEAST for n in counts.values())
         found.append(
             CompetencyProfile(
                 id=competency.id,
                 title=competency.title,
                 counted=counted,
                 mean=sum((value * many for value, many in scores.items()), Fraction(0)) / counted if enough else None,
-                low=min(scores) if enough else None,
-                high=max(scores) if enough else None,
-                bands=tuple(counts.items()) if enough else (),
+                spread=spread(scores, low, high) if enough else None,
+                bands=tuple(counts.items()) if enough and safe else (),
             )
         )
     return Profile(len(codes), k, tuple(found), _widest(framework, codes, k) if len(codes) >= k else ())
 
 
-def _widest(framework: Framework, codes: Sequence[Code], k: int) -> tuple[tuple[str, str, int, int, int], ...]:
-    """The items whose answers spread widest (by variance), among those at least k members answered."""
-    spread = []
+def _widest(framework: Framework, codes: Sequence[Code], k: int) -> tuple[Disagreement, ...]:
+    """The items whose answers spread widest (by variance), among those at least k members answered and on which
+    people do not largely agree."""
+    low, high = framework.scale.low, framework.scale.high
+    found = []
     for order, item in enumerate(framework.items()):
         given = [v for v in (code.answers.get(item.id) for code in codes) if v is not None and v != NOT_APPLICABLE]
-        if len(given) < k or min(given) == max(given):
+        if len(given) < k or (said := spread(given, low, high)) is Spread.AGREE:
             continue
         # The variance, exactly, from whole-number sums: (n * sum of squares - square of sum) / n^2.
         n, total, squares = len(given), sum(given), sum(v * v for v in given)
         variance = Fraction(n * squares - total * total, n * n)
-        spread.append((-variance, order, (item.id, item.text, min(given), max(given), n)))
-    return tuple(entry for _, _, entry in sorted(spread)[:WIDEST])
+        found.append((-variance, order, Disagreement(item.id, item.text, said, n)))
+    return tuple(entry for _, _, entry in sorted(found, key=lambda entry: entry[:2])[:WIDEST])
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,17 +215,21 @@ def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) 
 
 
 def _withheld(competency: CompetencyProfile) -> CompetencyProfile:
-    return replace(competency, mean=None, low=None, high=None, bands=())
+    return replace(competency, mean=None, spread=None, bands=())
 
 
 def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
-    """Per competency, the change since an earlier round in words, as (title, sentence)."""
+    """Per competency, the change since an earlier round in words, as (title, sentence). Only for rounds that are
+    `comparable` as a whole; a competency is compared only when its counts are comparable too."""
     before = {c.id: c for c in earlier.competencies}
     said = []
     for c in now.competencies:
         old = before[c.id]
         if c.mean is None or old.mean is None:
             said.append((c.title, say("round-not-comparable")))
+            continue
+        if not comparable(c.counted, old.counted, now.k):
+            said.append((c.title, say("round-counts-differ", now=c.counted, then=old.counted, least=now.k)))
             continue
         # From the two figures shown, so the change always agrees with them (2.5 → 2.5 is no change, whatever
         # the exact means did).
@@ -180,11 +243,24 @@ def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
     return said
 
 
-def as_report(found: Profile) -> Mapping[str, Any]:
-    """The profile in the shape the chart draws (a scored report's competencies)."""
+def as_report(found: Profile, only: frozenset[str] | None = None) -> Mapping[str, Any]:
+    """The profile in the shape the chart draws (a scored report's competencies); with `only`, those alone."""
     return {
         "competencies": [
             {"id": c.id, "title": c.title, "score": c.score, "exact": str(c.mean) if c.mean is not None else None}
             for c in found.competencies
+            if only is None or c.id in only
         ]
     }
+
+
+def earlier_report(now: Profile, earlier: Profile | None) -> Mapping[str, Any] | None:
+    """The earlier round as the chart draws it beside this one: nothing unless the rounds are `comparable`, and
+    only the competencies whose counts are comparable too (else the two bars would give someone's score away)."""
+    if earlier is None or not now.shown or not comparable(now.members, earlier.members, now.k):
+        return None
+    before = {c.id: c for c in earlier.competencies}
+    return as_report(
+        earlier,
+        frozenset(c.id for c in now.competencies if comparable(c.counted, before[c.id].counted, now.k)),
+    )

@@ -6,18 +6,15 @@ is on the page itself (built with it); this renders what the codes give.
 
 from __future__ import annotations
 
-from typing import Any
-
 from . import spreadsheet
 from .chart import bar_chart
 from .codes import Batch
 from .html import Markup, h, join
 from .model import Framework
 from .results import data_table, whose
-from .score import rounded
 from .spreadsheet import Figure
 from .strings import say
-from .team import Groups, Profile, as_report, changes
+from .team import BAND_LEAST, Groups, Profile, as_report, changes, comparable, earlier_report
 
 _EVERY_CODE_COUNTED = {"batch-codes": "batch-codes-several", "batch-earlier": "batch-earlier-several"}
 """The message above a paste's notes when every code counted and only lines of several codes are noted."""
@@ -73,22 +70,18 @@ def view(
         h(
             "div",
             {"class": "huddle-chart-box"},
-            bar_chart(framework, as_report(found), _earlier_report(earlier), "chart-mean-score"),
+            bar_chart(framework, as_report(found), earlier_report(found, earlier), "chart-mean-score"),
         ),
         _table(framework, found),
     ]
     if withheld:
         sentence = "withheld-one" if len(withheld) == 1 else "withheld-many"
         parts.append(h("p", {"data-huddle-withheld": True}, say(sentence, titles=", ".join(withheld), least=found.k)))
-    parts.append(_widest(framework, found))
+    parts.append(_widest(found))
     parts.append(_groups(framework, groups))
     if earlier is not None:
         parts.append(_changes(found, earlier))
     return join(parts)
-
-
-def _earlier_report(earlier: Profile | None) -> Any:
-    return as_report(earlier) if earlier is not None and earlier.shown else None
 
 
 def _table(framework: Framework, found: Profile) -> Markup:
@@ -97,10 +90,14 @@ def _table(framework: Framework, found: Profile) -> Markup:
         if c.mean is None:
             cells = [h("td", {"data-score": ""}, say("withheld")), h("td", {}, "—"), h("td", {}, "—")]
         else:
-            spread = say("spread", low=rounded(c.low), high=rounded(c.high))
-            # One band a line: on a phone, a run of "Partly true of us 4, True of us 1" read as one phrase.
-            counts = h("ul", {"class": "huddle-band-counts"}, [h("li", {}, f"{label}: {n}") for label, n in c.bands])
-            cells = [h("td", {"data-score": ""}, c.score), h("td", {}, spread), h("td", {}, counts)]
+            if c.bands:
+                # One band a line: on a phone, a run of "Partly true of us 4, True of us 3" read as one phrase.
+                items = [h("li", {}, f"{label}: {n}") for label, n in c.bands]
+                counts = h("ul", {"class": "huddle-band-counts"}, items)
+            else:
+                counts = h("span", {"data-huddle-bands-not-shown": True}, say("bands-not-shown", least=BAND_LEAST))
+            spread = say(c.spread.value) if c.spread else ""
+            cells = [h("td", {"data-score": ""}, c.score), h("td", {"data-spread": ""}, spread), h("td", {}, counts)]
         rows.append(
             h("tr", {"data-competency": c.id}, h("th", {"scope": "row"}, c.title), cells, h("td", {}, c.counted))
         )
@@ -108,10 +105,9 @@ def _table(framework: Framework, found: Profile) -> Markup:
     return data_table({"data-huddle-team-table": True}, say("team-caption", whose=whose(framework)), head, rows)
 
 
-def _widest(framework: Framework, found: Profile) -> Markup:
+def _widest(found: Profile) -> Markup:
     if not found.widest:
         return Markup("")
-    labels = {p.value: p.label for p in framework.scale.points}
     return join(
         [
             h("h3", {}, say("widest-title")),
@@ -120,8 +116,8 @@ def _widest(framework: Framework, found: Profile) -> Markup:
                 "ul",
                 {"data-huddle-widest": True},
                 [
-                    h("li", {}, say("widest-item", statement=text, low=labels[low], high=labels[high], count=count))
-                    for _, text, low, high, count in found.widest
+                    h("li", {}, say("widest-item", statement=d.text, spread=say(d.spread.value), count=d.answered))
+                    for d in found.widest
                 ],
             ),
         ]
@@ -155,6 +151,9 @@ def _changes(found: Profile, earlier: Profile) -> Markup:
     title = h("h3", {}, say("round-changes-title"))
     if not earlier.shown:
         return join([title, _more(say("round-too-few", members=earlier.members, least=earlier.k))])
+    if not comparable(found.members, earlier.members, found.k):
+        said = say("round-not-compared", now=found.members, then=earlier.members, least=found.k)
+        return join([title, h("p", {"data-huddle-round-not-compared": True}, said)])
     return join(
         [
             title,
@@ -171,21 +170,27 @@ def to_csv(found: Profile) -> str:
     """One row per competency: the figures the page shows, nothing about any one person."""
     # `codes`: how many codes the profile is made from, so a file kept between rounds says so.
     # A withheld score is an empty cell, with `note` saying why: a spreadsheet then reads the column as numbers.
-    header = ["competency", "title", "team_score", "lowest", "highest", "counted", "codes", "bands", "note"]
+    # The spread is in words, as on the page: a lowest or highest score is one person's.
+    header = ["competency", "title", "team_score", "spread", "counted", "codes", "bands", "note"]
     rows = []
     for c in found.competencies:
         shown = c.mean is not None and found.shown
+        if not shown:
+            note = say("withheld")
+        elif not c.bands:
+            note = say("bands-not-shown", least=BAND_LEAST)
+        else:
+            note = ""
         rows.append(
             [
                 c.id,
                 c.title,
                 Figure(c.score) if shown else "",
-                Figure(rounded(c.low)) if shown else "",
-                Figure(rounded(c.high)) if shown else "",
+                say(c.spread.value) if shown and c.spread else "",
                 c.counted if shown else "",
                 found.members,
                 "; ".join(f"{label} {count}" for label, count in c.bands) if shown else "",
-                "" if shown else say("withheld"),
+                note,
             ]
         )
     return spreadsheet.to_csv(header, rows)
