@@ -22,12 +22,12 @@ from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
-from .pages.uris import refused_meta
 from .plugin import read_site
 from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .serve import Live, make_server
 from .site import Site
 from .sources import pagelinks
+from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .templates import CASE_STUDY_TEMPLATE, FRAMEWORK_TEMPLATE
 from .watch import watch

@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from . import assets, author_html, branding, bundle, headers, placeholders, publish, site_paths, site_settings, snippets
 from .config import HuddleConfig, said_in_site_yml
 from .markdown_text import MarkdownText
-from .pages.uris import assessment_uri, escape_meta, print_uri, refused_meta
+from .pages.uris import assessment_uri, escape_meta, print_uri
 from .plain_fields import escape_nav_titles, escape_text_fields, nav_items
 from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
@@ -26,6 +26,7 @@ from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
 from .site import Site, SiteError, load_site
 from .sources import published
 from .sources.links import link_problem
+from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .theming import use_huddle_theme
 from .wording import load_strings

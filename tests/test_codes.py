@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.frameworks import load_framework
-from generator.scoring import api
+from generator.scoring import api, team_view
 from generator.scoring.codes import ALPHABET, CodeError, decode, encode, read_codes
 from generator.scoring.model import NOT_APPLICABLE
 from tests.sites import REPO
@@ -162,7 +162,7 @@ def test_a_rater_code_is_refused_where_own_codes_are_asked_for(framework):
 
 
 def test_codes_joined_on_one_line_by_tabs_or_separators_each_count_and_the_line_says_so(framework):
-    good = [encode(framework, {"v1": n % 5 + 1}, nonce=f"AB{n}") for n in range(7)]
+    good = [encode(framework, {"v1": n % 5 + 1, "v2": n // 5 + 1}, nonce=f"AB{n}") for n in range(7)]
     batch = read_codes(framework, "\n".join(["\t".join(good[:3]), *good[3:]]))
     assert [c.text for c in batch.codes] == good
     assert batch.several == ((1, 3),) and batch.problems == () and batch.duplicates == ()
@@ -188,3 +188,23 @@ def test_a_code_broken_by_a_space_before_a_part_that_looks_like_a_code_is_still_
     head, _, rest = code.partition(":H12:")
     batch = read_codes(framework, f"[26/11/2026, 10:31] Jane Smith: {head}: H12:{rest}")
     assert [c.text for c in batch.codes] == [code] and batch.several == () and batch.problems == ()
+
+
+def test_a_code_made_by_hand_with_a_nonce_the_page_never_makes_is_refused():
+    from generator.scoring.codes import _check
+
+    body = encode(FRAMEWORK, {"v1": 4}, nonce="AB1").rpartition(":")[0].replace(":AB1:", ":<>!:")
+    with pytest.raises(CodeError):
+        decode(FRAMEWORK, f"{body}:{_check(body)}")  # the checksum recomputed, as anyone can
+
+
+def test_codes_that_differ_only_in_their_nonce_are_named_as_alike():
+    same = {"v1": 4, "v2": 3, "s1": 5}
+    codes = [encode(FRAMEWORK, same, nonce=nonce) for nonce in ("AAA", "BBB", "CCC", "DDD", "EEE")]
+    other = encode(FRAMEWORK, {"v1": 2}, nonce="FFF")
+    batch = read_codes(FRAMEWORK, "\n".join([codes[0], other, *codes[1:]]))
+    assert len(batch.codes) == 6 and batch.identical == ((1, 3, 4, 5, 6),)
+    notes = str(team_view.batch_notes(batch))
+    assert "Lines 1, 3, 4, 5 and 6 hold the same answers to every statement" in notes
+    assert "Plain codes cannot show who made them" in notes
+    assert read_codes(FRAMEWORK, "\n".join([codes[0], other])).identical == ()

@@ -103,29 +103,6 @@ def escape_meta(meta: dict) -> None:
         meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
 
 
-THEME_KEYS = ("template", "location")
-"""Front-matter keys that choose what the theme runs: a template (Material's redirect page puts `location` into
-an inline script), which only Huddle's own pages may set, like every `huddle_` key."""
-ICON = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*")
-
-
-def refused_meta(meta: dict) -> str | None:
-    """Why an author's page may not have this front matter, or None: a key only Huddle's pages set, a title
-    that is not text, an icon that is not an icon's name."""
-    for key in meta:
-        if key in THEME_KEYS or str(key).startswith("huddle_"):
-            return f"front matter '{key}' chooses what the theme runs, which only Huddle's own pages may; remove it."
-    for key in PLAIN_META:
-        if key in meta and not isinstance(meta[key], str):
-            return f"front matter '{key}' must be text, such as {key}: \"...\"; got {type(meta[key]).__name__}."
-    icon = meta.get("icon")
-    if icon is not None and not (isinstance(icon, str) and ICON.fullmatch(icon)):
-        return (
-            f"front matter 'icon' must be the name of one of Material's icons, such as material/account; got {icon!r}."
-        )
-    return None
-
-
 def front_matter(**values: str) -> str:
     """A YAML front matter block (values are quoted as JSON strings, which YAML reads as is)."""
     lines = [f"{key}: {json.dumps(value)}" for key, value in values.items()]

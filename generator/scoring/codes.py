@@ -121,8 +121,8 @@ def decode(framework: Framework, text: str) -> Code:
     group, role, nonce, symbols = fields
     if group and framework.group(group) is None:
         raise CodeError(say("code-names-unknown-group"))
-    if role not in ROLES or len(nonce) != NONCE_LENGTH:
-        raise CodeError(say("code-unfit"))
+    if role not in ROLES or len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
+        raise CodeError(say("code-unfit"))  # a nonce the page never makes: a code made by hand
     items = framework.items()
     points = framework.scale.points
     if len(symbols) != len(items):
@@ -202,6 +202,9 @@ class Batch:
     """(line number, the line it repeats): counted once."""
     several: tuple[tuple[int, int], ...] = ()
     """(line number, how many codes it holds) for each line of more than one code, each read on its own."""
+    identical: tuple[tuple[int, ...], ...] = ()
+    """The lines of codes that differ only in their nonce: the same answers, group and role. Two people rarely
+    answer every statement alike, and one person can make a plain code as often as they like."""
 
 
 def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = None) -> Batch:
@@ -215,6 +218,7 @@ def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = 
     duplicates: list[tuple[int, int]] = []
     several: list[tuple[int, int]] = []
     first: dict[str, int] = {}
+    alike: dict[tuple, list[int]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -231,7 +235,9 @@ def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = 
             else:
                 first[code.text] = number
                 codes.append(code)
-    return Batch(tuple(codes), tuple(problems), tuple(duplicates), tuple(several))
+                alike.setdefault((code.group, code.role, tuple(sorted(code.answers.items()))), []).append(number)
+    identical = tuple(tuple(lines) for lines in alike.values() if len(lines) > 1)
+    return Batch(tuple(codes), tuple(problems), tuple(duplicates), tuple(several), identical)
 
 
 def _role_problem(role: str) -> str:

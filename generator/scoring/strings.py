@@ -363,6 +363,11 @@ MESSAGES: dict[str, str] = {
     "batch-repeat": "Line {line} repeats line {first}, so it is counted once.",
     "batch-codes-several": "Every code was counted; some lines hold more than one:",
     "batch-earlier-several": "Every code of the earlier round was counted; some lines hold more than one:",
+    "batch-identical-title": "Some codes hold exactly the same answers. Plain codes cannot show who made them: one "
+    "person could make several, and each would count as another person.",
+    "batch-identical": "Lines {lines} hold the same answers to every statement, which two people rarely give; "
+    "if one person made them, the profile counts that person more than once.",
+    "and-word": "and",
     "batch-several": "Line {line} holds {count} codes; each was read on its own. Put one code on each line to make "
     "this easier to check.",
     "more-needed-one": "Add {missing} more code to see the profile. It is shown only from {least} codes, so that "

@@ -32,14 +32,22 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
     ]
     lines += [h("li", {}, say("batch-repeat", line=number, first=first)) for number, first in batch.duplicates]
     several = [h("li", {}, say("batch-several", line=number, count=count)) for number, count in batch.several]
-    if not lines and not several:
+    alike = [h("li", {}, say("batch-identical", lines=_lines(numbers))) for numbers in batch.identical]
+    if not lines and not several and not alike:
         return Markup("")
+    counted = [h("p", {}, say(title if lines else _EVERY_CODE_COUNTED[title])), h("ul", {}, lines + several)]
     return h(
         "div",
         {"class": "huddle-batch-notes", "data-huddle-batch-notes": True},
-        h("p", {}, say(title if lines else _EVERY_CODE_COUNTED[title])),
-        h("ul", {}, lines + several),
+        *(counted if lines or several else []),
+        *([h("p", {}, say("batch-identical-title")), h("ul", {}, alike)] if alike else []),
     )
+
+
+def _lines(numbers: tuple[int, ...]) -> str:
+    """ "2, 3 and 5": line numbers in a sentence."""
+    shown = [str(number) for number in numbers]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {say('and-word')} {shown[-1]}"
 
 
 def more_needed(found: Profile) -> Markup:
