@@ -383,3 +383,13 @@ def test_a_video_from_the_site_is_kept_and_one_from_elsewhere_loses_its_address(
     )
     page = (build_site(config) / "video" / "index.html").read_text()
     assert '<video src="../clip.mp4" controls="">' in page and "127.0.0.2" not in page
+
+
+def test_a_link_in_the_themes_custom_dir_to_a_secret_is_refused(tmp_path):
+    config = _hostile(tmp_path)
+    (config.parent / ".env").write_text("TOKEN=do-not-publish\n")
+    overrides = config.parent / "overrides"
+    overrides.mkdir()
+    (overrides / "env.txt").symlink_to("../.env")
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    _refused(config, "overrides/env.txt: is a link to .env, outside overrides/")
