@@ -105,7 +105,7 @@ def test_the_documented_branding_example_builds(tmp_path):
     docs = config.parent / "content"
     (docs / "images").mkdir()
     (docs / "images" / "logo.svg").write_text("<svg/>")
-    (docs / "images" / "favicon.png").write_bytes(b"")
+    (docs / "images" / "favicon.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a PNG's signature: Huddle checks it
     for page in ("privacy.md", "accessibility.md"):
         (docs / page).write_text(f"# {page}\n")
     assert (build_site(config, strict=True) / "assets" / "huddle" / "branding.css").is_file()

@@ -47,7 +47,8 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
 def _lines(numbers: tuple[int, ...]) -> str:
     """ "2, 3 and 5": line numbers in a sentence."""
     shown = [str(number) for number in numbers]
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {say('and-word')} {shown[-1]}"
+    last = say("and-word")
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {last} {shown[-1]}"
 
 
 def more_needed(found: Profile) -> Markup:
