@@ -8,11 +8,9 @@ import dataclasses
 import html
 import re
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
-from generator.frameworks.loader import load_framework
 from generator.pages.collective import rater_page
 from generator.pages.printable import printable_page
 from generator.publish import guidance
@@ -20,7 +18,6 @@ from generator.scoring import api, feedback_view, results
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.feedback import feedback
 from generator.scoring.model import normalise
-from tests.sites import REPO
 from tests.test_results_content import advice, blocks, scoring
 
 YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
@@ -72,12 +69,39 @@ def spoken_to_one_person(markup: object) -> list[str]:
     return sorted({s for s in sentences(markup) if YOU.search(TO_THE_READER.sub("", s))})
 
 
+def with_competencies(framework, change):
+    """`framework` with `change(competency)` for each of its competencies."""
+    domains = tuple(
+        dataclasses.replace(d, competencies=tuple(change(c) for c in d.competencies)) for d in framework.domains
+    )
+    return dataclasses.replace(framework, domains=domains)
+
+
+def generic(framework):
+    """`framework` without its competencies' own `reflect` questions, so the results ask Huddle's."""
+    return with_competencies(framework, lambda c: dataclasses.replace(c, reflect=(), strengths=""))
+
+
+def own_advice(framework):
+    """The results' guidance, with each competency's own `strengths` advice when it has some."""
+    given = advice(framework)
+    return dataclasses.replace(
+        given,
+        competencies={
+            c.id: dataclasses.replace(given.of(c.id), strengths=f"<p>{html.escape(c.strengths)}</p>")
+            if c.strengths
+            else given.of(c.id)
+            for c in framework.competencies()
+        },
+    )
+
+
 def rendered(framework) -> list[object]:
     """Everything the results say for `framework`: a strength and an area to develop, ties, equal scores, the
     empty section with its buttons and sharing, and the printable page."""
     n = len(framework.competencies())
     views = [
-        api.results_call(framework, advice(framework), scoring(framework, values), "2026-11-26")["view"]
+        api.results_call(framework, own_advice(framework), scoring(framework, values), "2026-11-26")["view"]
         for values in ([4, 2] + [3] * (n - 2), [4, 4] + [2] * (n - 2), [3] * n, [5] + [1] * (n - 1))
     ]
     return [*views, results.section(framework), printable_page(framework)]
@@ -106,7 +130,8 @@ def feedback_view_of(framework) -> str:
 def test_team_and_board_results_speak_of_the_team_or_the_board(request, name):
     framework = request.getfixturevalue(name)
     assert framework.audience == name
-    said = rendered(framework)
+    # The demo's own reflection questions and strengths advice, and Huddle's generic ones.
+    said = rendered(framework) + rendered(generic(framework))
     assert [spoken_to_one_person(markup) for markup in said] == [[] for _ in said]
     text = " ".join(" ".join(sentences(markup)) for markup in said)
     assert f"As you see it, the {name}'s strongest area is " in text
@@ -114,6 +139,8 @@ def test_team_and_board_results_speak_of_the_team_or_the_board(request, name):
     where = "in the team" if name == "team" else "on the board"
     assert re.search(rf"What gets in the way of [a-z ]+ {where}, and what is one small step the {name}", text)
     assert f"Your rating of the {name} for each competency" in text
+    first, second = framework.competencies()[:2]
+    assert first.strengths.strip() in text and second.reflect[0] in text  # the demo's own, for a strength and an area
 
 
 def test_a_team_or_board_360_view_speaks_of_it(framework):
@@ -178,13 +205,10 @@ def test_a_board_profile_and_its_csv_say_board_and_a_team_profile_team(team, boa
 
 
 def test_a_competencys_own_reflect_and_strengths_come_before_the_generic_ones(team):
+    team = generic(team)
     first, second, third = team.competencies()[:3]
     own = dataclasses.replace(second, reflect=("What would a new starter notice first?", "Who decides?"))
-    domains = tuple(
-        dataclasses.replace(d, competencies=tuple(own if c.id == second.id else c for c in d.competencies))
-        for d in team.domains
-    )
-    framework = dataclasses.replace(team, domains=domains)
+    framework = with_competencies(team, lambda c: own if c.id == second.id else c)
     given = advice(framework)
     strengths = {**given.competencies}
     strengths[first.id] = dataclasses.replace(given.of(first.id), strengths="<p>Tell the next team how.</p>")
@@ -202,32 +226,25 @@ def test_a_competencys_own_reflect_and_strengths_come_before_the_generic_ones(te
     assert f"When has the team shown {third.title.lower()} at its best" in text[third.id]
 
 
-def test_reflect_and_strengths_are_read_from_the_file_and_published(tmp_path: Path):
-    source = (REPO / "assessments" / "team-culture.yml").read_text()
-    added = source.replace(
-        "        items:\n          - id: vv1\n",
-        "        strengths: Say **what works**, so that it lasts.\n"
-        "        reflect:\n          - What would a new starter notice first?\n"
-        "        items:\n          - id: vv1\n",
-        1,
+def test_reflect_and_strengths_are_read_from_the_file_and_published(team, framework):
+    vision = team.competency("vision-and-values")
+    assert (
+        vision.reflect[0]
+        == "If a patient asked three of us what the team is here for, would they hear the same answer?"
     )
-    assert added != source
-    (tmp_path / "assessments").mkdir()
-    (tmp_path / "assessments" / "team-culture.yml").write_text(added)
-    framework = load_framework(tmp_path / "assessments" / "team-culture.yml", tmp_path)
-    vision = framework.competency("vision-and-values")
-    assert vision.reflect == ("What would a new starter notice first?",)
-    assert vision.strengths == "Say **what works**, so that it lasts."
-    assert normalise(framework.to_json()).competency("vision-and-values") == vision  # framework.json round trip
-    assert framework.competency("goals-and-performance").reflect == ()
+    assert vision.strengths.startswith("Keep it alive: a month after someone joins")
+    assert normalise(team.to_json()).competency("vision-and-values") == vision  # framework.json round trip
+    assert all(c.reflect == () and c.strengths == "" for c in framework.competencies())
 
     class NoCaseStudies:
         def showing(self, framework, competency):
             return []
 
-    given = guidance(framework, NoCaseStudies(), lambda text, here, where: f"<p>{text}</p>", lambda uri: uri)
-    assert given.of("vision-and-values").strengths == "<p>Say **what works**, so that it lasts.</p>"
-    assert given.of("goals-and-performance").strengths == ""
+    def publish(framework):
+        return guidance(framework, NoCaseStudies(), lambda text, here, where: f"<p>{text}</p>", lambda uri: uri)
+
+    assert publish(team).of("vision-and-values").strengths == f"<p>{vision.strengths}</p>"
+    assert publish(framework).of("vision").strengths == ""
 
 
 def test_the_rater_page_says_what_a_plain_code_reveals_with_the_sites_threshold(framework):
