@@ -13,7 +13,9 @@ A sentence the build writes into a page's Markdown is Markdown (`**bold**`
 works), with the fields the build fills in escaped. Titles, headings, link
 texts and table headings are plain text, escaped whole, and so is every
 message in a page's HTML (forms, buttons) or shown by the scoring package or
-the page script. A plural is two messages, `...-one` and `...-many`.
+the page script. A plural is two messages, `...-one` and `...-many`. A message said of
+whoever was rated has a wording for a team and one for a board too (`...-team`,
+`...-board`), which `voice.py` chooses by the framework's audience.
 Standard library only (runs in Pyodide).
 """
 
