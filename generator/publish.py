@@ -45,6 +45,7 @@ def guidance(
         found[competency.id] = CompetencyGuidance(
             page=url(competency_uri(framework.id, competency.id)),
             develop=md(competency.develop, here, f"{where} develop"),
+            strengths=md(competency.strengths, here, f"{where} strengths") if competency.strengths else "",
             bands={
                 band.label: md(band.summary, here, f"{where} band '{band.label}' summary") for band in competency.bands
             },

@@ -114,7 +114,10 @@ def test_unknown_keys_and_changed_fields_stop_the_build_with_file_and_line(tmp_p
     )
 
 
-VIEWS = ("results", "summary", "report", "chart", "marks", "team", "team_view", "feedback", "feedback_view", "survey")
+VIEWS = (
+    *("results", "summary", "report", "chart", "marks", "voice"),
+    *("team", "team_view", "feedback", "feedback_view", "survey"),
+)
 SAYING = [
     *sorted((REPO / "generator" / "pages").glob("*.py")),
     *(REPO / "generator" / "scoring" / f"{v}.py" for v in VIEWS),

@@ -202,7 +202,7 @@ def rater_page(framework: Framework, least: int) -> str:
             say("rater-intro"),
             "",
             "- " + say("rater-what-they-see", least=least),
-            "- " + say("rater-honesty"),
+            "- " + say("rater-honesty", least=least),
             "",
             h(
                 "form",

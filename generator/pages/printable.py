@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..scoring.model import Band, Framework
 from ..scoring.strings import say
+from ..scoring.voice import about
 from .framework import note
 from .uris import assessment_uri, front_matter, heading, link, markdown_link, print_uri, table_head, text
 
@@ -30,7 +31,7 @@ def printable_page(framework: Framework) -> str:
         "",
         PRINTED_BY,
         "",
-        say("printable-intro", version=text(framework.version), online=online),
+        about(framework.audience, "printable-intro", version=text(framework.version), online=online),
     ]
     for domain in framework.domains:
         lines += ["", f"## {text(domain.title)}"]

@@ -79,7 +79,7 @@ def team_call(
         "notes": "".join(notes),
         "counted": len(now.codes),
         "shown": found.shown,
-        "csv": team_view.to_csv(found),
+        "csv": team_view.to_csv(found, framework.audience),
         "stem": f"{framework.id}-team-profile",
     }
 
@@ -115,7 +115,7 @@ def survey_call(
         "notes": team_view.batch_notes(notes, "batch-file", rows=True),
         "counted": len(read.people),
         "shown": found.shown,
-        "csv": team_view.to_csv(found),
+        "csv": team_view.to_csv(found, framework.audience),
         "stem": f"{framework.id}-team-profile",
     }
 

@@ -21,6 +21,7 @@ from .html import Markup, h
 from .model import Band, Framework
 from .results import band_range
 from .strings import say
+from .voice import about
 
 WIDTH = 1000
 """The SVG's own width; it is stretched to the row (`preserveAspectRatio="none"`)."""
@@ -41,7 +42,7 @@ def bar_chart(
     rows = [_row(c, before.get(c["id"]), bands[c["id"]], low.value, high.value) for c in result["competencies"]]
     caption = say(
         "chart-caption-earlier" if earlier else "chart-caption",
-        whose=say(whose),
+        whose=about(framework.audience, whose),
         low=low.value,
         low_label=low.label,
         high=high.value,

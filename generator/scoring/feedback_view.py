@@ -13,6 +13,7 @@ from .model import Framework
 from .results import data_table
 from .score import rounded
 from .strings import say
+from .voice import about
 
 
 def _shown(value: Fraction | None) -> str:
@@ -38,7 +39,7 @@ def view(framework: Framework, found: Feedback, gap: Fraction, least: int) -> Ma
     counted = say("feedback-counted", counts=counts) if counts else say("feedback-counted-none")
     parts: list[object] = [
         h("p", {"data-huddle-360-counts": True}, counted),
-        data_table({"data-huddle-360": True}, say("feedback-caption"), head, rows),
+        data_table({"data-huddle-360": True}, about(framework.audience, "feedback-caption"), head, rows),
     ]
     if any(scores[n] is None for _, _, scores in columns for n in range(len(rows))):
         parts.append(h("p", {"data-huddle-360-dashes": True}, say("feedback-dashes", least=least)))
@@ -48,19 +49,23 @@ def view(framework: Framework, found: Feedback, gap: Fraction, least: int) -> Ma
     else:
         blind = ("blind-spots-title", "blind-spots-text", "blind-spots-none")
         hidden = ("hidden-strengths-title", "hidden-strengths-text", "hidden-strengths-none")
-        parts.append(_gaps("blind-spots", blind, found.blind_spots, gap))
-        parts.append(_gaps("hidden-strengths", hidden, found.hidden_strengths, gap))
+        parts.append(_gaps(framework.audience, "blind-spots", blind, found.blind_spots, gap))
+        parts.append(_gaps(framework.audience, "hidden-strengths", hidden, found.hidden_strengths, gap))
     return join(parts)
 
 
 def _gaps(
-    kind: str, said: tuple[str, str, str], gaps: tuple[tuple[str, Fraction, Fraction], ...], gap: Fraction
+    audience: str,
+    kind: str,
+    said: tuple[str, str, str],
+    gaps: tuple[tuple[str, Fraction, Fraction], ...],
+    gap: Fraction,
 ) -> Markup:
     """Blind spots or hidden strengths, with their messages: (title, what they are, when there are none)."""
     title, meaning, none = said
     shown = _shown(gap)
     if not gaps:
-        body = h("p", {}, say(none, gap=shown))
+        body = h("p", {}, about(audience, none, gap=shown))
     else:
         body = h(
             "ul",
@@ -70,4 +75,4 @@ def _gaps(
                 for name, mine, theirs in gaps
             ],
         )
-    return join([h("h3", {}, say(title)), h("p", {}, say(meaning, gap=shown)), body])
+    return join([h("h3", {}, say(title)), h("p", {}, about(audience, meaning, gap=shown)), body])

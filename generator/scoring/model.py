@@ -74,6 +74,10 @@ class Competency:
     bands: tuple[Band, ...]
     """This competency's bands: its own, or else the framework's."""
     items: tuple[Item, ...]
+    reflect: tuple[str, ...] = ()
+    """Its own questions to reflect on, shown when it is an area to develop; () for Huddle's generic ones."""
+    strengths: str = ""
+    """Its own advice (Markdown) for when it is a stronger area; "" for Huddle's generic advice."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,8 @@ def normalise(data: Mapping[str, Any]) -> Framework:
                             )
                             for item in competency["items"]
                         ),
+                        reflect=tuple(competency.get("reflect", ())),
+                        strengths=competency.get("strengths", ""),
                     )
                     for competency in domain["competencies"]
                 ),
@@ -229,6 +235,8 @@ class CompetencyGuidance:
     """Each band's summary as HTML, by band label."""
     case_studies: tuple[Link, ...]
     """The case studies that show it, newest first."""
+    strengths: str = ""
+    """The framework's own advice for when it is a stronger area, as HTML; "" for Huddle's generic advice."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +269,7 @@ def read_guidance(data: Mapping[str, Any] | None) -> Guidance:
                 develop=g["develop"],
                 bands=dict(g["bands"]),
                 case_studies=tuple(Link(s["title"], s["url"], s.get("illustrative", False)) for s in g["case_studies"]),
+                strengths=g.get("strengths", ""),
             )
             for cid, g in data["competencies"].items()
         },

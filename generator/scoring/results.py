@@ -19,6 +19,7 @@ from .marks import illustrative_mark
 from .model import Band, Framework, Guidance
 from .strings import say
 from .summary import summary
+from .voice import about
 
 MONTHS = (
     *("month-january", "month-february", "month-march", "month-april", "month-may", "month-june"),
@@ -59,7 +60,7 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
         h("h3", {"id": "huddle-compare-title", "class": "huddle-screen-only"}, say("compare-title")),
         earlier_control("results"),
         h("div", {"data-huddle-comparison": True}),
-        _next_steps(),
+        _next_steps(framework),
         _share(framework, team_url),
         h("h3", {"id": "huddle-keep", "class": "huddle-screen-only"}, say("keep-title")),
         h(
@@ -170,7 +171,7 @@ def code_box(label: str) -> Markup:
     )
 
 
-def _next_steps() -> Markup:
+def _next_steps(framework: Framework) -> Markup:
     """Talking it through, and a notes box; on paper, the notes and lines to fill in by hand."""
     return h(
         "div",
@@ -179,7 +180,7 @@ def _next_steps() -> Markup:
         h(
             "p",
             {},
-            say("talk-it-through"),
+            about(framework.audience, "talk-it-through"),
         ),
         h("label", {"for": "huddle-notes", "class": "huddle-screen-only"}, say("notes-label")),
         h(
@@ -268,7 +269,11 @@ def view(
             ),
             h("p", {"class": "huddle-screen-only huddle-hint", "data-huddle-new-tab": True}, say("links-new-tab")),
             h("h3", {"id": "huddle-summary-title"}, say("summary-title")),
-            h("div", {"data-huddle-summary": True}, [h("p", {}, sentence) for sentence in summary(report, answers)]),
+            h(
+                "div",
+                {"data-huddle-summary": True},
+                [h("p", {}, sentence) for sentence in summary(report, answers, framework.audience)],
+            ),
             h("div", {"class": "huddle-chart-box", "data-huddle-chart": True}, chart),
             _table(framework, report["competencies"]),
             h("h3", {"id": "huddle-each-title"}, say("each-title")),
@@ -300,7 +305,9 @@ def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> M
         )
         for c in competencies
     ]
-    caption = say("table-caption", low=low.value, low_label=low.label, high=high.value, high_label=high.label)
+    caption = about(
+        framework.audience, "table-caption", low=low.value, low_label=low.label, high=high.value, high_label=high.label
+    )
     head = [say(key) for key in ("column-competency", "column-score", "column-band", "column-answered")]
     return data_table({"data-huddle-results-table": True}, caption, head, rows)
 
@@ -324,10 +331,10 @@ def band_range(framework: Framework, bands: Sequence[Band], band: Band) -> str:
 def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], c: Mapping[str, Any]) -> Markup:
     """One competency: score, band and what it means, advice, reflection and case studies."""
     competency = framework.competency(c["id"])
-    about = guidance.of(c["id"])
-    title = h("a", {"href": about.page}, c["title"]) if about.page else c["title"]
+    advice = guidance.of(c["id"])
+    title = h("a", {"href": advice.page}, c["title"]) if advice.page else c["title"]
     strength, develop = c["id"] in report["strengths"], c["id"] in report["development"]
-    tag = say("tag-strength") if strength else say("tag-develop") if develop else None
+    tag = about(framework.audience, "tag-strength") if strength else say("tag-develop") if develop else None
     if c["score"] is None:
         standing = h(
             "p",
@@ -355,10 +362,10 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
                     h("strong", {}, band.label),
                     say("band-meaning", range=band_range(framework, competency.bands, band)),
                 ),
-                Markup(about.bands.get(band.label, "")),
+                Markup(advice.bands.get(band.label, "")),
             )
     studies = None
-    if about.case_studies:
+    if advice.case_studies:
         studies = h(
             "div",
             {"class": "huddle-block__studies"},
@@ -368,7 +375,7 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
                 {},
                 [
                     h("li", {}, h("a", {"href": s.url}, s.title), illustrative_mark(s.illustrative))
-                    for s in about.case_studies
+                    for s in advice.case_studies
                 ],
             ),
         )
@@ -389,17 +396,26 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
         h("p", {"class": "huddle-block__tag"}, tag) if tag else None,
         standing,
         meaning,
-        h("p", {}, say("strength-advice")) if strength else None,
-        h("div", {"class": "huddle-block__develop"}, h("h5", {}, say("develop-title")), Markup(about.develop))
-        if about.develop
+        _strengths(framework, advice.strengths) if strength else None,
+        h("div", {"class": "huddle-block__develop"}, h("h5", {}, say("develop-title")), Markup(advice.develop))
+        if advice.develop
         else None,
-        _reflection(c["title"]) if develop else None,
+        _reflection(framework, c["title"], competency.reflect if competency else ()) if develop else None,
         studies,
     )
 
 
-def _reflection(title: str) -> Markup:
-    questions = [say(key, competency=title.lower()) for key in ("reflect-seen", "reflect-step", "reflect-feedback")]
+def _strengths(framework: Framework, own: str) -> Markup:
+    """What to do with a stronger area: the framework's own advice for it (guidance HTML), else Huddle's."""
+    if own:
+        return h("div", {"class": "huddle-block__strengths", "data-huddle-own": True}, Markup(own))
+    return h("p", {"class": "huddle-block__strengths"}, about(framework.audience, "strength-advice"))
+
+
+def _reflection(framework: Framework, title: str, own: Sequence[str]) -> Markup:
+    """Questions for an area to develop: the competency's own (`reflect`), else Huddle's, said of whoever was rated."""
+    generic = ("reflect-seen", "reflect-step", "reflect-feedback")
+    questions = list(own) or [about(framework.audience, key, competency=title.lower()) for key in generic]
     return join([h("h5", {}, say("reflect-title")), h("ul", {}, [h("li", {}, q) for q in questions])])
 
 

@@ -13,7 +13,9 @@ A sentence the build writes into a page's Markdown is Markdown (`**bold**`
 works), with the fields the build fills in escaped. Titles, headings, link
 texts and table headings are plain text, escaped whole, and so is every
 message in a page's HTML (forms, buttons) or shown by the scoring package or
-the page script. A plural is two messages, `...-one` and `...-many`.
+the page script. A plural is two messages, `...-one` and `...-many`. A message said of
+whoever was rated has a wording for a team and one for a board too (`...-team`,
+`...-board`), which `voice.py` chooses by the framework's audience.
 Standard library only (runs in Pyodide).
 """
 
@@ -89,6 +91,12 @@ MESSAGES: dict[str, str] = {
     "printable-title": "{title}: printable version",
     "printable-intro": "Version {version}. Tick one box for each statement; leave a statement blank if you prefer. "
     "Then work out your scores with the key at the end. {online} scores it for you, in your browser.",
+    "printable-intro-team": "Version {version}. Tick one box for each statement; leave a statement blank if you "
+    "prefer. Then work out your scores for the team with the key at the end. {online} scores it for you, in your "
+    "browser.",
+    "printable-intro-board": "Version {version}. Tick one box for each statement; leave a statement blank if you "
+    "prefer. Then work out your scores for the board with the key at the end. {online} scores it for you, in your "
+    "browser.",
     "printable-online": "The online version",
     "scoring-key-title": "Scoring key",
     "scoring-key-values": "Each answer counts for its number: {values}.",
@@ -174,10 +182,11 @@ MESSAGES: dict[str, str] = {
     "rater-intro": "A colleague has asked you for feedback. Answer each statement about them, thinking of the last "
     "few months; leave out any you cannot judge. At the end you get a code to send back to them: it holds your "
     "answers and your role, never your name. This page sends nothing anywhere.",
-    "rater-what-they-see": "**What they see:** answers from peers, direct reports and others only inside a group of "
-    "at least {least}. A line manager's answers are shown on their own.",
-    "rater-honesty": "**Honestly:** anyone who has your code can read your answers by decoding it, so send it the way "
-    "your colleague asked.",
+    "rater-what-they-see": "**What they see:** their 360 page shows the answers of peers, direct reports and others "
+    "only within a group of at least {least} raters, and a line manager's answers on their own.",
+    "rater-honesty": "**Honestly:** anyone who has this code can read your answers by decoding it, the person you "
+    "rate included. The group of at least {least} raters is a rule of the 360 page, not a lock on your code. Send it "
+    "the way your colleague asked.",
     "role-legend": "Your role for this colleague",
     "role-manager": "I am their line manager",
     "role-peer": "I am a peer",
@@ -207,6 +216,8 @@ MESSAGES: dict[str, str] = {
     "resumed-all": "Your saved answers are back: all {total} answered.",
     # Scores (results, chart, CSV).
     "chart-your-score": "Your score",
+    "chart-your-score-team": "Your rating of the team",
+    "chart-your-score-board": "Your rating of the board",
     "chart-mean-score": "The mean score",
     "chart-bands": "The bands the shading marks, from left to right: {bands}.",
     "chart-band": "{band}, {range}",
@@ -261,6 +272,8 @@ MESSAGES: dict[str, str] = {
     "summary-title": "Summary",
     "each-title": "Competency by competency",
     "tag-strength": "One of your stronger areas",
+    "tag-strength-team": "One of the team's stronger areas",
+    "tag-strength-board": "One of the board's stronger areas",
     "tag-develop": "An area to develop",
     "studies-title": "Case studies that show it",
     "develop-title": "How to develop it",
@@ -284,6 +297,10 @@ MESSAGES: dict[str, str] = {
     "ask-feedback-after": ".",
     "talk-it-through": "Talk this through with your line manager, appraiser or coach: your results are a starting "
     "point for a conversation, not a verdict.",
+    "talk-it-through-team": "Talk this through with your team: your results are one person's view of it, a starting "
+    "point for a conversation, not a verdict.",
+    "talk-it-through-board": "Talk this through with the board, or with whoever supports its development: your "
+    "results are one director's view of it, a starting point for a conversation, not a verdict.",
     "notes-hint": "For example, one thing to try in the next month, and who could help. Your notes are in your "
     "download and your printout. They are saved on this device only if you chose to save your progress.",
     "print-version": ", version {version}. Scored on {date}.",
@@ -291,6 +308,10 @@ MESSAGES: dict[str, str] = {
     "jump-label": "Go to:",
     "links-new-tab": "Links in your results open in a new tab, so your results stay here.",
     "table-caption": "Your score for each competency, from {low} ({low_label}) to {high} ({high_label})",
+    "table-caption-team": "Your rating of the team for each competency, from {low} ({low_label}) to {high} "
+    "({high_label})",
+    "table-caption-board": "Your rating of the board for each competency, from {low} ({low_label}) to {high} "
+    "({high_label})",
     "band-range": "from {start} to under {end}",
     "band-range-top": "from {start} to {end}",
     "block-unscored": ": {answered} of {total} statements answered; at least half are needed for a score.",
@@ -334,6 +355,21 @@ MESSAGES: dict[str, str] = {
     "summary-focus": "The place to focus first is {title} ({score}).",
     "summary-lowest-tied": "Your lowest scores are in {titles} ({each} {score}): start with the one that matters "
     "most in your work now.",
+    # The same, for a team or a board: one person rated it, so "as you see it", but the areas are its own.
+    "summary-all-equal-team": "The scores you gave the team are the same for every competency with a score "
+    "({score}), so none stands out as a strength or as the place to start. The advice for each one is below.",
+    "summary-all-equal-board": "The scores you gave the board are the same for every competency with a score "
+    "({score}), so none stands out as a strength or as the place to start. The advice for each one is below.",
+    "summary-strongest-team": "As you see it, the team's strongest area is {title} ({score}).",
+    "summary-strongest-board": "As you see it, the board's strongest area is {title} ({score}).",
+    "summary-strongest-tied-team": "As you see it, the team's strongest areas are {titles} ({each} {score}).",
+    "summary-strongest-tied-board": "As you see it, the board's strongest areas are {titles} ({each} {score}).",
+    "summary-focus-team": "The place for the team to focus first is {title} ({score}).",
+    "summary-focus-board": "The place for the board to focus first is {title} ({score}).",
+    "summary-lowest-tied-team": "As you see it, the team's lowest scores are in {titles} ({each} {score}): start "
+    "with the one that matters most in the team's work now.",
+    "summary-lowest-tied-board": "As you see it, the board's lowest scores are in {titles} ({each} {score}): start "
+    "with the one that matters most in the board's work now.",
     "both": "both",
     "each": "each",
     "list-and": "{first} and {last}",
@@ -345,6 +381,22 @@ MESSAGES: dict[str, str] = {
     "reflect-step": "What gets in the way of {competency} for you, and what is one small step you could take in "
     "the next month?",
     "reflect-feedback": "Who could give you honest feedback on this, and when will you ask them?",
+    "strength-advice-team": "As you see it, this is one of the team's stronger areas, compared with its others, "
+    "whatever its band. Build on it: talk together about what makes it work, so that the team keeps it up when "
+    "things get busy, and offer what it has learned to teams that find it harder.",
+    "strength-advice-board": "As you see it, this is one of the board's stronger areas, compared with its others, "
+    "whatever its band. Build on it: say at a board meeting what makes it work, so that it holds when members "
+    "change, and help the committees and teams the board leads to do the same.",
+    "reflect-seen-team": "When has the team shown {competency} at its best, and what made that possible?",
+    "reflect-seen-board": "When has the board shown {competency} at its best, and what made that possible?",
+    "reflect-step-team": "What gets in the way of {competency} in the team, and what is one small step the team "
+    "could take in the next month?",
+    "reflect-step-board": "What gets in the way of {competency} on the board, and what is one small step the board "
+    "could take before its next meeting?",
+    "reflect-feedback-team": "Who could give the team honest feedback on this, such as patients or the teams it "
+    "works with, and when will the team ask them?",
+    "reflect-feedback-board": "Who could give the board honest feedback on this, such as staff, patients or "
+    "partners, and when will the board ask them?",
     # Beside a case study that is an invented example, wherever it is listed.
     "illustrative": "Illustrative",
     # Collective pages (team and board profiles, 360 feedback).
@@ -385,6 +437,7 @@ MESSAGES: dict[str, str] = {
     "bands-not-shown": "Not shown: a band has fewer than {least} people.",
     "team-caption": "The {whose}'s score for each competency: the mean of its members' scores",
     "team-score": "Team score",
+    "board-score": "Board score",
     "team-spread": "How far people agree",
     "team-bands": "People in each band",
     "team-counted": "Counted",
@@ -467,6 +520,19 @@ MESSAGES: dict[str, str] = {
     "hidden-strengths-title": "Hidden strengths",
     "hidden-strengths-text": "Others rate you higher than you do, by {gap} or more:",
     "hidden-strengths-none": "None: no competency where others rate you higher than you do by {gap} or more.",
+    "feedback-caption-team": "Your own scores for the team beside the scores others gave it (how many codes in "
+    "brackets)",
+    "feedback-caption-board": "Your own scores for the board beside the scores others gave it (how many codes in "
+    "brackets)",
+    "blind-spots-text-team": "You rate the team higher than others do, by {gap} or more:",
+    "blind-spots-text-board": "You rate the board higher than others do, by {gap} or more:",
+    "blind-spots-none-team": "None: no competency where you rate the team higher than others do by {gap} or more.",
+    "blind-spots-none-board": "None: no competency where you rate the board higher than others do by {gap} or more.",
+    "hidden-strengths-text-team": "Others rate the team higher than you do, by {gap} or more:",
+    "hidden-strengths-text-board": "Others rate the board higher than you do, by {gap} or more:",
+    "hidden-strengths-none-team": "None: no competency where others rate the team higher than you do by {gap} or more.",
+    "hidden-strengths-none-board": "None: no competency where others rate the board higher than you do by {gap} or "
+    "more.",
     "gap-item": "{competency}: you {own}, others {others}",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",

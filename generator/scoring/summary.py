@@ -1,5 +1,5 @@
-"""The few plain sentences at the top of the results: what was answered, where a person is
-strongest, where to focus first, and what could not be scored.
+"""The few plain sentences at the top of the results: what was answered, where a person (or
+the team or board they rated) is strongest, where to focus first, and what could not be scored.
 
 Scores are compared as the person sees them (rounded to one decimal), so two
 competencies that both show 3.4 are a tie, never "3.4 is your strongest".
@@ -13,6 +13,7 @@ from typing import Any
 
 from .model import NOT_APPLICABLE
 from .strings import say
+from .voice import about
 
 
 def names(titles: Sequence[str]) -> str:
@@ -32,8 +33,9 @@ def answered_sentence(answers: Mapping[str, Any], total: int) -> str:
     return say("summary-answered", given=len(given), total=total)
 
 
-def summary(report: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
-    """The summary's sentences for a scored report and the answers it was scored from."""
+def summary(report: Mapping[str, Any], answers: Mapping[str, Any], audience: str = "individual") -> list[str]:
+    """The summary's sentences for a scored report and the answers it was scored from, said of whoever
+    `audience` (the framework's) rates."""
     competencies = report["competencies"]
     scored = [c for c in competencies if c["score"] is not None]
     unscored = [c["title"] for c in competencies if c["score"] is None]
@@ -45,7 +47,7 @@ def summary(report: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
         only = scored[0]
         said.append(say("summary-only-one", title=only["title"], score=_score_and_band(only)))
     else:
-        said += _highest_and_lowest(scored)
+        said += _highest_and_lowest(scored, audience)
     if unscored:
         key = "summary-unscored-one" if len(unscored) == 1 else "summary-unscored-many"
         said.append(say(key, titles=names(unscored)))
@@ -56,24 +58,22 @@ def _score_and_band(competency: Mapping[str, Any]) -> str:
     return f"{competency['score']}, {competency['band']}" if competency["band"] else competency["score"]
 
 
-def _highest_and_lowest(scored: Sequence[Mapping[str, Any]]) -> list[str]:
+def _highest_and_lowest(scored: Sequence[Mapping[str, Any]], audience: str) -> list[str]:
     shown = [c["score"] for c in scored]
     top = max(shown, key=float)
     bottom = min(shown, key=float)
     if top == bottom:
-        return [say("summary-all-equal", score=top)]
+        return [about(audience, "summary-all-equal", score=top)]
     highest = [c for c in scored if c["score"] == top]
     lowest = [c for c in scored if c["score"] == bottom]
     if len(highest) == 1:
-        strong = say("summary-strongest", title=highest[0]["title"], score=_score_and_band(highest[0]))
+        strong = about(audience, "summary-strongest", title=highest[0]["title"], score=_score_and_band(highest[0]))
     else:
-        strong = say(
-            "summary-strongest-tied", titles=names([c["title"] for c in highest]), each=_each(len(highest)), score=top
-        )
+        titles = names([c["title"] for c in highest])
+        strong = about(audience, "summary-strongest-tied", titles=titles, each=_each(len(highest)), score=top)
     if len(lowest) == 1:
-        focus = say("summary-focus", title=lowest[0]["title"], score=_score_and_band(lowest[0]))
+        focus = about(audience, "summary-focus", title=lowest[0]["title"], score=_score_and_band(lowest[0]))
     else:
-        focus = say(
-            "summary-lowest-tied", titles=names([c["title"] for c in lowest]), each=_each(len(lowest)), score=bottom
-        )
+        titles = names([c["title"] for c in lowest])
+        focus = about(audience, "summary-lowest-tied", titles=titles, each=_each(len(lowest)), score=bottom)
     return [strong, focus]

@@ -15,6 +15,7 @@ from .results import data_table, whose
 from .spreadsheet import Figure
 from .strings import say
 from .team import BAND_LEAST, Groups, Profile, as_report, changes, comparable, earlier_report
+from .voice import CSV_SCORE, about
 
 _EVERY_CODE_COUNTED = {"batch-codes": "batch-codes-several", "batch-earlier": "batch-earlier-several"}
 """The message above a paste's notes when every code counted and only lines of several codes are noted."""
@@ -110,7 +111,8 @@ def _table(framework: Framework, found: Profile) -> Markup:
         rows.append(
             h("tr", {"data-competency": c.id}, h("th", {"scope": "row"}, c.title), cells, h("td", {}, c.counted))
         )
-    head = [say(key) for key in ("column-competency", "team-score", "team-spread", "team-bands", "team-counted")]
+    head = [say("column-competency"), about(framework.audience, "team-score")]
+    head += [say(key) for key in ("team-spread", "team-bands", "team-counted")]
     return data_table({"data-huddle-team-table": True}, say("team-caption", whose=whose(framework)), head, rows)
 
 
@@ -175,12 +177,13 @@ def _changes(found: Profile, earlier: Profile) -> Markup:
     )
 
 
-def to_csv(found: Profile) -> str:
+def to_csv(found: Profile, audience: str = "individual") -> str:
     """One row per competency: the figures the page shows, nothing about any one person."""
     # `codes`: how many codes the profile is made from, so a file kept between rounds says so.
     # A withheld score is an empty cell, with `note` saying why: a spreadsheet then reads the column as numbers.
     # The spread is in words, as on the page: a lowest or highest score is one person's.
-    header = ["competency", "title", "team_score", "spread", "counted", "codes", "bands", "note"]
+    score = CSV_SCORE.get(audience, "team_score")
+    header = ["competency", "title", score, "spread", "counted", "codes", "bands", "note"]
     rows = []
     for c in found.competencies:
         shown = c.mean is not None and found.shown
