@@ -316,6 +316,25 @@ MESSAGES: dict[str, str] = {
     "code-unfit": "This code holds answers that do not fit this self-assessment.",
     "code-is-a-rater": "This is a code from someone giving 360 feedback; paste it on the “My 360” page instead.",
     "code-is-own": "This is a person's own result code, not a rater's.",
+    # Sealed codes and invitations (sealed.py, codes.py, seal.js).
+    "code-sealed-no-key": "This is a sealed code: load the collection key file it was made for to open it. "
+    "Without that file nobody can read it.",
+    "code-sealed-other-collection": "This code is sealed for another collection, not the one whose key file is loaded.",
+    "code-sealed-not-opened": "This sealed code could not be opened with the key file loaded: it was changed or "
+    "cut short.",
+    "code-plain-in-collection": "This is a plain code, not one from an invitation of this collection: anyone could "
+    "have made it, so it is not counted with the sealed codes.",
+    "code-ticket-no-key": "This code carries an invitation: load the collection key file to count it.",
+    "code-ticket-invalid": "This code's invitation was not made with this collection's key file, so it is not counted.",
+    "code-ticket-repeated": "This code comes from the same invitation as line {first}; each invitation counts once, "
+    "so it is not counted.",
+    "collection-key-unreadable": "This is not a Huddle collection key file, or it has been changed.",
+    "collection-key-other-framework": "This key file is for another self-assessment, not {title}.",
+    "counted-sealed": "Every code counted was sealed for collection {collection} and came from its own "
+    "invitation: only whoever holds the collection key file can read the answers, and no invitation counts "
+    "twice.",
+    "counted-plain": "These are plain codes: anyone who has one can read its answers, and nothing shows whether "
+    "two of them came from one person. Sealed codes, from invitations, protect against both.",
     # The summary at the top of the results.
     "summary-answered": "You answered {given} of the {total} statements.",
     "summary-answered-na": "You answered {given} of the {total} statements, {na} of them with “not applicable”, "
