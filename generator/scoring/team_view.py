@@ -56,7 +56,8 @@ def kind_note(batch: Batch) -> Markup:
 def _lines(numbers: tuple[int, ...]) -> str:
     """ "2, 3 and 5": line numbers in a sentence."""
     shown = [str(number) for number in numbers]
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {say('and-word')} {shown[-1]}"
+    word = say("and-word")
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {word} {shown[-1]}"
 
 
 def more_needed(found: Profile) -> Markup:
