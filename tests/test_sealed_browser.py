@@ -4,12 +4,15 @@ open each other's codes, and the pages set up collections, give sealed codes fro
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from generator.scoring import sealed
 from generator.scoring.codes import encode, read_codes
-from tests.assessment_page import framework_of
+from generator.scoring.team import profile
+from tests.assessment_page import RESULTS_TIMEOUT, framework_of, see_results
+from tests.conftest import hold_pyodide, new_context
 from tests.sealing import key_file, open_code, seal, ticket
 from tests.test_collective_browser import TEAM, member
 
@@ -65,3 +68,103 @@ def test_a_code_sealed_in_the_page_opens_in_cpython_and_one_sealed_in_cpython_op
         [demo_url + "assets/huddle/seal.js", json.dumps(theirs), f"a: {code}\n{made}\n"],
     )
     assert opened == f"a: {h1}|7.{ticket(theirs, 7)}\n{made}\n"  # the other collection's code left sealed
+
+
+def pick_answers(page, n: int) -> None:
+    """Answer every statement at once, a spread that differs from person to person."""
+    page.locator("fieldset[data-item]").first.wait_for()
+    page.evaluate(
+        """n => document.querySelectorAll("fieldset[data-item]").forEach((set, at) => {
+          const radios = [...set.querySelectorAll("input[type=radio]")].filter(r => r.value !== "na");
+          radios[(n + at) % radios.length].click();
+        })""",
+        n,
+    )
+
+
+def invited_code(browser, request, url: str, n: int) -> str:
+    """The code a person gets from the invitation `url`, in a browser context of their own."""
+    context = new_context(browser, request)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        pick_answers(page, n)
+        see_results(page)
+        note = page.locator("[data-huddle-sealed-note]")
+        assert "your code will be sealed" in note.inner_text()
+        assert not page.locator("[data-huddle-plain-note]").is_visible()
+        page.get_by_role("button", name="Get a code to share").click()
+        page.locator("[data-huddle-code-box]").wait_for()
+        assert page.get_by_text("Your code is sealed for collection").is_visible()
+        return page.get_by_label("Your result code").input_value()
+    finally:
+        context.close()
+
+
+def set_up_collection(page, count: int) -> tuple[dict, list[str]]:
+    """Set up a collection on the open team or 360 page: its key file and its invitation links."""
+    page.locator("[data-huddle-collection] summary").click()
+    assert "nothing is sent anywhere" in page.locator("[data-huddle-collection-warning]").inner_text()
+    page.get_by_label("How many people to invite").fill(str(count))
+    with page.expect_download() as downloading:
+        page.get_by_role("button", name="Set up a collection and download its key file").click()
+    name = downloading.value.suggested_filename
+    key = json.loads(Path(downloading.value.path()).read_text())
+    assert name == f"huddle-collection-{key['framework']}-{key['created']}.json" and key["issued"] == count
+    page.locator("[data-huddle-links] li").nth(count - 1).wait_for()
+    links = [field.input_value() for field in page.locator("[data-huddle-link]").all()]
+    return key, links
+
+
+def test_five_invited_people_give_sealed_codes_that_the_key_file_opens_and_a_reused_link_is_refused(
+    browser, request, demo_url, demo_site, tmp_path
+):
+    framework = framework_of(demo_site, TEAM)
+    facilitator = new_context(browser, request)
+    try:
+        hold_pyodide(facilitator)  # this page only sets up the collection
+        page = facilitator.new_page()
+        page.goto(demo_url + TEAM + "team/")
+        key, links = set_up_collection(page, 5)
+    finally:
+        facilitator.close()
+    assert len(links) == 5 and all(link.startswith(demo_url + TEAM + "#join=") for link in links)
+    codes = [invited_code(browser, request, link, n) for n, link in enumerate(links)]
+    codes.append(invited_code(browser, request, links[2], 9))  # invitation 3 taken a second time
+    for code in codes:
+        assert code.startswith(f"H2:team-culture:{framework.version}:{key['collection']}:")
+
+    page = new_context(browser, request).new_page()  # later, the facilitator with the key file
+    try:
+        page.goto(demo_url + TEAM + "team/")
+        page.get_by_label("Result codes", exact=True).fill("\n".join(codes))
+        page.locator("[data-huddle-show]").click()  # without the key file: nothing opens
+        page.locator("[data-huddle-profile]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+        assert "This is a sealed code" in page.locator("[data-huddle-batch-notes]").inner_text()
+        page.locator("[data-huddle-collection] summary").click()
+        saved = tmp_path / "key.json"
+        saved.write_text(json.dumps(key))
+        page.get_by_label("Load a collection key file").set_input_files(saved)
+        page.get_by_text(f"Collection {key['collection']} is loaded (5 invitations made)").wait_for()
+        assert [f.input_value() for f in page.locator("[data-huddle-link]").all()] == links
+        page.locator("[data-huddle-show]").click()
+        page.locator("[data-huddle-team-table]").wait_for(timeout=RESULTS_TIMEOUT)
+        assert page.locator("[data-huddle-status]").inner_text() == "5 result codes counted."
+        assert page.locator("[data-huddle-batch-notes]").inner_text().count("Line") == 1
+        assert (
+            "Line 6: This code comes from the same invitation as line 3; each invitation counts once"
+            in page.locator("[data-huddle-batch-notes]").inner_text()
+        )
+        assert f"sealed for collection {key['collection']}" in page.locator("[data-huddle-code-kind]").inner_text()
+        expected = read_codes(
+            framework,
+            "\n".join(open_code(code, key) for code in codes[:5]),
+            collection=collection_of(key),
+        )
+        shown = {
+            row.get_attribute("data-competency"): row.locator("[data-score]").inner_text()
+            for row in page.locator("[data-huddle-team-table] tbody tr").all()
+        }
+        assert shown == {c.id: c.score for c in profile(framework, expected.codes, 5).competencies}
+    finally:
+        page.context.close()

@@ -159,6 +159,44 @@ MESSAGES: dict[str, str] = {
     "one person's answers by decoding their code. The threshold stops this page from showing small groups; it cannot "
     "stop someone who decodes a single code. For real anonymity, collect codes through a channel that records no "
     "names, such as a form that asks for nothing else, or slips of paper in a box.",
+    # Sealed codes on the collective pages (pages/collection.py, collective.js, assessment.js).
+    "collection-title": "Sealed codes: invite people by link",
+    "collection-intro-team": "For more than plain codes: set up a collection here and send each person their own "
+    "invitation link to the self-assessment. The code a person gets from their link is sealed: only whoever holds "
+    "the collection's key file can read it, and each link counts once, so nobody can pass as several people.",
+    "collection-intro-feedback": "For feedback the person rated cannot read one by one: someone other than that person "
+    "sets up a collection here and sends each colleague their own invitation link to the feedback page. Their codes "
+    "are sealed: only whoever holds the collection's key file can open them, and each link counts once, so nobody "
+    "can add codes of their own making.",
+    "collection-warning": "Before you start: the key is made in this browser and nothing is sent anywhere; you "
+    "download it as a key file. Whoever has this file can open every code of the collection, so keep it as you "
+    "would the answers themselves. If you lose it, nobody can open the codes.",
+    "collection-count-label": "How many people to invite",
+    "collection-make": "Set up a collection and download its key file",
+    "collection-more": "Make more invitation links",
+    "collection-key-label": "Load a collection key file (to open its codes, or make more links)",
+    "collection-made": "Collection {collection} is set up and its key file is downloaded: keep it safe. Send each "
+    "person one of the links below, and no link to two people.",
+    "collection-loaded": "Collection {collection} is loaded ({issued} invitations made): its sealed codes are "
+    "opened when you show the profile.",
+    "collection-more-made": "{count} more invitation links are made. The key file is downloaded again with the "
+    "number of invitations made: keep the newest one.",
+    "collection-count-bad": "Give a whole number of people from 1 to {most}.",
+    "links-title": "Invitation links, one per person",
+    "invitation-label": "Invitation {number}",
+    "copy-link": "Copy link",
+    "link-copied": "Invitation {number} is copied.",
+    "link-not-copied": "This browser did not let the page copy; the link is selected, so copy it yourself.",
+    "print-links": "Print the links",
+    "no-sealing": "This page cannot make or open sealed codes here: it needs a secure connection (an address that "
+    "starts with https). Plain codes still work.",
+    "code-sealed-note": "You came from an invitation of collection {collection}, so your code will be sealed: only "
+    "whoever set up the collection, with its key file, can read your answers, and your invitation counts once.",
+    "code-sealed-made": "Your code is sealed for collection {collection}. Copy it and send it the way you were asked.",
+    "invitation-no-sealing": "You came from an invitation, but this browser cannot seal codes here (it needs a "
+    "secure connection), so your code is a plain one: anyone who has it can read your answers.",
+    "rater-sealed": "Your code will be sealed for collection {collection}: only the person who set up this "
+    "collection can open it; they see your answers, and the person you rate sees only groups of at least {least}.",
     "codes-label": "Result codes",
     "codes-hint-team": "Paste one code a line, or load a text file of them.",
     "codes-file-label": "Load a text file of codes",

@@ -12,6 +12,7 @@ import { failure } from "./messages.js";
 
 export const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const INFO = "huddle-sealed-code-1";
+const MAX_INVITATIONS = 10000; // as sealed.py's
 const CURVE = { name: "ECDH", namedCurve: "P-256" };
 const SEALED = /(?<![0-9A-Za-z])H2:[^\s"',;<>]+/g;
 const JOIN = /^#join=([0-9A-Z]{8})\.([A-Za-z0-9_-]{87})\.(\d{1,5})\.([0-9A-Z]{16})$/;
@@ -133,7 +134,10 @@ export async function readKeyFile(text, framework, title) {
     file.format === 1 &&
     /^[0-9A-Z]{8}$/.test(file.collection ?? "") &&
     typeof file.secret === "string" &&
-    typeof file.private === "object";
+    typeof file.private === "object" &&
+    Number.isInteger(file.issued) &&
+    file.issued >= 0 &&
+    file.issued <= MAX_INVITATIONS;
   if (!fine) throw failure("collection-key-unreadable");
   if (file.framework !== framework) throw failure("collection-key-other-framework", { title });
   let opener;
