@@ -14,9 +14,13 @@ from generator.scoring.team import profile
 from tests.assessment_page import RESULTS_TIMEOUT, framework_of, see_results
 from tests.conftest import hold_pyodide, new_context
 from tests.sealing import key_file, open_code, seal, ticket
+from tests.test_accessibility import violations
 from tests.test_collective_browser import TEAM, member
 
 pytestmark = pytest.mark.browser
+
+CL_ID = "collective-leadership"
+CL = f"assessments/{CL_ID}/"
 
 SEAL = """async ([url, name, args]) => {
   const module = await import(url);
@@ -126,6 +130,7 @@ def test_five_invited_people_give_sealed_codes_that_the_key_file_opens_and_a_reu
         page = facilitator.new_page()
         page.goto(demo_url + TEAM + "team/")
         key, links = set_up_collection(page, 5)
+        assert violations(page) == [], "the collection's controls and links"
     finally:
         facilitator.close()
     assert len(links) == 5 and all(link.startswith(demo_url + TEAM + "#join=") for link in links)
@@ -168,3 +173,86 @@ def test_five_invited_people_give_sealed_codes_that_the_key_file_opens_and_a_reu
         assert shown == {c.id: c.score for c in profile(framework, expected.codes, 5).competencies}
     finally:
         page.context.close()
+
+
+def rater_code(browser, request, url: str, role: str, n: int) -> str:
+    """The feedback code a colleague gets from the invitation `url`, in a browser context of their own."""
+    context = new_context(browser, request)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        note = page.locator("[data-huddle-sealed-note]")
+        assert "Your code will be sealed for collection" in note.inner_text()
+        assert "sees only groups of at least 3" in note.inner_text()
+        assert not page.get_by_text("anyone who has your code can read your answers").is_visible()
+        page.get_by_label(role).check()
+        pick_answers(page, n)
+        page.locator("[data-huddle-show]").click()
+        page.locator("[data-huddle-code-box]").wait_for(timeout=RESULTS_TIMEOUT)
+        return page.get_by_label("Your feedback code").input_value()
+    finally:
+        context.close()
+
+
+def show_360(page, own: str, codes: list[str]) -> None:
+    page.get_by_label("Your own result code").fill(own)
+    page.get_by_label("Codes from the people who gave you feedback").fill("\n".join(codes))
+    page.locator("[data-huddle-show]").click()
+    page.locator("[data-huddle-profile]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+
+
+def test_360_raters_by_invitation_are_read_with_the_key_file_and_not_by_the_person_rated(
+    browser, request, demo_url, demo_site, tmp_path
+):
+    framework = framework_of(demo_site, CL)
+    coach = new_context(browser, request)
+    try:
+        hold_pyodide(coach)
+        page = coach.new_page()
+        page.goto(demo_url + CL + "360/")
+        key, links = set_up_collection(page, 7)
+    finally:
+        coach.close()
+    assert all(link.startswith(demo_url + CL + "rater/#join=") for link in links)
+    roles = ["I am their line manager", *["I am a peer"] * 3, *["I report to them"] * 3]
+    codes = [
+        rater_code(browser, request, link, role, n) for n, (link, role) in enumerate(zip(links, roles, strict=True))
+    ]
+    assert all(code.startswith(f"H2:{CL_ID}:{framework.version}:{key['collection']}:") for code in codes)
+    own = encode(framework, {i.id: framework.scale.low for i in framework.items()}, nonce="0WN")
+    made_up = encode(framework, {i.id: framework.scale.high for i in framework.items()}, role="peer", nonce="M4D")
+
+    page = new_context(browser, request).new_page()
+    try:
+        page.goto(demo_url + CL + "360/")  # the person rated, who has no key file
+        show_360(page, own, codes)
+        assert page.locator("[data-huddle-status]").inner_text() == "0 result codes counted."
+        notes = page.locator("[data-huddle-batch-notes]").inner_text()
+        assert all(f"Line {n}: This is a sealed code" in notes for n in range(1, 8))
+        assert not page.locator("[data-huddle-360] thead th").filter(has_text="Peers").count()
+
+        page.locator("[data-huddle-collection] summary").click()  # the coach, with the key file
+        saved = tmp_path / "key.json"
+        saved.write_text(json.dumps(key))
+        page.get_by_label("Load a collection key file").set_input_files(saved)
+        page.get_by_text(f"Collection {key['collection']} is loaded").wait_for()
+        show_360(page, own, [*codes, made_up])
+        page.locator("[data-huddle-360]").wait_for(timeout=RESULTS_TIMEOUT)
+        assert page.locator("[data-huddle-status]").inner_text() == "7 result codes counted."
+        heads = page.locator("[data-huddle-360] thead th").all_inner_texts()
+        assert heads == ["Competency", "Self", "Manager (1)", "Peers (3)", "Direct reports (3)", "All raters (7)"]
+        assert "Line 8: This is a plain code" in page.locator("[data-huddle-batch-notes]").inner_text()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.no_pyodide
+def test_without_web_crypto_the_pages_say_so_and_give_plain_codes(page, demo_url):
+    page.add_init_script("Object.defineProperty(window, 'isSecureContext', { value: false })")
+    page.goto(demo_url + TEAM + "team/")
+    page.locator("[data-huddle-collection] summary").click()
+    assert page.get_by_text("This page cannot make or open sealed codes here").is_visible()
+    assert not page.get_by_role("button", name="Set up a collection and download its key file").is_visible()
+    page.goto(demo_url + CL + "rater/#join=ABCD2345." + "A" * 87 + ".1." + "0" * 16)
+    assert "this browser cannot seal codes here" in page.locator("[data-huddle-sealed-note]").inner_text()
+    assert page.get_by_text("anyone who has your code can read your answers").is_visible()
