@@ -170,3 +170,27 @@ def test_sealed_codes_are_short_enough_for_a_chat_message():
     for framework in (TEAM, COLLECTIVE):
         key = key_file(framework)
         assert len(invited(framework, answers_of(framework, 1), key, 9999)) < 400
+
+
+def test_a_plain_code_followed_by_a_bar_in_a_table_still_counts():
+    plain = encode(TEAM, answers_of(TEAM, 1), nonce="AAA")
+    assert [c.text for c in read_codes(TEAM, f"|{plain}|\n| {plain}|x |").codes] == [plain]
+
+
+@settings(max_examples=10, deadline=None)
+@given(role=st.sampled_from(["manager", "peer", "report", "other"]), n=st.integers(0, 9))
+def test_a_sealed_code_shows_neither_its_group_nor_its_role(role, n):
+    board = load_framework(REPO / "assessments" / "board-leadership.yml", REPO)
+    key = key_file(board)
+    group = board.groups[n % len(board.groups)].id
+    code = seal(
+        encode(board, answers_of(board, n), group=group, nonce="AAA"),
+        board,
+        key["collection"],
+        key["public"],
+        1,
+        ticket(key, 1),
+    )
+    assert group not in code
+    rater = invited(COLLECTIVE, answers_of(COLLECTIVE, n), key_file(COLLECTIVE), 1, role=role)
+    assert role not in rater

@@ -127,9 +127,7 @@ def decode(framework: Framework, text: str) -> Code:
         _unopened(framework, code)
     if head != FORMAT:
         raise CodeError(say("code-other-format"))
-    ticket = sealed.read_ticket(invitation) if bar else None
-    if bar and ticket is None:
-        raise CodeError(say("code-not-a-code"))
+    ticket = sealed.read_ticket(invitation) if bar else None  # else a "|" that only follows the code, as in a table
     body, _, check = code.rpartition(":")
     if _check(body) != check:
         raise CodeError(say("code-damaged"))
