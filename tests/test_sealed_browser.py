@@ -131,6 +131,13 @@ def test_five_invited_people_give_sealed_codes_that_the_key_file_opens_and_a_reu
         page.goto(demo_url + TEAM + "team/")
         key, links = set_up_collection(page, 5)
         assert violations(page) == [], "the collection's controls and links"
+        page.evaluate("window.print = () => {}")  # "Print the links" prints the links alone
+        page.get_by_role("button", name="Print the links").click()
+        page.emulate_media(media="print")
+        assert page.locator("[data-huddle-link]").nth(4).is_visible()
+        assert not page.get_by_label("Result codes", exact=True).is_visible()
+        assert not page.get_by_role("button", name="Copy link").first.is_visible()
+        assert not page.locator("[data-huddle-collection-warning]").is_visible()
     finally:
         facilitator.close()
     assert len(links) == 5 and all(link.startswith(demo_url + TEAM + "#join=") for link in links)
