@@ -58,7 +58,7 @@ def test_the_group_travels_in_the_code(board):
     [
         (lambda c: c[:-9], "This code is incomplete or has been changed: check that it was copied in full."),
         (lambda c: c[:30] + ("2" if c[30] != "2" else "3") + c[31:], "This code is incomplete or has been changed"),
-        (lambda c: "H2" + c[2:], "This code was made in a format this site does not read"),
+        (lambda c: "H3" + c[2:], "This code was made in a format this site does not read"),
         (lambda c: "hello world", "This is not a result code."),
         (lambda c: "", "This is not a result code."),
         (lambda c: c[:3] + "\ud800" + c[4:], "This is not a result code."),  # a lone surrogate, found by fuzzing
@@ -168,6 +168,8 @@ def test_codes_joined_on_one_line_by_tabs_or_separators_each_count_and_the_line_
     assert batch.several == ((1, 3),) and batch.problems == () and batch.duplicates == ()
     notes = api.team_call(framework, None, "\n".join(["\t".join(good[:3]), *good[3:]]), "", 5, 3)["notes"]
     assert [text for _, _, text in tree(notes) if text.strip()] == [
+        "These are plain codes: anyone who has one can read its answers, and nothing shows whether two of them came "
+        "from one person. Sealed codes, from invitations, protect against both.",
         "Every code was counted; some lines hold more than one:",
         "Line 1 holds 3 codes; each was read on its own. Put one code on each line to make this easier to check.",
     ]

@@ -11,6 +11,7 @@ from ..scoring.html import Markup, h, join
 from ..scoring.model import Framework
 from ..scoring.results import code_box, whose
 from ..scoring.strings import say
+from .collection import collection_section
 from .questionnaire import rater_questions, save_option
 from .uris import assessment_uri, feedback_uri, front_matter, heading, link, markdown_link, rater_uri, team_uri
 
@@ -33,6 +34,8 @@ def team_page(framework: Framework, k: int) -> str:
             "- " + say("team-least", least=k),
             *(["- " + say("team-groups")] if framework.groups else []),
             "- " + say("honesty"),
+            "",
+            collection_section(framework, say("collection-intro-team"), "../"),
             "",
             h(
                 "form",
@@ -204,6 +207,8 @@ def rater_page(framework: Framework, least: int) -> str:
             "- " + say("rater-what-they-see", least=least),
             "- " + say("rater-honesty", least=least),
             "",
+            h("p", {"class": "huddle-sealed-note", "data-huddle-sealed-note": True, "hidden": True}),
+            "",
             h(
                 "form",
                 {
@@ -250,6 +255,8 @@ def feedback_page(framework: Framework, least: int) -> str:
             "3. " + say("feedback-step-paste"),
             "",
             say("feedback-rules", least=least) + " " + say("honesty"),
+            "",
+            collection_section(framework, say("collection-intro-feedback"), "../rater/"),
             "",
             h(
                 "form",

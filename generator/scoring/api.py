@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from . import codes, feedback, feedback_view, results, strings, survey, team, team_view
+from . import codes, feedback, feedback_view, results, sealed, strings, survey, team, team_view
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import changes, read_saved, report, saved_result
@@ -61,16 +61,30 @@ def code_call(
     return codes.encode(framework, answers, group=group, role=role, nonce=str(nonce))
 
 
+def _collection(key: Mapping[str, Any] | None) -> sealed.Collection | None:
+    """The collection of the key file loaded (`{"collection": id, "secret": base64url}`), or None."""
+    return None if key is None else sealed.Collection.from_json(key)
+
+
 def team_call(
-    framework: Framework, guidance: Guidance, pasted: str, earlier: str, k: int, k_group: int
+    framework: Framework,
+    guidance: Guidance,
+    pasted: str,
+    earlier: str,
+    k: int,
+    k_group: int,
+    key: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The team profile of the codes pasted (one a line), and of an earlier round's when given."""
-    now = codes.read_codes(framework, pasted, roles=("",))
+    """The team profile of the codes pasted (one a line), and of an earlier round's when given.
+
+    With the `key` of a collection, the page has opened the sealed codes it could (see `codes.read_codes`)."""
+    collection = _collection(key)
+    now = codes.read_codes(framework, pasted, roles=("",), collection=collection)
     found = team.profile(framework, now.codes, k)
     before = None
-    notes = [team_view.batch_notes(now)]
+    notes = [team_view.kind_note(now), team_view.batch_notes(now)]
     if earlier.strip():
-        then = codes.read_codes(framework, earlier, roles=("",))
+        then = codes.read_codes(framework, earlier, roles=("",), collection=collection)
         before = team.profile(framework, then.codes, k)
         notes.append(team_view.batch_notes(then, "batch-earlier"))
     groups = team.by_group(framework, now.codes, k, k_group)
@@ -85,7 +99,13 @@ def team_call(
 
 
 def feedback_call(
-    framework: Framework, guidance: Guidance, own: str, pasted: str, least: int, gap: float
+    framework: Framework,
+    guidance: Guidance,
+    own: str,
+    pasted: str,
+    least: int,
+    gap: float,
+    key: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The 360 view of the person's own code and the rater codes pasted (one a line)."""
     if not framework.offers_360:
@@ -93,11 +113,11 @@ def feedback_call(
     mine = codes.decode(framework, own)
     if mine.role:
         raise ValueError(strings.say("own-code-is-a-rater"))
-    raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:])
+    raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:], collection=_collection(key))
     shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)))
     return {
         "view": feedback_view.view(framework, shown, Fraction(str(gap)), least),
-        "notes": team_view.batch_notes(raters),
+        "notes": team_view.kind_note(raters) + team_view.batch_notes(raters),
         "counted": len(raters.codes),
     }
 
@@ -140,11 +160,16 @@ def published(framework_json: str) -> tuple[Framework, Guidance, dict[str, str]]
 
 
 def call(framework_json: str, name: str, args_json: str) -> str:
-    """Run the call `name` with the JSON list of arguments `args_json` against the framework."""
+    """Run the call `name` against the framework with `args_json`: a JSON list of arguments in order, or an
+    object of them by name (`{"pasted": ..., "key": ...}`)."""
     framework, guidance, said = published(framework_json)
     strings.use(said)
+    args = json.loads(args_json)
     try:
-        value = CALLS[name](framework, guidance, *json.loads(args_json))
+        if isinstance(args, dict):
+            value = CALLS[name](framework, guidance, **args)
+        else:
+            value = CALLS[name](framework, guidance, *args)
     except ValueError as error:
         return json.dumps({"error": str(error)})
     return json.dumps({"value": value})

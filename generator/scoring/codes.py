@@ -16,6 +16,12 @@ A code reads `H1:<framework id>:<version>:<group>:<role>:<nonce>:<answers>:<chec
 - `check` is the CRC-32 of everything before it, in base 32: a code cut short
   or changed by hand is refused.
 
+A *sealed* code (`H2:...`, made in the page from an invitation, `seal.js`) keeps
+the framework, version and collection in the clear and the rest encrypted to the
+collection's key. The page opens it with the key file into the H1 code it holds
+followed by `|<n>.<ticket>`, the invitation's number and ticket, which
+`sealed.py` checks; an H2 code still in the text is one the page could not open.
+
 No name, no date, no notes and no free text ever go into a code. Standard
 library only (runs in Pyodide). Documented for people in docs/collective.md.
 """
@@ -28,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import sealed
 from .model import NOT_APPLICABLE, Framework
 from .strings import say
 
@@ -52,6 +59,15 @@ class CodeError(ValueError):
     """A code that cannot be counted, with a sentence for the person who pasted it."""
 
 
+class SealedCodeError(CodeError):
+    """A sealed code left unopened (no key file, another collection's, or one it cannot open): what to say depends
+    on the collection loaded, which `read_codes` knows."""
+
+    def __init__(self, collection: str) -> None:
+        super().__init__(say("code-sealed-no-key"))
+        self.collection = collection
+
+
 @dataclass(frozen=True, slots=True)
 class Code:
     group: str
@@ -59,6 +75,8 @@ class Code:
     answers: Mapping[str, Any]
     text: str
     """The code as made, whitespace removed: two equal texts are the same code pasted twice."""
+    ticket: tuple[int, str] | None = None
+    """The invitation's number and ticket of an opened sealed code; None for a plain code."""
 
 
 def _check(body: str) -> str:
@@ -100,12 +118,16 @@ def decode(framework: Framework, text: str) -> Code:
     code = "".join(text.split())
     if len(code) > MAX_CODE_LENGTH:
         raise CodeError(say("code-too-long"))
+    code, bar, invitation = code.partition("|")
     code = _as_made(code)
     head = code.split(":", 1)[0]
     if not code.isascii() or not _FORMAT.fullmatch(head) or ":" not in code:
         raise CodeError(say("code-not-a-code"))
+    if head == sealed.FORMAT and not bar:
+        _unopened(framework, code)
     if head != FORMAT:
         raise CodeError(say("code-other-format"))
+    ticket = sealed.read_ticket(invitation) if bar else None  # else a "|" that only follows the code, as in a table
     body, _, check = code.rpartition(":")
     if _check(body) != check:
         raise CodeError(say("code-damaged"))
@@ -138,7 +160,22 @@ def decode(framework: Framework, text: str) -> Code:
             answers[item.id] = NOT_APPLICABLE
         elif at >= 2:
             answers[item.id] = points[at - 2].value
-    return Code(group=group, role=role, answers=answers, text=code)
+    text = f"{code}|{ticket[0]}.{ticket[1]}" if ticket else code
+    return Code(group=group, role=role, answers=answers, text=text, ticket=ticket)
+
+
+def _unopened(framework: Framework, code: str) -> None:
+    """Why a sealed code still in the text cannot count: its clear fields say which framework, version and
+    collection it is for."""
+    body, _, check = code.rpartition(":")
+    fields = body.split(":")
+    if _check(body) != check or len(fields) != 5:
+        raise CodeError(say("code-damaged"))
+    if fields[1] != framework.id:
+        raise CodeError(say("code-other-framework", title=framework.title))
+    if fields[2] != framework.version:
+        raise CodeError(say("code-other-version", title=framework.title, version=framework.version))
+    raise SealedCodeError(fields[3])
 
 
 def _as_made(code: str) -> str:
@@ -205,19 +242,29 @@ class Batch:
     identical: tuple[tuple[int, ...], ...] = ()
     """The lines of codes that differ only in their nonce: the same answers, group and role. Two people rarely
     answer every statement alike, and one person can make a plain code as often as they like."""
+    collection: str = ""
+    """The collection whose key file opened the sealed codes counted; empty when the codes are plain."""
 
 
-def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = None) -> Batch:
+def read_codes(
+    framework: Framework,
+    text: str,
+    roles: tuple[str, ...] | None = None,
+    collection: sealed.Collection | None = None,
+) -> Batch:
     """Every code in `text`, one a line (blank lines skipped): good ones count even when others are bad.
 
     A line of several codes (joined by tabs from a spreadsheet, say) counts each, and says so in `several`.
     With `roles`, a code of another role is a problem too (a rater's code pasted as a team member's, say).
+    With a `collection` (its key file loaded), only sealed codes the page opened count, each invitation once:
+    a plain code, a forged ticket or a ticket used before is named and not counted.
     """
     codes: list[Code] = []
     problems: list[tuple[int, str]] = []
     duplicates: list[tuple[int, int]] = []
     several: list[tuple[int, int]] = []
     first: dict[str, int] = {}
+    invited: dict[int, int] = {}
     alike: dict[tuple, list[int]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -227,17 +274,51 @@ def read_codes(framework: Framework, text: str, roles: tuple[str, ...] | None = 
             several.append((number, len(found)))
         for code in found:
             if isinstance(code, CodeError):
-                problems.append((number, str(code)))
+                problems.append((number, _sealed_problem(code, collection)))
             elif roles is not None and code.role not in roles:
                 problems.append((number, _role_problem(code.role)))
             elif code.text in first:
                 duplicates.append((number, first[code.text]))
+            elif (problem := _ticket_problem(code, collection, invited)) is not None:
+                problems.append((number, problem))
             else:
                 first[code.text] = number
+                if code.ticket is not None:
+                    invited[code.ticket[0]] = number
                 codes.append(code)
                 alike.setdefault((code.group, code.role, tuple(sorted(code.answers.items()))), []).append(number)
     identical = tuple(tuple(lines) for lines in alike.values() if len(lines) > 1)
-    return Batch(tuple(codes), tuple(problems), tuple(duplicates), tuple(several), identical)
+    return Batch(
+        tuple(codes),
+        tuple(problems),
+        tuple(duplicates),
+        tuple(several),
+        identical,
+        collection.id if collection is not None else "",
+    )
+
+
+def _sealed_problem(error: CodeError, collection: sealed.Collection | None) -> str:
+    """The sentence for a code that cannot count: for a sealed code left unopened, why, from the key loaded."""
+    if not isinstance(error, SealedCodeError) or collection is None:
+        return str(error)
+    if error.collection != collection.id:
+        return say("code-sealed-other-collection")
+    return say("code-sealed-not-opened")
+
+
+def _ticket_problem(code: Code, collection: sealed.Collection | None, invited: dict[int, int]) -> str | None:
+    """Why an opened code's invitation cannot count (or a plain code, when a collection is loaded), or None."""
+    if code.ticket is None:
+        return say("code-plain-in-collection") if collection is not None else None
+    if collection is None:
+        return say("code-ticket-no-key")
+    number, ticket = code.ticket
+    if not collection.admits(number, ticket):
+        return say("code-ticket-invalid")
+    if number in invited:
+        return say("code-ticket-repeated", first=invited[number])
+    return None
 
 
 def _role_problem(role: str) -> str:

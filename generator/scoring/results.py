@@ -127,11 +127,8 @@ def _share(framework: Framework, team_url: str) -> Markup:
         "div",
         {"class": "huddle-share huddle-screen-only", "data-huddle-share": True},
         h("h3", {"id": "huddle-share-title"}, say("share-title", whose=pooled)),
-        h(
-            "p",
-            {},
-            say("share-text", whose=pooled),
-        ),
+        h("p", {"data-huddle-plain-note": True}, say("share-text", whose=pooled)),
+        h("p", {"class": "huddle-sealed-note", "data-huddle-sealed-note": True, "hidden": True}),
         group,
         h(
             "p",

@@ -167,6 +167,44 @@ MESSAGES: dict[str, str] = {
     "one person's answers by decoding their code. The threshold stops this page from showing small groups; it cannot "
     "stop someone who decodes a single code. For real anonymity, collect codes through a channel that records no "
     "names, such as a form that asks for nothing else, or slips of paper in a box.",
+    # Sealed codes on the collective pages (pages/collection.py, collective.js, assessment.js).
+    "collection-title": "Sealed codes: invite people by link",
+    "collection-intro-team": "For more than plain codes: set up a collection here and send each person their own "
+    "invitation link to the self-assessment. The code a person gets from their link is sealed: only whoever holds "
+    "the collection's key file can read it, and each link counts once, so nobody can pass as several people.",
+    "collection-intro-feedback": "For feedback the person rated cannot read one by one: someone other than that person "
+    "sets up a collection here and sends each colleague their own invitation link to the feedback page. Their codes "
+    "are sealed: only whoever holds the collection's key file can open them, and each link counts once, so nobody "
+    "can add codes of their own making.",
+    "collection-warning": "Before you start: the key is made in this browser and nothing is sent anywhere; you "
+    "download it as a key file. Whoever has this file can open every code of the collection, so keep it as you "
+    "would the answers themselves. If you lose it, nobody can open the codes.",
+    "collection-count-label": "How many people to invite",
+    "collection-make": "Set up a collection and download its key file",
+    "collection-more": "Make more invitation links",
+    "collection-key-label": "Load a collection key file (to open its codes, or make more links)",
+    "collection-made": "Collection {collection} is set up and its key file is downloaded: keep it safe. Send each "
+    "person one of the links below, and no link to two people.",
+    "collection-loaded": "Collection {collection} is loaded ({issued} invitations made): its sealed codes are "
+    "opened when you show the profile.",
+    "collection-more-made": "{count} more invitation links are made. The key file is downloaded again with the "
+    "number of invitations made: keep the newest one.",
+    "collection-count-bad": "Give a whole number of people from 1 to {most}.",
+    "links-title": "Invitation links, one per person",
+    "invitation-label": "Invitation {number}",
+    "copy-link": "Copy link",
+    "link-copied": "Invitation {number} is copied.",
+    "link-not-copied": "This browser did not let the page copy; the link is selected, so copy it yourself.",
+    "print-links": "Print the links",
+    "no-sealing": "This page cannot make or open sealed codes here: it needs a secure connection (an address that "
+    "starts with https). Plain codes still work.",
+    "code-sealed-note": "You came from an invitation of collection {collection}, so your code will be sealed: only "
+    "whoever set up the collection, with its key file, can read your answers, and your invitation counts once.",
+    "code-sealed-made": "Your code is sealed for collection {collection}. Copy it and send it the way you were asked.",
+    "invitation-no-sealing": "You came from an invitation, but this browser cannot seal codes here (it needs a "
+    "secure connection), so your code is a plain one: anyone who has it can read your answers.",
+    "rater-sealed": "Your code will be sealed for collection {collection}: only the person who set up this "
+    "collection can open it; they see your answers, and the person you rate sees only groups of at least {least}.",
     "codes-label": "Result codes",
     "codes-hint-team": "Paste one code a line, or load a text file of them.",
     "codes-file-label": "Load a text file of codes",
@@ -337,6 +375,25 @@ MESSAGES: dict[str, str] = {
     "code-unfit": "This code holds answers that do not fit this self-assessment.",
     "code-is-a-rater": "This is a code from someone giving 360 feedback; paste it on the “My 360” page instead.",
     "code-is-own": "This is a person's own result code, not a rater's.",
+    # Sealed codes and invitations (sealed.py, codes.py, seal.js).
+    "code-sealed-no-key": "This is a sealed code: load the collection key file it was made for to open it. "
+    "Without that file nobody can read it.",
+    "code-sealed-other-collection": "This code is sealed for another collection, not the one whose key file is loaded.",
+    "code-sealed-not-opened": "This sealed code could not be opened with the key file loaded: it was changed or "
+    "cut short.",
+    "code-plain-in-collection": "This is a plain code, not one from an invitation of this collection: anyone could "
+    "have made it, so it is not counted with the sealed codes.",
+    "code-ticket-no-key": "This code carries an invitation: load the collection key file to count it.",
+    "code-ticket-invalid": "This code's invitation was not made with this collection's key file, so it is not counted.",
+    "code-ticket-repeated": "This code comes from the same invitation as line {first}; each invitation counts once, "
+    "so it is not counted.",
+    "collection-key-unreadable": "This is not a Huddle collection key file, or it has been changed.",
+    "collection-key-other-framework": "This key file is for another self-assessment, not {title}.",
+    "counted-sealed": "Every code counted was sealed for collection {collection} and came from its own "
+    "invitation: only whoever holds the collection key file can read the answers, and no invitation counts "
+    "twice.",
+    "counted-plain": "These are plain codes: anyone who has one can read its answers, and nothing shows whether "
+    "two of them came from one person. Sealed codes, from invitations, protect against both.",
     # The summary at the top of the results.
     "summary-answered": "You answered {given} of the {total} statements.",
     "summary-answered-na": "You answered {given} of the {total} statements, {na} of them with “not applicable”, "

@@ -45,6 +45,15 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
     )
 
 
+def kind_note(batch: Batch) -> Markup:
+    """Which kind of code was counted, and what that kind protects."""
+    if not batch.codes:
+        return Markup("")
+    sentence = say("counted-sealed", collection=batch.collection) if batch.collection else say("counted-plain")
+    kind = "sealed" if batch.collection else "plain"
+    return h("p", {"class": "huddle-code-kind", "data-huddle-code-kind": kind}, sentence)
+
+
 def _lines(numbers: tuple[int, ...]) -> str:
     """ "2, 3 and 5": line numbers in a sentence."""
     shown = [str(number) for number in numbers]

@@ -13,6 +13,7 @@ import { download, today } from "./download.js";
 import { keepForOffline } from "./keep.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
+import { readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
 import { insert } from "./view.js";
 import { storageFor } from "./storage.js";
@@ -289,11 +290,22 @@ $("[data-huddle-print]", results).addEventListener("click", () => window.print()
 
 // A result code to pool with a team: made by the scoring package from the answers shown,
 // a chosen group and three random numbers (so equal answers still give different codes).
+// Opened from an invitation (`#join=...`), the code is sealed for its collection where this browser can.
+const invitation = readInvitation(location.hash);
+const sealFor = invitation && sealingAvailable() ? invitation : null;
+if (invitation) {
+  const note = $("[data-huddle-sealed-note]", results);
+  note.hidden = false;
+  note.textContent = sealFor ? say("code-sealed-note", { collection: invitation.collection }) : say("invitation-no-sealing");
+  if (sealFor) $("[data-huddle-plain-note]", results).hidden = true;
+}
 $("[data-huddle-get-code]", results).addEventListener("click", async () => {
   if (!shown) return;
   const group = $("[data-huddle-group]", results)?.value ?? "";
   try {
-    code.show(await scorer.call("code", [shown.answers, group, "", nonce()]));
+    const made = await scorer.call("code", [shown.answers, group, "", nonce()]);
+    code.show(sealFor ? await seal(made, sealFor) : made);
+    if (sealFor) code.say(say("code-sealed-made", { collection: sealFor.collection }));
   } catch (error) {
     code.say(error.message);
   }

@@ -7,9 +7,11 @@
 // the buttons.
 
 import { fillAnswers, readAnswers, resume } from "./answers.js";
+import { collection } from "./collection.js";
 import { download, today } from "./download.js";
 import { failure, say } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
+import { openText, readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
 import { storageFor } from "./storage.js";
 import { keepForOffline } from "./keep.js";
@@ -23,6 +25,7 @@ const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 
 const status = $("[data-huddle-status]", form);
 const profile = $("[data-huddle-profile]");
+const sealing = collection(); // the team and 360 pages' collection, to invite people and open sealed codes
 let shown = null; // what the worker gave: {view, notes, csv, stem, ...}
 let waiting = false;
 
@@ -86,10 +89,30 @@ const items = $$("fieldset[data-item]", form);
 let coded = false; // a code was made from these answers
 let warnedFew = false; // told that few statements are answered
 const raterAnswers = () => readAnswers(items);
+// A rater who came from an invitation gets a sealed code, where this browser can seal it.
+const invitation = kind === "rater" ? readInvitation(location.hash) : null;
+const sealFor = invitation && sealingAvailable() ? invitation : null;
+if (invitation) {
+  const note = $("[data-huddle-sealed-note]");
+  note.hidden = false;
+  note.textContent = sealFor
+    ? say("rater-sealed", { collection: invitation.collection, least: config.thresholds.rater })
+    : say("invitation-no-sealing");
+  const plain = note.previousElementSibling; // the page's list of what plain codes show
+  if (sealFor && plain?.tagName === "UL") plain.hidden = true;
+}
 async function raterCode() {
   status.textContent = "";
-  code.show(await scorer.call("code", [raterAnswers(), "", $("input[name='huddle-role']:checked", form).value, nonce()]));
+  const made = await scorer.call("code", [raterAnswers(), "", $("input[name='huddle-role']:checked", form).value, nonce()]);
+  code.show(sealFor ? await seal(made, sealFor) : made);
+  if (sealFor) code.say(say("code-sealed-made", { collection: sealFor.collection }));
   coded = true;
+}
+
+// The codes as the scorer reads them: sealed ones opened with the collection's key file, when one is loaded.
+async function opened(text) {
+  const key = sealing.opened();
+  return key ? openText(text, key) : text;
 }
 if (kind === "rater") {
   const progress = $("[data-huddle-progress]", form);
@@ -158,10 +181,14 @@ async function go() {
   waiting = false;
   const { team, group, rater, gap } = config.thresholds;
   try {
+    const key = sealing.opened()?.key ?? null;
+    const pasted = kind === "rater" ? "" : await opened($("[data-huddle-codes]", form).value);
     if (kind === "team") {
-      await showProfile("team", [$("[data-huddle-codes]", form).value, $("[data-huddle-earlier-codes]", form).value, team, group]);
+      const earlier = await opened($("[data-huddle-earlier-codes]", form).value);
+      await showProfile("team", { pasted, earlier, k: team, k_group: group, key });
     } else if (kind === "360") {
-      await showProfile("feedback", [$("[data-huddle-own-code]", form).value, $("[data-huddle-codes]", form).value, rater, gap]);
+      const own = $("[data-huddle-own-code]", form).value;
+      await showProfile("feedback", { own, pasted, least: rater, gap, key });
     } else {
       await raterCode();
     }
