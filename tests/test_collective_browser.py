@@ -398,3 +398,16 @@ def test_the_scorers_download_shows_from_the_start_in_a_quiet_line(page, demo_ur
     page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
     assert line.inner_text() == "The scorer is ready: what you ask for is worked out at once, on this device."
     assert page.locator("[data-huddle-status]").inner_text() == ""  # nothing asked for yet
+
+
+def test_five_plain_codes_of_the_same_answers_are_named_as_alike_with_what_plain_codes_cannot_protect(
+    page, demo_url, demo_site
+):
+    framework = framework_of(demo_site, TEAM)
+    same = {item.id: framework.scale.points[1].value for item in framework.items()}
+    codes = [encode(framework, same, nonce=nonce) for nonce in ("A1B", "C2D", "E3F", "G4H", "J5K")]
+    page.goto(demo_url + TEAM + "team/")
+    show_profile(page, codes)  # one person's answers under five made-up nonces still shows a profile ...
+    notes = page.locator("[data-huddle-batch-notes]")
+    notes.get_by_text("Lines 1, 2, 3, 4 and 5 hold the same answers to every statement").wait_for()
+    assert "Plain codes cannot show who made them" in notes.inner_text()  # ... but says so, and what it means
