@@ -47,6 +47,9 @@ EXPECTED = {
     "band-unreachable": [
         "band-unreachable.yml:17:12: bands[1].from: no score of competency 'listening' falls in band 'Developing' (from 3.4), since the nearest are about 3.33 and 3.5; move the band's 'from', or give the competency more items.",
     ],
+    "own-advice-missing": [
+        "own-advice-missing.yml:32:13: domains[0].competencies[1].id: competency 'asking' has no 'strengths', though other competencies of this framework do, so its results show Huddle's generic advice for a strength beside the others' own; add 'strengths' to it.",
+    ],
     "top-band-perfect-only": [
         "top-band-perfect-only.yml:18:12: bands[2].from: competency 'listening' reaches its top band 'Established' (from 4.8) only when every answered statement gets the top answer, since its next best score is about 4.67; lower 'from' to 4.66 or below, so that a strong score short of perfect can reach it.",
     ],

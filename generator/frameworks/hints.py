@@ -77,14 +77,28 @@ def framework_hints(data: dict[str, Any], positions: Positions, shown: str) -> l
 
     found = [hint(("scale", "points"), message, info) for message, info in _scale(data["scale"])]
     frame = _time_frame(data.get("description", ""))
+    competencies = [competency for domain in data["domains"] for competency in domain["competencies"]]
+    own = [key for key in OWN_ADVICE if any(competency.get(key) for competency in competencies)]
     for d, domain in enumerate(data["domains"]):
         for c, competency in enumerate(domain["competencies"]):
             at = ("domains", d, "competencies", c)
             found += [hint((*at, "items"), message) for message in _competency(competency)]
+            found += [hint((*at, "id"), _own_advice(competency, key)) for key in own if not competency.get(key)]
             for i, item in enumerate(competency["items"]):
                 found += [hint((*at, "items", i, "text"), message) for message in _item(item, frame)]
     found += [hint(path, message) for path, message in band_hints(data)]
     return sorted(found)
+
+
+OWN_ADVICE = {"strengths": "advice for a strength", "reflect": "reflection questions"}
+"""A competency's own words for its results, which stand out when only some competencies of a framework have them."""
+
+
+def _own_advice(competency: dict[str, Any], key: str) -> str:
+    return (
+        f"competency '{competency['id']}' has no '{key}', though other competencies of this framework do, so its "
+        f"results show Huddle's generic {OWN_ADVICE[key]} beside the others' own; add '{key}' to it."
+    )
 
 
 def _item(item: dict[str, Any], frame: str | None) -> Iterator[str]:
