@@ -244,7 +244,8 @@ def test_360_raters_by_invitation_are_read_with_the_key_file_and_not_by_the_pers
         page.get_by_label("Load a collection key file").set_input_files(saved)
         page.get_by_text(f"Collection {key['collection']} is loaded").wait_for()
         show_360(page, own, [*codes, made_up])
-        page.locator("[data-huddle-360]").wait_for(timeout=RESULTS_TIMEOUT)
+        # The view of the codes unopened is still on screen until the new one replaces it: wait for the count.
+        page.locator("[data-huddle-status]").get_by_text("7 result codes counted.").wait_for(timeout=RESULTS_TIMEOUT)
         assert page.locator("[data-huddle-status]").inner_text() == "7 result codes counted."
         heads = page.locator("[data-huddle-360] thead th").all_inner_texts()
         assert heads == ["Competency", "Self", "Manager (1)", "Peers (3)", "Direct reports (3)", "All raters (7)"]
