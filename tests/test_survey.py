@@ -146,3 +146,13 @@ def test_more_than_100000_rows_or_20_mb_are_refused_with_a_sentence(team):
     assert len(read_survey(team, export([a.id], [["3"]] * 1_000)).people) == 1_000
     with pytest.raises(SurveyError, match="over 20 MB"):
         read_survey(team, a.id + "\n" + "3\n" * 10_000_000)
+
+
+def test_rows_with_the_same_answers_are_named_as_one_person_perhaps_sending_twice(team):
+    items = team.items()
+    same = ["4"] * len(items)
+    rows = [same, ["2"] * len(items), same, same]
+    notes = api.survey_call(team, None, export([item.id for item in items], rows), {}, 5)["notes"]
+    said = " ".join(text for _, _, text in tree(notes))
+    assert "Rows 2, 4 and 5 hold the same answers to every statement" in said
+    assert "An anonymous survey cannot show who sent each row" in said

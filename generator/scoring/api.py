@@ -128,7 +128,7 @@ def survey_call(
     """The team profile of a survey tool's export (CSV), with the columns matched and the rows left out."""
     read = survey.read_survey(framework, text, mapping)
     found = team.profile(framework, read.people, k)
-    notes = codes.Batch((), read.problems, ())
+    notes = codes.Batch((), read.problems, (), (), codes.alike(zip(read.rows, read.people, strict=True)))
     return {
         "mapping": team_view.mapping_form(framework, read.columns, dict(read.matched), read.unmatched),
         "view": team_view.view(framework, found, team.Groups((), ""), source="profile-of-survey"),

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import binascii
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -265,7 +265,7 @@ def read_codes(
     several: list[tuple[int, int]] = []
     first: dict[str, int] = {}
     invited: dict[int, int] = {}
-    alike: dict[tuple, list[int]] = {}
+    counted: list[tuple[int, Code]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -286,8 +286,8 @@ def read_codes(
                 if code.ticket is not None:
                     invited[code.ticket[0]] = number
                 codes.append(code)
-                alike.setdefault((code.group, code.role, tuple(sorted(code.answers.items()))), []).append(number)
-    identical = tuple(tuple(lines) for lines in alike.values() if len(lines) > 1)
+                counted.append((number, code))
+    identical = alike(counted)
     return Batch(
         tuple(codes),
         tuple(problems),
@@ -319,6 +319,15 @@ def _ticket_problem(code: Code, collection: sealed.Collection | None, invited: d
     if number in invited:
         return say("code-ticket-repeated", first=invited[number])
     return None
+
+
+def alike(numbered: Iterable[tuple[int, Code]]) -> tuple[tuple[int, ...], ...]:
+    """The numbers (lines of a paste, rows of a file) of codes that hold the same answers, group and role, for
+    each set of more than one: two people rarely answer every statement alike."""
+    found: dict[tuple, list[int]] = {}
+    for number, code in numbered:
+        found.setdefault((code.group, code.role, tuple(sorted(code.answers.items()))), []).append(number)
+    return tuple(tuple(numbers) for numbers in found.values() if len(numbers) > 1)
 
 
 def _role_problem(role: str) -> str:

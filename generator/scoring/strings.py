@@ -476,6 +476,10 @@ MESSAGES: dict[str, str] = {
     "person could make several, and each would count as another person.",
     "batch-identical": "Lines {lines} hold the same answers to every statement, which two people rarely give; "
     "if one person made them, the profile counts that person more than once.",
+    "batch-identical-rows-title": "Some rows hold exactly the same answers. An anonymous survey cannot show who "
+    "sent each row: one person could send it several times, and each would count as another person.",
+    "batch-identical-rows": "Rows {lines} hold the same answers to every statement, which two people rarely give; "
+    "if one person sent the survey more than once, the profile counts that person more than once.",
     "and-word": "and",
     "batch-several": "Line {line} holds {count} codes; each was read on its own. Put one code on each line to make "
     "this easier to check.",

@@ -45,6 +45,8 @@ class Survey:
     people: tuple[Code, ...]
     problems: tuple[tuple[int, str], ...]
     """(row number in the file, sentence)."""
+    rows: tuple[int, ...] = ()
+    """The row number in the file of each of `people`."""
 
 
 class SurveyError(ValueError):
@@ -129,6 +131,7 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
         return Survey(columns, {}, unmatched, (), ((1, say("survey-no-match", use=say("survey-use"))),))
     values = _reader(framework)
     people: list[Code] = []
+    rows_of_people: list[int] = []
     problems: list[tuple[int, str]] = []
     for row_number, row in enumerate(rows[1:], start=2):
         cells = {column: row[column].strip() for column in matched if column < len(row)}
@@ -154,4 +157,5 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
             problems.append((row_number, say("survey-row-empty", row=row_number)))
         else:
             people.append(Code(group="", role="", answers=answers, text=f"row {row_number}"))
-    return Survey(columns, matched, unmatched, tuple(people), tuple(problems))
+            rows_of_people.append(row_number)
+    return Survey(columns, matched, unmatched, tuple(people), tuple(problems), tuple(rows_of_people))

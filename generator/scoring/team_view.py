@@ -33,15 +33,18 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
     ]
     lines += [h("li", {}, say("batch-repeat", line=number, first=first)) for number, first in batch.duplicates]
     several = [h("li", {}, say("batch-several", line=number, count=count)) for number, count in batch.several]
-    alike = [h("li", {}, say("batch-identical", lines=_lines(numbers))) for numbers in batch.identical]
+    same = "batch-identical-rows" if rows else "batch-identical"
+    alike = [h("li", {}, say(same, lines=_lines(numbers))) for numbers in batch.identical]
     if not lines and not several and not alike:
         return Markup("")
-    counted = [h("p", {}, say(title if lines else _EVERY_CODE_COUNTED[title])), h("ul", {}, lines + several)]
+    counted = []
+    if lines or several:
+        counted = [h("p", {}, say(title if lines else _EVERY_CODE_COUNTED[title])), h("ul", {}, lines + several)]
     return h(
         "div",
         {"class": "huddle-batch-notes", "data-huddle-batch-notes": True},
-        *(counted if lines or several else []),
-        *([h("p", {}, say("batch-identical-title")), h("ul", {}, alike)] if alike else []),
+        *counted,
+        *([h("p", {}, _alike_title(rows)), h("ul", {}, alike)] if alike else []),
     )
 
 
@@ -52,6 +55,10 @@ def kind_note(batch: Batch) -> Markup:
     sentence = say("counted-sealed", collection=batch.collection) if batch.collection else say("counted-plain")
     kind = "sealed" if batch.collection else "plain"
     return h("p", {"class": "huddle-code-kind", "data-huddle-code-kind": kind}, sentence)
+
+
+def _alike_title(rows: bool) -> str:
+    return say("batch-identical-rows-title") if rows else say("batch-identical-title")
 
 
 def _lines(numbers: tuple[int, ...]) -> str:
