@@ -65,6 +65,12 @@ def _aes_key(shared: bytes, collection: str) -> bytes:
     return HKDF(hashes.SHA256(), 32, salt=collection.encode(), info=INFO).derive(shared)
 
 
+def padded(plain: str, h1: str) -> str:
+    """The plaintext padded as seal.js pads it, so that no code's length says its group, role or number."""
+    _, _, _, group, role, *_ = h1.split(":")
+    return plain.ljust(len(h1) - len(group) - len(role) + 32 + len("manager") + len("|10000.") + 16, "~")
+
+
 def seal(h1: str, framework, collection: str, public: str, number: int, given: str) -> str:
     """The sealed code of the H1 code `h1` from invitation `number` with ticket `given`."""
     point = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), unb64(public))
@@ -72,7 +78,7 @@ def seal(h1: str, framework, collection: str, public: str, number: int, given: s
     key = _aes_key(ephemeral.exchange(ec.ECDH(), point), collection)
     iv = os.urandom(12)
     clear = f"H2:{framework.id}:{framework.version}:{collection}"
-    box = AESGCM(key).encrypt(iv, f"{h1}|{number}.{given}".encode(), clear.encode())
+    box = AESGCM(key).encrypt(iv, padded(f"{h1}|{number}.{given}", h1).encode(), clear.encode())
     body = f"{clear}:{b64(_raw(ephemeral.public_key()) + iv + box)}"
     return f"{body}:{codes._check(body)}"
 
@@ -89,7 +95,8 @@ def open_code(code: str, key: dict) -> str | None:
     try:
         point = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw[:65])
         shared = private.exchange(ec.ECDH(), point)
-        return AESGCM(_aes_key(shared, fields[3])).decrypt(raw[65:77], raw[77:], ":".join(fields[:4]).encode()).decode()
+        opened = AESGCM(_aes_key(shared, fields[3])).decrypt(raw[65:77], raw[77:], ":".join(fields[:4]).encode())
+        return opened.decode().rstrip("~")
     except Exception:  # noqa: BLE001 - any failure is "cannot be opened", as in the page
         return None
 

@@ -130,3 +130,17 @@ def test_a_sites_own_names_for_the_groups_keep_their_capitals_in_sentences(frame
         )
     finally:
         strings.use({})
+
+
+def test_two_codes_that_chose_line_manager_are_not_shown_as_one_manager_whose_scores_the_other_could_subtract(
+    framework,
+):
+    own = decoded(framework, coded(framework, 5))[0]
+    peers = [coded(framework, 3, "peer", n) for n in range(2, 5)]
+    two = decoded(framework, coded(framework, 2, "manager", 1), coded(framework, 4, "manager", 9), *peers)
+    found = feedback(framework, own, two, 3, Fraction(1, 2))
+    assert [(v.label, v.count) for v in found.views] == [("Peers", 3)]  # not "Manager (2)", averaged
+    assert found.everyone.count == 3 and "The answers of 2 people" in found.withheld[0]
+    three = decoded(framework, *[coded(framework, 2 + n % 2, "manager", 10 + n) for n in range(3)], *peers)
+    found = feedback(framework, own, three, 3, Fraction(1, 2))
+    assert [(v.label, v.count) for v in found.views] == [("Manager", 3), ("Peers", 3)]  # a group, from three

@@ -194,3 +194,24 @@ def test_a_sealed_code_shows_neither_its_group_nor_its_role(role, n):
     assert group not in code
     rater = invited(COLLECTIVE, answers_of(COLLECTIVE, n), key_file(COLLECTIVE), 1, role=role)
     assert role not in rater
+
+
+def test_every_sealed_code_of_a_collection_is_as_long_whatever_its_group_role_or_invitation_number():
+    board = load_framework(REPO / "assessments" / "board-leadership.yml", REPO)
+    key = key_file(board)
+    lengths = {
+        len(
+            seal(
+                encode(board, {}, group=group, role=role, nonce="ABC"),
+                board,
+                key["collection"],
+                key["public"],
+                n,
+                "0" * 16,
+            )
+        )
+        for group in ("", *(g.id for g in board.groups))
+        for role in ("", "manager", "peer", "report", "other")
+        for n in (1, 42, 10_000)
+    }
+    assert len(lengths) == 1  # the person rated, who knows who sent each code, learns nothing from its length

@@ -57,6 +57,8 @@ def test_a_code_sealed_in_the_page_opens_in_cpython_and_one_sealed_in_cpython_op
     made = run(page, demo_url, "seal", h1, join)
     assert made.startswith(f"H2:team-culture:{framework.version}:{key['collection']}:")
     assert open_code(made, key) == f"{h1}|2.{ticket(key, 2)}"  # the page's code opens in CPython
+    other = run(page, demo_url, "seal", encode(framework, {}, role="manager", nonce="QQQ"), {**join, "number": 10_000})
+    assert len(other) == len(made) == len(seal(h1, framework, key["collection"], key["public"], 2, ticket(key, 2)))
     batch = read_codes(framework, open_code(made, key), collection=collection_of(key))
     assert [c.text for c in batch.codes] == [f"{h1}|2.{ticket(key, 2)}"]
 
@@ -190,7 +192,10 @@ def rater_code(browser, request, url: str, role: str, n: int) -> str:
         page.goto(url)
         note = page.locator("[data-huddle-sealed-note]")
         assert "Your code will be sealed for collection" in note.inner_text()
-        assert "sees only groups of at least 3" in note.inner_text()
+        assert (
+            "a line manager's answers on their own, and everyone else's only in groups of at least 3"
+            in note.inner_text()
+        )
         assert not page.get_by_text("anyone who has this code can read your answers").is_visible()
         page.get_by_label(role).check()
         pick_answers(page, n)

@@ -312,3 +312,13 @@ def test_a_competency_whose_counts_differ_by_one_between_rounds_is_not_compared(
         "be the same, or at least 5 apart, so that the change is no one person's"
     ]
     assert f'data-earlier="{first.id}"' not in view and f'data-earlier="{second.id}"' in view
+
+
+def test_the_chart_draws_the_rounded_team_score_not_the_exact_mean(team):
+    """The mean is 3.45, shown 3.5: a bar 612.5 wide (of 1000, from 1 to 5) would give the exact mean away, and
+    two profiles' bars a newcomer's score by subtraction; the bar is as wide as 3.5 (625)."""
+    pasted = [member(team, 4, n) for n in range(4)]
+    pasted.append(encode(team, answers_scoring(team, [1, 1, 1, 2]), nonce="XTR"))
+    view = str(api.team_call(team, None, "\n".join(pasted), "", 5, 3)["view"])
+    widths = set(re.findall(r'class="huddle-chart__bar"[^>]*width="([\d.]+)"', view))
+    assert widths == {"625"}, widths

@@ -1,7 +1,8 @@
 """360 feedback from result codes: a person's own code and their raters' codes, with anonymity rules.
 
 The person's own result is shown as "self". A manager is not anonymous and
-is shown on their own. Peers and direct reports are shown only when at least
+is shown on their own (two or more codes that chose "line manager" are a
+group under the same rule as peers). Peers and direct reports are shown only when at least
 `least` of each sent a code; a smaller group folds into "others" (with those
 who chose "other"), which is shown only if it reaches `least`, and is
 otherwise withheld with a sentence. Within a shown anonymous group, a
@@ -85,14 +86,16 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
         by_role[code.role].append(code)
     views = []
     withheld = []
-    counted: list[Code] = list(by_role["manager"])  # the codes some view shows: "all raters" is made of these
+    # One line manager is shown alone, as the rater page says. Two or more codes that chose "line manager" are a
+    # group like peers (with the same threshold), or "Manager (2)" would let either work out the other's scores.
+    alone = len(by_role["manager"]) == 1
+    counted: list[Code] = list(by_role["manager"]) if alone else []  # the codes some view shows
     anonymous: list[View] = []  # the groups of them shown
-    if by_role["manager"]:
-        manager = by_role["manager"]
-        views.append(_view(framework, "manager", manager, 1))
+    if alone:
+        views.append(_view(framework, "manager", by_role["manager"], 1))
     others = list(by_role["other"])
     folded = []
-    for role in ("peer", "report"):
+    for role in ("peer", "report") if alone else ("manager", "peer", "report"):
         group = by_role[role]
         if len(group) >= least:
             views.append(_view(framework, role, group, least))

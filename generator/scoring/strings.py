@@ -204,7 +204,8 @@ MESSAGES: dict[str, str] = {
     "invitation-no-sealing": "You came from an invitation, but this browser cannot seal codes here (it needs a "
     "secure connection), so your code is a plain one: anyone who has it can read your answers.",
     "rater-sealed": "Your code will be sealed for collection {collection}: only the person who set up this "
-    "collection can open it; they see your answers, and the person you rate sees only groups of at least {least}.",
+    "collection can open it; they see your answers. The person you rate sees a line manager's answers on their own, "
+    "and everyone else's only in groups of at least {least}.",
     "codes-label": "Result codes",
     "codes-hint-team": "Paste one code a line, or load a text file of them.",
     "codes-file-label": "Load a text file of codes",

@@ -247,7 +247,9 @@ def as_report(found: Profile, only: frozenset[str] | None = None) -> Mapping[str
     """The profile in the shape the chart draws (a scored report's competencies); with `only`, those alone."""
     return {
         "competencies": [
-            {"id": c.id, "title": c.title, "score": c.score, "exact": str(c.mean) if c.mean is not None else None}
+            # The chart draws the rounded score, as the table shows it: drawn from the exact mean, a bar's width
+            # would give it to four decimals, and two profiles' bars a newcomer's score by subtraction.
+            {"id": c.id, "title": c.title, "score": c.score, "exact": c.score if c.mean is not None else None}
             for c in found.competencies
             if only is None or c.id in only
         ]

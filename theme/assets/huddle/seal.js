@@ -100,6 +100,19 @@ async function aesKey(shared, collection, use) {
   return crypto.subtle.deriveKey(params, base, { name: "AES-GCM", length: 256 }, false, [use]);
 }
 
+// A sealed code's length would say its group, its role and how many digits its invitation number has (the
+// person rated knows who sent each code): the plaintext is padded with "~" to the length it would have with a
+// group of PAD_GROUP characters, the longest role and a five-digit number, so every code of a collection is as
+// long as every other. A group id longer than PAD_GROUP still shows in the length.
+const PAD_GROUP = 32;
+const PAD_ROLE = "manager".length;
+const PAD_INVITATION = `|${MAX_INVITATIONS}.`.length + 16;
+function padded(plain, code) {
+  const [, , , group = "", role = ""] = code.split(":");
+  const target = code.length - group.length - role.length + PAD_GROUP + PAD_ROLE + PAD_INVITATION;
+  return plain.padEnd(target, "~");
+}
+
 // The sealed code of `code` (an H1 code, as the scorer made it) for the invitation `join`.
 export async function seal(code, join) {
   const [, framework, version] = code.split(":");
@@ -108,7 +121,7 @@ export async function seal(code, join) {
   const mine = await crypto.subtle.generateKey(CURVE, true, ["deriveBits"]);
   const shared = await crypto.subtle.deriveBits({ name: "ECDH", public: theirs }, mine.privateKey, 256);
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = utf8(`${code}|${join.number}.${join.ticket}`);
+  const plain = utf8(padded(`${code}|${join.number}.${join.ticket}`, code));
   const box = await crypto.subtle.encrypt(
     { name: "AES-GCM", iv, additionalData: utf8(clear) },
     await aesKey(shared, join.collection, "encrypt"),
@@ -140,6 +153,11 @@ export async function readKeyFile(text, framework, title) {
     file.issued <= MAX_INVITATIONS;
   if (!fine) throw failure("collection-key-unreadable");
   if (file.framework !== framework) throw failure("collection-key-other-framework", { title });
+  try {
+    if (unb64(file.secret).length !== 32 || unb64(file.public).length !== 65) throw new Error();
+  } catch {
+    throw failure("collection-key-unreadable"); // a secret no invitation could be made with, or no public key
+  }
   let opener;
   try {
     opener = await crypto.subtle.importKey("jwk", file.private, CURVE, false, ["deriveBits"]);
@@ -148,6 +166,8 @@ export async function readKeyFile(text, framework, title) {
   }
   return { key: { collection: file.collection, secret: file.secret }, opener, file };
 }
+
+const OPENED = /^H1:[^\s|]+\|\d{1,5}\.[0-9A-Za-z]{16}$/;
 
 // The plaintext of one sealed code, or null when this collection's private key cannot open it.
 async function openCode(code, collection, opener) {
@@ -163,7 +183,9 @@ async function openCode(code, collection, opener) {
       await aesKey(shared, collection, "decrypt"),
       raw.slice(77),
     );
-    return new TextDecoder().decode(plain);
+    const opened = new TextDecoder().decode(plain).replace(/~+$/, ""); // the padding, never part of a code
+    // One H1 code and its invitation, nothing else: a line break sealed in would move every later line's number.
+    return OPENED.test(opened) ? opened : null;
   } catch {
     return null; // changed, cut short or sealed with another key: the scorer names the line
   }
