@@ -230,3 +230,20 @@ def story(name: str, tag_list: list[str]):
     return CaseStudy(
         f"case-studies/{name}.md", name, "S.", ("tiny/alpha",), "acute", tuple(tag_list), "2026-01-01", True
     )
+
+
+def test_search_finds_scoring_pages_by_their_introduction_only_and_ranks_case_studies_above_them(demo_site):
+    import json
+
+    docs = json.loads((demo_site / "search" / "search_index.json").read_text())["docs"]
+    scoring = [d for d in docs if d["location"].startswith("assessments/")]
+    assert scoring and not [d for d in scoring if "/print/" in d["location"]]  # the printable copy: not at all
+    for doc in scoring:
+        assert doc.get("boost") == 0.5, doc["location"]  # below a case study's own words (boost 1)
+        # No statement, answer label or result: "…involved.NeverRarelySometimesOftenAlways…" ran together.
+        for run in ("NeverRarely", "Strongly disagreeDisagree", "See my results"):
+            assert run not in doc["text"], doc["location"]
+    intro = next(d for d in scoring if d["location"] == "assessments/collective-leadership/")
+    assert "private reflection" in intro["text"]
+    studies = [d for d in docs if d["location"].startswith("case-studies/") and "by-" not in d["location"]]
+    assert studies and all(d.get("boost", 1) == 1 for d in studies)

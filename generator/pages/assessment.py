@@ -16,7 +16,7 @@ from ..scoring.model import Framework
 from ..scoring.strings import say
 from .framework import Text, block_html
 from .questionnaire import form
-from .uris import assessment_uri, framework_uri, front_matter, link, print_uri, text
+from .uris import SEARCH_INTRO_ONLY, assessment_uri, framework_uri, front_matter, link, print_uri, text
 
 SECONDS_PER_ITEM = 12
 """A generous reading-and-answering time per statement, for the intro's estimate."""
@@ -31,7 +31,9 @@ def assessment_page(framework: Framework, md: Text) -> str:
     names = ", ".join(text(c.title) for c in listed)
     printable, about = text(say("intro-printable")), text(say("intro-about"))
     parts = [
-        front_matter(title=framework.title, template="assessment.html", huddle_framework=framework.id),
+        front_matter(
+            title=framework.title, template="assessment.html", huddle_framework=framework.id, search=SEARCH_INTRO_ONLY
+        ),
         f"# {text(framework.title)}",
         "",
         block_html(md(framework.description, here, f"Framework '{framework.id}' description")),
@@ -70,7 +72,7 @@ def assessment_page(framework: Framework, md: Text) -> str:
         "",
         h(
             "details",
-            {"class": "huddle-resume", "data-huddle-resume": True, "hidden": True},
+            {"class": "huddle-resume", "data-huddle-resume": True, "hidden": True, "data-search-exclude": True},
             h("summary", {}, say("resume-title")),
             results.earlier_control("intro"),
         ),

@@ -21,6 +21,7 @@ def collection_section(framework: Framework, intro: str, invite_to: str) -> Mark
             "data-huddle-framework": framework.id,
             "data-version": framework.version,
             "data-title": framework.title,
+            "data-search-exclude": True,
         },
         h("summary", {}, say("collection-title")),
         h("p", {}, intro),

@@ -13,7 +13,17 @@ from ..scoring.results import code_box, whose
 from ..scoring.strings import say
 from .collection import collection_section
 from .questionnaire import rater_questions, save_option
-from .uris import assessment_uri, feedback_uri, front_matter, heading, link, markdown_link, rater_uri, team_uri
+from .uris import (
+    SEARCH_INTRO_ONLY,
+    assessment_uri,
+    feedback_uri,
+    front_matter,
+    heading,
+    link,
+    markdown_link,
+    rater_uri,
+    team_uri,
+)
 
 CODE_INPUT = {"spellcheck": "false", "autocapitalize": "off", "autocomplete": "off"}
 """A box for result codes: no spelling marks, capitals or suggestions on a code."""
@@ -43,6 +53,7 @@ def team_page(framework: Framework, k: int) -> str:
                     "class": "huddle-collective",
                     "data-huddle-collective": "team",
                     "data-framework-url": "../framework.json",
+                    "data-search-exclude": True,
                 },
                 _codes_field(say("codes-label"), say("codes-hint-team")),
                 h("label", {"for": "huddle-codes-file"}, say("codes-file-label")),
@@ -168,7 +179,11 @@ def _output(title: str, csv: bool) -> Markup:
 
 def _front(framework: Framework, title: str) -> str:
     return front_matter(
-        title=title, template="assessment.html", huddle_framework=framework.id, huddle_script="collective.js"
+        title=title,
+        template="assessment.html",
+        huddle_framework=framework.id,
+        huddle_script="collective.js",
+        search=SEARCH_INTRO_ONLY,
     )
 
 
@@ -215,6 +230,7 @@ def rater_page(framework: Framework, least: int) -> str:
                     "class": "huddle-collective huddle-assessment",
                     "data-huddle-collective": "rater",
                     "data-framework-url": "../framework.json",
+                    "data-search-exclude": True,
                     "data-huddle-framework": framework.id,
                     "data-version": framework.version,
                     "autocomplete": "off",
@@ -264,6 +280,7 @@ def feedback_page(framework: Framework, least: int) -> str:
                     "class": "huddle-collective",
                     "data-huddle-collective": "360",
                     "data-framework-url": "../framework.json",
+                    "data-search-exclude": True,
                 },
                 h("label", {"for": "huddle-own-code"}, say("own-code-label")),
                 h(

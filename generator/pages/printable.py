@@ -26,7 +26,7 @@ def printable_page(framework: Framework) -> str:
     title = say("printable-title", title=framework.title)
     online = markdown_link(say("printable-online"), link(here, assessment_uri(framework)))
     lines = [
-        front_matter(title=title),
+        front_matter(title=title, search={"exclude": True}),  # the assessment's statements again, for paper
         heading(1, title),
         "",
         PRINTED_BY,

@@ -32,6 +32,7 @@ def form(framework: Framework) -> Markup:
             "data-total": total,
             "autocomplete": "off",
             "novalidate": True,
+            "data-search-exclude": True,
         },
         _notice(),
         _gaps(total),

@@ -103,7 +103,12 @@ def escape_meta(meta: dict) -> None:
         meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
 
 
-def front_matter(**values: str) -> str:
-    """A YAML front matter block (values are quoted as JSON strings, which YAML reads as is)."""
+SEARCH_INTRO_ONLY = {"boost": 0.5}
+"""Material's search settings for pages that score (assessment, team, rater, 360): found by their introduction,
+whose questions and results are marked `data-search-exclude`, and ranked below the case studies' own words."""
+
+
+def front_matter(**values: object) -> str:
+    """A YAML front matter block (values are written as JSON, which YAML reads as is)."""
     lines = [f"{key}: {json.dumps(value)}" for key, value in values.items()]
     return "\n".join(["---", *lines, "---", ""])

@@ -50,6 +50,7 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
         {
             "class": "huddle-results",
             "data-huddle-results": True,
+            "data-search-exclude": True,
             "hidden": True,
             "tabindex": "-1",
             "aria-labelledby": "huddle-results-title",
