@@ -15,9 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from .config import HuddleConfig, KeyLines
-from .sources.published import UNSAFE_NAME
+from .sources.published import KINDS, UNSAFE_NAME
 
-IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
+IMAGES = tuple(f".{suffix}" for suffix in KINDS["images"])
 
 
 def check(config: MkDocsConfig, options: HuddleConfig) -> None:

@@ -35,12 +35,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import sealed
+from .alphabet import ALIASES, ALPHABET
 from .model import NOT_APPLICABLE, Framework
 from .strings import say
 
 FORMAT = "H1"
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-"""Crockford's base 32: no I, L, O or U, so a code read aloud or retyped stays readable."""
 UNANSWERED, NOT_APPLICABLE_SYMBOL = "0", "1"
 ROLES = ("", "manager", "peer", "report", "other")
 """A person's own answers (""), then the roles of raters in 360 feedback."""
@@ -51,8 +50,6 @@ MAX_CODE_LENGTH = 2_000
 _FORMAT = re.compile(r"H(\d+)")
 _IN_LINE = re.compile(r"(?<![0-9A-Za-z])[Hh]\d+:[^\s\"',;<>]+")
 """A code inside a longer line: a chat message's "[26/11, 10:31] Jane: H1:...", a CSV row's cell, a "- " bullet."""
-_ALIASES = str.maketrans("OIL", "011")
-"""Crockford's reading of letters that look like digits, in the parts of a code made of its alphabet."""
 
 
 class CodeError(ValueError):
@@ -189,7 +186,7 @@ def _as_made(code: str) -> str:
     head, framework, version, group, role, *coded = fields
     return ":".join(
         [head.upper(), framework.lower(), version, group.lower(), role.lower()]
-        + [field.upper().translate(_ALIASES) for field in coded]
+        + [field.upper().translate(ALIASES) for field in coded]
     )
 
 

@@ -20,11 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .alphabet import ALIASES, ALPHABET
 from .strings import say
 
 FORMAT = "H2"
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-"""Crockford's base 32, as in `codes.ALPHABET` (not imported from there: codes imports this module)."""
 COLLECTION_LENGTH = 8
 TICKET_BYTES = 10
 TICKET_LENGTH = TICKET_BYTES * 8 // 5
@@ -33,7 +32,6 @@ MAX_INVITATIONS = 10_000
 """More invitations than any team, board or 360 needs; a larger number is not one a page made."""
 
 _TICKET = re.compile(rf"(\d{{1,5}})\.([0-9A-Za-z]{{{TICKET_LENGTH}}})")
-_ALIASES = str.maketrans("OIL", "011")
 
 
 def ticket(secret: bytes, collection: str, number: int) -> str:
@@ -49,7 +47,7 @@ def read_ticket(text: str) -> tuple[int, str] | None:
     found = _TICKET.fullmatch(text)
     if found is None or not 1 <= int(found[1]) <= MAX_INVITATIONS:
         return None
-    return int(found[1]), found[2].upper().translate(_ALIASES)
+    return int(found[1]), found[2].upper().translate(ALIASES)
 
 
 @dataclass(frozen=True, slots=True)

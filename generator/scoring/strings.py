@@ -481,7 +481,6 @@ MESSAGES: dict[str, str] = {
     "sent each row: one person could send it several times, and each would count as another person.",
     "batch-identical-rows": "Rows {lines} hold the same answers to every statement, which two people rarely give; "
     "if one person sent the survey more than once, the profile counts that person more than once.",
-    "and-word": "and",
     "batch-several": "Line {line} holds {count} codes; each was read on its own. Put one code on each line to make "
     "this easier to check.",
     "more-needed-one": "Add {missing} more code to see the profile. It is shown only from {least} codes, so that "

@@ -14,6 +14,7 @@ from .model import Framework
 from .results import data_table, whose
 from .spreadsheet import Figure
 from .strings import say
+from .summary import names
 from .team import BAND_LEAST, Groups, Profile, as_report, changes, comparable, earlier_report
 from .voice import CSV_SCORE, about
 
@@ -34,7 +35,7 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
     lines += [h("li", {}, say("batch-repeat", line=number, first=first)) for number, first in batch.duplicates]
     several = [h("li", {}, say("batch-several", line=number, count=count)) for number, count in batch.several]
     same = "batch-identical-rows" if rows else "batch-identical"
-    alike = [h("li", {}, say(same, lines=_lines(numbers))) for numbers in batch.identical]
+    alike = [h("li", {}, say(same, lines=names([str(n) for n in numbers]))) for numbers in batch.identical]
     if not lines and not several and not alike:
         return Markup("")
     counted = []
@@ -59,13 +60,6 @@ def kind_note(batch: Batch) -> Markup:
 
 def _alike_title(rows: bool) -> str:
     return say("batch-identical-rows-title") if rows else say("batch-identical-title")
-
-
-def _lines(numbers: tuple[int, ...]) -> str:
-    """ "2, 3 and 5": line numbers in a sentence."""
-    shown = [str(number) for number in numbers]
-    last = say("and-word")
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {last} {shown[-1]}"
 
 
 def more_needed(found: Profile) -> Markup:
