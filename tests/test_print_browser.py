@@ -7,14 +7,21 @@ and 360 printouts say when they were made and which round of codes they hold; no
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
+from generator.scoring.codes import encode
+from generator.scoring.results import long_date
+from generator.scoring.strings import say
 from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, see_results, shown_scores, wait_until
+from tests.test_collective_browser import member, show_360, show_profile
 
 pytestmark = pytest.mark.browser
 
+TEAM = "assessments/team-culture/"
+BOARD = "assessments/board-leadership/"
 PAGE = "assessments/collective-leadership/"
 NOTES = "Ask Priya to sit in on a huddle.\nTry the quiet-first round for a month."
 EARLIER_NOTES = "Ask for feedback from the night team."
@@ -118,3 +125,50 @@ def test_results_compared_with_an_earlier_one_still_print_on_two_pages(results_p
         sheets = check_results_paper(page, demo_url, tmp_path / "compared.pdf")
         flat = bare(" ".join(sheets))
         assert bare(EARLIER_NOTES) in flat and bare("Compared with an earlier result") in flat
+
+
+def check_collective_paper(page, path, framework, *sentences: str) -> list[str]:
+    """The view printed: no blank page, made today (this browser's date, the machine's here), the round."""
+    sheets = printed(page, path)
+    assert all(sheet.strip() for sheet in sheets), f"a blank page among {len(sheets)}"
+    flat = bare(" ".join(sheets))
+    made = say("print-made", version=framework.version, date=long_date(date.today().isoformat()))
+    for sentence in (made, *sentences):
+        assert bare(sentence) in flat, sentence
+    return sheets
+
+
+def test_a_team_printout_says_when_it_was_made_and_which_rounds_it_holds(page, demo_url, demo_site, tmp_path):
+    framework = framework_of(demo_site, TEAM)
+    page.goto(demo_url + TEAM + "team/")
+    show_profile(page, [member(framework, n) for n in range(6)])
+    page.locator("[data-huddle-team-table]").wait_for()
+    this_round = say("print-round", members=6)
+    sheets = check_collective_paper(page, tmp_path / "team.pdf", framework, this_round)
+    assert bare(say("print-round-earlier", members=5)) not in bare(" ".join(sheets))
+    page.locator(".huddle-round summary").click()
+    page.locator("[data-huddle-earlier-codes]").fill("\n".join(member(framework, n + 1) for n in range(5)))
+    show_profile(page, [member(framework, n) for n in range(6)])
+    page.locator("[data-huddle-round-changes], [data-huddle-round-not-compared]").first.wait_for()
+    check_collective_paper(page, tmp_path / "rounds.pdf", framework, this_round, say("print-round-earlier", members=5))
+
+
+def test_a_board_printout_says_when_it_was_made_and_which_round_it_holds(page, demo_url, demo_site, tmp_path):
+    framework = framework_of(demo_site, BOARD)
+    execs, nons = (g.id for g in framework.groups)
+    page.goto(demo_url + BOARD + "team/")
+    show_profile(
+        page, [member(framework, n, execs) for n in range(3)] + [member(framework, n, nons) for n in range(3, 6)]
+    )
+    page.locator("[data-huddle-groups]").wait_for()
+    check_collective_paper(page, tmp_path / "board.pdf", framework, say("print-round", members=6))
+
+
+def test_a_360_printout_is_one_dated_page_with_no_blank_one_after(page, demo_url, demo_site, tmp_path):
+    framework = framework_of(demo_site, PAGE)
+    own = encode(framework, {i.id: 3 for i in framework.items()}, nonce="0WN")
+    peers = [encode(framework, {i.id: 3 for i in framework.items()}, role="peer", nonce=f"P{n}0") for n in range(3)]
+    page.goto(demo_url + PAGE + "360/")
+    show_360(page, own, peers)
+    sheets = check_collective_paper(page, tmp_path / "360.pdf", framework, say("print-round-feedback", raters=3))
+    assert len(sheets) == 1
