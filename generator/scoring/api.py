@@ -99,7 +99,7 @@ def team_call(
         notes.append(team_view.batch_notes(then, "batch-earlier"))
     groups = team.by_group(framework, now.codes, k, k_group)
     rounds = [strings.say("print-round", members=found.members)]
-    if before is not None:
+    if before is not None and found.shown and before.shown and team.comparable(found.members, before.members, k):
         rounds.append(strings.say("print-round-earlier", members=before.members))
     return {
         "head": _head(framework, guidance, date, rounds),
