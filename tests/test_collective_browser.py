@@ -36,6 +36,14 @@ def show_profile(page, codes: list[str]) -> None:
     page.locator("[data-huddle-profile]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
 
 
+def show_360(page, own: str, raters: list[str]) -> None:
+    """On "My 360": paste my code and my raters' codes, press the button, wait for the view."""
+    page.get_by_label("Your own result code").fill(own)
+    page.get_by_label("Codes from the people who gave you feedback").fill("\n".join(raters))
+    page.locator("[data-huddle-show]").click()
+    page.locator("[data-huddle-360]").wait_for(timeout=RESULTS_TIMEOUT)
+
+
 def test_a_person_finishes_the_team_check_and_gets_a_code_that_counts(browser, request, demo_url, demo_site):
     context = new_context(browser, request)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -364,10 +372,7 @@ def test_an_error_takes_away_the_360_shown_before_so_it_is_not_taken_for_the_new
     own = encode(framework, {i.id: framework.scale.low for i in framework.items()}, nonce="0WN")
     raters = [encode(framework, {i.id: 3 for i in framework.items()}, role="peer", nonce=f"P{n}0") for n in range(3)]
     page.goto(demo_url + CL + "360/")
-    page.get_by_label("Your own result code").fill(own)
-    page.get_by_label("Codes from the people who gave you feedback").fill("\n".join(raters))
-    page.locator("[data-huddle-show]").click()
-    page.locator("[data-huddle-360]").wait_for(timeout=RESULTS_TIMEOUT)
+    show_360(page, own, raters)
     page.get_by_label("Your own result code").fill(own[:-3])  # a truncated paste
     page.locator("[data-huddle-show]").click()
     page.locator("[data-huddle-profile]").wait_for(state="hidden", timeout=RESULTS_TIMEOUT)

@@ -144,3 +144,10 @@ def test_two_codes_that_chose_line_manager_are_not_shown_as_one_manager_whose_sc
     three = decoded(framework, *[coded(framework, 2 + n % 2, "manager", 10 + n) for n in range(3)], *peers)
     found = feedback(framework, own, three, 3, Fraction(1, 2))
     assert [(v.label, v.count) for v in found.views] == [("Manager", 3), ("Peers", 3)]  # a group, from three
+
+
+def test_the_printed_head_dates_the_360_and_counts_this_rounds_raters(framework):
+    raters = "\n".join(coded(framework, 4, "peer", n) for n in range(1, 4))
+    head = api.feedback_call(framework, None, coded(framework, 3), raters, 3, 0.5, date="2026-12-04")["head"]
+    assert "Made on 4 December 2026." in head
+    assert "This round of feedback: your own result code and 3 from others." in head

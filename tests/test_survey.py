@@ -156,3 +156,11 @@ def test_rows_with_the_same_answers_are_named_as_one_person_perhaps_sending_twic
     said = " ".join(text for _, _, text in tree(notes))
     assert "Rows 2, 4 and 5 hold the same answers to every statement" in said
     assert "An anonymous survey cannot show who sent each row" in said
+
+
+def test_the_printed_head_dates_a_survey_profile_and_counts_its_people(team):
+    ids = [item.id for item in team.items()]
+    text = export(ids, [["4"] * len(ids) for _ in range(5)])
+    head = api.survey_call(team, None, text, {}, 5, date="2026-01-31")["head"]
+    assert "Made on 31 January 2026." in head
+    assert "This round: 5 people&#x27;s answers, from a survey export." in head

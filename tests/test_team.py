@@ -115,6 +115,18 @@ def test_a_round_is_compared_in_words(team):
     assert any(" → " in c and "(up " in c for c in changes)
 
 
+def test_the_printed_head_dates_the_profile_and_names_an_earlier_round_only_when_compared(team):
+    now = "\n".join(member(team, 4, n) for n in range(6))
+    head = api.team_call(team, None, now, "", 5, 3, date="2026-12-04")["head"]
+    assert "version 2.0. Made on 4 December 2026." in head and "This round: 6 people&#x27;s result codes." in head
+    assert "earlier" not in head
+    for then, said in ((5, False), (6, True), (11, True)):  # 6 and 5 differ by one person: not compared
+        earlier = "\n".join(member(team, 2, n + 20) for n in range(then))
+        head = api.team_call(team, None, now, earlier, 5, 3, date="2026-12-04")["head"]
+        assert (f"Compared with an earlier round: {then} people" in head) is said
+    assert api.team_call(team, None, now, "", 5, 3)["head"] == ""  # no date given, no head
+
+
 def test_a_change_between_rounds_agrees_with_the_two_figures_shown(team):
     """Means of 2.54 and 2.46 both show as 2.5: no change, not "down 0.1"; 2.94 and 2.96 are "up 0.1"."""
     from generator.scoring.team import CompetencyProfile, Profile, changes

@@ -166,6 +166,7 @@ def _output(title: str, csv: bool) -> Markup:
             "aria-labelledby": "huddle-profile-title",
         },
         h("h2", {"id": "huddle-profile-title"}, title),
+        h("div", {"data-huddle-print-head": True}),
         h("div", {"data-huddle-batch": True}),
         h("div", {"data-huddle-profile-view": True}),
         h(

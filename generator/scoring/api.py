@@ -66,6 +66,14 @@ def _collection(key: Mapping[str, Any] | None) -> sealed.Collection | None:
     return None if key is None else sealed.Collection.from_json(key)
 
 
+def _head(framework: Framework, guidance: Guidance | None, date: str, rounds: list[str]) -> str:
+    """A collective view's printed head: when this browser made it, and which round of codes it holds."""
+    if not date:
+        return ""
+    made = strings.say("print-made", version=framework.version, date=results.long_date(date))
+    return results.print_head(framework, guidance, made, *rounds)
+
+
 def team_call(
     framework: Framework,
     guidance: Guidance,
@@ -74,10 +82,12 @@ def team_call(
     k: int,
     k_group: int,
     key: Mapping[str, Any] | None = None,
+    date: str = "",
 ) -> dict[str, Any]:
     """The team profile of the codes pasted (one a line), and of an earlier round's when given.
 
-    With the `key` of a collection, the page has opened the sealed codes it could (see `codes.read_codes`)."""
+    With the `key` of a collection, the page has opened the sealed codes it could (see `codes.read_codes`).
+    `date` (YYYY-MM-DD, this browser's today) dates the printout's head."""
     collection = _collection(key)
     now = codes.read_codes(framework, pasted, roles=("",), collection=collection)
     found = team.profile(framework, now.codes, k)
@@ -88,7 +98,11 @@ def team_call(
         before = team.profile(framework, then.codes, k)
         notes.append(team_view.batch_notes(then, "batch-earlier"))
     groups = team.by_group(framework, now.codes, k, k_group)
+    rounds = [strings.say("print-round", members=found.members)]
+    if before is not None and found.shown and before.shown and team.comparable(found.members, before.members, k):
+        rounds.append(strings.say("print-round-earlier", members=before.members))
     return {
+        "head": _head(framework, guidance, date, rounds),
         "view": team_view.view(framework, found, groups, before),
         "notes": "".join(notes),
         "counted": len(now.codes),
@@ -106,8 +120,9 @@ def feedback_call(
     least: int,
     gap: float,
     key: Mapping[str, Any] | None = None,
+    date: str = "",
 ) -> dict[str, Any]:
-    """The 360 view of the person's own code and the rater codes pasted (one a line)."""
+    """The 360 view of the person's own code and the rater codes pasted (one a line); `date` as for a team."""
     if not framework.offers_360:
         raise ValueError(f"{framework.title} does not offer 360 feedback.")
     mine = codes.decode(framework, own)
@@ -116,6 +131,7 @@ def feedback_call(
     raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:], collection=_collection(key))
     shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)))
     return {
+        "head": _head(framework, guidance, date, [strings.say("print-round-feedback", raters=len(raters.codes))]),
         "view": feedback_view.view(framework, shown, Fraction(str(gap)), least),
         "notes": team_view.kind_note(raters) + team_view.batch_notes(raters),
         "counted": len(raters.codes),
@@ -123,13 +139,15 @@ def feedback_call(
 
 
 def survey_call(
-    framework: Framework, guidance: Guidance, text: str, mapping: Mapping[str, str], k: int
+    framework: Framework, guidance: Guidance, text: str, mapping: Mapping[str, str], k: int, date: str = ""
 ) -> dict[str, Any]:
-    """The team profile of a survey tool's export (CSV), with the columns matched and the rows left out."""
+    """The team profile of a survey tool's export (CSV), with the columns matched and the rows left out;
+    `date` as for a team."""
     read = survey.read_survey(framework, text, mapping)
     found = team.profile(framework, read.people, k)
     notes = codes.Batch((), read.problems, (), (), codes.alike(zip(read.rows, read.people, strict=True)))
     return {
+        "head": _head(framework, guidance, date, [strings.say("print-round-survey", members=found.members)]),
         "mapping": team_view.mapping_form(framework, read.columns, dict(read.matched), read.unmatched),
         "view": team_view.view(framework, found, team.Groups((), ""), source="profile-of-survey"),
         "notes": team_view.batch_notes(notes, "batch-file", rows=True),

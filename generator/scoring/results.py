@@ -249,17 +249,7 @@ def view(
     date = long_date(report["date"])
     return join(
         [
-            h(
-                "div",
-                {"class": "huddle-print-only huddle-print-head"},
-                h("p", {}, guidance.organisation) if guidance.organisation else None,
-                h(
-                    "p",
-                    {},
-                    h("strong", {}, framework.title),
-                    say("print-version", version=framework.version, date=date),
-                ),
-            ),
+            print_head(framework, guidance, say("print-version", version=framework.version, date=date)),
             h(
                 "p",
                 {"class": "huddle-screen-only", "data-huddle-results-meta": True},
@@ -282,6 +272,18 @@ def view(
             ),
             _answers(framework, answers),
         ]
+    )
+
+
+def print_head(framework: Framework, guidance: Guidance | None, made: str, *more: str) -> Markup:
+    """What only paper has at the top: whose site, the framework and when it was made (`made` follows
+    the title), and any more sentences (which round of codes)."""
+    organisation = guidance.organisation if guidance else ""
+    return h(
+        "div",
+        {"class": "huddle-print-only huddle-print-head", "data-huddle-print-head": True},
+        h("p", {}, organisation) if organisation else None,
+        h("p", {}, h("strong", {}, framework.title), made, [[" ", sentence] for sentence in more]),
     )
 
 

@@ -343,6 +343,13 @@ MESSAGES: dict[str, str] = {
     "notes-hint": "For example, one thing to try in the next month, and who could help. Your notes are in your "
     "download and your printout. They are saved on this device only if you chose to save your progress.",
     "print-version": ", version {version}. Scored on {date}.",
+    # The top of a printed team, board or 360 view (api.py): a round is the codes gathered at one time, the
+    # ones pasted now; an earlier round is the codes pasted under "Compare with an earlier round".
+    "print-made": ", version {version}. Made on {date}.",
+    "print-round": "This round: {members} people's result codes.",
+    "print-round-survey": "This round: {members} people's answers, from a survey export.",
+    "print-round-earlier": "Compared with an earlier round: {members} people's result codes.",
+    "print-round-feedback": "This round of feedback: your own result code and {raters} from others.",
     "scored-on": "Scored on {date}, against version {version} of this self-assessment.",
     "jump-label": "Go to:",
     "links-new-tab": "Links in your results open in a new tab, so your results stay here.",

@@ -74,6 +74,7 @@ function failed(error) {
 // A profile or a 360 view: the lines not counted, then the view.
 async function showProfile(name, args) {
   shown = await scorer.call(name, args);
+  insert($("[data-huddle-print-head]", profile), shown.head); // on paper only: the date and the round
   insert($("[data-huddle-batch]", profile), shown.notes);
   insert($("[data-huddle-profile-view]", profile), shown.view);
   status.textContent = say("codes-counted", { counted: shown.counted });
@@ -185,10 +186,10 @@ async function go() {
     const pasted = kind === "rater" ? "" : await opened($("[data-huddle-codes]", form).value);
     if (kind === "team") {
       const earlier = await opened($("[data-huddle-earlier-codes]", form).value);
-      await showProfile("team", { pasted, earlier, k: team, k_group: group, key });
+      await showProfile("team", { pasted, earlier, k: team, k_group: group, key, date: today() });
     } else if (kind === "360") {
       const own = $("[data-huddle-own-code]", form).value;
-      await showProfile("feedback", { own, pasted, least: rater, gap, key });
+      await showProfile("feedback", { own, pasted, least: rater, gap, key, date: today() });
     } else {
       await raterCode();
     }
@@ -225,7 +226,7 @@ async function showSurvey(text, mapping) {
   try {
     const { team } = config.thresholds;
     if (scorer.state !== "ready") status.textContent = say("still-working");
-    await showProfile("survey", [text, mapping, team]);
+    await showProfile("survey", { text, mapping, k: team, date: today() });
     survey = text;
     insert($("[data-huddle-mapping-box]", form), shown.mapping);
   } catch (error) {
