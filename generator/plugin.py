@@ -126,6 +126,11 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         }
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Every page registers the offline worker (workers.js), under the name the pages that score give it.
+        env.globals["huddle_build"] = self.runtime["build"] if self.runtime else None
+        return env
+
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         escape_nav_titles(nav.items)  # labels written in site.yml's `nav:`, which Material prints as HTML
         refused = [
