@@ -62,8 +62,8 @@ async function remember(name, url, response, limit) {
 
 // The kept copy of `url` in any of this build's caches (never another script's cache).
 async function kept(url) {
-  for (const name of [KEPT, PAGES, FILES]) {
-    const found = await (await caches.open(name)).match(url, { ignoreVary: true });
+  for (const cacheName of [KEPT, PAGES, FILES]) {
+    const found = await caches.match(url, { cacheName, ignoreVary: true });
     if (found) return found;
   }
   return undefined;
@@ -88,7 +88,7 @@ async function keepOfflinePage() {
 // The offline page, shown at the address the person asked for: a <base> makes its relative
 // links, styles and scripts resolve from its own address.
 async function offlinePage() {
-  const page = await (await caches.open(KEPT)).match(OFFLINE_PAGE);
+  const page = await caches.match(OFFLINE_PAGE, { cacheName: KEPT });
   if (!page) return Response.error();
   const html = (await page.text()).replace(/<head>/i, `<head><base href="${OFFLINE_PAGE}">`);
   const headers = new Headers(page.headers);
@@ -175,7 +175,7 @@ async function openPage(event, url) {
 // images and fonts kept as they arrive), and from the cache only when the network fails.
 async function openFile(event, url) {
   if (versioned(url)) {
-    const cached = await (await caches.open(KEPT)).match(url.href);
+    const cached = await caches.match(url.href, { cacheName: KEPT });
     if (cached) return cached;
   }
   try {
