@@ -201,3 +201,20 @@ def test_a_new_build_replaces_the_kept_pages(browser, demo_site, tmp_path):
             wait_until(page, only_build("0000000000000000"))
     finally:
         context.close()
+
+
+def test_the_kept_pages_are_bounded_the_oldest_dropped_first(context, demo_site, demo_url):
+    pages = sorted(p.parent.relative_to(demo_site).as_posix() + "/" for p in demo_site.rglob("index.html"))
+    pages = [p.removeprefix("./") for p in pages if not p.startswith(("assessments/", "offline/"))]
+    assert len(pages) > 52  # more than the worker keeps (MAX_PAGES in offline.js)
+    page = first_visit(context, demo_url)
+    for path in pages[:52]:
+        page.goto(demo_url + path)
+    wait_until_kept(page, demo_url + pages[51])
+    kept = page.evaluate(
+        "caches.keys().then((names) => caches.open(names.find((n) => n.startsWith('huddle-pages-'))))"
+        ".then((cache) => cache.keys()).then((requests) => requests.map((r) => r.url))"
+    )
+    assert len(kept) == 50
+    assert demo_url + pages[0] not in kept and demo_url + pages[1] not in kept  # the two read first
+    assert demo_url + pages[2] in kept and demo_url + pages[51] in kept
