@@ -14,6 +14,7 @@ from generator.headers import site_headers
 from generator.serve import make_server
 from tests.assessment_page import RESULTS_TIMEOUT
 from tests.conftest import hold_pyodide
+from tests.test_accessibility import violations
 from tests.sites import serving
 
 pytestmark = pytest.mark.browser
@@ -130,6 +131,7 @@ def test_a_page_not_visited_shows_the_sites_offline_page_listing_what_is_kept(co
     kept = page.locator("[data-huddle-kept] a")
     kept.first.wait_for()
     assert kept.all_inner_texts() == [story]
+    assert violations(page) == []  # WCAG 2.2 AA, as every page
     kept.first.click()
     page.wait_for_url(demo_url + STORY)
     assert heading(page) == story
