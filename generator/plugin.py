@@ -224,9 +224,11 @@ def refused_files(files: Files, config: MkDocsConfig, root: Path) -> list[str]:
 
 
 def _add(files: Files, generated: list[File], root: Path) -> None:
-    """Add generated files, refusing to replace a file the author wrote."""
+    """Add generated files, refusing to replace a file the author wrote (at the same source, or the same address:
+    `offline.md` and `offline/index.md` are both published at `offline/`)."""
+    written = {f.dest_uri: f for f in files if f.generated_by is None}
     for file in generated:
-        mine = files.get_file_from_path(file.src_uri)
+        mine = files.get_file_from_path(file.src_uri) or written.get(file.dest_uri)
         if mine is not None:
             raise PluginError(
                 f"{Path(mine.abs_src_path).relative_to(root).as_posix()}: Huddle generates '{file.src_uri}' itself "

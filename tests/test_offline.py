@@ -14,8 +14,8 @@ from generator.headers import site_headers
 from generator.serve import make_server
 from tests.assessment_page import RESULTS_TIMEOUT
 from tests.conftest import hold_pyodide
-from tests.test_accessibility import violations
 from tests.sites import serving
+from tests.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
