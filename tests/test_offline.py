@@ -220,3 +220,23 @@ def test_the_kept_pages_are_bounded_the_oldest_dropped_first(context, demo_site,
     assert len(kept) == 50
     assert demo_url + pages[0] not in kept and demo_url + pages[1] not in kept  # the two read first
     assert demo_url + pages[2] in kept and demo_url + pages[51] in kept
+
+
+def search(page, words: str):
+    """Type `words` into Material's search (desktop layout) and return its results."""
+    page.locator(".md-search__input").click()
+    page.keyboard.type(words)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=RESULTS_TIMEOUT)
+    return results
+
+
+def test_search_once_used_works_offline(context, demo_url):
+    page = first_visit(context, demo_url)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(demo_url + STORY)  # through the worker: its files, and the search index once asked for
+    search(page, "huddle")
+    wait_until_kept(page, demo_url + "search/search_index.json")
+    context.set_offline(True)
+    page.reload()
+    assert search(page, "huddle").count() > 0

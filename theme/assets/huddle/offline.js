@@ -36,7 +36,8 @@ const versioned = (url) => url.pathname.includes("/assets/pyodide/");
 // The files of a page worth keeping with it, by name (a page's own HTML names them so).
 const PAGE_FILE = /\.(?:css|js|mjs|png|svg|ico|jpe?g|gif|webp|avif|woff2?)$/i;
 const pageFile = (url) => sameOrigin(url) && !versioned(url) && (PAGE_FILE.test(url.pathname) || url.href === SEARCH_INDEX);
-const KINDS = ["style", "script", "image", "font"];
+// What a page loads that is kept with it (a worker: search's, say, so that search works offline).
+const KINDS = ["style", "script", "worker", "image", "font"];
 
 // A response that may be kept: the whole of a same-origin file, not a redirect, not too large.
 function keepable(response, html = false) {
@@ -81,7 +82,8 @@ async function keepOfflinePage() {
   if (await cache.match(OFFLINE_PAGE)) return;
   const response = await fetch(OFFLINE_PAGE);
   if (!keepable(response, true)) return;
-  await cache.addAll(filesOf(await response.clone().text(), OFFLINE_PAGE));
+  // Each file on its own: one that fails (a missing image, say) leaves the page less styled, not missing.
+  await Promise.allSettled(filesOf(await response.clone().text(), OFFLINE_PAGE).map((url) => cache.add(url)));
   await cache.put(OFFLINE_PAGE, response);
 }
 
@@ -126,7 +128,7 @@ self.addEventListener("message", (event) => {
       caches
         .open(KEPT)
         .then((cache) => cache.addAll(urls.map((u) => u.href)))
-        .then(keepOfflinePage)
+        .then(() => keepOfflinePage().catch(() => {})) // the page's own files are what "kept" reports
         .then(
           () => event.source?.postMessage({ type: "kept" }),
           () => event.source?.postMessage({ type: "not-kept" }),
