@@ -72,8 +72,16 @@ async function kept(url) {
 
 // The files a page of this site names (styles, scripts, images), as absolute URLs.
 function filesOf(html, page) {
-  const urls = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((found) => new URL(found[1], page));
-  return [...new Set(urls.filter(pageFile).map((url) => url.href))];
+  const urls = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((found) => address(found[1], page));
+  return [...new Set(urls.filter((url) => url && pageFile(url)).map((url) => url.href))];
+}
+
+function address(href, base) {
+  try {
+    return new URL(href, base);
+  } catch {
+    return null; // not an address: nothing to keep
+  }
 }
 
 // The offline page and its files, kept once (at install, and again if a cache was cleared).
@@ -119,7 +127,8 @@ self.addEventListener("activate", (event) => {
 //   cache. Answered {type: "kept"} or {type: "not-kept"}.
 // - {type: "visited", page, files}: a page opened before this worker controlled it (the first
 //   page of a first visit) and its files, kept as if it had been opened through the worker.
-const ownURLs = (urls) => (Array.isArray(urls) ? urls : []).map((u) => new URL(u, self.location.href)).filter(sameOrigin);
+const ownURLs = (urls) =>
+  (Array.isArray(urls) ? urls : []).map((u) => address(u, self.location.href)).filter((url) => url && sameOrigin(url));
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "keep") {
