@@ -126,6 +126,11 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         }
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Every page registers the offline worker (workers.js), under the name the pages that score give it.
+        env.globals["huddle_build"] = self.runtime["build"] if self.runtime else None
+        return env
+
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         escape_nav_titles(nav.items)  # labels written in site.yml's `nav:`, which Material prints as HTML
         refused = [
@@ -219,9 +224,11 @@ def refused_files(files: Files, config: MkDocsConfig, root: Path) -> list[str]:
 
 
 def _add(files: Files, generated: list[File], root: Path) -> None:
-    """Add generated files, refusing to replace a file the author wrote."""
+    """Add generated files, refusing to replace a file the author wrote (at the same source, or the same address:
+    `offline.md` and `offline/index.md` are both published at `offline/`)."""
+    written = {f.dest_uri: f for f in files if f.generated_by is None}
     for file in generated:
-        mine = files.get_file_from_path(file.src_uri)
+        mine = files.get_file_from_path(file.src_uri) or written.get(file.dest_uri)
         if mine is not None:
             raise PluginError(
                 f"{Path(mine.abs_src_path).relative_to(root).as_posix()}: Huddle generates '{file.src_uri}' itself "

@@ -19,8 +19,10 @@ from .pages import Text, assessment_page, printable_page
 from .pages import casestudies as listing
 from .pages.collective import feedback_page, rater_page, team_page
 from .pages.framework import competency_page, framework_page
+from .pages.offline import offline_page
 from .pages.uris import (
     CASE_STUDY_INDEX,
+    OFFLINE_URI,
     RESERVED,
     assessment_uri,
     competency_uri,
@@ -91,6 +93,8 @@ class Site:
                         lambda text, f=framework, d=domain, c=competency, s=studies: competency_page(f, d, c, s, text),
                     )
                 )
+        if self.frameworks:  # a site with assessments has the offline worker, which shows this page
+            found.append(GeneratedPage(OFFLINE_URI, False, lambda text: offline_page()))
         studies = knowledge.case_studies
         if studies:
             if not knowledge.has_own_index:

@@ -52,6 +52,14 @@ def test_demo_pages_exist_for_reading_assessing_and_working_as_a_team(demo_site)
         assert (demo_site / page / "index.html").is_file(), page
 
 
+def test_the_offline_page_is_built_out_of_the_navigation_and_of_search(demo_site):
+    page = (demo_site / "offline" / "index.html").read_text()
+    assert "This page was not saved on this device" in page and "assets/huddle/kept.js" in page
+    assert "offline/" not in links(demo_site, "")  # not in the navigation
+    docs = json.loads((demo_site / "search" / "search_index.json").read_text())["docs"]
+    assert not [doc for doc in docs if doc["location"].startswith("offline/")]
+
+
 def test_the_board_framework_is_for_boards_with_the_five_areas_of_the_strategy(demo_site):
     board = next(f for f in frameworks(demo_site) if f.id == "board-leadership")
     assert board.audience == "board"

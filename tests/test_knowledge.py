@@ -165,6 +165,18 @@ def test_an_authors_page_at_a_generated_path_is_refused_not_replaced(tmp_path):
     )
 
 
+def test_an_authors_page_at_the_offline_pages_address_is_refused_not_replaced(tmp_path):
+    from mkdocs.exceptions import Abort
+
+    config = copy_fixture("minimal", tmp_path)
+    (config.parent / "content" / "offline.md").write_text("# My own offline page\n")
+    with pytest.raises(Abort) as error:
+        build_site(config, strict=True)
+    assert str(error.value) == (
+        "content/offline.md: Huddle generates 'offline/index.md' itself and would replace this file; move or rename it."
+    )
+
+
 def marked(html: str, title: str) -> bool:
     """Whether the link to `title` in a page's article is followed by the "Illustrative" mark."""
     return bool(re.search(re.escape(title) + r'</a> <span class="huddle-illustrative-mark">Illustrative</span>', html))

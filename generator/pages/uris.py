@@ -11,6 +11,8 @@ from ..scoring.model import Framework
 
 CASE_STUDIES = "case-studies/"
 CASE_STUDY_INDEX = "case-studies/index.md"
+OFFLINE_URI = "offline/index.md"
+"""The page the service worker shows for a page not kept on this device (`assets/huddle/offline.js` names it)."""
 RESERVED = ("case-studies/by-setting/", "case-studies/by-tag/")
 """Folders of generated listing pages, which case studies may not use."""
 

@@ -602,6 +602,14 @@ MESSAGES: dict[str, str] = {
     "hidden-strengths-none-board": "None: no competency where others rate the board higher than you do by {gap} or "
     "more.",
     "gap-item": "{competency}: you {own}, others {others}",
+    # The offline page (pages/offline.py): the service worker shows it for a page not kept on this device.
+    "offline-title": "You are offline",
+    "offline-intro": "This page was not saved on this device, so it cannot be shown without a connection. "
+    "When you are connected again, reload the page.",
+    "offline-kept-title": "Pages you can open offline",
+    "offline-kept": "This device keeps the pages of this site you have visited, so these open without a connection:",
+    "offline-kept-none": "This device keeps no pages of this site yet: a page is kept once you have opened it "
+    "with a connection.",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",

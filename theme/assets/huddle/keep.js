@@ -1,5 +1,6 @@
-// Offline use of Huddle's pages: the assessment and the collective pages register the
-// service worker (offline.js) and tell it what to keep.
+// Offline use of Huddle's pages that score: the assessment and the collective pages register the
+// service worker (offline.js) themselves, once their scorer is ready, and tell it what to keep
+// (every other page registers it as it loads: workers.js).
 
 const absolute = (url) => new URL(url, document.baseURI).href;
 
@@ -22,7 +23,13 @@ export async function keepForOffline(config, form) {
       .getEntriesByType("resource")
       .map((entry) => entry.name)
       .filter((url) => new URL(url).origin === location.origin);
-    const needed = [location.href.split("#")[0], absolute(form.dataset.frameworkUrl), absolute(config.worker)];
+    // The page, its printable version (which the failure notice offers), its framework and scorer.
+    const needed = [
+      location.href.split("#")[0],
+      absolute(config.printable),
+      absolute(form.dataset.frameworkUrl),
+      absolute(config.worker),
+    ];
     const urls = [...needed, ...config.keep.map(absolute), ...own];
     navigator.serviceWorker.addEventListener("message", ({ data }) => {
       if (data?.type === "kept") form.dataset.offline = "kept";

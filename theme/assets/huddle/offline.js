@@ -1,66 +1,205 @@
-// Huddle's service worker: after a first visit, a self-assessment opens, scores and
-// shows results with no network, and a repeat visit boots the scorer from this cache.
+// Huddle's service worker: every page of this site a person has opened opens again with no
+// network, a self-assessment opens, scores and shows results offline after a first visit, and a
+// repeat visit boots the scorer from this cache. A page not kept gets the site's offline page
+// (generator/pages/offline.py), which lists the pages that are.
 //
-// It keeps only the files of this site an assessment page or a collective page
-// (team, 360, rater) asked it to keep (keep.js): the page itself, its styles and
-// scripts, framework.json, the scoring package and Pyodide's boot files. Never an answer: answers are never in a URL or a request.
-// Only Pyodide's versioned files are served from the cache while online; the rest
-// comes from the network, and from the cache only when the network fails. The
-// cache is named after the build (`?build=`), so a new build's worker deletes the
-// old cache when it takes over.
+// Three caches, each named after the build (`?build=`), so a new build's worker deletes the old
+// ones when it takes over:
+// - KEPT: what a page that scores asked it to keep ("keep" message, keep.js): the page, its
+//   printable version, styles and scripts, framework.json, the scoring package and Pyodide's
+//   boot files; and the offline page with its files, kept when the worker installs.
+// - PAGES: every page of this site the person opened, as they open it: the newest MAX_PAGES.
+// - FILES: those pages' styles, scripts, images and fonts, and the search index: the newest MAX_FILES.
+// Only this site's own public files are kept: same origin, inside the worker's scope, GET, no
+// query string, a whole 200 response that was not redirected. Never an answer: answers are never
+// in a URL or a request. Pyodide's versioned files are served from the cache first; everything
+// else comes from the network, and from the cache only when the network fails.
 
 const build = new URL(self.location.href).searchParams.get("build");
-const CACHE = `huddle-${build}`;
+const KEPT = `huddle-${build}`;
+const PAGES = `huddle-pages-${build}`;
+const FILES = `huddle-files-${build}`;
+const MAX_PAGES = 50;
+const MAX_FILES = 200;
+const MAX_FILE_BYTES = 5_000_000; // a large download an author linked is left to the network
 
-const sameOrigin = (url) => url.origin === self.location.origin && !url.search;
-// Pyodide's files live under a versioned folder and never change: served from the cache first.
+const scope = self.registration.scope;
+// The offline page's address: generator/pages/uris.py OFFLINE_URI, published at the top of the site.
+const OFFLINE_PAGE = new URL("offline/", scope).href;
+const SEARCH_INDEX = new URL("search/search_index.json", scope).href;
+
+// This site's own files: same origin, inside the scope, no query string.
+const sameOrigin = (url) => url.origin === self.location.origin && url.href.startsWith(scope) && !url.search;
+// Pyodide's files live under a versioned folder and never change: served from the cache first,
+// and kept only when a page that scores asks (they are large).
 const versioned = (url) => url.pathname.includes("/assets/pyodide/");
+// The files of a page worth keeping with it, by name (a page's own HTML names them so).
+const PAGE_FILE = /\.(?:css|js|mjs|png|svg|ico|jpe?g|gif|webp|avif|woff2?)$/i;
+const pageFile = (url) => sameOrigin(url) && !versioned(url) && (PAGE_FILE.test(url.pathname) || url.href === SEARCH_INDEX);
+// What a page loads that is kept with it (a worker: search's, say, so that search works offline).
+const KINDS = ["style", "script", "worker", "image", "font"];
 
-self.addEventListener("install", () => self.skipWaiting());
+// A response that may be kept: the whole of a same-origin file, not a redirect, not too large.
+function keepable(response, html = false) {
+  const length = Number(response.headers.get("content-length") || 0);
+  const type = response.headers.get("content-type") || "";
+  return (
+    response.status === 200 &&
+    response.type === "basic" &&
+    !response.redirected &&
+    length <= MAX_FILE_BYTES &&
+    (!html || type.startsWith("text/html"))
+  );
+}
+
+// Keeps `response` under `url` in cache `name` as its newest entry, and drops the oldest beyond `limit`.
+async function remember(name, url, response, limit) {
+  const cache = await caches.open(name);
+  await cache.delete(url); // kept again: now the newest
+  await cache.put(url, response);
+  const keys = await cache.keys(); // oldest first
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map((request) => cache.delete(request)));
+}
+
+// The kept copy of `url` in any of this build's caches (never another script's cache).
+async function kept(url) {
+  for (const cacheName of [KEPT, PAGES, FILES]) {
+    const found = await caches.match(url, { cacheName, ignoreVary: true });
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// The files a page of this site names (styles, scripts, images), as absolute URLs.
+function filesOf(html, page) {
+  const urls = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((found) => address(found[1], page));
+  return [...new Set(urls.filter((url) => url && pageFile(url)).map((url) => url.href))];
+}
+
+function address(href, base) {
+  try {
+    return new URL(href, base);
+  } catch {
+    return null; // not an address: nothing to keep
+  }
+}
+
+// The offline page and its files, kept once (at install, and again if a cache was cleared).
+async function keepOfflinePage() {
+  const cache = await caches.open(KEPT);
+  if (await cache.match(OFFLINE_PAGE)) return;
+  const response = await fetch(OFFLINE_PAGE);
+  if (!keepable(response, true)) return;
+  // Each file on its own: one that fails (a missing image, say) leaves the page less styled, not missing.
+  await Promise.allSettled(filesOf(await response.clone().text(), OFFLINE_PAGE).map((url) => cache.add(url)));
+  await cache.put(OFFLINE_PAGE, response);
+}
+
+// The offline page, shown at the address the person asked for: a <base> makes its relative
+// links, styles and scripts resolve from its own address.
+async function offlinePage() {
+  const page = await caches.match(OFFLINE_PAGE, { cacheName: KEPT });
+  if (!page) return Response.error();
+  const html = (await page.text()).replace(/<head>/i, `<head><base href="${OFFLINE_PAGE}">`);
+  const headers = new Headers(page.headers);
+  headers.delete("content-length");
+  return new Response(html, { status: 503, statusText: "Offline", headers });
+}
+
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  event.waitUntil(keepOfflinePage().catch(() => {})); // tried again with every message below
+});
 
 self.addEventListener("activate", (event) => {
+  const ours = [KEPT, PAGES, FILES];
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith("huddle-") && n !== CACHE).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter((n) => n.startsWith("huddle-") && !ours.includes(n)).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
 
-// The page asks, once its scorer is ready (so nothing competes with its download),
-// for the files it needed to be kept; they come from the browser's HTTP cache.
+// Messages from the pages (the protocol keep.js and workers.js speak):
+// - {type: "keep", urls}: a page that scores, once its scorer is ready (so nothing competes with
+//   its download), asks for the files it needs to be kept; they come from the browser's HTTP
+//   cache. Answered {type: "kept"} or {type: "not-kept"}.
+// - {type: "visited", page, files}: a page opened before this worker controlled it (the first
+//   page of a first visit) and its files, kept as if it had been opened through the worker.
+const ownURLs = (urls) =>
+  (Array.isArray(urls) ? urls : []).map((u) => address(u, self.location.href)).filter((url) => url && sameOrigin(url));
+
 self.addEventListener("message", (event) => {
-  if (event.data?.type !== "keep") return;
-  const urls = event.data.urls.map((u) => new URL(u, self.location.href)).filter(sameOrigin);
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(urls.map((u) => u.href)))
-      .then(
-        () => event.source?.postMessage({ type: "kept" }),
-        () => event.source?.postMessage({ type: "not-kept" }),
-      ),
-  );
+  if (event.data?.type === "keep") {
+    const urls = ownURLs(event.data.urls);
+    event.waitUntil(
+      caches
+        .open(KEPT)
+        .then((cache) => cache.addAll(urls.map((u) => u.href)))
+        .then(() => keepOfflinePage().catch(() => {})) // the page's own files are what "kept" reports
+        .then(
+          () => event.source?.postMessage({ type: "kept" }),
+          () => event.source?.postMessage({ type: "not-kept" }),
+        ),
+    );
+  } else if (event.data?.type === "visited") {
+    const pages = ownURLs([event.data.page]);
+    const files = ownURLs(event.data.files).filter(pageFile);
+    event.waitUntil(
+      Promise.allSettled([
+        keepOfflinePage(),
+        ...pages.map((url) => keepFetched(url.href, PAGES, MAX_PAGES, true)),
+        ...files.map((url) => keepFetched(url.href, FILES, MAX_FILES)),
+      ]).then(() => event.source?.postMessage({ type: "visited-kept" })),
+    );
+  }
 });
 
+async function keepFetched(url, name, limit, html = false) {
+  const response = await fetch(url);
+  if (keepable(response, html)) await remember(name, url, response, limit);
+}
+
 self.addEventListener("fetch", (event) => {
-  const url = new URL(event.request.url);
-  if (event.request.method !== "GET" || !sameOrigin(url)) return;
-  event.respondWith(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      if (versioned(url)) {
-        const cached = await cache.match(url.href);
-        if (cached) return cached;
-      }
-      try {
-        return await fetch(event.request);
-      } catch (error) {
-        // Offline: whatever was kept, else the network's own failure.
-        const cached = await cache.match(url.href, { ignoreVary: true });
-        if (cached) return cached;
-        throw error;
-      }
-    })(),
-  );
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") event.respondWith(openPage(event, url));
+  else if (sameOrigin(url)) event.respondWith(openFile(event, url));
 });
+
+// A page: from the network, kept as it arrives; offline, the kept copy or else the offline page.
+async function openPage(event, url) {
+  try {
+    const response = await fetch(event.request);
+    if (sameOrigin(url) && keepable(response, true)) {
+      event.waitUntil(remember(PAGES, url.href, response.clone(), MAX_PAGES).catch(() => {}));
+    }
+    return response;
+  } catch {
+    return (sameOrigin(url) && (await kept(url.href))) || offlinePage();
+  }
+}
+
+// A file: Pyodide's from the cache first; the rest from the network (a page's styles, scripts,
+// images and fonts kept as they arrive), and from the cache only when the network fails.
+async function openFile(event, url) {
+  if (versioned(url)) {
+    const cached = await caches.match(url.href, { cacheName: KEPT });
+    if (cached) return cached;
+  }
+  try {
+    const response = await fetch(event.request);
+    const wanted = KINDS.includes(event.request.destination) || url.href === SEARCH_INDEX;
+    if (wanted && pageFile(url) && !event.request.headers.has("range") && keepable(response)) {
+      event.waitUntil(remember(FILES, url.href, response.clone(), MAX_FILES).catch(() => {}));
+    }
+    return response;
+  } catch (error) {
+    // Offline: whatever was kept, else the network's own failure.
+    const cached = await kept(url.href);
+    if (cached) return cached;
+    throw error;
+  }
+}

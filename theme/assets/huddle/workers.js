@@ -2,7 +2,8 @@
 // script of this origin (a file an author once published, say) could go on answering for
 // every page, and reading what they store, after the file itself is gone; each page
 // unregisters every registration whose script is not Huddle's own (huddle-offline.js).
-const own = new URL(document.currentScript.dataset.offline, location.href).pathname;
+const script = document.currentScript;
+const own = new URL(script.dataset.offline, document.baseURI).pathname; // the offline page has a <base>
 navigator.serviceWorker
   ?.getRegistrations()
   .then((registrations) => {
@@ -12,3 +13,28 @@ navigator.serviceWorker
     }
   })
   .catch(() => {}); // no service workers here (a private window, say): nothing to remove
+
+// Every page registers Huddle's own worker (offline.js) once it has loaded, so that whatever page
+// a person reads first, the pages they read next are kept for when the connection drops. A page
+// that scores registers it itself (keep.js) once its scorer is ready, so that nothing competes
+// with the scorer's download. The first page, opened before the worker was there, asks to be
+// kept too; `data-offline=kept` on <html> says it is.
+async function register() {
+  const worker = `${script.dataset.offline}?build=${script.dataset.build}`; // the same URL as keep.js's
+  const controlled = navigator.serviceWorker.controller;
+  await navigator.serviceWorker.register(worker, { scope: new URL(".", new URL(worker, document.baseURI)).pathname });
+  if (controlled) return; // the worker saw this page arrive and kept it
+  const registration = await navigator.serviceWorker.ready;
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (data?.type === "visited-kept") document.documentElement.dataset.offline = "kept";
+  });
+  const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+  registration.active?.postMessage({ type: "visited", page: location.href.split("#")[0], files });
+}
+
+// (Offline, there is no new worker to look for.)
+if (navigator.serviceWorker && navigator.onLine && script.dataset.build && !document.getElementById("huddle-config")) {
+  const start = () => register().catch(() => {}); // offline use is a bonus: the page works the same without it
+  if (document.readyState === "complete") start();
+  else addEventListener("load", start, { once: true });
+}

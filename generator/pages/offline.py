@@ -1,0 +1,37 @@
+"""The site's offline page: what the service worker shows, with no connection, for a page it has not kept.
+
+The theme's `kept.js` fills in the list of the pages this device keeps, each a link that opens offline.
+"""
+
+from __future__ import annotations
+
+from ..scoring.html import h
+from ..scoring.strings import say
+from .uris import front_matter, heading
+
+
+def offline_page() -> str:
+    """The offline page's Markdown."""
+    title = say("offline-title")
+    return "\n".join(
+        [
+            front_matter(title=title, template="offline.html", search={"exclude": True}, hide=["toc"]),
+            heading(1, title),
+            "",
+            say("offline-intro"),
+            "",
+            heading(2, say("offline-kept-title")),
+            "",
+            str(h("p", {"data-huddle-kept-none": True}, say("offline-kept-none"))),
+            "",
+            str(
+                h(
+                    "div",
+                    {"data-huddle-kept-box": True, "hidden": True},
+                    h("p", {}, say("offline-kept")),
+                    h("ul", {"data-huddle-kept": True}),
+                )
+            ),
+            "",
+        ]
+    )
