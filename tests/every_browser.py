@@ -70,7 +70,7 @@ def script(name: str) -> str:
 
 def firefox_path() -> str:
     """Firefox: $HUDDLE_FIREFOX, or Debian's firefox-esr, or a `firefox` on the PATH."""
-    found = os.environ.get("HUDDLE_FIREFOX") or shutil.which("firefox-esr") or shutil.which("firefox")
+    found = shutil.which(os.environ.get("HUDDLE_FIREFOX") or "firefox-esr") or shutil.which("firefox")
     if not found:
         raise Unavailable("Firefox is not installed: `make test` installs firefox-esr where apt-get runs as root.")
     if not (REPO / "node_modules" / "puppeteer-core").is_dir() or not shutil.which("node"):
@@ -170,15 +170,16 @@ def run_webkit(url: str, answers: dict[str, str]) -> Run:
                 chosen[0].click()
             wait = WebDriverWait(driver, TIMEOUT, poll_frequency=0.05)
             try:
-                wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "form[data-scorer=ready]"))
+                wait.until(
+                    lambda d: d.find_elements(By.CSS_SELECTOR, "form[data-scorer=ready], form[data-scorer=failed]")
+                )
+                if not driver.find_elements(By.CSS_SELECTOR, "form[data-scorer=ready]"):
+                    raise TimeoutException("the scorer did not start")
                 driver.find_element(By.CSS_SELECTOR, "[data-huddle-submit]").click()
                 wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-huddle-results]:not([hidden])"))
             except TimeoutException:
-                said = driver.execute_script(
-                    "const f = document.querySelector('[data-huddle-submit]').form;"
-                    "return `scorer ${f.dataset.scorer}: ${f.querySelector('[data-huddle-status]').textContent}`"
-                )
-                raise AssertionError(f"WebKitGTK did not show results in {TIMEOUT} s ({said}).") from None
+                said = driver.execute_script("return " + script("state.js"))
+                raise AssertionError(f"WebKitGTK did not show results ({said}).") from None
             found = driver.execute_script("return " + script("read.js"))
             version = driver.capabilities.get("browserVersion", "")
         finally:

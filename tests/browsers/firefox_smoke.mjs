@@ -13,9 +13,6 @@ const [executablePath, url] = process.argv.slice(2);
 const answers = JSON.parse(readFileSync(0, "utf8"));
 const script = (name) => readFileSync(new URL(name, import.meta.url), "utf8");
 const TIMEOUT = 90_000;
-const STATE = `(() => { const f = document.querySelector("[data-huddle-submit]")?.form;
-  return f ? \`scorer \${f.dataset.scorer}: \${f.querySelector("[data-huddle-status]").textContent}\` : "no assessment form"; })()`;
-
 const errors = [];
 const browser = await puppeteer.launch({
   browser: "firefox",
@@ -40,13 +37,14 @@ try {
     if (index < 0) throw new Error(`Statement ${item} has no answer labelled "${label}" (it has ${texts.join(", ")}).`);
     await labels[index].click();
   }
-  await page.waitForSelector("form[data-scorer=ready]");
+  const started = await page.waitForSelector("form[data-scorer=ready], form[data-scorer=failed]");
+  if ((await started.evaluate((form) => form.dataset.scorer)) !== "ready") throw new Error("The scorer did not start.");
   await page.click("[data-huddle-submit]");
   await page.waitForSelector("[data-huddle-results]:not([hidden])");
   const found = await page.evaluate(script("read.js"));
   process.stdout.write(`${JSON.stringify({ ...found, errors, version: await browser.version() })}\n`);
 } catch (error) {
-  const said = page ? await page.evaluate(STATE).catch(() => "page gone") : "no page";
+  const said = page ? await page.evaluate(script("state.js")).catch(() => "page gone") : "no page";
   process.stderr.write(`${error.message}\nThe page: ${said}\nLogged: ${JSON.stringify(errors)}\n`);
   process.exitCode = 1;
 } finally {

@@ -1,0 +1,7 @@
+// Evaluated in the assessment page when a smoke test fails: the scorer's state and what the page says.
+(() => {
+  const form = document.querySelector("[data-huddle-submit]")?.form;
+  if (!form) return "no assessment form on the page";
+  const said = (selector) => form.querySelector(selector)?.textContent.trim() ?? "";
+  return `scorer ${form.dataset.scorer}; notice: "${said("[data-huddle-notice-text]")}"; bar: "${said("[data-huddle-status]")}"`;
+})()
