@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +40,7 @@ class Run:
     submit_ms: float  # the form's submit event (once the scorer is ready) to "huddle:results-shown"
     # Console errors and uncaught exceptions, where the driver sees them (Firefox's does; Selenium's does not).
     errors: list[str] = field(default_factory=list)
+    kept: bool | None = None  # asked to wait for it: whether the page kept its files for offline use in time
 
 
 class Unavailable(Exception):
@@ -78,15 +78,17 @@ def firefox_path() -> str:
     return found
 
 
-def run_firefox(url: str, answers: dict[str, str]) -> Run:
-    """The assessment at `url` answered with `answers` in headless Firefox, one fresh profile."""
+def run_firefox(url: str, answers: dict[str, str], timeout: float = TIMEOUT, keep: bool = False) -> Run:
+    """The assessment at `url` answered with `answers` in headless Firefox, one fresh profile; `timeout` in s.
+
+    With `keep`, the browser stays until the page has kept its files for offline use (or `timeout`)."""
     executable = firefox_path()
     done = subprocess.run(
-        ["node", str(SCRIPTS / "firefox_smoke.mjs"), executable, url],
+        ["node", str(SCRIPTS / "firefox_smoke.mjs"), executable, url, str(round(timeout * 1000))] + ["keep"] * keep,
         input=json.dumps(answers),
         capture_output=True,
         text=True,
-        timeout=TIMEOUT + 30,
+        timeout=timeout + 30,
         cwd=REPO,
     )
     if done.returncode != 0:
@@ -140,8 +142,10 @@ def display() -> Iterator[str]:
         server.wait(timeout=10)
 
 
-def run_webkit(url: str, answers: dict[str, str]) -> Run:
-    """The assessment at `url` answered with `answers` in WebKitGTK's MiniBrowser, driven by Selenium."""
+def run_webkit(url: str, answers: dict[str, str], timeout: float = TIMEOUT, keep: bool = False) -> Run:
+    """The assessment at `url` answered with `answers` in WebKitGTK's MiniBrowser (Selenium); `timeout` in s.
+
+    With `keep`, the browser stays until the page has kept its files for offline use (or `timeout`)."""
     from selenium import webdriver
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
@@ -157,7 +161,7 @@ def run_webkit(url: str, answers: dict[str, str]) -> Run:
             warnings.filterwarnings("ignore", "setting remote_server_addr", DeprecationWarning)
             driver = webdriver.WebKitGTK(options=options, service=service)
         try:
-            driver.set_page_load_timeout(TIMEOUT)
+            driver.set_page_load_timeout(timeout)
             driver.get(url)
             driver.execute_script(script("watch.js"))
             for item, label in answers.items():
@@ -168,7 +172,7 @@ def run_webkit(url: str, answers: dict[str, str]) -> Run:
                 # just below the view where it is (ElementNotInteractable).
                 driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", chosen[0])
                 chosen[0].click()
-            wait = WebDriverWait(driver, TIMEOUT, poll_frequency=0.05)
+            wait = WebDriverWait(driver, timeout, poll_frequency=0.05)
             try:
                 wait.until(
                     lambda d: d.find_elements(By.CSS_SELECTOR, "form[data-scorer=ready], form[data-scorer=failed]")
@@ -181,14 +185,14 @@ def run_webkit(url: str, answers: dict[str, str]) -> Run:
                 said = driver.execute_script("return " + script("state.js"))
                 raise AssertionError(f"WebKitGTK did not show results ({said}).") from None
             found = driver.execute_script("return " + script("read.js"))
+            if keep:
+                try:
+                    found["kept"] = bool(
+                        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "form[data-offline=kept]"))
+                    )
+                except TimeoutException:
+                    found["kept"] = False
             version = driver.capabilities.get("browserVersion", "")
         finally:
             driver.quit()
     return Run("WebKitGTK", version, **found)
-
-
-def timed(run, url: str, answers: dict[str, str]) -> tuple[Run, float]:
-    """`run(url, answers)` and its wall time in seconds, browser start and shutdown included."""
-    start = time.monotonic()
-    result = run(url, answers)
-    return result, time.monotonic() - start

@@ -1,18 +1,19 @@
 // The assessment smoke test in Firefox, driven over WebDriver BiDi by puppeteer-core (no browser download).
 //
-//   node tests/browsers/firefox_smoke.mjs FIREFOX URL < answers.json
+//   node tests/browsers/firefox_smoke.mjs FIREFOX URL TIMEOUT_MS [keep] < answers.json
 //
 // answers.json maps each statement's id to the label to click. Opens URL in a fresh profile, clicks every
 // label as a person would, presses "See my results" once the scorer is ready and prints one line of JSON:
-// the scores shown by competency, the page's timings, and what the page logged as an error. On failure it
+// the scores shown by competency, the page's timings, and what the page logged as an error; with `keep`,
+// once the page has kept its files for offline use (`kept`: whether it did in time). On failure it
 // says what the page said and logged, and exits 1. tests/every_browser.py runs it.
 import { readFileSync } from "node:fs";
 import puppeteer from "puppeteer-core";
 
-const [executablePath, url] = process.argv.slice(2);
+const [executablePath, url, timeout, keep] = process.argv.slice(2);
 const answers = JSON.parse(readFileSync(0, "utf8"));
 const script = (name) => readFileSync(new URL(name, import.meta.url), "utf8");
-const TIMEOUT = 90_000;
+const TIMEOUT = Number(timeout);
 const errors = [];
 const browser = await puppeteer.launch({
   browser: "firefox",
@@ -42,6 +43,9 @@ try {
   await page.click("[data-huddle-submit]");
   await page.waitForSelector("[data-huddle-results]:not([hidden])");
   const found = await page.evaluate(script("read.js"));
+  if (keep) {
+    found.kept = await page.waitForSelector("form[data-offline=kept]").then(() => true, () => false);
+  }
   process.stdout.write(`${JSON.stringify({ ...found, errors, version: await browser.version() })}\n`);
 } catch (error) {
   const said = page ? await page.evaluate(script("state.js")).catch(() => "page gone") : "no page";
