@@ -60,9 +60,8 @@ def values_of(framework: Framework, answers: dict[str, str]) -> dict[str, object
 
 
 def script(name: str) -> str:
-    """tests/browsers/<name> without its comment lines (so that `return ` can stand before an expression)."""
-    lines = (SCRIPTS / name).read_text(encoding="utf-8").splitlines()
-    return "\n".join(line for line in lines if not line.lstrip().startswith("//"))
+    """tests/browsers/<name>: one JavaScript expression (its comments included), in parentheses."""
+    return f"({(SCRIPTS / name).read_text(encoding='utf-8')})"
 
 
 # Firefox ---------------------------------------------------------------------
@@ -162,16 +161,13 @@ def run_webkit(url: str, answers: dict[str, str], timeout: float = TIMEOUT, keep
             driver = webdriver.WebKitGTK(options=options, service=service)
         try:
             driver.set_page_load_timeout(timeout)
+            choose = f"return {script('label.js')}(arguments[0], arguments[1])"
             driver.get(url)
             driver.execute_script(script("watch.js"))
             for item, label in answers.items():
-                labels = driver.find_elements(By.CSS_SELECTOR, f'fieldset[data-item="{item}"] label')
-                chosen = [each for each in labels if each.text.strip() == label]
-                assert chosen, f'Statement {item} has no answer labelled "{label}".'
-                # Scrolled to first, as a person does: WebKitWebDriver's own scrolling leaves a label
-                # just below the view where it is (ElementNotInteractable).
-                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", chosen[0])
-                chosen[0].click()
+                found = driver.execute_script(choose, item, label)
+                assert found, f'Statement {item} has no answer labelled "{label}".'
+                found.click()
             wait = WebDriverWait(driver, timeout, poll_frequency=0.05)
             try:
                 wait.until(

@@ -14,6 +14,7 @@ const [executablePath, url, timeout, keep] = process.argv.slice(2);
 const answers = JSON.parse(readFileSync(0, "utf8"));
 const script = (name) => readFileSync(new URL(name, import.meta.url), "utf8");
 const TIMEOUT = Number(timeout);
+const choose = script("label.js");
 const errors = [];
 const browser = await puppeteer.launch({
   browser: "firefox",
@@ -32,11 +33,9 @@ try {
   await page.goto(url, { waitUntil: "load" });
   await page.evaluate(script("watch.js"));
   for (const [item, label] of Object.entries(answers)) {
-    const labels = await page.$$(`fieldset[data-item="${item}"] label`);
-    const texts = await Promise.all(labels.map((each) => each.evaluate((e) => e.textContent.trim())));
-    const index = texts.indexOf(label);
-    if (index < 0) throw new Error(`Statement ${item} has no answer labelled "${label}" (it has ${texts.join(", ")}).`);
-    await labels[index].click();
+    const found = await page.evaluateHandle(`(${choose})(${JSON.stringify(item)}, ${JSON.stringify(label)})`);
+    if (!found.asElement()) throw new Error(`Statement ${item} has no answer labelled "${label}".`);
+    await found.asElement().click();
   }
   const started = await page.waitForSelector("form[data-scorer=ready], form[data-scorer=failed]");
   if ((await started.evaluate((form) => form.dataset.scorer)) !== "ready") throw new Error("The scorer did not start.");

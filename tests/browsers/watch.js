@@ -3,4 +3,4 @@
 // "huddle:results-shown" mark can be read back, in the page's clock, with the page's "huddle:scorer-ready".
 document
   .querySelector("[data-huddle-submit]")
-  .form.addEventListener("submit", () => performance.mark("smoke:submit"), { capture: true });
+  .form.addEventListener("submit", () => performance.mark("smoke:submit"), { capture: true })
