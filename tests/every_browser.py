@@ -141,6 +141,24 @@ def display() -> Iterator[str]:
         server.wait(timeout=10)
 
 
+IN_VIEW = """
+const [element, done] = [arguments[0], arguments[arguments.length - 1]];
+element.scrollIntoView({ block: "center" });
+requestAnimationFrame(() => requestAnimationFrame(() => done()));
+"""
+
+
+def click(driver, element) -> None:
+    """Click `element` as a person does: scrolled to the middle of the view, once the view has settled.
+
+    WebKitWebDriver's own scrolling leaves an element just below the view (ElementNotInteractable), and
+    its click straight after a scroll sometimes lands where the page was before: on nothing, or on
+    another statement's answer.
+    """
+    driver.execute_async_script(IN_VIEW, element)
+    element.click()
+
+
 def run_webkit(url: str, answers: dict[str, str], timeout: float = TIMEOUT, keep: bool = False) -> Run:
     """The assessment at `url` answered with `answers` in WebKitGTK's MiniBrowser (Selenium); `timeout` in s.
 
@@ -167,7 +185,10 @@ def run_webkit(url: str, answers: dict[str, str], timeout: float = TIMEOUT, keep
             for item, label in answers.items():
                 found = driver.execute_script(choose, item, label)
                 assert found, f'Statement {item} has no answer labelled "{label}".'
-                found.click()
+                click(driver, found)
+                assert driver.execute_script("return arguments[0].control.checked", found), (
+                    f'Clicking "{label}" for statement {item} did not check that answer.'
+                )
             wait = WebDriverWait(driver, timeout, poll_frequency=0.05)
             try:
                 wait.until(
@@ -175,7 +196,7 @@ def run_webkit(url: str, answers: dict[str, str], timeout: float = TIMEOUT, keep
                 )
                 if not driver.find_elements(By.CSS_SELECTOR, "form[data-scorer=ready]"):
                     raise TimeoutException("the scorer did not start")
-                driver.find_element(By.CSS_SELECTOR, "[data-huddle-submit]").click()
+                click(driver, driver.find_element(By.CSS_SELECTOR, "[data-huddle-submit]"))
                 wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-huddle-results]:not([hidden])"))
             except TimeoutException:
                 said = driver.execute_script("return " + script("state.js"))

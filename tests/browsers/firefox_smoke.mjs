@@ -36,6 +36,9 @@ try {
     const found = await page.evaluateHandle(`(${choose})(${JSON.stringify(item)}, ${JSON.stringify(label)})`);
     if (!found.asElement()) throw new Error(`Statement ${item} has no answer labelled "${label}".`);
     await found.asElement().click();
+    if (!(await found.evaluate((each) => each.control.checked))) {
+      throw new Error(`Clicking "${label}" for statement ${item} did not check that answer.`);
+    }
   }
   const started = await page.waitForSelector("form[data-scorer=ready], form[data-scorer=failed]");
   if ((await started.evaluate((form) => form.dataset.scorer)) !== "ready") throw new Error("The scorer did not start.");

@@ -3,5 +3,6 @@
   const form = document.querySelector("[data-huddle-submit]")?.form;
   if (!form) return "no assessment form on the page";
   const said = (selector) => form.querySelector(selector)?.textContent.trim() ?? "";
-  return `scorer ${form.dataset.scorer}; notice: "${said("[data-huddle-notice-text]")}"; bar: "${said("[data-huddle-status]")}"`;
+  const submitted = performance.getEntriesByName("smoke:submit").length ? "submitted" : "never submitted";
+  return `scorer ${form.dataset.scorer}, ${submitted}; notice: "${said("[data-huddle-notice-text]")}"; bar: "${said("[data-huddle-status]")}"`;
 })()
