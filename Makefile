@@ -42,7 +42,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # A Chromium for the browser tests: Debian's when present or installable
-# (this machine, CI), otherwise Playwright's own download (a laptop); and nginx where apt can add it.
+# (this machine, CI), otherwise Playwright's own download (a laptop); and nginx, Firefox ESR and
+# WebKitGTK where apt can add them.
 browser: setup
 	@if [ -n "$$HUDDLE_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then \
 	  echo "Browser: $${HUDDLE_CHROMIUM:-$$(command -v chromium)}"; \
@@ -54,6 +55,12 @@ browser: setup
 	@# nginx, for the test of the snippet in docs/hosting.md; skipped where it cannot be installed.
 	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null) || true; \
+	fi
+	@# Firefox ESR and WebKitGTK (WebKitWebDriver, MiniBrowser, drawn in Xvfb) for tests/test_every_browser.py,
+	@# Debian's, never a download; where apt-get cannot add them, those tests are skipped and say why.
+	@if { ! command -v firefox-esr >/dev/null 2>&1 || ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v Xvfb >/dev/null 2>&1; } \
+	    && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null) || true; \
 	fi
 
 clean:
