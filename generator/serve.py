@@ -264,13 +264,15 @@ def make_server(
     headers: dict[str, str] | HeadersFor,
     prefix: str = "/",
     live: Live | None = None,
+    handler_class: type[SiteHandler] = SiteHandler,
 ) -> ThreadingHTTPServer:
     """A server for `site_dir` at `prefix` (such as /leadership/) on host:port (port 0 picks a free one), sending
-    `headers` (the same for every path, or per path), with live reload if given a `live`; call serve_forever()."""
+    `headers` (the same for every path, or per path), with live reload if given a `live`; call serve_forever().
+    `handler_class` may be a SiteHandler that also does something of its own (the tests' byte meter)."""
     headers_for = headers if callable(headers) else (lambda path, fixed=dict(headers): fixed)
     handler = type(
         "BoundSiteHandler",
-        (SiteHandler,),
+        (handler_class,),
         {
             "headers_for": staticmethod(headers_for),
             "prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/",

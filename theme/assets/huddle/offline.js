@@ -32,10 +32,15 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data?.type !== "keep") return;
   const urls = event.data.urls.map((u) => new URL(u, self.location.href)).filter(sameOrigin);
+  // The gzip copies the scoring worker kept itself once whole (worker.js) are not fetched again.
+  const missing = async (cache) => {
+    const kept = await Promise.all(urls.map((u) => u.pathname.endsWith(".gz") && cache.match(u.href)));
+    return urls.filter((u, i) => !kept[i]).map((u) => u.href);
+  };
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(urls.map((u) => u.href)))
+      .then(async (cache) => cache.addAll(await missing(cache)))
       .then(
         () => event.source?.postMessage({ type: "kept" }),
         () => event.source?.postMessage({ type: "not-kept" }),
