@@ -20,6 +20,10 @@ class Meter:
     `cut[name] = n`: the next response for `name` stops after n bytes and the connection closes (a drop).
     `stall[name] = n`: the next response for `name` stops after n bytes and holds the connection open, sending
     nothing, until the browser gives up on it (recorded in `abandoned`) or `release` is set.
+    `pace`: bytes a second the whole server sends at most (a slow line), in small pieces.
+    `drop_after`: once the server has sent this many bytes in all (of the files named in `counted`, if given),
+    every response being sent stops there and its connection closes (the Wi-Fi drops), once; `dropped` is
+    then set, and every response stops at once until it is cleared.
     """
 
     sent: Counter = field(default_factory=Counter)
@@ -29,6 +33,30 @@ class Meter:
     abandoned: list[str] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    pace: float | None = None
+    drop_after: int | None = None
+    counted: frozenset[str] | None = None
+    dropped: threading.Event = field(default_factory=threading.Event)
+    _next_send: float = 0.0
+
+    def wait_turn(self, size: int) -> None:
+        """Wait until `size` more bytes may go out at `pace`."""
+        if not self.pace:
+            return
+        with self.lock:
+            now = time.monotonic()
+            start = max(now, self._next_send)
+            self._next_send = start + size / self.pace
+        time.sleep(max(0.0, start - now))
+
+    def drop_now(self) -> bool:
+        """Whether the line drops at this point (see `drop_after`)."""
+        with self.lock:
+            sent = sum(n for name, n in self.sent.items() if self.counted is None or name in self.counted)
+            if self.drop_after is not None and sent >= self.drop_after:
+                self.drop_after = None
+                self.dropped.set()
+            return self.dropped.is_set() and not self.release.is_set()
 
     def reset(self) -> None:
         with self.lock:
@@ -51,7 +79,12 @@ def metered(meter: Meter) -> type[SiteHandler]:
             with meter.lock:
                 cut, stall = meter.cut.pop(name, None), meter.stall.pop(name, None)
             budget = cut if cut is not None else stall
-            while chunk := source.read(64 * 1024 if budget is None else min(64 * 1024, budget)):
+            piece = 16 * 1024 if meter.pace else 64 * 1024
+            while chunk := source.read(piece if budget is None else min(piece, budget)):
+                meter.wait_turn(len(chunk))
+                if meter.drop_now():
+                    cut = 0
+                    break
                 outputfile.write(chunk)
                 with meter.lock:
                     meter.sent[name] += len(chunk)

@@ -221,7 +221,7 @@ const speed = speedometer();
 
 async function start() {
   const controller = new AbortController();
-  const progress = { last: Date.now(), told: 0, stop: () => {} };
+  const progress = { last: Date.now(), told: Date.now(), stop: () => {} }; // told: at most one a 200 ms
   const tell = () => self.postMessage({ type: "progress", loaded, rate: speed.rate() });
   const onBytes = (bytes, network) => {
     if (controller.signal.aborted) return; // nothing counts behind a failed start
