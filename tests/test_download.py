@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.assets import GZIPPED
-from generator.headers import site_headers
+from generator.headers import HEADERS, site_headers
 from generator.scoring import score
 from tests.assessment_page import (
     RESULTS_TIMEOUT,
@@ -39,6 +39,10 @@ def runtime(site: Path) -> Path:
 
 def published(site: Path, name: str) -> Path:
     return site / "assets" / "huddle" / name if name.startswith("scoring") else runtime(site) / name
+
+
+def sizes(site: Path, names: list[str]) -> dict[str, int]:
+    return {name: published(site, name).stat().st_size for name in names}
 
 
 @pytest.fixture
@@ -101,9 +105,10 @@ def test_the_page_fetches_the_gzip_copies_once_and_its_progress_counts_exactly_t
     url, sent = meter
     page.goto(url + PAGE)
     page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)  # its offline copy made too
     fetched = {name: count for name, count in sent.sent.items() if name in FETCHED or name in GZIPPED}
     # The copies only, each once and whole: none of the plain files Pyodide would fetch itself.
-    assert fetched == {name: published(demo_site, name).stat().st_size for name in FETCHED}
+    assert fetched == sizes(demo_site, FETCHED)
     assert not {"pyodide.asm.mjs", "scoring.zip"} & set(sent.sent)
     assert boot_bytes(page)["gzip"] == sum(fetched.values())
     total = f"{sum(fetched.values()) / 1e6:.1f}"
@@ -125,9 +130,7 @@ def test_a_download_cut_at_half_continues_from_there_after_try_again_and_scores_
     page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
     # Asked for the rest only, so every file came once: nothing fetched twice.
     assert sent.ranges["pyodide.asm.wasm.gz"] == [None, f"bytes={wasm // 2}-"]
-    assert {name: sent.sent[name] for name in FETCHED} == {
-        name: published(demo_site, name).stat().st_size for name in FETCHED
-    }
+    assert {name: sent.sent[name] for name in FETCHED} == sizes(demo_site, FETCHED)
     see_results(page)
     assert shown_scores(page) == expected_scores(score(framework, checked_answers(page, framework)))
 
@@ -175,3 +178,28 @@ def test_progress_says_the_speed_and_the_time_left_once_measured(page, demo_url,
     assert "at this speed" in page.locator("[data-huddle-status]").inner_text()
     assert "minute or two" not in json.dumps(boot_bytes(page))
     page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+
+
+@pytest.mark.browser
+def test_without_decompression_streams_the_plain_files_are_fetched_and_counted(page, meter, demo_site):
+    url, sent = meter
+    page.add_init_script("delete globalThis.DecompressionStream")  # as in a browser from before 2023
+    page.goto(url + PAGE)
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)  # its offline copy made too
+    plain = ["pyodide.mjs", *GZIPPED, "scoring.zip"]
+    assert {name: sent.sent[name] for name in plain} == sizes(demo_site, plain)
+    assert not [name for name in sent.sent if name.endswith(".gz")]
+    assert boot_bytes(page)["plain"] == sum(sent.sent[name] for name in plain)
+
+
+@pytest.mark.browser
+def test_where_the_worker_cannot_have_its_own_policy_it_imports_the_plain_module(page, demo_site):
+    """A host that gives every file the pages' policy (no `blob:` for the worker) still scores: the worker
+    imports Pyodide's plain `pyodide.asm.mjs` from the site."""
+    found = Meter()
+    with serving(demo_site, HEADERS, handler_class=metered(found)) as url:
+        page.goto(url + PAGE)
+        page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+        assert found.sent["pyodide.asm.mjs"] == published(demo_site, "pyodide.asm.mjs").stat().st_size
+        assert found.sent["pyodide.asm.wasm.gz"] == published(demo_site, "pyodide.asm.wasm.gz").stat().st_size

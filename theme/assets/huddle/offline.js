@@ -32,9 +32,10 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data?.type !== "keep") return;
   const urls = event.data.urls.map((u) => new URL(u, self.location.href)).filter(sameOrigin);
-  // The gzip copies the scoring worker kept itself once whole (worker.js) are not fetched again.
+  // The scorer's files the worker kept itself once whole (worker.js) are not fetched again.
+  const scorers = (u) => versioned(u) || /\/scoring\.zip(\.gz)?$/.test(u.pathname);
   const missing = async (cache) => {
-    const kept = await Promise.all(urls.map((u) => u.pathname.endsWith(".gz") && cache.match(u.href)));
+    const kept = await Promise.all(urls.map((u) => scorers(u) && cache.match(u.href)));
     return urls.filter((u, i) => !kept[i]).map((u) => u.href);
   };
   event.waitUntil(

@@ -5,9 +5,11 @@
 
 import { failure, say } from "./messages.js";
 
-// A worker whose start failed, kept when its scorer is stopped: the next scorer ("Try again")
-// asks it to carry on, so the bytes it downloaded are never fetched again.
+// A worker whose download failed, kept when its scorer is stopped: the next scorer ("Try again")
+// asks it to carry on, so the bytes it downloaded are never fetched again. (A worker that failed
+// later, inside Pyodide, is ended: a new one reads the whole files from Cache Storage.)
 let parked = null;
+const DOWNLOAD_FAILURES = new Set(["file-not-loaded", "boot-stalled", "framework-not-loaded"]);
 
 // `onProgress(loaded, rate)` hears the bytes of the boot files as they arrive (and the bytes a
 // second, once known); `stop()` ends the scorer, so a page can start a fresh one ("Try again")
@@ -19,9 +21,11 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
   let nextId = 0;
   const scorer = { state: "booting", ready, call, stop: () => {} };
 
+  let failedWith = null;
   function fail(key, values) {
     if (scorer.state !== "booting") return;
     scorer.state = "failed";
+    failedWith = key;
     settle.reject(failure(key, values));
   }
 
@@ -39,7 +43,7 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
     return scorer;
   }
   scorer.stop = () => {
-    if (scorer.state === "failed" && !parked) {
+    if (scorer.state === "failed" && DOWNLOAD_FAILURES.has(failedWith) && !parked) {
       parked = { worker, workerUrl, frameworkUrl };
       return;
     }
@@ -66,7 +70,10 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
   };
   const gzip = typeof DecompressionStream === "function";
   if (resumed) worker.postMessage({ type: "retry" });
-  else worker.postMessage({ type: "init", pyodide: pyodideUrl, scoring: scoringUrl, framework: frameworkUrl, bootTimeout, gzip, cache });
+  else {
+    const settings = { pyodide: pyodideUrl, scoring: scoringUrl, framework: frameworkUrl, bootTimeout, gzip, cache };
+    worker.postMessage({ type: "init", ...settings });
+  }
 
   async function call(name, args) {
     await ready;
