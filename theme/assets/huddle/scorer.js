@@ -88,7 +88,7 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
 
 // How long the rest of the download takes at the speed measured, as words ("about 3 minutes").
 function timeLeft(seconds) {
-  if (seconds < 10) return say("left-moment");
+  if (seconds < 5) return say("left-moment");
   if (seconds < 55) return say("left-seconds", { seconds: Math.ceil(seconds / 10) * 10 });
   if (seconds < 90) return say("left-minute");
   return say("left-minutes", { minutes: Math.round(seconds / 60) });
