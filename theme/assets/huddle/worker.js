@@ -26,7 +26,13 @@ class Failure extends Error {
 // them.
 const IMPORTED = ["pyodide.mjs"];
 const GZIPPED = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-const TYPES = { wasm: "application/wasm", zip: "application/zip", json: "application/json", mjs: "text/javascript" };
+const TYPES = {
+  wasm: "application/wasm",
+  zip: "application/zip",
+  json: "application/json",
+  mjs: "text/javascript",
+  gz: "application/gzip",
+};
 
 function bootFiles({ pyodide, scoring, gzip }) {
   const gz = gzip ? ".gz" : "";
@@ -51,9 +57,12 @@ async function fromCache(cacheName, url) {
   }
 }
 
+// Kept with its type, as the site sent it: offline, the service worker answers the import of
+// `pyodide.mjs` with it, and a module must be JavaScript.
 async function keepWhole(cacheName, url, bytes) {
   try {
-    await (await caches.open(cacheName)).put(url, new Response(bytes));
+    const headers = { "Content-Type": TYPES[url.split(".").pop()] ?? "application/octet-stream" };
+    await (await caches.open(cacheName)).put(url, new Response(bytes, { headers }));
   } catch {
     // Keeping is a bonus: full storage or none, the download still served this visit.
   }
