@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint setup browser dist clean
+.PHONY: serve test build check lint setup browser dist clean bench
 
 serve: setup  ## Build the demo site and serve it at http://127.0.0.1:8000
 	$(PY) -m generator serve
@@ -14,6 +14,9 @@ test: setup browser  ## Run every test, the browser tests included
 
 build: setup  ## Build the demo site into site/ (strict)
 	$(PY) -m generator build --strict
+
+bench: setup browser  ## Time the assessment page, and its download on weak networks (the README's tables)
+	$(PY) bench/assessment.py
 
 check: setup  ## Check config and frameworks without building
 	$(PY) -m generator check

@@ -13,6 +13,15 @@ For each run, in a fresh browser context (cold cache):
 Prints the medians, the ratios of the assessment page to the bare boot (time,
 and bytes as sent and as gzip would send them), then a walk-through of one
 visit at 1.6 Mbps with 150 ms latency: what the person sees, and when.
+
+Then, on weak networks, a Markdown table for the README (`--table-only` skips
+the rest): the bytes a first visit takes from a server that does not compress
+(this one, counting what it sends), against a bare Pyodide boot's; the time to
+results for a person who answers for 60 s from the moment the questions are
+there, at 1.6 Mbps / 150 ms and at 400 kbps / 300 ms (Chromium's network
+emulation); and the bytes fetched again by "Try again" after the line drops at
+half the scorer's download, twice (a server that sends at 1.6 Mbps and drops
+every connection once half is sent, so that it counts exactly what goes out).
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ from generator.build import build_site  # noqa: E402
 from generator.headers import site_headers  # noqa: E402
 from generator.serve import make_server  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from tests.metered import Meter, metered  # noqa: E402
 
 PAGE = "assessments/collective-leadership/"
 
@@ -78,7 +88,8 @@ def write_bare_page(site: Path) -> None:
 
 
 class Fetched:
-    """The bytes a page's requests (its workers' included) brought, as sent and as gzip would send them."""
+    """The bytes a page's requests (its workers' included) brought, as gzip would send them (`gzipped`); `sent`
+    is set from the server's Meter, which also counts what the worker fetches itself."""
 
     def __init__(self, page, site: Path, base: str):
         self.sent = self.gzipped = 0
@@ -97,21 +108,25 @@ def mark(page, name: str) -> float:
     return page.evaluate("name => performance.getEntriesByName(name)[0].startTime", name)
 
 
-def one_run(browser, site: Path, base: str) -> dict[str, float]:
+def one_run(browser, site: Path, base: str, meter: Meter) -> dict[str, float]:
     context = browser.new_context()
     try:
         page = context.new_page()
         bare_bytes = Fetched(page, site, base)
+        meter.reset()
         page.goto(base + "bench/")
         page.wait_for_selector("body[data-ready]", timeout=120_000)
         bare = mark(page, "bare:ready")
+        bare_bytes.sent = sum(meter.sent.values())
 
         page = context.new_page()
         page.add_init_script(LONG_TASKS)
         page_bytes = Fetched(page, site, base)
+        meter.reset()
         page.goto(base + PAGE)
         page.wait_for_selector("form[data-scorer=ready]", timeout=120_000)
         ready = mark(page, "huddle:scorer-ready")
+        page_bytes.sent = sum(meter.sent.values())
         long_tasks = page.evaluate("limit => window.__longTasks.filter((t) => t < limit).length", ready)
         page.eval_on_selector_all("fieldset[data-item] input[value='4']", "els => els.forEach((e) => e.click())")
         page.evaluate("performance.mark('bench:submit'); document.querySelector('[data-huddle-submit]').click()")
@@ -188,25 +203,145 @@ def slow_walkthrough(browser, base: str) -> list[tuple[float, str]]:
         context.close()
 
 
+WARD = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+POOR = {"offline": False, "latency": 300, "downloadThroughput": 400_000 / 8, "uploadThroughput": 200_000 / 8}
+"""1.6 Mbps / 150 ms (as SLOW) and 400 kbps / 300 ms: a ward's Wi-Fi on a good and on a bad day."""
+
+
+def bare_bytes(browser, base: str, meter: Meter) -> int:
+    """The bytes a bare Pyodide boot (its raw files, as npm ships them) takes from the server."""
+    context = browser.new_context()
+    try:
+        meter.reset()
+        page = context.new_page()
+        page.goto(base + "bench/")
+        page.wait_for_selector("body[data-ready]", timeout=120_000)
+        return sum(meter.sent.values())
+    finally:
+        context.close()
+
+
+def answered_visit(browser, base: str, meter: Meter, network: dict, answering: float = 60) -> dict[str, float]:
+    """A cold first visit on `network` by a person who answers the 28 statements evenly over `answering`
+    seconds from the moment they are there, then taps "See my results": the seconds from that tap to the
+    results, and the bytes the server sent for the whole visit (up to the page's files kept for offline)."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    try:
+        meter.reset()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", network)
+        start = time.monotonic()
+        page.goto(base + PAGE, wait_until="commit")
+        page.wait_for_selector("fieldset[data-item] input", state="attached", timeout=120_000)
+        items = page.eval_on_selector_all("fieldset[data-item]", "els => els.map((e) => e.dataset.item)")
+        began = time.monotonic()
+        for number, item in enumerate(items, 1):
+            page.wait_for_timeout(max(0, (began + answering * number / len(items) - time.monotonic()) * 1000))
+            page.locator(f"fieldset[data-item='{item}'] input[value='4']").check()
+        tapped = time.monotonic()
+        page.locator("[data-huddle-submit]").click()
+        if page.locator("[data-huddle-gaps]").is_visible():
+            page.get_by_role("button", name="See results now").click()
+        page.wait_for_selector("[data-huddle-results]:not([hidden])", timeout=600_000)
+        results = time.monotonic()
+        page.wait_for_selector("form[data-offline=kept]", timeout=120_000)
+        return {"after_last": results - tapped, "from_start": results - start, "bytes": sum(meter.sent.values())}
+    finally:
+        context.close()
+
+
+def dropped_visit(browser, site: Path, base: str, meter: Meter) -> dict[str, int]:
+    """A cold visit from a server sending at 1.6 Mbps whose line drops once half of the scorer's download has
+    gone out; "Try again" once the page says so. The bytes of the scorer's files sent more than once."""
+    runtime = next((site / "assets" / "pyodide").iterdir())
+    files = {p.name: p.stat().st_size for p in [runtime / "pyodide.mjs", *runtime.glob("*.gz")]}
+    files["scoring.zip.gz"] = (site / "assets" / "huddle" / "scoring.zip.gz").stat().st_size
+    boot = sum(files.values())
+    context = browser.new_context()
+    try:
+        meter.reset()
+        meter.pace, meter.counted, meter.drop_after = WARD["downloadThroughput"], frozenset(files), boot // 2
+        page = context.new_page()
+        page.goto(base + PAGE)
+        page.get_by_role("button", name="Try again").wait_for(timeout=300_000)
+        at_drop = sum(meter.sent[name] for name in files)
+        meter.dropped.clear()
+        page.get_by_role("button", name="Try again").click()
+        page.wait_for_selector("form[data-scorer=ready]", timeout=300_000)
+        again = sum(max(0, meter.sent[name] - size) for name, size in files.items())
+        plain = [name for name in meter.sent if name in {"pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip"}]
+        return {"at_drop": at_drop, "boot": boot, "again": again + sum(meter.sent[name] for name in plain)}
+    finally:
+        meter.pace = meter.drop_after = meter.counted = None
+        meter.dropped.clear()
+        context.close()
+
+
+def weak_network_table(browser, site: Path, base: str, meter: Meter) -> str:
+    """The README's table of the scorer's download on weak networks, measured now."""
+    bare = bare_bytes(browser, base, meter)
+    ward = answered_visit(browser, base, meter, WARD)
+    poor = answered_visit(browser, base, meter, POOR)
+    drops = [dropped_visit(browser, site, base, meter) for _ in range(2)]
+    mb = 1e6
+    rows = [
+        (
+            "First visit, bytes on the wire from a server that does not compress ÷ a bare Pyodide boot's raw files",
+            f"{ward['bytes'] / mb:.2f} MB ÷ {bare / mb:.2f} MB = **{ward['bytes'] / bare:.3f}**",
+            "≤ 0.40",
+        ),
+        (
+            "Results after the last answer, 1.6 Mbps / 150 ms, answering for 60 s",
+            f"**{ward['after_last']:.1f} s** ({ward['from_start']:.0f} s from opening the page)",
+            "≤ 5 s",
+        ),
+        (
+            "Results after the last answer, 400 kbps / 300 ms, answering for 60 s",
+            f"**{poor['after_last']:.1f} s** ({poor['from_start']:.0f} s from opening the page)",
+            "",
+        ),
+        *(
+            (
+                f"Bytes fetched again by “Try again” after a drop at {d['at_drop'] / d['boot']:.0%} "
+                f"of the {d['boot'] / mb:.1f} MB download (run {n})",
+                f"**{d['again']:,}**",
+                "0",
+            )
+            for n, d in enumerate(drops, 1)
+        ),
+    ]
+    lines = ["| measure (Chromium) | now | goal |", "| --- | --- | --- |"]
+    return "\n".join([*lines, *(f"| {what} | {now} | {goal} |" for what, now, goal in rows)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--table-only", action="store_true", help="only the weak-network table")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
+    meter = Meter()
     with tempfile.TemporaryDirectory(prefix="huddle-bench-") as work:
         site = build_site(REPO / "site.yml", site_dir=Path(work) / "site")
         write_bare_page(site)
-        server = make_server(site, "127.0.0.1", 0, site_headers(site))
+        server = make_server(site, "127.0.0.1", 0, site_headers(site), handler_class=metered(meter))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-                runs = [one_run(browser, site, base) for _ in range(args.runs)]
+                table = weak_network_table(browser, site, base, meter)
+                if args.table_only:
+                    print(table)
+                    return
+                runs = [one_run(browser, site, base, meter) for _ in range(args.runs)]
                 walk = slow_walkthrough(browser, base)
                 browser.close()
         finally:
+            meter.release.set()
             server.shutdown()
     median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
     print(f"runs: {args.runs} (cold cache each)")
@@ -231,6 +366,8 @@ def main() -> None:
     print("\nAt 1.6 Mbps, 150 ms latency, 375 px, cold cache: what the person sees")
     for at, text in walk:
         print(f"  {at:6.1f} s  {text}")
+    print("\nThe scorer's download on weak networks (for the README)\n")
+    print(table)
 
 
 if __name__ == "__main__":

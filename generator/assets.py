@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import gzip
 import hashlib
+import io
 import json
+import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,6 +19,17 @@ from generator.runtime import scoring_zip
 __all__ = ["PYODIDE_BOOT_FILES", "pyodide_files", "scoring_zip"]
 
 SCORING_ZIP = "assets/huddle/scoring.zip"
+
+GZ = ".gz"
+"""The suffix of a file's gzip copy, which the scoring worker fetches and decompresses itself (so a host that
+does not compress sends a third of the bytes). A host must send it as it is, without `Content-Encoding`."""
+
+GZIPPED = ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+"""The boot files published with a gzip copy, which the worker fetches and hands Pyodide decompressed (the
+module `pyodide.asm.mjs` as a `blob:` import, which only the worker's own policy allows: see headers.py)."""
+
+IMPORTED = ("pyodide.mjs",)
+"""The boot file the worker imports as it is (18 kB)."""
 
 
 def pyodide_path(version: str) -> str:
@@ -63,17 +78,61 @@ def pyodide_files(pyodide_dir: Path, configured: bool, scoring: bytes) -> tuple[
     return version, files, scoring
 
 
-FETCHED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-"""The boot files Pyodide fetches (the .mjs ones it imports), whose bytes the page counts as they arrive."""
-
-
 def size(file: BootFile) -> int:
     return len(file) if isinstance(file, bytes) else file.stat().st_size
 
 
-def fetched_bytes(files: dict[str, BootFile]) -> int:
-    """How many bytes of Pyodide's files the browser fetches to boot: the total of its "4.1 of 9.6 MB"."""
-    return sum(size(files[name]) for name in FETCHED)
+def gzipped(file: BootFile) -> bytes:
+    """`file` compressed with gzip -9, dated 0 so that the same file always gives the same bytes; Pyodide's own
+    files are compressed once per version of the file (`huddle serve` rebuilds reuse it)."""
+    if isinstance(file, bytes):
+        return gzip.compress(file, 9, mtime=0)
+    stat = file.stat()
+    return _gzipped_file(file.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _gzipped_file(path: Path, _mtime: int, _size: int) -> bytes:
+    return gzip.compress(path.read_bytes(), 9, mtime=0)
+
+
+def stored(archive: bytes) -> bytes:
+    """A zip with the same entries (names, dates, modes, bytes), stored rather than compressed one by one:
+    gzip then compresses it as a whole, across entries, 8 % smaller for the standard library, 14 % for the
+    scoring package, than the gzip of the compressed zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(buffer, "w") as copy:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, info.date_time)
+            entry.external_attr, entry.compress_type = info.external_attr, zipfile.ZIP_STORED
+            copy.writestr(entry, source.read(info))
+    return buffer.getvalue()
+
+
+def compressed(files: dict[str, BootFile], scoring: bytes) -> dict[str, bytes]:
+    """The gzip copies a site publishes, by path in the site: of GZIPPED boot files (in the same folder, named
+    with GZ), and of the scoring zip; a zip's copy holds it `stored`."""
+
+    def copy(name: str, file: BootFile) -> bytes:
+        if not name.endswith(".zip"):
+            return gzipped(file)
+        return gzipped(stored(file if isinstance(file, bytes) else file.read_bytes()))
+
+    return {
+        **{name + GZ: copy(name, files[name]) for name in GZIPPED},
+        SCORING_ZIP + GZ: copy(SCORING_ZIP, scoring),
+    }
+
+
+def boot_bytes(files: dict[str, BootFile], scoring: bytes) -> dict[str, int]:
+    """How many bytes the scoring worker fetches on a first visit, the total of its "4.1 of 4.9 MB": `gzip` where
+    the browser decompresses (the imported files plain, the others' gzip copies), `plain` where it cannot."""
+    gz = compressed(files, scoring)
+    imported = sum(size(files[name]) for name in IMPORTED)
+    return {
+        "gzip": imported + sum(len(data) for data in gz.values()),
+        "plain": imported + sum(size(files[name]) for name in GZIPPED) + len(scoring),
+    }
 
 
 def build_id(pyodide_version: str, scoring: bytes, files: dict[str, BootFile]) -> str:

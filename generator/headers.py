@@ -42,14 +42,30 @@ HEADERS = {
 }
 """The headers for every path."""
 
+WORKER = "assets/huddle/worker.js"
+WORKER_SCRIPTS = "script-src 'self' 'wasm-unsafe-eval' blob:"
+"""The scoring worker's own policy (a worker keeps the policy its script came with, not its page's): the same,
+but the worker may also run `blob:` modules, which it makes itself from the gzip copy of Pyodide's
+`pyodide.asm.mjs` that it fetched and decompressed (a fifth of the bytes of the plain file). A `blob:` URL
+can only be made by script already running in the worker, which runs only the site's own files and never
+turns what it is sent into code; the pages' policy is unchanged. Where a host cannot give the worker its own
+policy, the worker's import of the blob is refused and it imports the plain file instead."""
+
 FILE = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
-UNCHANGED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-"""Pyodide's boot files the site publishes exactly as that Pyodide version ships them, so a browser may keep
-them for a year under their versioned path. The standard library and the package lock are trimmed by this
-Huddle (`runtime.py`), so they may change under the same path and are left to the host's usual caching."""
+UNCHANGED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.asm.mjs.gz", "pyodide.asm.wasm.gz")
+"""Pyodide's boot files the site publishes exactly as that Pyodide version ships them (and the gzip copies of two,
+always the same bytes for the same file), so a browser may keep them for a year under their versioned path.
+The standard library and the package lock are trimmed by this Huddle (`runtime.py`), so they may change under
+the same path and are left to the host's usual caching."""
 
 _CHARSET = re.compile(r'<meta charset="[^"]*">', re.I)
+
+
+def worker_policy() -> str:
+    """The scoring worker's Content Security Policy (see WORKER_SCRIPTS)."""
+    scripts = [WORKER_SCRIPTS if directive.startswith("script-src ") else directive for directive in POLICY]
+    return "; ".join((*scripts, FRAMING))
 
 
 def meta() -> str:
@@ -76,6 +92,7 @@ def headers_file(pyodide: str | None) -> str:
         *[f"  {name}: {value}" for name, value in HEADERS.items()],
     ]
     if pyodide:
+        lines += [f"/{WORKER}", f"  Content-Security-Policy: {worker_policy()}"]
         for name in UNCHANGED:
             lines += [f"/{pyodide}{name}", f"  Cache-Control: {IMMUTABLE}"]
             if name.endswith(".wasm"):

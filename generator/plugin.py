@@ -112,10 +112,15 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "boot_timeout": self.config.boot_timeout,
             "max_file_bytes": SAVED_MAX_BYTES,
             "max_survey_bytes": SURVEY_MAX_BYTES,
-            "boot_bytes": assets.fetched_bytes(boot_files),
+            "boot_bytes": assets.boot_bytes(boot_files, scoring),
             "offline": publish.OFFLINE_WORKER,
             "build": assets.build_id(version, scoring, boot_files),
-            "keep": [assets.SCORING_ZIP, *[assets.pyodide_path(version) + name for name in assets.PYODIDE_BOOT_FILES]],
+            # What the worker fetched: the gzip copies, and the imported files as they are.
+            "keep": [
+                assets.SCORING_ZIP + assets.GZ,
+                *[assets.pyodide_path(version) + name for name in assets.IMPORTED],
+                *[assets.pyodide_path(version) + name + assets.GZ for name in assets.GZIPPED],
+            ],
             "messages": strings.said(),
             "thresholds": {
                 "team": self.config.team_threshold,

@@ -2,7 +2,7 @@
 
 For a framework: `framework.json` (the model and the results view's
 guidance, for the browser) and `case.json` (CASE 1.1). Shared: the framework
-JSON Schema, our scoring package and Pyodide's boot files.
+JSON Schema, our scoring package and Pyodide's boot files, with gzip copies of those the scoring worker fetches.
 """
 
 from __future__ import annotations
@@ -84,6 +84,9 @@ def shared_files(
                 shared.append(File.generated(config, uri, content=file))
             else:
                 shared.append(File.generated(config, uri, abs_src_path=str(file)))
+        for name, data in assets.compressed(files, scoring).items():
+            uri = name if name.startswith(assets.SCORING_ZIP) else f"{assets.pyodide_path(version)}{name}"
+            shared.append(File.generated(config, uri, content=data))
     return shared
 
 

@@ -12,6 +12,9 @@ For `huddle serve`, a `Live` adds live reload: every HTML page served gets
 allows it) and reloads the page after a rebuild, or shows a failed rebuild's
 message in it.
 
+A request for part of a file (`Range: bytes=FIRST-[LAST]`, one range) gets that part (206), so the scoring
+worker continues a download cut off by a drop rather than start again; every file says `Accept-Ranges`.
+
 The server answers only requests addressed to it by a loopback name (127.0.0.1,
 localhost, [::1]) or by the host it was asked to serve on: a page of another
 site whose name a DNS rebinding points here sends its own name, and gets a 400.
@@ -22,6 +25,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 import sys
 import threading
 import urllib.parse
@@ -51,6 +55,8 @@ LIVE = "__huddle/"
 LIVE_SCRIPT = Path(__file__).with_name("live.js")
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+_RANGE = re.compile(r"bytes=(\d+)-(\d*)")
 """The host names the server always answers to, as a browser writes them in the Host header."""
 
 
@@ -132,7 +138,37 @@ class SiteHandler(SimpleHTTPRequestHandler):
             page = page / "index.html"
         if self.live and page.suffix == ".html" and page.is_file():
             return self._send(HTTPStatus.OK, MIME_TYPES[".html"], self._with_live(page.read_bytes()), body_now=False)
+        wanted = _RANGE.fullmatch(self.headers.get("Range", "").strip())
+        if wanted and page.is_file() and self._range_still_current(page):
+            return self._part(page, int(wanted[1]), int(wanted[2]) if wanted[2] else None)
         return super().send_head()
+
+    def _range_still_current(self, page: Path) -> bool:
+        """Whether a range may be sent: no `If-Range`, or one naming the file's Last-Modified (else the whole file)."""
+        since = self.headers.get("If-Range")
+        return since is None or since == self.date_time_string(int(page.stat().st_mtime))
+
+    def _part(self, page: Path, first: int, last: int | None) -> io.BytesIO | None:
+        """The bytes first..last (inclusive; to the end without `last`) of `page`, as 206 Partial Content;
+        416 when the file is shorter than `first`."""
+        size = page.stat().st_size
+        if first >= size or (last is not None and last < first):
+            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        end = min(size - 1, size - 1 if last is None else last)
+        with page.open("rb") as file:
+            file.seek(first)
+            body = file.read(end - first + 1)
+        self.send_response(HTTPStatus.PARTIAL_CONTENT)
+        self.send_header("Content-Type", self.guess_type(str(page)))
+        self.send_header("Content-Range", f"bytes {first}-{end}/{size}")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(page.stat().st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path: str) -> str:
         return super().translate_path("/" + path.removeprefix(self.prefix))
@@ -193,6 +229,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().send_header(keyword, value)
 
     def end_headers(self) -> None:
+        if self.command in {"GET", "HEAD"}:
+            super().send_header("Accept-Ranges", "bytes")
         for name, value in self._site_headers().items():
             super().send_header(name, value)
         super().end_headers()
@@ -226,13 +264,15 @@ def make_server(
     headers: dict[str, str] | HeadersFor,
     prefix: str = "/",
     live: Live | None = None,
+    handler_class: type[SiteHandler] = SiteHandler,
 ) -> ThreadingHTTPServer:
     """A server for `site_dir` at `prefix` (such as /leadership/) on host:port (port 0 picks a free one), sending
-    `headers` (the same for every path, or per path), with live reload if given a `live`; call serve_forever()."""
+    `headers` (the same for every path, or per path), with live reload if given a `live`; call serve_forever().
+    `handler_class` may be a SiteHandler that also does something of its own (the tests' byte meter)."""
     headers_for = headers if callable(headers) else (lambda path, fixed=dict(headers): fixed)
     handler = type(
         "BoundSiteHandler",
-        (SiteHandler,),
+        (handler_class,),
         {
             "headers_for": staticmethod(headers_for),
             "prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/",

@@ -31,13 +31,14 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 @contextlib.contextmanager
 def serving(
-    folder: Path, headers: dict[str, str] | Callable[[str], dict[str, str]], prefix: str = "/"
+    folder: Path, headers: dict[str, str] | Callable[[str], dict[str, str]], prefix: str = "/", handler_class=None
 ) -> Iterator[str]:
     """`folder` served at `prefix` on a free loopback port with `headers` (fixed, or per path, such as
-    `generator.headers.site_headers(folder)`), as the server's root URL; always shut down."""
-    from generator.serve import make_server
+    `generator.headers.site_headers(folder)`), as the server's root URL; always shut down. `handler_class`:
+    a `generator.serve.SiteHandler` of the test's own, such as `metered.Metered`."""
+    from generator.serve import SiteHandler, make_server
 
-    server = make_server(folder, "127.0.0.1", 0, headers, prefix)
+    server = make_server(folder, "127.0.0.1", 0, headers, prefix, handler_class=handler_class or SiteHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -250,7 +250,7 @@ def test_results_show_bands_chart_strengths_and_advice_with_case_studies(page, d
 
 def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, demo_url):
     held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))
     page.goto(demo_url + PAGE)
     for item in ["v1", "v2", "v3", "v4"]:
         answer(page, item, "Often")
@@ -266,7 +266,7 @@ def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, 
 
 
 def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, demo_url):
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.route("**/pyodide.asm.wasm*", lambda route: route.abort())
     page.goto(demo_url + PAGE)
     # Said at once, before the person has answered everything and asked for results.
     page.locator("[data-huddle-notice]").get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
@@ -283,7 +283,7 @@ def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, 
 def test_a_pyodide_file_the_server_refuses_fails_the_boot_at_once(page, demo_url):
     # Pyodide only logs a refused WebAssembly download and never settles; the worker must say so at once,
     # not after the 30 s boot timeout (whose message would not name the file).
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="Not Found"))
+    page.route("**/pyodide.asm.wasm*", lambda route: route.fulfill(status=404, body="Not Found"))
     page.goto(demo_url + PAGE)
     status = page.locator("[data-huddle-notice]")
     status.get_by_text("pyodide.asm.wasm could not be loaded (404)").wait_for(timeout=RESULTS_TIMEOUT)
@@ -318,7 +318,7 @@ def test_a_download_that_stalls_fails_after_boot_timeout_seconds_without_progres
         route.fulfill(response=response, body=body)
 
     page.route(f"{demo_url}{PAGE}", short_timeout)
-    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+    page.route("**/pyodide.asm.wasm*", lambda route: None)  # never answered
     page.goto(demo_url + PAGE)
     answer(page, "v1", "Often")
     page.get_by_role("button", name="See my results", exact=True).click()

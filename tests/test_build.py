@@ -18,7 +18,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import generator
-from generator.assets import PYODIDE_BOOT_FILES
+from generator.assets import GZIPPED, PYODIDE_BOOT_FILES
 from generator.build import build_site
 from generator.frameworks import load_framework
 from generator.scoring.model import normalise
@@ -93,7 +93,7 @@ def test_framework_json_is_published_beside_its_page(minimal_site):
 
 def test_only_pyodide_boot_files_are_copied_under_a_versioned_path(minimal_site):
     copied = sorted(p.name for p in (minimal_site / "assets" / "pyodide" / PYODIDE_VERSION).iterdir())
-    assert copied == sorted(PYODIDE_BOOT_FILES)
+    assert copied == sorted([*PYODIDE_BOOT_FILES, *(name + ".gz" for name in GZIPPED)])  # and their gzip copies
     assert [p.name for p in (minimal_site / "assets" / "pyodide").iterdir()] == [PYODIDE_VERSION]
 
 

@@ -352,7 +352,7 @@ def test_a_rater_can_save_their_progress_and_find_it_again_and_clearing_the_asse
 def test_a_failed_download_is_said_and_pressing_again_tries_again_keeping_the_codes(page, demo_url, demo_site):
     framework = framework_of(demo_site, TEAM)
     failing = {"on": True}
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort() if failing["on"] else route.continue_())
+    page.route("**/pyodide.asm.wasm*", lambda route: route.abort() if failing["on"] else route.continue_())
     page.goto(demo_url + TEAM + "team/")
     codes = "\n".join(member(framework, n) for n in range(5))
     page.get_by_label("Result codes", exact=True).fill(codes)

@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from generator.build import build_site
-from generator.headers import HEADERS, POLICY, matching, parse, site_headers
+from generator.headers import HEADERS, POLICY, matching, parse, site_headers, worker_policy
 from tests.assessment_page import answer, framework_of, items_of, label_values, see_results
 from tests.sites import REPO, serving
 
@@ -83,6 +83,13 @@ def test_headers_file_sets_the_policy_everywhere_and_caches_only_unchanged_pyodi
     # Trimmed by this Huddle, so they may change under the same path: the host's usual caching.
     assert "Cache-Control" not in matching(rules, f"/assets/pyodide/{version}/python_stdlib.zip")
     assert "Cache-Control" not in matching(rules, "/assets/huddle/scoring.zip")
+    # The gzip copies go as they are: a `Content-Encoding` would have the browser decompress them before the worker.
+    for path in (f"/assets/pyodide/{version}/pyodide.asm.wasm.gz", "/assets/huddle/scoring.zip.gz"):
+        assert not {"Content-Encoding", "Content-Type"} & set(matching(rules, path)), path
+    assert matching(rules, f"/assets/pyodide/{version}/pyodide.asm.wasm.gz")["Cache-Control"] == wasm["Cache-Control"]
+    # The scoring worker alone may run the module it decompressed itself (blob:).
+    assert matching(rules, "/assets/huddle/worker.js")["Content-Security-Policy"] == worker_policy()
+    assert "blob:" in worker_policy() and "blob:" not in page["Content-Security-Policy"]
 
 
 def test_netlify_toml_keeps_only_build_settings():
@@ -101,10 +108,19 @@ def documented(language: str, starting: str = "") -> str:
 def test_the_documented_iis_web_config_sends_the_same_headers_and_types():
     # IIS cannot run here; its config is checked against the build's own policy, so the two cannot drift.
     config = ElementTree.fromstring(documented("xml").encode())
-    sent = {add.get("name"): add.get("value") for add in config.iter("add")}
+    site, worker = config.find("system.webServer"), config.find("location[@path='assets/huddle/worker.js']")
+    sent = {add.get("name"): add.get("value") for add in site.iter("add")}
     assert sent == HEADERS
+    assert {add.get("name"): add.get("value") for add in worker.iter("add")} == {
+        "Content-Security-Policy": worker_policy()
+    }
     types = {entry.get("fileExtension"): entry.get("mimeType") for entry in config.iter("mimeMap")}
-    assert types == {".wasm": "application/wasm", ".mjs": "text/javascript", ".json": "application/json"}
+    assert types == {
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".gz": "application/gzip",
+    }
     assert [error.get("path") for error in config.iter("error")] == ["/404.html"]
     cache = next(config.iter("clientCache"))
     assert cache.get("cacheControlMaxAge") == "365.00:00:00"
@@ -192,7 +208,8 @@ def test_under_a_sub_path_pages_assessment_search_and_the_404_page_all_work(brow
     context = browser.new_context()
     context.add_init_script(LISTEN)
     requests: list[str] = []
-    context.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    # The scoring worker's module from its decompressed bytes (blob:) never goes to the network.
+    context.on("request", lambda r: r.url.startswith("blob:") or requests.append(urlsplit(r.url).path))
     try:
         with serving(subpath_site, site_headers(subpath_site), prefix="/leadership/") as root:
             url = root + "leadership/"
@@ -257,6 +274,16 @@ def test_the_documented_nginx_snippet_sends_the_same_headers(demo_site, tmp_path
             assert response.headers["Content-Type"] == "application/wasm"
             assert "immutable" in response.headers["Cache-Control"]
             assert response.headers["Content-Security-Policy"] == HEADERS["Content-Security-Policy"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/assets/huddle/worker.js", timeout=5) as response:
+            assert response.headers["Content-Security-Policy"] == worker_policy()
+        # The gzip copies go as they are (the worker decompresses them), and a cut-off one continues.
+        gzipped = urllib.request.Request(wasm_url + ".gz", headers={"Range": "bytes=1000-", "Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(gzipped, timeout=5) as response:
+            assert response.status == 206
+            assert "Content-Encoding" not in response.headers
+            assert "immutable" in response.headers["Cache-Control"]
+            whole = (demo_site / "assets" / "pyodide" / version / "pyodide.asm.wasm.gz").read_bytes()
+            assert response.read() == whole[1000:]
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 
-from generator.assets import FETCHED
 from generator.headers import site_headers
 from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results, shown_scores
 from tests.sites import serving
@@ -42,7 +41,7 @@ def with_boot_timeout(page, base: str, seconds: int) -> None:
 def test_a_failed_download_is_said_in_view_and_try_again_keeps_every_answer(page, demo_url):
     page.set_viewport_size(PHONE)
     failing = {"on": True}
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort() if failing["on"] else route.continue_())
+    page.route("**/pyodide.asm.wasm*", lambda route: route.abort() if failing["on"] else route.continue_())
     page.goto(demo_url + PAGE)
     notice = page.locator("[data-huddle-notice]")
     notice.get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
@@ -72,7 +71,8 @@ def test_a_slow_download_that_keeps_moving_is_never_abandoned_and_progress_is_sh
     loading = page.locator("[data-huddle-loading]")
     loading.get_by_text("Getting the scorer ready:").wait_for(timeout=RESULTS_TIMEOUT)
     runtime = next((demo_site / "assets" / "pyodide").iterdir())
-    fetched = sum((runtime / name).stat().st_size for name in FETCHED)
+    gzipped = [*runtime.glob("*.gz"), demo_site / "assets" / "huddle" / "scoring.zip.gz"]
+    fetched = sum(file.stat().st_size for file in [runtime / "pyodide.mjs", *gzipped])
     assert f" of {fetched / 1e6:.1f} MB" in loading.inner_text()
     page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
     assert not page.locator("[data-huddle-notice]").is_visible()
@@ -81,7 +81,7 @@ def test_a_slow_download_that_keeps_moving_is_never_abandoned_and_progress_is_sh
 def test_an_early_submit_is_told_in_view_that_results_will_follow(page, demo_url):
     page.set_viewport_size(PHONE)
     held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))
     page.goto(demo_url + PAGE)
     answer(page, "v1", "Often")
     page.get_by_role("button", name="See my results", exact=True).click()
@@ -119,7 +119,7 @@ def test_leaving_asks_first_only_with_answers_that_are_not_saved(browser, demo_u
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+        page.route("**/pyodide.asm.wasm*", lambda route: route.abort())
         page.goto(demo_url + PAGE)
         page.locator("h1").click()  # a gesture, which Chromium needs before it asks
         if saved:
@@ -242,8 +242,8 @@ def test_the_search_index_is_fetched_only_when_the_person_opens_search(page, dem
 def test_a_failure_while_answering_is_said_in_the_bar_without_moving_the_person(page, demo_url):
     page.set_viewport_size(PHONE)
     held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    with page.expect_request("**/pyodide.asm.wasm"):
+    page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))
+    with page.expect_request("**/pyodide.asm.wasm*"):
         page.goto(demo_url + PAGE)
     for item in ["v1", "v2", "s1", "s2", "s3"]:
         answer(page, item, "Often")

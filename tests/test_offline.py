@@ -137,6 +137,20 @@ def test_a_page_not_visited_shows_the_sites_offline_page_listing_what_is_kept(co
     assert heading(page) == story
 
 
+def test_an_invitations_ticket_is_never_kept_nor_listed_offline(context, demo_url):
+    """An invitation link's #join=… carries a one-time ticket: the page is kept without it, and the
+    offline page never lists it (a shared ward computer would give the next person the invitation)."""
+    page = first_visit(context, demo_url)
+    rater = demo_url + "assessments/collective-leadership/rater/"
+    page.goto(rater + "#join=COLL.PUBKEY.7.SECRETTICKET123")
+    wait_until_kept(page, rater)
+    assert [url for url in kept_urls(page) if "#" in url or "SECRET" in url] == []
+    context.set_offline(True)
+    page.goto(demo_url + OTHER_STORY)
+    page.locator("[data-huddle-kept] a").first.wait_for()
+    assert "SECRET" not in page.content()
+
+
 def test_nothing_from_another_origin_a_query_or_a_failure_is_kept(browser, demo_site, demo_url):
     other = make_server(demo_site, "127.0.0.2", 0, site_headers(demo_site))
     thread = threading.Thread(target=other.serve_forever, daemon=True)

@@ -250,6 +250,11 @@ MESSAGES: dict[str, str] = {
     "answered-some": "You have answered {answered} of {total}",
     "gaps-list-title": "Statements you have not answered:",
     "loading": "Getting the scorer ready: {loaded} of {total} MB",
+    "loading-speed": "Getting the scorer ready: {loaded} of {total} MB at {speed} MB a second, {left} to go",
+    "left-moment": "a few seconds",
+    "left-seconds": "about {seconds} seconds",
+    "left-minute": "about a minute",
+    "left-minutes": "about {minutes} minutes",
     "scorer-ready": "The scorer is ready: what you ask for is worked out at once, on this device.",
     "resumed": "Your saved answers are back: {answered} of {total} answered. You can carry on from statement {number}.",
     "resumed-all": "Your saved answers are back: all {total} answered.",
@@ -617,9 +622,12 @@ MESSAGES: dict[str, str] = {
     "cleared": "Your answers and results have been cleared from this page and from this device.",
     # The scorer.
     "still-booting": "Your answers are in. Your results will show here as soon as the scorer has finished "
-    "downloading (above); on slow Wi-Fi that can take a minute or two.",
-    "still-working": "The scorer is still downloading; what you asked for will show here as soon as it is ready. "
-    "On slow Wi-Fi that can take a minute or two.",
+    "downloading (above).",
+    "still-booting-estimate": "Your answers are in. Your results will show here as soon as the scorer has finished "
+    "downloading (above): {left} at this speed.",
+    "still-working": "The scorer is still downloading; what you asked for will show here as soon as it is ready.",
+    "still-working-estimate": "The scorer is still downloading; what you asked for will show here as soon as it is "
+    "ready: {left} at this speed.",
     "boot-failed-bar": "The scorer could not start; your answers are kept. “Try again” is at the top of the questions.",
     "boot-failed": "Your answers are still here, but the scorer could not start: {reason}. "
     "Try again, or use the {printable}.",

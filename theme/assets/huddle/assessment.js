@@ -217,7 +217,7 @@ async function seeResults() {
     // Said in the sticky bar, which stays in view; results follow once the scorer is ready.
     waitingForResults = true;
     if (failure) showFailure(failure);
-    else status.textContent = say("still-booting");
+    else status.textContent = scorer.said("still-booting");
     return;
   }
   waitingForResults = false;

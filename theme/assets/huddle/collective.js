@@ -176,7 +176,7 @@ async function go() {
   }
   if (scorer.state !== "ready") {
     waiting = true;
-    status.textContent = say("still-working");
+    status.textContent = scorer.said("still-working");
     return;
   }
   waiting = false;
@@ -225,7 +225,7 @@ let survey = null;
 async function showSurvey(text, mapping) {
   try {
     const { team } = config.thresholds;
-    if (scorer.state !== "ready") status.textContent = say("still-working");
+    if (scorer.state !== "ready") status.textContent = scorer.said("still-working");
     await showProfile("survey", { text, mapping, k: team, date: today() });
     survey = text;
     insert($("[data-huddle-mapping-box]", form), shown.mapping);

@@ -30,7 +30,10 @@ export async function keepForOffline(config, form) {
       absolute(form.dataset.frameworkUrl),
       absolute(config.worker),
     ];
-    const urls = [...needed, ...config.keep.map(absolute), ...own];
+    // The scorer's gzip copies, or the plain files where the browser cannot decompress them (scorer.js).
+    const gzip = typeof DecompressionStream === "function";
+    const keep = gzip ? config.keep : config.keep.map((url) => url.replace(/\.gz$/, ""));
+    const urls = [...needed, ...keep.map(absolute), ...own];
     navigator.serviceWorker.addEventListener("message", ({ data }) => {
       if (data?.type === "kept") form.dataset.offline = "kept";
     });

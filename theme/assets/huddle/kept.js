@@ -17,7 +17,7 @@ async function keptPages() {
   for (const name of (await caches.keys()).filter((n) => n.startsWith("huddle-"))) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
-      if (pages.has(request.url) || request.url === here) continue;
+      if (pages.has(request.url) || request.url === here || request.url.includes("#")) continue; // never a ticket
       const response = await cache.match(request);
       if (!response?.headers.get("content-type")?.startsWith("text/html")) continue;
       pages.set(request.url, titleOf(await response.text()));

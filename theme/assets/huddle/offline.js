@@ -53,7 +53,8 @@ function keepable(response, html = false) {
 }
 
 // Keeps `response` under `url` in cache `name` as its newest entry, and drops the oldest beyond `limit`.
-async function remember(name, url, response, limit) {
+async function remember(name, href, response, limit) {
+  const url = address(href).href; // never a #part (see address)
   const cache = await caches.open(name);
   await cache.delete(url); // kept again: now the newest
   await cache.put(url, response);
@@ -76,9 +77,13 @@ function filesOf(html, page) {
   return [...new Set(urls.filter((url) => url && pageFile(url)).map((url) => url.href))];
 }
 
+// An address without its #part: a fragment can carry an invitation's ticket (#join=…), which
+// must never be kept, nor listed on the offline page.
 function address(href, base) {
   try {
-    return new URL(href, base);
+    const url = new URL(href, base);
+    url.hash = "";
+    return url;
   } catch {
     return null; // not an address: nothing to keep
   }
@@ -133,10 +138,16 @@ const ownURLs = (urls) =>
 self.addEventListener("message", (event) => {
   if (event.data?.type === "keep") {
     const urls = ownURLs(event.data.urls);
+    // The scorer's files the worker kept itself once whole (worker.js) are not fetched again.
+    const scorers = (u) => versioned(u) || /\/scoring\.zip(\.gz)?$/.test(u.pathname);
+    const missing = async (cache) => {
+      const kept = await Promise.all(urls.map((u) => scorers(u) && cache.match(u.href)));
+      return urls.filter((u, i) => !kept[i]).map((u) => u.href);
+    };
     event.waitUntil(
       caches
         .open(KEPT)
-        .then((cache) => cache.addAll(urls.map((u) => u.href)))
+        .then(async (cache) => cache.addAll(await missing(cache)))
         .then(() => keepOfflinePage().catch(() => {})) // the page's own files are what "kept" reports
         .then(
           () => event.source?.postMessage({ type: "kept" }),
@@ -163,7 +174,7 @@ async function keepFetched(url, name, limit, html = false) {
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  const url = new URL(request.url);
+  const url = address(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") event.respondWith(openPage(event, url));
   else if (sameOrigin(url)) event.respondWith(openFile(event, url));

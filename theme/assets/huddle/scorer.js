@@ -5,18 +5,27 @@
 
 import { failure, say } from "./messages.js";
 
-// `onProgress(loaded)` hears the bytes of Pyodide's files as they arrive; `stop()` ends
-// the worker, so a page can start a fresh scorer ("Try again") without a reload.
-export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout, onProgress }) {
+// A worker whose download failed, kept when its scorer is stopped: the next scorer ("Try again")
+// asks it to carry on, so the bytes it downloaded are never fetched again. (A worker that failed
+// later, inside Pyodide, is ended: a new one reads the whole files from Cache Storage.)
+let parked = null;
+const DOWNLOAD_FAILURES = new Set(["file-not-loaded", "boot-stalled", "framework-not-loaded"]);
+
+// `onProgress(loaded, rate)` hears the bytes of the boot files as they arrive (and the bytes a
+// second, once known); `stop()` ends the scorer, so a page can start a fresh one ("Try again")
+// without a reload.
+export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout, cache, onProgress }) {
   let settle;
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
   const waiting = new Map();
   let nextId = 0;
   const scorer = { state: "booting", ready, call, stop: () => {} };
 
+  let failedWith = null;
   function fail(key, values) {
     if (scorer.state !== "booting") return;
     scorer.state = "failed";
+    failedWith = key;
     settle.reject(failure(key, values));
   }
 
@@ -24,21 +33,27 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
     fail("no-webassembly");
     return scorer;
   }
-  let worker;
+  let worker = parked?.workerUrl === workerUrl && parked?.frameworkUrl === frameworkUrl ? parked.worker : null;
+  const resumed = Boolean(worker);
+  parked = null;
   try {
-    worker = new Worker(workerUrl, { type: "module" });
+    worker ??= new Worker(workerUrl, { type: "module" });
   } catch (error) {
     fail("no-worker", { detail: error.message });
     return scorer;
   }
   scorer.stop = () => {
+    if (scorer.state === "failed" && DOWNLOAD_FAILURES.has(failedWith) && !parked) {
+      parked = { worker, workerUrl, frameworkUrl };
+      return;
+    }
     worker.terminate();
     fail("worker-stopped");
   };
   worker.onerror = (event) => (event.message ? fail("no-worker", { detail: event.message }) : fail("worker-stopped"));
   worker.onmessage = ({ data }) => {
     if (data.type === "progress") {
-      onProgress?.(data.loaded);
+      onProgress?.(data.loaded, data.rate);
     } else if (data.type === "ready") {
       scorer.state = "ready";
       performance.mark("huddle:scorer-ready");
@@ -53,7 +68,12 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
       else reject(new Error(data.message));
     }
   };
-  worker.postMessage({ type: "init", pyodide: pyodideUrl, scoring: scoringUrl, framework: frameworkUrl, bootTimeout });
+  const gzip = typeof DecompressionStream === "function";
+  if (resumed) worker.postMessage({ type: "retry" });
+  else {
+    const settings = { pyodide: pyodideUrl, scoring: scoringUrl, framework: frameworkUrl, bootTimeout, gzip, cache };
+    worker.postMessage({ type: "init", ...settings });
+  }
 
   async function call(name, args) {
     await ready;
@@ -66,17 +86,37 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
   return scorer;
 }
 
+// How long the rest of the download takes at the speed measured, as words ("about 3 minutes").
+function timeLeft(seconds) {
+  if (seconds < 5) return say("left-moment");
+  if (seconds < 55) return say("left-seconds", { seconds: Math.ceil(seconds / 10) * 10 });
+  if (seconds < 90) return say("left-minute");
+  return say("left-minutes", { minutes: Math.round(seconds / 60) });
+}
+
 // The scorer of a Huddle page, from its settings (`#huddle-config`) and its framework's URL;
-// `onProgress(text)` hears the "loading" message, with megabytes so far, as the download goes.
+// `onProgress(text)` hears the "loading" message, with megabytes so far (of every file the
+// worker fetches, as sent) and, once measured, the speed and the time left, as the download
+// goes. `scorer.said(key)` is the sentence `key` with the time left, once known (`key-estimate`).
 export function startPageScorer(config, frameworkUrl, onProgress) {
   const absolute = (url) => new URL(url, document.baseURI).href;
   const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
-  return startScorer({
+  const total = typeof DecompressionStream === "function" ? config.bootBytes.gzip : config.bootBytes.plain;
+  let left = "";
+  const scorer = startScorer({
     workerUrl: absolute(config.worker),
     pyodideUrl: absolute(config.pyodide),
     scoringUrl: absolute(config.scoring),
     frameworkUrl: absolute(frameworkUrl),
     bootTimeout: config.bootTimeout,
-    onProgress: (loaded) => onProgress(say("loading", { loaded: megabytes(loaded), total: megabytes(config.bootBytes) })),
+    cache: `huddle-${config.build}`,
+    onProgress: (loaded, rate) => {
+      const sizes = { loaded: megabytes(loaded), total: megabytes(total) };
+      left = rate > 0 && loaded < total ? timeLeft((total - loaded) / rate) : "";
+      const speed = (rate / 1e6).toFixed(2);
+      onProgress(left ? say("loading-speed", { ...sizes, speed, left }) : say("loading", sizes));
+    },
   });
+  scorer.said = (key) => (left ? say(`${key}-estimate`, { left }) : say(key));
+  return scorer;
 }

@@ -1,15 +1,18 @@
-// Huddle's scoring worker: boots the self-hosted Pyodide, imports our scoring
-// package (`generator.scoring`, the same source the build tests in CPython)
-// and answers calls. It runs as a module worker so the page never blocks.
-// Failures are sent as message keys with values; the page says them.
+// Huddle's scoring worker: downloads the self-hosted Pyodide and our scoring package,
+// boots Pyodide, imports our scoring package (`generator.scoring`, the same source the
+// build tests in CPython) and answers calls. It runs as a module worker so the page
+// never blocks. Failures are sent as message keys with values; the page says them.
 //
-// Messages in:  {type: "init", pyodide, scoring, framework, bootTimeout}
+// Messages in:  {type: "init", pyodide, scoring, framework, bootTimeout, gzip, cache}
+//               {type: "retry"} (after a failed start: continue the download where it stopped)
 //               {type: "call", id, name, args}
-// Messages out: {type: "progress", loaded} (bytes of Pyodide's files so far)
+// Messages out: {type: "progress", loaded, rate} (bytes of the boot files so far; bytes a second, once known)
 //               {type: "ready"} | {type: "failed", key, values}
 //               {type: "result", id, value} | {type: "error", id, message} | {type: "error", id, key, values}
 
 let call = null;
+let settings = null; // the init message's
+let starting = null; // the start under way, if any
 
 class Failure extends Error {
   constructor(key, values = {}) {
@@ -18,99 +21,184 @@ class Failure extends Error {
   }
 }
 
-// loadPyodide fetches its own files and, when one fails, may never settle: a failed
-// or cut-off WebAssembly download is caught and only logged inside Pyodide. So the
-// worker watches those fetches itself: every chunk that arrives is progress (for the
-// page's "4.1 of 9.6 MB" and the no-progress timeout), and a file that is refused or
-// cut off rejects the returned promise at once.
-//
-// Files the page kept for offline use (see offline.js) are read from the cache here
-// too: Pyodide's versioned files first, anything else when the network fails.
-function watchBootFiles(indexURL, onBytes) {
-  const networkFetch = self.fetch.bind(self);
-  const kept = (url) => (self.caches ? caches.match(url).catch(() => undefined) : Promise.resolve(undefined));
-  const originalFetch = async (resource, options) => {
-    const url = String(resource instanceof Request ? resource.url : resource);
-    if (url.startsWith(indexURL)) {
-      const cached = await kept(url);
-      if (cached) return cached;
-    }
-    try {
-      return await networkFetch(resource, options);
-    } catch (error) {
-      const cached = await kept(url);
-      if (cached) return cached;
-      throw error;
-    }
-  };
-  return new Promise((_, reject) => {
-    const fail = (name, status) => {
-      const failure = new Failure("file-not-loaded", { name, status });
-      reject(failure);
-      return failure;
-    };
-    self.fetch = async (resource, options) => {
-      const url = String(resource instanceof Request ? resource.url : resource);
-      if (!url.startsWith(indexURL)) return originalFetch(resource, options); // the framework, the scoring zip
-      const name = url.slice(indexURL.length);
-      let response;
-      try {
-        response = await originalFetch(resource, options);
-      } catch (error) {
-        throw fail(name, error.message);
-      }
-      if (!response.ok) throw fail(name, response.status);
-      if (!response.body) return response;
-      const reader = response.body.getReader();
-      const counted = new ReadableStream({
-        async pull(controller) {
-          try {
-            const { done, value } = await reader.read();
-            if (done) return controller.close();
-            onBytes(value.byteLength);
-            controller.enqueue(value);
-          } catch (error) {
-            controller.error(fail(name, error.message));
-          }
-        },
-        cancel: (reason) => reader.cancel(reason),
-      });
-      const { status, statusText, headers } = response;
-      return new Response(counted, { status, statusText, headers });
-    };
-  });
+// The boot files, as the build publishes them (generator/assets.py): the worker imports the
+// first as it is; the rest have gzip copies, which the worker fetches where it can decompress
+// them.
+const IMPORTED = ["pyodide.mjs"];
+const GZIPPED = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+const TYPES = {
+  wasm: "application/wasm",
+  zip: "application/zip",
+  json: "application/json",
+  mjs: "text/javascript",
+  gz: "application/gzip",
+};
+
+function bootFiles({ pyodide, scoring, gzip }) {
+  const gz = gzip ? ".gz" : "";
+  return [
+    ...IMPORTED.map((name) => ({ name, url: pyodide + name })),
+    ...GZIPPED.map((name) => ({ name, url: pyodide + name + gz })),
+    { name: "scoring.zip", url: scoring + gz },
+  ];
 }
 
-async function boot({ pyodide: indexURL, scoring, framework }) {
-  const load = (url, key, read) =>
-    fetch(url).then((response) => {
-      if (!response.ok) throw new Failure(key, { status: response.status });
-      return read(response);
-    });
-  const frameworkText = load(framework, "framework-not-loaded", (r) => r.text());
-  const archive = load(scoring, "scoring-not-loaded", (r) => r.arrayBuffer());
-  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  const py = await loadPyodide({ indexURL, packages: [] });
-  py.unpackArchive(await archive, "zip", { extractDir: "/huddle" });
+// What has arrived of each file, by URL: kept across a failed start, so "Try again"
+// asks only for the rest (an HTTP Range request), and whole files are kept in Cache
+// Storage (this build's cache, see offline.js) for the next visit.
+const files = new Map();
+
+async function fromCache(cacheName, url) {
+  try {
+    const found = await (await caches.open(cacheName)).match(url);
+    return found ? await found.arrayBuffer() : undefined;
+  } catch {
+    return undefined; // no Cache Storage here (a private window, say): the network it is
+  }
+}
+
+// Kept with its type, as the site sent it: offline, the service worker answers the import of
+// `pyodide.mjs` with it, and a module must be JavaScript.
+async function keepWhole(cacheName, url, bytes) {
+  try {
+    const headers = { "Content-Type": TYPES[url.split(".").pop()] ?? "application/octet-stream" };
+    await (await caches.open(cacheName)).put(url, new Response(bytes, { headers }));
+  } catch {
+    // Keeping is a bonus: full storage or none, the download still served this visit.
+  }
+}
+
+// One boot file, resumed where an earlier attempt stopped. `onBytes(n, network)` hears each
+// chunk; `signal` aborts it (a stall), keeping what arrived.
+async function download({ name, url }, { signal, onBytes, cacheName }) {
+  let file = files.get(url);
+  if (!file) files.set(url, (file = { chunks: [], received: 0, whole: null }));
+  if (file.whole) return file.whole;
+  if (!file.received) {
+    const kept = await fromCache(cacheName, url);
+    if (kept) {
+      onBytes(kept.byteLength, false);
+      return (file.whole = kept);
+    }
+  }
+  const failed = (status) => new Failure("file-not-loaded", { name, status });
+  let response;
+  try {
+    const headers = file.received ? { Range: `bytes=${file.received}-` } : {};
+    response = await fetch(url, { signal, headers, cache: file.received ? "no-store" : "default" });
+  } catch (error) {
+    throw failed(error.message);
+  }
+  const resumed = file.received && response.status === 206;
+  if (resumed && !response.headers.get("Content-Range")?.startsWith(`bytes ${file.received}-`)) throw failed(206);
+  if (!resumed && response.status !== 200) throw failed(response.status);
+  if (!resumed && file.received) {
+    // The server sent the whole file again (it does not do ranges): start this file afresh.
+    onBytes(-file.received, false);
+    Object.assign(file, { chunks: [], received: 0 });
+  }
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      file.chunks.push(value);
+      file.received += value.byteLength;
+      onBytes(value.byteLength, true);
+    }
+  } catch (error) {
+    throw failed(error.message);
+  }
+  file.whole = await new Blob(file.chunks).arrayBuffer();
+  file.chunks = [];
+  keepWhole(cacheName, url, file.whole);
+  return file.whole;
+}
+
+// A kept file as a response: decompressed as it is read when it is a gzip copy (a host that
+// already decompressed it, having said `Content-Encoding: gzip`, leaves no gzip header to see).
+function served(bytes, name) {
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+  const body = gzipped ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")) : bytes;
+  return new Response(body, { headers: { "Content-Type": TYPES[name.split(".").pop()] } });
+}
+
+// Pyodide fetches its wasm, standard library and lock itself: it is handed the kept files,
+// the wasm streamed into its `WebAssembly.instantiateStreaming` as it is decompressed.
+const networkFetch = self.fetch.bind(self);
+function serveBootFiles(indexURL, kept) {
+  self.fetch = async (resource, options) => {
+    const url = String(resource instanceof Request ? resource.url : resource);
+    const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : "";
+    if (kept.has(name)) return served(kept.get(name), name);
+    return networkFetch(resource, options);
+  };
+}
+
+// Pyodide's module `pyodide.asm.mjs`, imported from its decompressed bytes (a `blob:` URL, which
+// the worker's own policy allows: generator/headers.py); undefined when it is not a gzip copy or
+// the host's policy refuses, and then Pyodide imports the plain file from the site itself.
+async function decompressedModule(bytes) {
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return undefined;
+  const source = await served(bytes, "pyodide.asm.mjs").blob();
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  try {
+    return (await import(url)).default;
+  } catch {
+    return undefined;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+async function boot(data, { signal, onBytes, downloaded }) {
+  const frameworkText = fetch(data.framework, { signal }).then(
+    (response) => {
+      if (!response.ok) throw new Failure("framework-not-loaded", { status: response.status });
+      return response.text();
+    },
+    (error) => {
+      throw new Failure("framework-not-loaded", { status: error.message });
+    },
+  );
+  const wanted = bootFiles(data);
+  const whole = await Promise.all(wanted.map((file) => download(file, { signal, onBytes, cacheName: data.cache })));
+  downloaded();
+  const kept = new Map(wanted.map((file, i) => [file.name, whole[i]]));
+  serveBootFiles(data.pyodide, kept);
+  // Fetched whole above, so the browser's cache answers this import.
+  const { loadPyodide } = await import(`${data.pyodide}pyodide.mjs`);
+  const createPyodideModule = await decompressedModule(kept.get("pyodide.asm.mjs"));
+  const py = await loadPyodide({ indexURL: data.pyodide, packages: [], createPyodideModule });
+  const archive = await served(kept.get("scoring.zip"), "scoring.zip").arrayBuffer();
+  py.unpackArchive(archive, "zip", { extractDir: "/huddle" });
   py.runPython("import sys; sys.path.insert(0, '/huddle')");
   const api = py.pyimport("generator.scoring.api");
-  const frameworkJson = await frameworkText;
-  return (name, args) => JSON.parse(api.call(frameworkJson, name, JSON.stringify(args)));
+  const json = await frameworkText;
+  return (name, args) => JSON.parse(api.call(json, name, JSON.stringify(args)));
 }
 
-// The start fails when nothing has arrived for `seconds`: a slow download that keeps
-// moving is never abandoned, a stalled one is. Some failures surface inside Pyodide
-// only as an unhandled rejection; those fail the start too.
-function stalled(seconds, progress) {
+// The start fails when nothing has arrived for `seconds` while downloading: a slow download
+// that keeps moving is never abandoned, a stalled one is, and its requests are aborted (what
+// arrived is kept). Some failures surface inside Pyodide only as an unhandled rejection; those
+// fail the start too.
+function stalled(seconds, progress, abort) {
   return new Promise((_, reject) => {
-    self.addEventListener("unhandledrejection", (event) => reject(event.reason), { once: true });
+    const unhandled = (event) => reject(event.reason);
+    self.addEventListener("unhandledrejection", unhandled, { once: true });
     const check = setInterval(() => {
       if (Date.now() - progress.last > seconds * 1000) {
         clearInterval(check);
+        abort();
         reject(new Failure("boot-stalled", { seconds }));
       }
     }, 500);
-    progress.stop = () => clearInterval(check);
+    progress.stop = () => {
+      clearInterval(check);
+      self.removeEventListener("unhandledrejection", unhandled);
+    };
   });
 }
 
@@ -119,27 +207,60 @@ function failed(error) {
   return { key: "boot-error", values: { detail: String(error?.message || error) } };
 }
 
-self.onmessage = async ({ data }) => {
-  if (data.type === "init") {
-    const progress = { last: Date.now(), loaded: 0, told: 0, stop: () => {} };
-    const onBytes = (bytes) => {
-      progress.last = Date.now();
-      progress.loaded += bytes;
-      if (progress.last - progress.told > 200) {
-        progress.told = progress.last;
-        self.postMessage({ type: "progress", loaded: progress.loaded });
-      }
-    };
-    try {
-      const refused = watchBootFiles(data.pyodide, onBytes); // before boot() starts fetching
-      call = await Promise.race([boot(data), refused, stalled(data.bootTimeout, progress)]);
-      self.postMessage({ type: "progress", loaded: progress.loaded });
-      self.postMessage({ type: "ready" });
-    } catch (error) {
-      self.postMessage({ type: "failed", ...failed(error) });
-    } finally {
-      progress.stop();
+// Bytes a second over the network, over the last few seconds of arrivals.
+function speedometer() {
+  const seen = [];
+  return {
+    add(bytes) {
+      const now = Date.now();
+      seen.push([now, bytes]);
+      while (seen.length > 2 && now - seen[0][0] > 5000) seen.shift();
+    },
+    rate() {
+      if (seen.length < 2) return 0;
+      const span = (seen[seen.length - 1][0] - seen[0][0]) / 1000;
+      if (span < 1) return 0;
+      return seen.slice(1).reduce((sum, [, bytes]) => sum + bytes, 0) / span;
+    },
+  };
+}
+
+let loaded = 0; // bytes of the boot files kept so far, across attempts
+const speed = speedometer();
+
+async function start() {
+  const controller = new AbortController();
+  const progress = { last: Date.now(), told: Date.now(), stop: () => {} }; // told: at most one a 200 ms
+  const tell = () => self.postMessage({ type: "progress", loaded, rate: speed.rate() });
+  const onBytes = (bytes, network) => {
+    if (controller.signal.aborted) return; // nothing counts behind a failed start
+    progress.last = Date.now();
+    loaded += bytes;
+    if (network) speed.add(bytes);
+    if (progress.last - progress.told > 200) {
+      progress.told = progress.last;
+      tell();
     }
+  };
+  try {
+    const downloaded = () => (progress.last = Infinity); // nothing left to stall
+    const booted = boot(settings, { signal: controller.signal, onBytes, downloaded });
+    call = await Promise.race([booted, stalled(settings.bootTimeout, progress, () => controller.abort())]);
+    tell();
+    self.postMessage({ type: "ready" });
+  } catch (error) {
+    controller.abort();
+    self.postMessage({ type: "failed", ...failed(error) });
+  } finally {
+    progress.stop();
+    starting = null;
+  }
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "init" || data.type === "retry") {
+    if (data.type === "init") settings = data;
+    if (!call && !starting) starting = start();
   } else if (data.type === "call") {
     try {
       const answer = call(data.name, data.args);

@@ -1,0 +1,205 @@
+"""The scorer's download on a weak network: gzip copies, a download continued after a drop (Range), an
+aborted stall, and progress that counts what is fetched. Real Chromium, real Pyodide, a metered server."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.assets import GZIPPED
+from generator.headers import HEADERS, site_headers
+from generator.scoring import score
+from tests.assessment_page import (
+    RESULTS_TIMEOUT,
+    answer,
+    checked_answers,
+    expected_scores,
+    framework_of,
+    see_results,
+    shown_scores,
+    wait_until,
+)
+from tests.metered import Meter, metered
+from tests.sites import serving
+
+PAGE = "assessments/collective-leadership/"
+FETCHED = [*(name + ".gz" for name in GZIPPED), "pyodide.mjs", "scoring.zip.gz"]
+"""What the worker fetches, by file name: the gzip copies, and the module it imports as it is."""
+
+
+def runtime(site: Path) -> Path:
+    return next((site / "assets" / "pyodide").iterdir())
+
+
+def published(site: Path, name: str) -> Path:
+    return site / "assets" / "huddle" / name if name.startswith("scoring") else runtime(site) / name
+
+
+def sizes(site: Path, names: list[str]) -> dict[str, int]:
+    return {name: published(site, name).stat().st_size for name in names}
+
+
+@pytest.fixture
+def meter(demo_site):
+    """The demo served by a metered server: (its URL, its Meter)."""
+    found = Meter()
+    with serving(demo_site, site_headers(demo_site), handler_class=metered(found)) as url:
+        yield url, found
+        found.release.set()
+
+
+def entries(archive: bytes) -> dict[str, tuple]:
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        return {i.filename: (i.date_time, i.external_attr, opened.read(i)) for i in opened.infolist()}
+
+
+def test_the_gzip_copies_decompress_to_the_files_they_copy(demo_site):
+    for name in [*GZIPPED, "scoring.zip"]:
+        copy, plain = gzip.decompress(published(demo_site, name + ".gz").read_bytes()), published(demo_site, name)
+        if name.endswith(".zip"):  # the same entries, stored: gzip compresses them better across entries
+            assert entries(copy) == entries(plain.read_bytes()), name
+            assert len(copy) > plain.stat().st_size
+        else:
+            assert copy == plain.read_bytes(), name
+    wasm = published(demo_site, "pyodide.asm.wasm")
+    assert published(demo_site, "pyodide.asm.wasm.gz").stat().st_size < 0.4 * wasm.stat().st_size
+
+
+def request(url: str, **headers: str):
+    try:
+        return urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def test_huddle_serve_answers_a_range_with_those_bytes(demo_site, demo_url):
+    path = published(demo_site, "pyodide.asm.wasm.gz")
+    whole, url = path.read_bytes(), demo_url + path.relative_to(demo_site).as_posix()
+    with request(url) as response:
+        assert response.status == 200 and response.headers["Accept-Ranges"] == "bytes"
+        modified = response.headers["Last-Modified"]
+    with request(url, Range="bytes=1000-1999") as response:
+        assert response.status == 206
+        assert response.headers["Content-Range"] == f"bytes 1000-1999/{len(whole)}"
+        assert response.read() == whole[1000:2000]
+    with request(url, Range="bytes=1000000-", **{"If-Range": modified}) as response:
+        assert response.status == 206 and response.read() == whole[1_000_000:]
+    with request(url, Range="bytes=1000-", **{"If-Range": "Thu, 01 Jan 1970 00:00:00 GMT"}) as response:
+        assert response.status == 200 and response.read() == whole  # changed since: the whole file
+    with request(url, Range=f"bytes={len(whole)}-") as response:
+        assert response.status == 416 and response.headers["Content-Range"] == f"bytes */{len(whole)}"
+
+
+def boot_bytes(page) -> dict[str, int]:
+    return page.evaluate("JSON.parse(document.getElementById('huddle-config').textContent).bootBytes")
+
+
+@pytest.mark.browser
+def test_the_page_fetches_the_gzip_copies_once_and_its_progress_counts_exactly_those(page, meter, demo_site):
+    url, sent = meter
+    page.goto(url + PAGE)
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)  # its offline copy made too
+    fetched = {name: count for name, count in sent.sent.items() if name in FETCHED or name in GZIPPED}
+    # The copies only, each once and whole: none of the plain files Pyodide would fetch itself.
+    assert fetched == sizes(demo_site, FETCHED)
+    assert not {"pyodide.asm.mjs", "scoring.zip"} & set(sent.sent)
+    assert boot_bytes(page)["gzip"] == sum(fetched.values())
+    total = f"{sum(fetched.values()) / 1e6:.1f}"
+    assert page.locator("[data-huddle-loading]").inner_text() == f"Getting the scorer ready: {total} of {total} MB"
+
+
+@pytest.mark.browser
+def test_a_download_cut_at_half_continues_from_there_after_try_again_and_scores_as_cpython(page, meter, demo_site):
+    url, sent = meter
+    wasm = published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
+    sent.cut["pyodide.asm.wasm.gz"] = wasm // 2  # the Wi-Fi drops half way through the largest file
+    page.goto(url + PAGE)
+    notice = page.locator("[data-huddle-notice]")
+    notice.get_by_text("pyodide.asm.wasm could not be loaded").wait_for(timeout=RESULTS_TIMEOUT)
+    framework = framework_of(demo_site, PAGE)
+    for item in ["v1", "v2", "s1", "s2"]:
+        answer(page, item, "Often")
+    notice.get_by_role("button", name="Try again").click()
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    # Asked for the rest only, so every file came once: nothing fetched twice.
+    assert sent.ranges["pyodide.asm.wasm.gz"] == [None, f"bytes={wasm // 2}-"]
+    assert {name: sent.sent[name] for name in FETCHED} == sizes(demo_site, FETCHED)
+    see_results(page)
+    assert shown_scores(page) == expected_scores(score(framework, checked_answers(page, framework)))
+
+
+@pytest.mark.browser
+def test_a_stalled_download_is_aborted_and_try_again_continues_it(page, meter, demo_site):
+    url, sent = meter
+    wasm = published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
+    sent.stall["pyodide.asm.wasm.gz"] = wasm // 3
+    page.route(
+        url + PAGE,
+        lambda route: route.fulfill(
+            response=(fetched := route.fetch()), body=fetched.text().replace('"bootTimeout": 30', '"bootTimeout": 2')
+        ),
+    )
+    page.goto(url + PAGE)
+    notice = page.locator("[data-huddle-notice]")
+    notice.get_by_text("nothing arrived for 2 seconds").wait_for(timeout=RESULTS_TIMEOUT)
+    # The browser gave the stalled request up: nothing can arrive, or count, behind the failure.
+    wait_until(page, lambda: sent.abandoned == ["pyodide.asm.wasm.gz"], timeout=5_000)
+    notice.get_by_role("button", name="Try again").click()
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert sent.ranges["pyodide.asm.wasm.gz"] == [None, f"bytes={wasm // 3}-"]
+    assert sent.sent["pyodide.asm.wasm.gz"] == wasm
+
+
+@pytest.mark.browser
+def test_progress_says_the_speed_and_the_time_left_once_measured(page, demo_url, demo_site):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    # About 10 s for the 5 MB: the speed is measured after a second or two.
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": 500_000, "uploadThroughput": 100_000},
+    )
+    page.goto(demo_url + PAGE)
+    loading = page.locator("[data-huddle-loading]")
+    loading.get_by_text("MB a second").wait_for(timeout=RESULTS_TIMEOUT)
+    said = loading.inner_text()
+    speed = float(said.split(" at ")[1].split(" MB")[0])
+    assert 0.3 <= speed <= 0.6, said  # CDP's 0.5 MB a second, as measured
+    assert " to go" in said
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See results now").click()
+    assert "at this speed" in page.locator("[data-huddle-status]").inner_text()
+    assert "minute or two" not in json.dumps(boot_bytes(page))
+    page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
+
+
+@pytest.mark.browser
+def test_without_decompression_streams_the_plain_files_are_fetched_and_counted(page, meter, demo_site):
+    url, sent = meter
+    page.add_init_script("delete globalThis.DecompressionStream")  # as in a browser from before 2023
+    page.goto(url + PAGE)
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)  # its offline copy made too
+    plain = ["pyodide.mjs", *GZIPPED, "scoring.zip"]
+    assert {name: sent.sent[name] for name in plain} == sizes(demo_site, plain)
+    assert not [name for name in sent.sent if name.endswith(".gz")]
+    assert boot_bytes(page)["plain"] == sum(sent.sent[name] for name in plain)
+
+
+@pytest.mark.browser
+def test_where_the_worker_cannot_have_its_own_policy_it_imports_the_plain_module(page, demo_site):
+    """A host that gives every file the pages' policy (no `blob:` for the worker) still scores: the worker
+    imports Pyodide's plain `pyodide.asm.mjs` from the site."""
+    found = Meter()
+    with serving(demo_site, HEADERS, handler_class=metered(found)) as url:
+        page.goto(url + PAGE)
+        page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+        assert found.sent["pyodide.asm.mjs"] == published(demo_site, "pyodide.asm.mjs").stat().st_size
+        assert found.sent["pyodide.asm.wasm.gz"] == published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
