@@ -57,7 +57,7 @@ def test_the_assessment_can_be_completed_by_keyboard_alone(page, demo_url, frame
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.locator("[data-huddle-results]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
-    assert page.evaluate("document.activeElement.dataset.huddleResults") == ""  # focus moved to the results
+    assert page.evaluate("document.activeElement.id") == "huddle-results-title"  # focus moved to the results
     assert shown_scores(page) == expected_scores(score(framework, checked_answers(page, framework)))
 
 
@@ -189,16 +189,6 @@ def test_clear_my_answers_also_forgets_a_loaded_earlier_result(page, demo_url, f
     answer(page, "v1", "Rarely")
     see_results(page)
     assert not page.locator("[data-huddle-compare]").is_visible()
-
-
-@pytest.mark.no_pyodide
-def test_back_and_forward_do_not_bring_back_answers_that_were_not_saved(page, demo_url):
-    page.goto(demo_url + PAGE)
-    answer(page, "v1", "Often")
-    page.goto(demo_url + "about/")
-    page.go_back()
-    page.locator("form[data-scorer]").wait_for()
-    assert page.locator("fieldset input:checked").count() == 0
 
 
 @pytest.mark.parametrize(
@@ -340,7 +330,9 @@ def test_a_whole_visit_leaves_no_cookies_no_storage_and_no_requests_elsewhere(pa
     see_results(page)
     download(page, "Download my results (to compare next time)", tmp_path)
     assert page.context.cookies() == []
-    assert storage_sizes(page) == (0, 0)
+    # Nothing on the device; the answers kept for this tab only, which the browser drops with it.
+    assert storage_sizes(page) == (0, 1)
+    assert page.evaluate("Object.keys(sessionStorage)") == ["huddle:collective-leadership:2.0"]
     origin = urlsplit(demo_url).netloc
     assert [url for url in requests if urlsplit(url).netloc != origin and not url.startswith("blob:")] == []
     assert not [url for url in requests if "?" in url and "v1" in url.split("?", 1)[1]]

@@ -118,8 +118,11 @@ if (kind === "rater") {
   const progress = $("[data-huddle-progress]", form);
   const counted = () =>
     (progress.textContent = say("progress", { answered: Object.keys(raterAnswers()).length, total: items.length }));
-  // Saving on this device, opt-in as on the assessment: the answers, not the role.
-  const storage = storageFor(`huddle-rater:${form.dataset.huddleFramework}:`, form.dataset.version);
+  // Kept as on the assessment: for this tab always, and on this device when the person opts in;
+  // the answers, not the role.
+  const prefix = `huddle-rater:${form.dataset.huddleFramework}:`;
+  const storage = storageFor(prefix, form.dataset.version);
+  const tab = storageFor(prefix, form.dataset.version, "sessionStorage");
   const saveBox = $("[data-huddle-save]", form);
   if (storage.available) {
     $("[data-huddle-storage]", form).hidden = false;
@@ -130,6 +133,12 @@ if (kind === "rater") {
       counted();
       resume(items, status);
     }
+  }
+  const kept = saveBox.checked ? null : tab.read();
+  if (kept) {
+    fillAnswers(items, kept.answers);
+    counted();
+    status.textContent = say("kept-back", { answered: Object.keys(raterAnswers()).length, total: items.length });
   }
   saveBox.addEventListener("change", () => {
     if (saveBox.checked) {
@@ -143,6 +152,7 @@ if (kind === "rater") {
     if (event.target.type !== "radio" || event.target.name === "huddle-role") return;
     coded = false;
     counted();
+    tab.write(raterAnswers(), "");
     if (saveBox.checked) storage.write(raterAnswers(), "");
   });
   // Leaving with answers and no code made from them asks first: nothing here is saved.
