@@ -14,6 +14,7 @@ import { startPageScorer } from "./scorer.js";
 import { openText, readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
 import { storageFor } from "./storage.js";
+import { measureSticky } from "./sticky.js";
 import { keepForOffline } from "./keep.js";
 import { insert } from "./view.js";
 
@@ -115,6 +116,7 @@ async function opened(text) {
   return key ? openText(text, key) : text;
 }
 if (kind === "rater") {
+  measureSticky($("[data-huddle-bar]", form)); // statements brought into view land below it
   const progress = $("[data-huddle-progress]", form);
   const counted = () =>
     (progress.textContent = say("progress", { answered: Object.keys(raterAnswers()).length, total: items.length }));
