@@ -95,9 +95,9 @@ def test_statements_left_are_listed_with_continue_answering_and_see_results_now(
 def test_answers_are_stored_only_after_opting_in_and_clear_removes_them(page, demo_url):
     page.goto(demo_url + PAGE)
     answer(page, "v1", "Often")
-    page.reload()
-    assert not page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
-    assert storage_sizes(page) == (0, 0)
+    page.reload()  # kept for this tab (session storage), not on the device
+    assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
+    assert storage_sizes(page) == (0, 1)
 
     save = page.get_by_label("Save my progress on this device")
     assert not save.is_checked()
@@ -126,9 +126,9 @@ def test_turning_saving_off_removes_what_was_stored(page, demo_url):
     page.goto(demo_url + PAGE)
     page.get_by_label("Save my progress on this device").check()
     answer(page, "v1", "Often")
-    assert storage_sizes(page) == (1, 0)
+    assert storage_sizes(page) == (1, 1)
     page.get_by_label("Save my progress on this device").uncheck()
-    assert storage_sizes(page) == (0, 0)
+    assert storage_sizes(page) == (0, 1)  # what this tab keeps until it closes
     assert page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).is_checked()
 
 
@@ -154,7 +154,8 @@ def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_chan
     spreadsheet = download(page, "Download as a spreadsheet (CSV)", tmp_path)
     assert spreadsheet.read_text().count("\n") == 7
 
-    page.reload()  # a new visit, nothing saved on the device
+    page = page.context.new_page()  # a new visit (a new tab), nothing saved on the device
+    page.goto(demo_url + PAGE)
     assert page.locator("fieldset input:checked").count() == 0
     page.get_by_text("Continue from a result you downloaded before").click()
     page.locator("#huddle-earlier-intro").set_input_files(saved)
