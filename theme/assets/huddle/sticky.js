@@ -27,7 +27,8 @@ export function jumpTo(target, focus = target) {
 }
 
 // In-page links ("Start now", the results' "jump to" links) land the same way, and take focus with
-// them; the address stays as it is (an invitation's `#join=...` with it).
+// them. The address gains the link's `#part`, as a link's would, unless it carries something else
+// (an invitation's `#join=...`, which a reload must still find).
 export function jumpLinks(within) {
   within.addEventListener("click", (event) => {
     const link = event.target.closest("a[href^='#']");
@@ -35,6 +36,8 @@ export function jumpLinks(within) {
     const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
     if (!target) return;
     event.preventDefault();
+    const here = location.hash.slice(1);
+    if (!here || document.getElementById(here)) history.pushState(null, "", link.hash);
     jumpTo(target);
   });
 }
