@@ -103,6 +103,13 @@ def test_at_short_heights_the_sticky_parts_take_a_fifth_and_never_cover_the_focu
         assert reach <= size["height"] * 0.2, f"header and bar take {reach} px of {size['height']}"
         focused = page.evaluate("document.activeElement.getBoundingClientRect().top")
         assert focused >= reach, f"the focused answer is under the header or bar ({focused} < {reach})"
+    # The bar at its fullest: the download's progress and the long "results will follow" line.
+    page.get_by_role("button", name="See my results", exact=True).click()
+    page.get_by_role("button", name="See results now").click()
+    page.locator("[data-huddle-status]").get_by_text("Your answers are in.").wait_for()
+    page.locator("fieldset[data-item='sl2']").scroll_into_view_if_needed()
+    settled(page)
+    assert covered(page) <= size["height"] * 0.2
 
 
 @pytest.mark.parametrize("size", [PHONE, SHORT[0]], ids=["phone", "640x400"])
