@@ -1,22 +1,19 @@
-// What sticks to the top of the view (Material's header, while it sticks, and a page's bar),
-// measured into CSS variables, so that whatever is brought into view (by a script, an in-page
-// link or the keyboard) lands just below it: `scroll-padding-top` and `scroll-margin-top` in
-// huddle.css. WCAG 2.2 2.4.11, focus not obscured.
+// What sticks to the top of the view: Material's header (2.4rem, while it sticks: see huddle.css)
+// and a page's bar, whose height changes with what it says, measured into a CSS variable, so that
+// whatever is brought into view (by a script, an in-page link or the keyboard) lands just below
+// them: `scroll-padding-top` and `scroll-margin-top` in huddle.css. WCAG 2.2 2.4.11, focus not
+// obscured. Read from the observer's own sizes, so measuring never makes the browser lay out the
+// page again (it would lengthen the start-up task).
 
 const root = document.documentElement;
 
 export function measureSticky(bar) {
-  const header = document.querySelector(".md-header");
-  const measure = () => {
-    const stuck = header && ["sticky", "fixed"].includes(getComputedStyle(header).position);
-    const height = stuck ? header.offsetHeight : 0;
-    root.style.setProperty("--huddle-header", `${height}px`);
-    if (bar) root.style.setProperty("--huddle-bar", `${bar.offsetHeight}px`);
-  };
-  // Called once laid out, then as the window, the zoom or what the bar says changes its size.
-  const watch = new ResizeObserver(measure);
-  for (const part of [header, bar]) if (part) watch.observe(part);
-  window.addEventListener("resize", measure);
+  if (!bar) return;
+  let said = "";
+  new ResizeObserver(([entry]) => {
+    const height = Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height);
+    if (`${height}px` !== said) root.style.setProperty("--huddle-bar", (said = `${height}px`));
+  }).observe(bar);
 }
 
 // `target` at the top of the view, below what sticks there, and focus on `focus` (the target by default).
