@@ -68,7 +68,7 @@ def test_notes_are_in_the_download_and_stored_only_after_opting_in(page, demo_ur
     answer_all(page, framework_of(demo_site, PAGE))
     see_results(page)
     page.locator("[data-huddle-notes]").fill(NOTES)
-    assert page.evaluate("localStorage.length") == 0  # typed, never stored without opting in
+    assert page.evaluate("localStorage.length") == 0  # typed, never stored on the device without opting in
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my results (to compare next time)").click()
     info.value.save_as(tmp_path / "result.json")

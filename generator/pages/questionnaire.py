@@ -41,6 +41,7 @@ def form(framework: Framework) -> Markup:
             {"class": "huddle-bar", "data-huddle-bar": True},
             h("p", {"class": "huddle-progress", "data-huddle-progress": True, "role": "status"}, progress),
             h("p", {"class": "huddle-loading", "data-huddle-loading": True, "hidden": True}),
+            _retry(),
             h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),
         ),
         # "Start now" leads here, under the sticky bar: the intro and the button leave the screen, so the
@@ -81,19 +82,23 @@ def form(framework: Framework) -> Markup:
 
 
 def _notice() -> Markup:
-    """Where the page says the scorer could not start, with "Try again"; focus moves here."""
+    """Where the page says the scorer could not start, and why; focus moves here. "Try again" is in the bar."""
     return h(
         "div",
         {"class": "huddle-notice", "data-huddle-notice": True, "hidden": True, "tabindex": "-1"},
         h("div", {"role": "alert"}, h("p", {"data-huddle-notice-text": True})),
+    )
+
+
+def _retry() -> Markup:
+    """ "Try again", in the sticky bar: in view wherever the person is when the scorer could not start."""
+    return h(
+        "p",
+        {"class": "huddle-retry", "data-huddle-retry-line": True, "hidden": True},
         h(
-            "p",
-            {},
-            h(
-                "button",
-                {"type": "button", "class": "md-button md-button--primary", "data-huddle-retry": True},
-                say("try-again"),
-            ),
+            "button",
+            {"type": "button", "class": "md-button md-button--primary", "data-huddle-retry": True},
+            say("try-again"),
         ),
     )
 

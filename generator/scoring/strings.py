@@ -52,8 +52,10 @@ MESSAGES: dict[str, str] = {
     "continue-answering": "Continue answering",
     "see-results-now": "See results now",
     "save-label": "Save my progress on this device",
-    "save-hint": "Off unless you turn it on. It keeps your answers in this browser's local storage, on this device "
-    "only, so you can come back to them; nothing is sent anywhere. Leave it off on a shared computer.",
+    "save-hint": "Your answers are kept in this tab until you close it, so a reload or going back does not lose them. "
+    "This option, off unless you turn it on, also keeps them after the tab is closed, in this browser's local "
+    "storage on this device only, so you can come back to them. Nothing is sent anywhere. Leave it off on a "
+    "shared computer.",
     "clear": "Clear my answers",
     "clear-confirm": "Clear every answer on this page and on this device? This cannot be undone.",
     "clear-yes": "Yes, clear my answers",
@@ -258,6 +260,7 @@ MESSAGES: dict[str, str] = {
     "scorer-ready": "The scorer is ready: what you ask for is worked out at once, on this device.",
     "resumed": "Your saved answers are back: {answered} of {total} answered. You can carry on from statement {number}.",
     "resumed-all": "Your saved answers are back: all {total} answered.",
+    "kept-back": "Your answers in this tab are back: {answered} of {total} answered.",
     # Scores (results, chart, CSV).
     "chart-your-score": "Your score",
     "chart-your-score-team": "Your rating of the team",
@@ -628,7 +631,7 @@ MESSAGES: dict[str, str] = {
     "still-working": "The scorer is still downloading; what you asked for will show here as soon as it is ready.",
     "still-working-estimate": "The scorer is still downloading; what you asked for will show here as soon as it is "
     "ready: {left} at this speed.",
-    "boot-failed-bar": "The scorer could not start; your answers are kept. “Try again” is at the top of the questions.",
+    "boot-failed-bar": "The scorer could not start; your answers are kept.",
     "boot-failed": "Your answers are still here, but the scorer could not start: {reason}. "
     "Try again, or use the {printable}.",
     "collective-boot-failed": "The scorer could not start: {reason}. Check the connection (Wi-Fi or mobile data), "

@@ -3,6 +3,7 @@
 // in, and resumed where the person stopped. The assessment and the rater page share it.
 
 import { say } from "./messages.js";
+import { jumpTo } from "./sticky.js";
 
 export function readAnswers(items) {
   const out = {};
@@ -35,8 +36,5 @@ export function resume(items, status) {
     return;
   }
   status.textContent = say("resumed", { answered, total, number: items.indexOf(left[0]) + 1 });
-  if (answered) {
-    left[0].scrollIntoView({ block: "center" });
-    left[0].querySelector("input").focus({ preventScroll: true });
-  }
+  if (answered) jumpTo(left[0], left[0].querySelector("input"));
 }

@@ -15,6 +15,7 @@ import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
+import { jumpLinks, jumpTo, measureSticky } from "./sticky.js";
 import { insert } from "./view.js";
 import { storageFor } from "./storage.js";
 
@@ -26,6 +27,7 @@ const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 const status = $("[data-huddle-status]", form);
 const loading = $("[data-huddle-loading]", form);
 const notice = $("[data-huddle-notice]", form);
+const retryLine = $("[data-huddle-retry-line]", form);
 const gaps = $("[data-huddle-gaps]", form);
 const results = $("[data-huddle-results]");
 const notes = $("[data-huddle-notes]", results);
@@ -67,8 +69,8 @@ function start() {
   );
 }
 
-// Said at the top of the questions; with `move`, brought into view with focus, so it is
-// seen on a phone too, and otherwise said in the sticky bar, which is always in view.
+// Said at the top of the questions and, with "Try again", in the sticky bar, which is always
+// in view; with `move`, the notice is brought into view with focus, so it is seen on a phone too.
 function showFailure(error, { move = true } = {}) {
   const link = Object.assign(document.createElement("a"), {
     href: config.printable,
@@ -79,20 +81,20 @@ function showFailure(error, { move = true } = {}) {
   );
   notice.hidden = false;
   status.textContent = "";
-  loading.hidden = move;
-  loading.textContent = move ? "" : say("boot-failed-bar");
-  if (!move) return;
-  notice.scrollIntoView({ block: "start" });
-  notice.focus({ preventScroll: true });
+  loading.hidden = false;
+  loading.textContent = say("boot-failed-bar");
+  retryLine.hidden = false;
+  if (move) jumpTo(notice);
 }
 
-$("[data-huddle-retry]", notice).addEventListener("click", () => {
+// The person stays where they are: the bar says how the new start is going.
+$("[data-huddle-retry]", retryLine).addEventListener("click", () => {
   notice.hidden = true;
+  retryLine.hidden = true;
   failure = null;
   status.textContent = say("retrying");
   scorer.stop();
   start();
-  form.scrollIntoView({ block: "start" });
 });
 
 // Answers -------------------------------------------------------------------
@@ -114,9 +116,11 @@ function updateProgress() {
   $("[data-huddle-progress]", form).textContent = say("progress", { answered: total - unanswered().length, total });
 }
 
-// Saving on this device (opt-in) ----------------------------------------------
+// Keeping answers: for this tab always, on this device when the person opts in ----
 
-const storage = storageFor(`huddle:${form.dataset.huddleAssessment}:`, form.dataset.version);
+const prefix = `huddle:${form.dataset.huddleAssessment}:`;
+const storage = storageFor(prefix, form.dataset.version);
+const tab = storageFor(prefix, form.dataset.version, "sessionStorage");
 const saveBox = $("[data-huddle-save]", form);
 const clearBox = $("[data-huddle-clear-box]", form);
 const confirmBox = $("[data-huddle-confirm]", form);
@@ -131,8 +135,22 @@ if (storage.available) {
     resume(items, status);
   }
 }
+// A reload, or Back to a page the browser did not keep, brings back what this tab was given.
+const kept = saveBox.checked ? null : tab.read();
+if (kept) {
+  setAnswers(kept.answers);
+  setNotes(kept.notes);
+  status.textContent = say("kept-back", { answered: total - unanswered().length, total });
+}
 function save() {
   return storage.write(answers(), notes.value);
+}
+// After every change: in this tab, and on this device too when the person chose to save.
+function keep() {
+  const given = answers();
+  if (Object.keys(given).length || notes.value) tab.write(given, notes.value);
+  else tab.remove();
+  if (saveBox.checked) save();
 }
 saveBox.addEventListener("change", () => {
   if (saveBox.checked) {
@@ -144,6 +162,7 @@ saveBox.addEventListener("change", () => {
 });
 function clearEverything() {
   storage.removeAll();
+  tab.removeAll();
   saveBox.checked = false;
   setAnswers({});
   setNotes("");
@@ -173,11 +192,9 @@ $("[data-huddle-confirm-clear]", form).addEventListener("click", () => {
   $("[data-huddle-clear]", form).focus();
 });
 
-// Back and Forward can bring a page back with its answers still ticked; unless the
-// person chose to save them, a page shown again starts empty (shared computers).
-window.addEventListener("pageshow", (event) => {
-  if (event.persisted && !saveBox.checked) clearEverything();
-});
+// Back and Forward may bring the page back as it was (the back/forward cache), answers and
+// all: they are this tab's, like a reload's. Nothing here listens for "unload", which would
+// keep the page out of that cache.
 
 // Leaving with answers that are not saved asks first; saved or no answers, it does not.
 window.addEventListener("beforeunload", (event) => {
@@ -187,7 +204,7 @@ window.addEventListener("beforeunload", (event) => {
 form.addEventListener("change", (event) => {
   if (event.target.type !== "radio") return;
   updateProgress();
-  if (saveBox.checked) save();
+  keep();
 });
 
 // Notes: typed by the person, so never re-rendered; a copy prints in their place.
@@ -197,7 +214,7 @@ function setNotes(text) {
 }
 notes.addEventListener("input", () => {
   $("[data-huddle-notes-print]", results).textContent = notes.value;
-  if (saveBox.checked) save();
+  keep();
 });
 
 // Results ---------------------------------------------------------------------
@@ -227,7 +244,7 @@ async function seeResults() {
     results.hidden = false;
     document.body.classList.add("huddle-has-results");
     performance.mark("huddle:results-shown");
-    results.focus();
+    jumpTo($("#huddle-results-title", results));
   } catch (error) {
     status.textContent = say("not-scored", { reason: error.message });
   }
@@ -251,13 +268,11 @@ function showGaps(missing) {
   );
   $("[data-huddle-gaps-title]", gaps).textContent = say("answered-some", { answered: total - missing.length, total });
   gaps.hidden = false;
-  gaps.scrollIntoView({ block: "start" });
-  gaps.focus({ preventScroll: true });
+  jumpTo(gaps);
 }
 
 function goTo(fieldset) {
-  fieldset.scrollIntoView({ block: "center" });
-  $("input", fieldset).focus({ preventScroll: true });
+  jumpTo(fieldset, $("input", fieldset));
 }
 
 form.addEventListener("submit", (event) => {
@@ -327,7 +342,7 @@ for (const box of $$("[data-huddle-earlier-box]")) {
   const replace = $("[data-huddle-use-earlier]", box);
   replace.addEventListener("click", () => {
     setAnswers(earlier.answers);
-    if (saveBox.checked) save();
+    keep();
     replace.hidden = true;
     said.textContent = say("earlier-replaced");
   });
@@ -346,7 +361,10 @@ for (const box of $$("[data-huddle-earlier-box]")) {
     try {
       earlier = await scorer.call("read_saved", [await file.text()]);
       const hasAnswers = Object.keys(answers()).length > 0;
-      if (!hasAnswers) setAnswers(earlier.answers);
+      if (!hasAnswers) {
+        setAnswers(earlier.answers);
+        keep();
+      }
       replace.hidden = !hasAnswers;
       said.textContent = say(hasAnswers ? "earlier-kept" : "earlier-filled");
       if (shown) await show(shown.answers); // the results on screen gain the comparison; focus stays here
@@ -363,4 +381,6 @@ $("[data-huddle-nojs]", form).hidden = true;
 $("[data-huddle-submit]", form).hidden = false;
 $("[data-huddle-resume]")?.removeAttribute("hidden");
 updateProgress();
+measureSticky($("[data-huddle-bar]", form));
+jumpLinks(document.body);
 start();

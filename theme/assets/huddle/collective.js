@@ -14,6 +14,7 @@ import { startPageScorer } from "./scorer.js";
 import { openText, readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
 import { storageFor } from "./storage.js";
+import { measureSticky } from "./sticky.js";
 import { keepForOffline } from "./keep.js";
 import { insert } from "./view.js";
 
@@ -116,11 +117,15 @@ async function opened(text) {
   return key ? openText(text, key) : text;
 }
 if (kind === "rater") {
+  measureSticky($("[data-huddle-bar]", form)); // statements brought into view land below it
   const progress = $("[data-huddle-progress]", form);
   const counted = () =>
     (progress.textContent = say("progress", { answered: Object.keys(raterAnswers()).length, total: items.length }));
-  // Saving on this device, opt-in as on the assessment: the answers, not the role.
-  const storage = storageFor(`huddle-rater:${form.dataset.huddleFramework}:`, form.dataset.version);
+  // Kept as on the assessment: for this tab always, and on this device when the person opts in;
+  // the answers, not the role.
+  const prefix = `huddle-rater:${form.dataset.huddleFramework}:`;
+  const storage = storageFor(prefix, form.dataset.version);
+  const tab = storageFor(prefix, form.dataset.version, "sessionStorage");
   const saveBox = $("[data-huddle-save]", form);
   if (storage.available) {
     $("[data-huddle-storage]", form).hidden = false;
@@ -131,6 +136,12 @@ if (kind === "rater") {
       counted();
       resume(items, status);
     }
+  }
+  const kept = saveBox.checked ? null : tab.read();
+  if (kept) {
+    fillAnswers(items, kept.answers);
+    counted();
+    status.textContent = say("kept-back", { answered: Object.keys(raterAnswers()).length, total: items.length });
   }
   saveBox.addEventListener("change", () => {
     if (saveBox.checked) {
@@ -144,6 +155,7 @@ if (kind === "rater") {
     if (event.target.type !== "radio" || event.target.name === "huddle-role") return;
     coded = false;
     counted();
+    tab.write(raterAnswers(), "");
     if (saveBox.checked) storage.write(raterAnswers(), "");
   });
   // Leaving with answers and no code made from them asks first: nothing here is saved.

@@ -1,14 +1,16 @@
-// Saving progress on this device (the "save-label" box): opt-in storage of answers (and the notes
-// typed under the results) in this browser's localStorage. Nothing is written unless the person ticks the box;
-// unticking it, or the "clear" button, removes what was stored. Keys are
-// `<prefix><version>`, so answers to an older version of the framework are not
+// Answers (and the notes typed under the results) kept in this browser, never sent anywhere:
+// - in "sessionStorage", always: for this tab only, so a reload or Back does not lose them;
+//   the browser drops them when the tab closes (strictly necessary for the service asked for);
+// - in "localStorage", only when the person ticks "Save my progress" (the "save-label" box),
+//   across visits; unticking it, or the "clear" button, removes what was stored.
+// Keys are `<prefix><version>`, so answers to an older version of the framework are not
 // restored into a newer one, but the "clear" button still removes them.
 
-export function storageFor(prefix, version) {
+export function storageFor(prefix, version, place = "localStorage") {
   const key = `${prefix}${version}`;
   let store = null;
   try {
-    store = window.localStorage;
+    store = window[place];
     store.getItem(key);
   } catch {
     store = null; // storage blocked (a locked-down browser): saving is not offered

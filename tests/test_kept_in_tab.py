@@ -1,0 +1,100 @@
+"""Answers kept for the tab (real Chromium): a reload and Back keep them without "Save my progress";
+closing the tab, and "Clear my answers", do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.assessment_page import answer, clear_answers
+from tests.conftest import CHROMIUM_FLAGS, chromium_path, new_context
+
+pytestmark = [pytest.mark.browser, pytest.mark.no_pyodide]
+
+PAGE = "assessments/collective-leadership/"
+RATER = "assessments/collective-leadership/rater/"
+
+
+def checked(page) -> list[str]:
+    return page.eval_on_selector_all("fieldset[data-item] input:checked", "els => els.map((e) => e.id)")
+
+
+def test_a_reload_keeps_the_answers_and_notes_without_saving_and_nothing_in_local_storage(page, demo_url):
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    answer(page, "v2", "Rarely")
+    page.locator("[data-huddle-notes]").evaluate("(e) => { e.value = 'ask Sam'; e.dispatchEvent(new Event('input')); }")
+    page.reload()
+    page.locator("form[data-scorer]").wait_for()
+    assert checked(page) == ["answer-v1-4", "answer-v2-2"]
+    assert page.locator("[data-huddle-notes]").input_value() == "ask Sam"
+    assert page.locator("[data-huddle-progress]").inner_text() == "2 of 28 answered"
+    assert page.locator("[data-huddle-status]").inner_text() == "Your answers in this tab are back: 2 of 28 answered."
+    assert not page.get_by_label("Save my progress on this device").is_checked()
+    assert page.evaluate("localStorage.length") == 0
+
+
+def test_back_after_following_a_menu_link_keeps_the_answers(page, demo_url):
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    page.on("dialog", lambda dialog: dialog.accept())  # "Leave site?": closing the tab would lose them
+    page.get_by_role("navigation").get_by_role("link", name="Case studies").first.click()
+    page.wait_for_url("**/case-studies/")
+    page.go_back()
+    page.locator("form[data-scorer]").wait_for()
+    assert checked(page) == ["answer-v1-4"]
+
+
+def test_a_page_the_browser_keeps_for_back_keeps_its_answers(browser, demo_url, request):
+    # Playwright turns the back/forward cache off; browsers have it on, so this Chromium does too.
+    kept_for_back = browser.browser_type.launch(
+        executable_path=chromium_path(), args=CHROMIUM_FLAGS, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    try:
+        page = new_context(kept_for_back, request).new_page()
+        page.goto(demo_url + PAGE)
+        page.evaluate("window.addEventListener('pageshow', (e) => { window.huddleKept = e.persisted; })")
+        answer(page, "v1", "Often")
+        page.goto(demo_url + "about/")
+        page.go_back(wait_until="commit")  # a page kept for Back fires no "load"
+        page.wait_for_function("window.huddleKept !== undefined")
+        reasons = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0].notRestoredReasons)")
+        assert page.evaluate("window.huddleKept"), f"the page was not kept for Back: {reasons}"
+        assert checked(page) == ["answer-v1-4"]
+    finally:
+        kept_for_back.close()
+
+
+def test_a_closed_tab_takes_the_answers_with_it(browser, demo_url, request):
+    context = new_context(browser, request)
+    try:
+        page = context.new_page()
+        page.goto(demo_url + PAGE)
+        answer(page, "v1", "Often")
+        page.close()
+        again = context.new_page()  # a new tab of the same browser: its own session storage
+        again.goto(demo_url + PAGE)
+        again.locator("form[data-scorer]").wait_for()
+        assert checked(again) == []
+        assert again.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
+    finally:
+        context.close()
+
+
+def test_clear_my_answers_clears_them_from_the_tab_too(page, demo_url):
+    page.goto(demo_url + PAGE)
+    answer(page, "v1", "Often")
+    assert page.evaluate("sessionStorage.length") == 1
+    clear_answers(page)
+    assert page.evaluate("sessionStorage.length") == 0
+    page.reload()
+    page.locator("form[data-scorer]").wait_for()
+    assert checked(page) == []
+
+
+def test_a_rater_reload_keeps_the_answers_without_saving(page, demo_url):
+    page.goto(demo_url + RATER)
+    page.locator("fieldset[data-item='v1']").get_by_label("Often", exact=True).click()
+    page.reload()
+    page.locator("form[data-scorer]").wait_for()
+    assert checked(page) == ["answer-v1-4"]
+    assert page.evaluate("localStorage.length") == 0
