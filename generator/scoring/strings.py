@@ -643,7 +643,6 @@ MESSAGES: dict[str, str] = {
     "no-worker": "the scoring worker could not start ({detail})",
     "worker-stopped": "the scoring worker could not start",
     "framework-not-loaded": "the framework could not be loaded ({status})",
-    "scoring-not-loaded": "the scoring code could not be loaded ({status})",
     "boot-stalled": "nothing arrived for {seconds} seconds, so the connection may have dropped",
     "file-not-loaded": "{name} could not be loaded ({status})",
     "boot-error": "{detail}",

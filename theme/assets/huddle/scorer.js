@@ -97,7 +97,10 @@ function timeLeft(seconds) {
 // The scorer of a Huddle page, from its settings (`#huddle-config`) and its framework's URL;
 // `onProgress(text)` hears the "loading" message, with megabytes so far (of every file the
 // worker fetches, as sent) and, once measured, the speed and the time left, as the download
-// goes. `scorer.said(key)` is the sentence `key` with the time left, once known (`key-estimate`).
+// goes. `scorer.said(key)` is the sentence `key` with the time left, once known (its `-estimate`
+// twin, named in full so that every message stays findable by its key).
+const ESTIMATED = { "still-booting": "still-booting-estimate", "still-working": "still-working-estimate" };
+
 export function startPageScorer(config, frameworkUrl, onProgress) {
   const absolute = (url) => new URL(url, document.baseURI).href;
   const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
@@ -117,6 +120,6 @@ export function startPageScorer(config, frameworkUrl, onProgress) {
       onProgress(left ? say("loading-speed", { ...sizes, speed, left }) : say("loading", sizes));
     },
   });
-  scorer.said = (key) => (left ? say(`${key}-estimate`, { left }) : say(key));
+  scorer.said = (key) => (left ? say(ESTIMATED[key], { left }) : say(key));
   return scorer;
 }
