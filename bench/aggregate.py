@@ -3,6 +3,7 @@
 package in Pyodide as the team page does.
 
     python bench/aggregate.py [--people 10000] [--runs 3]
+    python bench/aggregate.py --tiny           # 20 people, one run: that the bench still runs
 
 Times the worker call alone (the codes are pasted, the file is read), and prints the medians.
 """
@@ -52,7 +53,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tiny", action="store_true", help="20 people, one run, to check that the bench still runs")
     args = parser.parse_args()
+    if args.tiny:
+        args.people, args.runs = 20, 1
     from playwright.sync_api import sync_playwright
 
     framework = load_framework(REPO / "assessments" / "team-culture.yml", REPO)

@@ -22,6 +22,14 @@ there, at 1.6 Mbps / 150 ms and at 400 kbps / 300 ms (Chromium's network
 emulation); and the bytes fetched again by "Try again" after the line drops at
 half the scorer's download, twice (a server that sends at 1.6 Mbps and drops
 every connection once half is sent, so that it counts exactly what goes out).
+
+Then the same three figures in every engine here (Chromium, Firefox ESR, WebKitGTK; `--engines` to choose),
+each visit a fresh profile, with the weak network made by the server for all of them alike: it sends at
+1.6 Mbps and waits 150 ms before each response (`tests/metered.py`; Firefox and WebKitGTK have no network
+emulation to drive). An engine that cannot run here is said so in its column, with the reason.
+
+    python bench/assessment.py --tiny    # the same code paths in well under a minute: one run, no throttling,
+                                         # no time spent answering (tests/test_bench.py)
 """
 
 from __future__ import annotations
@@ -45,7 +53,9 @@ from generator.build import build_site  # noqa: E402
 from generator.headers import site_headers  # noqa: E402
 from generator.serve import make_server  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from tests.every_browser import Unavailable  # noqa: E402
 from tests.metered import Meter, metered  # noqa: E402
+from tests.sessions import ENGINES, available, session, visible  # noqa: E402
 
 PAGE = "assessments/collective-leadership/"
 
@@ -171,15 +181,16 @@ SEEN = """() => {
 }"""
 
 
-def slow_walkthrough(browser, base: str) -> list[tuple[float, str]]:
+def slow_walkthrough(browser, base: str, network: dict | None = SLOW, every: float = 1.5) -> list[tuple[float, str]]:
     """One cold visit at 1.6 Mbps on a 375 px screen by a person who answers a statement every 1.5 s
     from the moment the form is there, then taps "See my results": each change to what the page says."""
     context = browser.new_context(viewport={"width": 375, "height": 740})
     try:
         page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", SLOW)
+        if network:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
         start = time.monotonic()
         page.goto(base + PAGE, wait_until="commit")
         page.wait_for_selector("fieldset[data-item] input", state="attached", timeout=120_000)
@@ -190,7 +201,7 @@ def slow_walkthrough(browser, base: str) -> list[tuple[float, str]]:
             now = time.monotonic()
             if items and now >= next_answer:
                 page.locator(f"fieldset[data-item='{items.pop(0)}'] input[value='4']").check()
-                next_answer = now + 1.5
+                next_answer = now + every
             elif not items and not submitted:
                 page.locator("[data-huddle-submit]").click()
                 seen.append((now - start, "(all 28 answered; taps See my results)"))
@@ -228,7 +239,7 @@ def bare_bytes(browser, base: str, meter: Meter) -> int:
         context.close()
 
 
-def answered_visit(browser, base: str, meter: Meter, network: dict, answering: float = 60) -> dict[str, float]:
+def answered_visit(browser, base: str, meter: Meter, network: dict | None, answering: float = 60) -> dict[str, float]:
     """A cold first visit on `network` by a person who answers the 28 statements evenly over `answering`
     seconds from the moment they are there, then taps "See my results": the seconds from that tap to the
     results, and the bytes the server sent for the whole visit (up to the page's files kept for offline)."""
@@ -236,9 +247,10 @@ def answered_visit(browser, base: str, meter: Meter, network: dict, answering: f
     try:
         meter.reset()
         page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", network)
+        if network:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
         start = time.monotonic()
         page.goto(base + PAGE, wait_until="commit")
         page.wait_for_selector("fieldset[data-item] input", state="attached", timeout=120_000)
@@ -259,17 +271,30 @@ def answered_visit(browser, base: str, meter: Meter, network: dict, answering: f
         context.close()
 
 
-def dropped_visit(browser, site: Path, base: str, meter: Meter) -> dict[str, int]:
-    """A cold visit from a server sending at 1.6 Mbps whose line drops once half of the scorer's download has
-    gone out; "Try again" once the page says so. The bytes of the scorer's files sent more than once."""
+def scorer_files(site: Path) -> dict[str, int]:
+    """The scorer's files, by name, and their sizes as sent."""
     runtime = next((site / "assets" / "pyodide").iterdir())
     files = {p.name: p.stat().st_size for p in [runtime / "pyodide.mjs", *runtime.glob("*.gz")]}
     files["scoring.zip.gz"] = (site / "assets" / "huddle" / "scoring.zip.gz").stat().st_size
+    return files
+
+
+def fetched_again(meter: Meter, files: dict[str, int]) -> int:
+    """The bytes of the scorer's files sent more than once (and any of its raw files sent at all)."""
+    again = sum(max(0, meter.sent[name] - size) for name, size in files.items())
+    plain = [name for name in meter.sent if name in {"pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip"}]
+    return again + sum(meter.sent[name] for name in plain)
+
+
+def dropped_visit(browser, site: Path, base: str, meter: Meter, pace: float | None = WARD["downloadThroughput"]):
+    """A cold visit from a server sending at 1.6 Mbps whose line drops once half of the scorer's download has
+    gone out; "Try again" once the page says so. The bytes of the scorer's files sent more than once."""
+    files = scorer_files(site)
     boot = sum(files.values())
     context = browser.new_context()
     try:
         meter.reset()
-        meter.pace, meter.counted, meter.drop_after = WARD["downloadThroughput"], frozenset(files), boot // 2
+        meter.pace, meter.counted, meter.drop_after = pace, frozenset(files), boot // 2
         page = context.new_page()
         page.goto(base + PAGE)
         page.get_by_role("button", name="Try again").wait_for(timeout=300_000)
@@ -277,21 +302,25 @@ def dropped_visit(browser, site: Path, base: str, meter: Meter) -> dict[str, int
         meter.dropped.clear()
         page.get_by_role("button", name="Try again").click()
         page.wait_for_selector("form[data-scorer=ready]", timeout=300_000)
-        again = sum(max(0, meter.sent[name] - size) for name, size in files.items())
-        plain = [name for name in meter.sent if name in {"pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip"}]
-        return {"at_drop": at_drop, "boot": boot, "again": again + sum(meter.sent[name] for name in plain)}
+        return {"at_drop": at_drop, "boot": boot, "again": fetched_again(meter, files)}
     finally:
         meter.pace = meter.drop_after = meter.counted = None
         meter.dropped.clear()
         context.close()
 
 
-def weak_network_table(browser, site: Path, base: str, meter: Meter) -> str:
-    """The README's table of the scorer's download on weak networks, measured now."""
+def weak_network_table(browser, site: Path, base: str, meter: Meter, tiny: bool = False) -> str:
+    """The README's table of the scorer's download on weak networks, measured now (`tiny`: once each,
+    not throttled, answering at once: that the code still runs, not a measure)."""
+    step("Chromium: bare boot")
     bare = bare_bytes(browser, base, meter)
-    ward = answered_visit(browser, base, meter, WARD)
-    poor = answered_visit(browser, base, meter, POOR)
-    drops = [dropped_visit(browser, site, base, meter) for _ in range(2)]
+    step("Chromium: answered visits")
+    ward = answered_visit(browser, base, meter, None if tiny else WARD, 0 if tiny else 60)
+    poor = answered_visit(browser, base, meter, None if tiny else POOR, 0 if tiny else 60)
+    step("Chromium: dropped visit")
+    drops = [dropped_visit(browser, site, base, meter, None if tiny else WARD["downloadThroughput"])]
+    if not tiny:
+        drops.append(dropped_visit(browser, site, base, meter))
     mb = 1e6
     rows = [
         (
@@ -320,14 +349,147 @@ def weak_network_table(browser, site: Path, base: str, meter: Meter) -> str:
         ),
     ]
     lines = ["| measure (Chromium) | now | goal |", "| --- | --- | --- |"]
+    if tiny:
+        lines[0] = "| measure (Chromium; tiny: not throttled, answering at once) | now | goal |"
     return "\n".join([*lines, *(f"| {what} | {now} | {goal} |" for what, now, goal in rows)])
+
+
+def step(what: str) -> None:
+    """What the bench is doing now, on standard error (a full run takes many minutes)."""
+    print(f"{time.strftime('%H:%M:%S')} {what}", file=sys.stderr, flush=True)
+
+
+PACE = 1_600_000 / 8  # bytes a second: 1.6 Mbps
+DELAY = 0.150  # s before each response
+
+
+def paced_answered(engine: str, chromium, base: str, meter: Meter, tiny: bool) -> dict[str, float]:
+    """answered_visit in any engine, the line made by the server: a cold first visit, the 28 statements
+    answered evenly over 60 s from the moment they are there, then "See my results"."""
+    answering = 0 if tiny else 60
+    meter.reset()
+    meter.pace, meter.delay = (None, None) if tiny else (PACE, DELAY)
+    try:
+        with session(engine, chromium) as page:
+            start = time.monotonic()
+            page.goto(base + PAGE)
+            page.wait("document.querySelector('fieldset[data-item] input') !== null", 300)
+            items = page.run("[...document.querySelectorAll('fieldset[data-item]')].map((e) => e.dataset.item)")
+            began = time.monotonic()
+            for number, item in enumerate(items, 1):
+                time.sleep(max(0.0, began + answering * number / len(items) - time.monotonic()))
+                page.click(visible(f"fieldset[data-item='{item}'] input[value='4']"))
+            tapped = time.monotonic()
+            page.click(visible("[data-huddle-submit]"))
+            gaps = "[...document.querySelectorAll('[data-huddle-gaps] button')].find((b) => b.checkVisibility() "
+            gaps += "&& b.textContent.trim() === 'See results now') ?? null"
+            if page.run(gaps):
+                page.click(gaps)
+            page.wait(f"{visible('[data-huddle-results]:not([hidden])')} !== null", 600)
+            results = time.monotonic()
+            page.wait("document.querySelector('form[data-offline=kept]') !== null", 300)
+            sent = sum(meter.sent.values())
+            return {
+                "after_last": results - tapped,
+                "from_start": results - start,
+                "bytes": sent,
+                "version": page.version,
+            }
+    finally:
+        meter.pace = meter.delay = None
+
+
+def paced_bare(engine: str, chromium, base: str, meter: Meter) -> int:
+    """bare_bytes in any engine: the bytes a bare Pyodide boot takes from the server."""
+    meter.reset()
+    with session(engine, chromium) as page:
+        page.goto(base + "bench/")
+        page.wait("document.body.dataset.ready === 'yes'", 300)
+        return sum(meter.sent.values())
+
+
+def paced_dropped(engine: str, chromium, site: Path, base: str, meter: Meter, tiny: bool) -> dict[str, int]:
+    """dropped_visit in any engine: the line drops at half the scorer's download, then "Try again"."""
+    files = scorer_files(site)
+    boot = sum(files.values())
+    meter.reset()
+    meter.pace, meter.counted, meter.drop_after = None if tiny else PACE, frozenset(files), boot // 2
+    try:
+        with session(engine, chromium, 90 if tiny else 600) as page:
+            page.goto(base + PAGE)
+            page.wait(f"{visible('[data-huddle-retry]')} !== null", 60 if tiny else 300)
+            at_drop = sum(meter.sent[name] for name in files)
+            meter.dropped.clear()
+            page.click(visible("[data-huddle-retry]"))
+            page.wait("document.querySelector('form[data-scorer=ready]') !== null", 300)
+            return {"at_drop": at_drop, "boot": boot, "again": fetched_again(meter, files)}
+    finally:
+        meter.pace = meter.drop_after = meter.counted = None
+        meter.dropped.clear()
+
+
+def engines_table(engines: list[str], chromium, site: Path, base: str, meter: Meter, tiny: bool = False) -> str:
+    """The weak-network figures in each engine, the line made by the server; a cell says why a figure is missing."""
+    mb = 1e6
+    heads, cells = [], []
+    for engine in engines:
+        try:
+            available(engine)
+        except Unavailable as missing:
+            heads.append(engine)
+            cells.append([f"not run: {missing}"] * 3)
+            continue
+        column, head = [], engine
+        for measure in ("bytes", "results", "drop"):
+            try:
+                step(f"{engine}: {measure}")
+                if measure == "bytes":
+                    bare = paced_bare(engine, chromium, base, meter)
+                    first = paced_answered(engine, chromium, base, meter, tiny)
+                    head = first["version"]
+                    column.append(
+                        f"{first['bytes'] / mb:.2f} MB ÷ {bare / mb:.2f} MB = **{first['bytes'] / bare:.3f}**"
+                    )
+                    column.append(
+                        f"**{first['after_last']:.1f} s** ({first['from_start']:.0f} s from opening the page)"
+                    )
+                elif measure == "drop":
+                    drop = paced_dropped(engine, chromium, site, base, meter, tiny)
+                    column.append(f"**{drop['again']:,}** (drop at {drop['at_drop'] / drop['boot']:.0%})")
+            except Exception as error:  # noqa: BLE001 (the table says what failed, the other engines go on)
+                said = " ".join(str(error).split())[:160]
+                column += [f"failed: {type(error).__name__}: {said}"] * (2 if measure == "bytes" else 1)
+        heads.append(head)
+        cells.append(column)
+    line = "not throttled (tiny)" if tiny else "server sending at 1.6 Mbps, 150 ms before each response"
+    what = [
+        "First visit, bytes on the wire ÷ a bare Pyodide boot's raw files",
+        "Results after the last answer" + ("" if tiny else ", answering for 60 s"),
+        "Bytes fetched again by “Try again” after a drop at half the scorer's download",
+    ]
+    goals = ["≤ 0.40", "≤ 5 s", "0"]
+    lines = [
+        f"| measure ({line}) | {' | '.join(heads)} | goal |",
+        "| --- |" + " --- |" * (len(heads) + 1),
+        *(f"| {what[n]} | {' | '.join(column[n] for column in cells)} | {goals[n]} |" for n in range(3)),
+    ]
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--table-only", action="store_true", help="only the weak-network table")
+    parser.add_argument("--table-only", action="store_true", help="only the weak-network tables")
+    parser.add_argument(
+        "--engines",
+        default=",".join(ENGINES),
+        help=f"comma-separated, for the table in every engine (default {','.join(ENGINES)}; empty: none)",
+    )
+    parser.add_argument("--tiny", action="store_true", help="one run, not throttled: that the bench still runs")
     args = parser.parse_args()
+    engines = [name.strip() for name in args.engines.split(",") if name.strip()]
+    if args.tiny:
+        args.runs = 1
     from playwright.sync_api import sync_playwright
 
     meter = Meter()
@@ -340,12 +502,13 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-                table = weak_network_table(browser, site, base, meter)
+                table = weak_network_table(browser, site, base, meter, args.tiny)
+                table += "\n\n" + engines_table(engines, browser, site, base, meter, args.tiny) if engines else ""
                 if args.table_only:
                     print(table)
                     return
                 runs = [one_run(browser, site, base, meter) for _ in range(args.runs)]
-                walk = slow_walkthrough(browser, base)
+                walk = slow_walkthrough(browser, base, None if args.tiny else SLOW, 0 if args.tiny else 1.5)
                 browser.close()
         finally:
             meter.release.set()
@@ -370,7 +533,7 @@ def main() -> None:
         f"bytes fetched, gzip (as hosts send): bare {median['bare_gzip'] / mb:.2f} MB, "
         f"assessment page {median['page_gzip'] / mb:.2f} MB, ratio {median['page_gzip'] / median['bare_gzip']:.2f}x"
     )
-    print("\nAt 1.6 Mbps, 150 ms latency, 375 px, cold cache: what the person sees")
+    print("\nAt 1.6 Mbps, 150 ms latency, 375 px, cold cache: what the person sees" + " (tiny: not)" * args.tiny)
     for at, text in walk:
         print(f"  {at:6.1f} s  {text}")
     print("\nThe scorer's download on weak networks (for the README)\n")

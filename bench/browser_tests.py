@@ -1,6 +1,7 @@
 """What one browser test costs before it checks anything, in headless Chromium against the built demo.
 
     python bench/browser_tests.py [--runs 8]
+    python bench/browser_tests.py --tiny       # one run of each: that the bench still runs
 
 The browser tests each open a fresh browser context (no storage carried over
 from another test) and most boot Pyodide, because what they check is what a
@@ -72,7 +73,9 @@ def collected(marker: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=8)
-    runs = parser.parse_args().runs
+    parser.add_argument("--tiny", action="store_true", help="one run of each, to check that the bench still runs")
+    args = parser.parse_args()
+    runs = 1 if args.tiny else args.runs
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:

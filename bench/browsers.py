@@ -1,7 +1,8 @@
 """The assessment in each browser engine here: Chromium, Firefox ESR and WebKitGTK, against the built demo site.
 
     python bench/browsers.py [--runs 3] [--mbps 1.6]
-    python bench/browsers.py --runs 1          # tiny: one run per browser, about a minute
+    python bench/browsers.py --runs 1          # one run per browser, about a minute
+    python bench/browsers.py --tiny [--only "Firefox ESR"]   # one run (tests/test_bench.py)
 
 Each run starts the browser with a fresh profile (cold cache), opens the collective leadership
 assessment, clicks an answer to every statement, waits for the scorer and presses "See my results"
@@ -168,7 +169,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per browser (1 for a quick look)")
     parser.add_argument("--mbps", type=float, help="also one run per browser at this many megabits a second")
+    parser.add_argument("--tiny", action="store_true", help="one run per browser: that the bench still runs")
+    parser.add_argument("--only", help="one browser: Chromium, Firefox ESR or WebKitGTK")
     args = parser.parse_args()
+    if args.tiny:
+        args.runs = 1
     with tempfile.TemporaryDirectory(prefix="huddle-bench-") as work:
         site = build_site(REPO / "site.yml", site_dir=Path(work) / "site")
         answers = smoke_answers(framework_of(site, PAGE))
@@ -177,6 +182,8 @@ def main() -> None:
         rows = []
         try:
             for name, (found, run) in BROWSERS.items():
+                if args.only and name != args.only:
+                    continue
                 try:
                     found()
                 except Unavailable as missing:

@@ -1,6 +1,7 @@
 """Build benchmark: N generated case studies with Huddle, and the same Markdown with bare mkdocs-material.
 
     python bench/build.py [--count 3000] [--keep DIR]
+    python bench/build.py --tiny               # 5 case studies: the same code path in seconds (tests/test_bench.py)
 
 Prints each build's wall-clock time, their ratio, the size of one case study
 page and of each whole site. Bare Material lists every page in the navigation
@@ -54,6 +55,8 @@ def write_content(content: Path, count: int, competencies: list[str]) -> None:
 
 
 def config(huddle: bool) -> str:
+    """The site's config. Huddle's plugin adds its theme folder itself, and reads only frameworks in the
+    site's own folder (`assessments/`, a copy of the demo's)."""
     lines = [
         "site_name: Benchmark",
         "docs_dir: content",
@@ -61,13 +64,11 @@ def config(huddle: bool) -> str:
         "  name: material",
         "  font: false",
     ]
-    if huddle:
-        lines += [f"  custom_dir: {REPO / 'theme'}"]
     lines += ["plugins:", "  - search"]
     if huddle:
         lines += [
             "  - huddle:",
-            f"      assessments_dir: {REPO / 'assessments'}",
+            "      assessments_dir: assessments",
             f"      pyodide_dir: {REPO / 'node_modules' / 'pyodide'}",
         ]
     return "\n".join(lines) + "\n"
@@ -76,8 +77,11 @@ def config(huddle: bool) -> str:
 def timed_build(folder: Path, command: list[str]) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    subprocess.run(command, cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    done = subprocess.run(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        sys.exit(f"{' '.join(command[1:])} failed in {folder}:\n{done.stderr}")
+    return seconds
 
 
 def size(path: Path) -> int:
@@ -88,16 +92,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=3000, help="case studies to generate (default 3000)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--tiny", action="store_true", help="5 case studies, to check that the bench still runs")
     args = parser.parse_args()
+    if args.tiny:
+        args.count = 5
     work = args.keep or Path(tempfile.mkdtemp(prefix="huddle-bench-"))
     frameworks = load_frameworks(REPO / "assessments", REPO)
-    competencies = [f"{f['id']}/{c['id']}" for f in frameworks for d in f["domains"] for c in d["competencies"]]
+    competencies = [f"{f.id}/{c.id}" for f in frameworks for d in f.domains for c in d.competencies]
     results = {}
     try:
         for name, huddle in (("huddle", True), ("material", False)):
             folder = work / name
             write_content(folder / "content", args.count, competencies)
             (folder / "site.yml").write_text(config(huddle))
+            if huddle:
+                shutil.copytree(REPO / "assessments", folder / "assessments")
             if huddle:
                 command = [sys.executable, "-m", "generator", "-q", "-f", "site.yml", "build"]
             else:

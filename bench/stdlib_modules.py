@@ -6,11 +6,14 @@ comparison, a refused saved file, a Python exception), then prints the
 stdlib files in `sys.modules` and what keeping their top-level packages whole
 would weigh against the full `python_stdlib.zip`.
 
-    python bench/stdlib_modules.py
+    python bench/stdlib_modules.py [--tiny]
+
+It is one probe already: `--tiny` (as every bench takes, for tests/test_bench.py) changes nothing.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -42,6 +45,9 @@ PROBE = """async (pyodide) => {
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tiny", action="store_true", help="the same probe (it is small already)")
+    parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     version = json.loads((REPO / "node_modules" / "pyodide" / "package.json").read_text())["version"]

@@ -21,6 +21,7 @@ class Meter:
     `stall[name] = n`: the next response for `name` stops after n bytes and holds the connection open, sending
     nothing, until the browser gives up on it (recorded in `abandoned`) or `release` is set.
     `pace`: bytes a second the whole server sends at most (a slow line), in small pieces.
+    `delay`: seconds each response waits before it starts (a line's latency, on the server's side).
     `drop_after`: once the server has sent this many bytes in all (of the files named in `counted`, if given),
     every response being sent stops there and its connection closes (the Wi-Fi drops), once; `dropped` is
     then set, and every response stops at once until it is cleared.
@@ -34,6 +35,7 @@ class Meter:
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     pace: float | None = None
+    delay: float | None = None
     drop_after: int | None = None
     counted: frozenset[str] | None = None
     dropped: threading.Event = field(default_factory=threading.Event)
@@ -72,6 +74,8 @@ def metered(meter: Meter) -> type[SiteHandler]:
             name = urllib.parse.urlsplit(self.path).path.rsplit("/", 1)[-1]
             with meter.lock:
                 meter.ranges.setdefault(name, []).append(self.headers.get("Range"))
+            if meter.delay:
+                time.sleep(meter.delay)
             return super().send_head()
 
         def copyfile(self, source, outputfile) -> None:

@@ -1,0 +1,76 @@
+"""Every bench in bench/ run tiny (`--tiny`: the real code path on the smallest input), so that none rots.
+
+Each runs as `make bench` would run it, in a subprocess, and must exit 0 and print its table's rows.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.every_browser import Unavailable, firefox_path, webkit_paths
+from tests.sites import REPO
+
+
+def tiny(name: str, *more: str, timeout: float = 300) -> str:
+    done = subprocess.run(
+        [sys.executable, f"bench/{name}", "--tiny", *more],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, f"bench/{name} --tiny failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def test_build_bench():
+    out = tiny("build.py")
+    assert "case studies: 5" in out
+    assert "huddle: build" in out and "material: build" in out and "ratio:" in out
+
+
+@pytest.mark.browser
+def test_aggregate_bench():
+    out = tiny("aggregate.py")
+    assert "team profile from 20 result codes" in out and "team profile from a 20-row CSV" in out
+
+
+@pytest.mark.browser
+def test_stdlib_modules_bench():
+    assert "top-level modules are used." in tiny("stdlib_modules.py")
+
+
+@pytest.mark.browser
+def test_browser_tests_bench():
+    out = tiny("browser_tests.py")
+    assert "... and the assessment's scorer ready" in out and "browser tests," in out
+
+
+@pytest.mark.browser
+def test_assessment_bench_in_chromium():
+    out = tiny("assessment.py", "--engines", "Chromium")
+    for row in (
+        "bare Pyodide boot:",
+        "assessment page, scorer ready:",
+        "what the person sees",
+        "| measure (Chromium; tiny",
+        "| First visit, bytes on the wire",
+        "| Results after the last answer",
+        "“Try again”",
+    ):
+        assert row in out
+    assert "failed:" not in out
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("engine", "found"), [("Firefox ESR", firefox_path), ("WebKitGTK", webkit_paths)])
+def test_browsers_bench(engine, found):
+    try:
+        found()
+    except Unavailable as missing:
+        pytest.skip(str(missing))
+    out = tiny("browsers.py", "--only", engine)
+    assert f"| {engine.split()[0]}" in out
