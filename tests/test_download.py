@@ -203,3 +203,26 @@ def test_where_the_worker_cannot_have_its_own_policy_it_imports_the_plain_module
         page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
         assert found.sent["pyodide.asm.mjs"] == published(demo_site, "pyodide.asm.mjs").stat().st_size
         assert found.sent["pyodide.asm.wasm.gz"] == published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
+
+
+@pytest.mark.browser
+def test_a_policy_that_refuses_webassembly_is_said_at_once_not_taken_for_a_dropped_connection(page, demo_site):
+    """A host whose own policy lacks 'wasm-unsafe-eval' (on the page and the worker): the scorer's start fails
+    in seconds with what is wrong and who can fix it, not after the 30 s of a stalled download, and offers
+    the printable version rather than "Try again"."""
+    strict = {name: value.replace(" 'wasm-unsafe-eval'", "") for name, value in HEADERS.items()}
+    assert "wasm-unsafe-eval" not in strict["Content-Security-Policy"]
+    with serving(demo_site, strict) as url:
+        page.route(
+            url + PAGE,
+            lambda route: route.fulfill(
+                response=(fetched := route.fetch()), body=fetched.text().replace(" 'wasm-unsafe-eval'", "")
+            ),
+        )
+        page.goto(url + PAGE)
+        notice = page.locator("[data-huddle-notice]")
+        notice.get_by_text("this site's settings stop the scorer running").wait_for(timeout=8_000)
+        assert "docs/hosting.md" in notice.inner_text()
+        assert notice.get_by_role("link", name="printable version").is_visible()
+        assert page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").is_hidden()
+        assert "connection" not in notice.inner_text()

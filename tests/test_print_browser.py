@@ -180,3 +180,70 @@ def test_a_360_printout_is_one_dated_page_with_no_blank_one_after(page, demo_url
     show_360(page, own, peers)
     sheets = check_collective_paper(page, tmp_path / "360.pdf", framework, say("print-round-feedback", raters=3))
     assert len(sheets) == 1
+
+
+SMALLEST_ON_PAPER = 32 / 3  # px: 8pt, for anything printed
+SMALLEST_BODY_ON_PAPER = 12  # px: 9pt, for the paragraphs and list items one reads and annotates
+
+PRINTED_TEXT = """() => {
+  // Each piece of text that prints, with the font size it prints at (pseudo-elements too, such as a
+  // link's address after it), and whether it is body text (a paragraph's or a list item's own words).
+  const found = [];
+  const shows = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || !shows(el)) continue;
+    const body = Boolean(el.closest("p, li")) && !el.closest(".huddle-illustrative-mark, sup, sub");
+    found.push({ text: node.textContent.trim().slice(0, 40), size: parseFloat(getComputedStyle(el).fontSize), body });
+  }
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!shows(el)) continue;
+    for (const pseudo of ["::before", "::after"]) {
+      const style = getComputedStyle(el, pseudo);
+      if (/^["'].*\\S.*["']$/.test(style.content) || style.content.includes("attr(")) {
+        const text = pseudo + " of " + el.textContent.trim().slice(0, 30);
+        found.push({ text, size: parseFloat(style.fontSize), body: false });
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def too_small_on_paper(page) -> list[str]:
+    """What prints below 8pt, or below 9pt in body text, in print emulation (as the PDF has it)."""
+    page.emulate_media(media="print")
+    try:
+        found = page.evaluate(PRINTED_TEXT)
+    finally:
+        page.emulate_media(media=None)
+    assert len(found) > 20
+    return [
+        f"{t['text']!r} at {t['size'] * 0.75:.1f}pt"
+        for t in found
+        if t["size"] < SMALLEST_ON_PAPER - 0.01 or (t["body"] and t["size"] < SMALLEST_BODY_ON_PAPER - 0.01)
+    ]
+
+
+def test_results_print_no_text_under_8pt_and_body_text_at_9pt_or_more(results_page, demo_site):
+    page = results_page
+    framework = framework_of(demo_site, PAGE)
+    give(page, framework, TIES["five tied strengths"])
+    see_scores(page, framework, TIES["five tied strengths"])
+    page.locator("[data-huddle-notes]").fill(NOTES)
+    assert too_small_on_paper(page) == []
+
+
+def test_team_and_360_printouts_have_no_text_under_8pt_and_body_text_at_9pt_or_more(page, demo_url, demo_site):
+    framework = framework_of(demo_site, TEAM)
+    page.goto(demo_url + TEAM + "team/")
+    show_profile(page, [member(framework, n) for n in range(6)])
+    page.locator("[data-huddle-team-table]").wait_for()
+    assert too_small_on_paper(page) == []
+    framework = framework_of(demo_site, PAGE)
+    own = encode(framework, {i.id: 3 for i in framework.items()}, nonce="0WN")
+    peers = [encode(framework, {i.id: 4 for i in framework.items()}, role="peer", nonce=f"P{n}0") for n in range(3)]
+    page.goto(demo_url + PAGE + "360/")
+    show_360(page, own, peers)
+    assert too_small_on_paper(page) == []

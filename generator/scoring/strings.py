@@ -644,6 +644,12 @@ MESSAGES: dict[str, str] = {
     "worker-stopped": "the scoring worker could not start",
     "framework-not-loaded": "the framework could not be loaded ({status})",
     "boot-stalled": "nothing arrived for {seconds} seconds, so the connection may have dropped",
+    "wasm-blocked": "this site's settings stop the scorer running in this browser",
+    "boot-blocked": "Your answers are still here, but this site's settings stop the scorer running in this "
+    "browser, so trying again will not help. Use the {printable}. The site's web team can see docs/hosting.md "
+    "for the setting to change.",
+    "collective-boot-blocked": "The scorer cannot run here: this site's settings stop it running in this browser. "
+    "Nothing you pasted is lost. The site's web team can see docs/hosting.md for the setting to change.",
     "file-not-loaded": "{name} could not be loaded ({status})",
     "boot-error": "{detail}",
     "not-scored": "Your answers could not be scored: {reason}",

@@ -76,14 +76,18 @@ function showFailure(error, { move = true } = {}) {
     href: config.printable,
     textContent: say("printable-link"),
   });
+  // Blocked by the site's policy, trying again cannot help: the printable version can.
+  const blocked = error.key === "wasm-blocked";
   $("[data-huddle-notice-text]", notice).replaceChildren(
-    ...sayWith("boot-failed", { reason: error.message }, { printable: link }),
+    ...(blocked
+      ? sayWith("boot-blocked", {}, { printable: link })
+      : sayWith("boot-failed", { reason: error.message }, { printable: link })),
   );
   notice.hidden = false;
   status.textContent = "";
   loading.hidden = false;
   loading.textContent = say("boot-failed-bar");
-  retryLine.hidden = false;
+  retryLine.hidden = blocked;
   if (move) jumpTo(notice);
 }
 

@@ -58,7 +58,10 @@ function start() {
       form.dataset.scorer = "failed";
       loading.hidden = true;
       waiting = false;
-      status.textContent = say("collective-boot-failed", { reason: error.message });
+      status.textContent =
+        error.key === "wasm-blocked"
+          ? say("collective-boot-blocked")
+          : say("collective-boot-failed", { reason: error.message });
     },
   );
 }

@@ -153,7 +153,26 @@ async function decompressedModule(bytes) {
   }
 }
 
+// The smallest WebAssembly module: compiled before anything is downloaded, so a site whose policy
+// refuses WebAssembly (a Content Security Policy without 'wasm-unsafe-eval') is told at once.
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+function wasmRefused() {
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// A refusal seen later, inside Pyodide (its compile rejected, or the policy's report): the same failure.
+function isWasmRefusal(error) {
+  return error instanceof WebAssembly.CompileError && /refused|unsafe-eval|content security policy/i.test(error.message);
+}
+
 async function boot(data, { signal, onBytes, downloaded }) {
+  if (wasmRefused()) throw new Failure("wasm-blocked");
   const frameworkText = fetch(data.framework, { signal }).then(
     (response) => {
       if (!response.ok) throw new Failure("framework-not-loaded", { status: response.status });
@@ -164,8 +183,14 @@ async function boot(data, { signal, onBytes, downloaded }) {
     },
   );
   const wanted = bootFiles(data);
-  const whole = await Promise.all(wanted.map((file) => download(file, { signal, onBytes, cacheName: data.cache })));
-  downloaded();
+  let left = wanted.length;
+  const arrived = (whole) => {
+    if (--left === 0) downloaded(); // every byte in: what follows is work, not waiting
+    return whole;
+  };
+  const whole = await Promise.all(
+    wanted.map((file) => download(file, { signal, onBytes, cacheName: data.cache }).then(arrived)),
+  );
   const kept = new Map(wanted.map((file, i) => [file.name, whole[i]]));
   serveBootFiles(data.pyodide, kept);
   // Fetched whole above, so the browser's cache answers this import.
@@ -182,28 +207,42 @@ async function boot(data, { signal, onBytes, downloaded }) {
 
 // The start fails when nothing has arrived for `seconds` while downloading: a slow download
 // that keeps moving is never abandoned, a stalled one is, and its requests are aborted (what
-// arrived is kept). Some failures surface inside Pyodide only as an unhandled rejection; those
-// fail the start too.
+// arrived is kept). Once every byte is in, nothing counts (the boot is work, however slow);
+// nor does a time the worker was too busy to look (a check that comes late: a loaded machine).
+// Some failures surface inside Pyodide only as an unhandled rejection, or as the policy's
+// report of a refused WebAssembly compile; those fail the start at once.
+const CHECK = 500; // ms
+
 function stalled(seconds, progress, abort) {
   return new Promise((_, reject) => {
     const unhandled = (event) => reject(event.reason);
+    const refused = (event) => {
+      if (event.blockedURI === "wasm-eval") reject(new Failure("wasm-blocked"));
+    };
     self.addEventListener("unhandledrejection", unhandled, { once: true });
+    self.addEventListener("securitypolicyviolation", refused);
+    let looked = Date.now();
     const check = setInterval(() => {
-      if (Date.now() - progress.last > seconds * 1000) {
+      const now = Date.now();
+      if (now - looked > 4 * CHECK) progress.last += now - looked - CHECK; // busy, not waiting
+      looked = now;
+      if (now - progress.last > seconds * 1000) {
         clearInterval(check);
         abort();
         reject(new Failure("boot-stalled", { seconds }));
       }
-    }, 500);
+    }, CHECK);
     progress.stop = () => {
       clearInterval(check);
       self.removeEventListener("unhandledrejection", unhandled);
+      self.removeEventListener("securitypolicyviolation", refused);
     };
   });
 }
 
 function failed(error) {
   if (error instanceof Failure) return { key: error.key, values: error.values };
+  if (isWasmRefusal(error)) return { key: "wasm-blocked", values: {} };
   return { key: "boot-error", values: { detail: String(error?.message || error) } };
 }
 
