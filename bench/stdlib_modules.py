@@ -50,14 +50,14 @@ def main() -> None:
     parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    version = json.loads((REPO / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     with tempfile.TemporaryDirectory(prefix="huddle-stdlib-") as work:
         site = build_site(REPO / "site.yml", site_dir=Path(work) / "site")
+        (folder,) = [p.name for p in (site / "assets" / "pyodide").iterdir()]  # <version>-<trim>
         with serving(site, {}) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.goto(url)
-            files = json.loads(page.evaluate(PROBE, f"{url}assets/pyodide/{version}/"))
+            files = json.loads(page.evaluate(PROBE, f"{url}assets/pyodide/{folder}/"))
             browser.close()
     prefix = next(f.rsplit(".zip/", 1)[0] + ".zip/" for f in files if ".zip/" in f)
     used = sorted(f.removeprefix(prefix) for f in files if f.startswith(prefix))

@@ -32,13 +32,16 @@ IMPORTED = ("pyodide.mjs",)
 """The boot file the worker imports as it is (18 kB)."""
 
 
-def pyodide_path(version: str) -> str:
-    """The versioned folder of a site that holds Pyodide's boot files."""
-    return f"assets/pyodide/{version}/"
-
-
 BootFile = Path | bytes
 """A boot file as published: Pyodide's own (a path to copy) or our trimmed copy of it (its bytes)."""
+
+
+def pyodide_path(version: str, files: dict[str, BootFile]) -> str:
+    """The folder of a site that holds Pyodide's boot files, named after its version and a hash of our trimmed
+    copies (the standard library and the lock): a change of the trim is a new folder, so that what a browser or
+    the offline worker keeps of a folder (cache-first, as immutable) is never an older trim's."""
+    trimmed = hashlib.sha256(b"".join(file for _, file in sorted(files.items()) if isinstance(file, bytes)))
+    return f"assets/pyodide/{version}-{trimmed.hexdigest()[:8]}/"
 
 
 def pyodide_files(pyodide_dir: Path, configured: bool, scoring: bytes) -> tuple[str, dict[str, BootFile], bytes]:

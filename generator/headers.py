@@ -83,7 +83,7 @@ def with_meta(page: str) -> str:
 
 def headers_file(pyodide: str | None) -> str:
     """`_headers` (Netlify and Cloudflare Pages' format) for a site; `pyodide` is the versioned folder of its
-    Pyodide files (such as `assets/pyodide/314.0.7/`), or None when it has no assessments."""
+    Pyodide files (such as `assets/pyodide/314.0.7-1a2b3c4d/`), or None when it has no assessments."""
     lines = [
         "# Written by Huddle's build: the headers for every file of this site. Netlify and Cloudflare Pages",
         "# read this file; docs/hosting.md gives the same for other hosts. Each page also carries the",

@@ -102,12 +102,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         scoring = assets.scoring_zip()
         version, boot_files, scoring = assets.pyodide_files(pyodide_dir, configured, scoring)
         shared = publish.shared_files(config, (version, boot_files), scoring)
+        folder = assets.pyodide_path(version, boot_files)
         _add(files, [*shared, publish.offline_worker(config)], root)
-        policy = File.generated(config, headers.FILE, content=headers.headers_file(assets.pyodide_path(version)))
+        policy = File.generated(config, headers.FILE, content=headers.headers_file(folder))
         _add(files, [policy], root)
         # What every assessment page's template needs, the same for each page: worked out once.
         self.runtime = {
-            "pyodide": assets.pyodide_path(version),
+            "pyodide": folder,
             "scoring": assets.SCORING_ZIP,
             "boot_timeout": self.config.boot_timeout,
             "max_file_bytes": SAVED_MAX_BYTES,
@@ -118,8 +119,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             # What the worker fetched: the gzip copies, and the imported files as they are.
             "keep": [
                 assets.SCORING_ZIP + assets.GZ,
-                *[assets.pyodide_path(version) + name for name in assets.IMPORTED],
-                *[assets.pyodide_path(version) + name + assets.GZ for name in assets.GZIPPED],
+                *[folder + name for name in assets.IMPORTED],
+                *[folder + name + assets.GZ for name in assets.GZIPPED],
             ],
             "messages": strings.said(),
             "thresholds": {

@@ -77,15 +77,16 @@ def shared_files(
     shared = [File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH))]
     if pyodide:
         version, files = pyodide
+        folder = assets.pyodide_path(version, files)
         shared.append(File.generated(config, assets.SCORING_ZIP, content=scoring))
         for name, file in files.items():
-            uri = f"{assets.pyodide_path(version)}{name}"
+            uri = f"{folder}{name}"
             if isinstance(file, bytes):
                 shared.append(File.generated(config, uri, content=file))
             else:
                 shared.append(File.generated(config, uri, abs_src_path=str(file)))
         for name, data in assets.compressed(files, scoring).items():
-            uri = name if name.startswith(assets.SCORING_ZIP) else f"{assets.pyodide_path(version)}{name}"
+            uri = name if name.startswith(assets.SCORING_ZIP) else f"{folder}{name}"
             shared.append(File.generated(config, uri, content=data))
     return shared
 

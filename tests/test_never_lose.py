@@ -214,9 +214,10 @@ def test_a_new_build_replaces_the_old_offline_cache(browser, demo_site, tmp_path
             built.write_text(re.sub(r'"build": "[0-9a-f]+"', '"build": "0000000000000000"', built.read_text()))
             page.reload()
             page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)
-            assert first and not [name for name in first if name.endswith("0000000000000000")]
+            # Named "huddle-<kind>-<build><the site's folder>" (offline.js).
+            assert first and not [name for name in first if name.endswith("0000000000000000/")]
             now = page.evaluate("caches.keys()")
-            assert now and [name for name in now if not name.endswith("-0000000000000000")] == []
+            assert now and [name for name in now if not name.endswith("-0000000000000000/")] == []
     finally:
         context.close()
 

@@ -7,12 +7,14 @@ import re
 import shutil
 import threading
 import time
+import urllib.parse
 
 import pytest
 
+from generator import assets, bundle, runtime
 from generator.headers import site_headers
-from generator.serve import make_server
-from tests.assessment_page import RESULTS_TIMEOUT
+from generator.serve import SiteHandler, make_server
+from tests.assessment_page import RESULTS_TIMEOUT, clear_answers
 from tests.conftest import hold_pyodide
 from tests.sites import serving
 from tests.test_accessibility import violations
@@ -193,8 +195,10 @@ def test_nothing_from_another_origin_a_query_or_a_failure_is_kept(browser, demo_
 
 
 def only_build(build: str):
-    """Whether every cache of the page's origin is this build's."""
-    return lambda page: (names := page.evaluate("caches.keys()")) and all(name.endswith(f"-{build}") for name in names)
+    """Whether every cache of the page's origin is this build's (named "huddle-<kind>-<build><scope>")."""
+    return lambda page: (
+        (names := page.evaluate("caches.keys()")) and all(name.split("/")[0].endswith(f"-{build}") for name in names)
+    )
 
 
 def test_a_new_build_replaces_the_kept_pages(browser, demo_site, tmp_path):
@@ -209,7 +213,7 @@ def test_a_new_build_replaces_the_kept_pages(browser, demo_site, tmp_path):
             wait_until_kept(page, url + STORY)
             first = page.evaluate("caches.keys()")
             old = BUILD.search((site / "index.html").read_text()).group(1)
-            assert f"huddle-pages-{old}" in first and only_build(old)(page)
+            assert f"huddle-pages-{old}/" in first and only_build(old)(page)
             # The site is built again with changed scoring code: its pages name another build.
             for built in site.rglob("*.html"):
                 built.write_text(built.read_text().replace(f'"{old}"', '"0000000000000000"'))
@@ -254,3 +258,123 @@ def test_search_once_used_works_offline(context, demo_url):
     context.set_offline(True)
     page.reload()
     assert search(page, "huddle").count() > 0
+
+
+DEEP = "case-studies/by-tag/care-homes/"  # two folders deep, a page of the demo's tags
+
+
+def test_an_unvisited_page_two_folders_deep_shows_the_offline_page_with_styles_and_search(context, demo_url):
+    page = first_visit(context, demo_url)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    search(page, "huddle")  # the search index, kept once used
+    wait_until_kept(page, demo_url + "search/search_index.json")
+    context.set_offline(True)
+    page.goto(demo_url + DEEP)
+    assert page.url == demo_url + DEEP
+    assert heading(page) == "You are offline"
+    assert styled(page)
+    assert search(page, "huddle").count() > 0  # Material's settings name the site's folder, not the page's
+    page.keyboard.press("Escape")
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    before = scheme()
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    wait_until(page, lambda page: scheme() != before)
+
+
+class TwoSites(SiteHandler):
+    """One origin serving one site at two folders, as two trusts' sites under one host name."""
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        self.prefix = "/trust-b/" if self.path.startswith("/trust-b/") else "/trust-a/"
+        return parsed
+
+
+REGISTRATIONS = "navigator.serviceWorker.getRegistrations().then((all) => all.map((r) => r.scope).sort())"
+
+
+def test_two_sites_of_one_origin_keep_their_own_workers_and_caches(context, demo_site):
+    with serving(demo_site, site_headers(demo_site), handler_class=TwoSites) as origin:
+        a, b = origin + "trust-a/", origin + "trust-b/"
+        page = first_visit(context, a + STORY)
+        page = first_visit(context, b + STORY)
+        page.goto(a)  # site A's pages run again, after B's worker took over its own folder
+        wait_until_kept(page, a)
+        assert page.evaluate(REGISTRATIONS) == [a, b]
+        names = page.evaluate("caches.keys()")
+        assert {name.split("/", 1)[1] for name in names} == {"trust-a/", "trust-b/"}
+        assert a + STORY in kept_urls(page) and b + STORY in kept_urls(page)
+        context.set_offline(True)
+        page.goto(b + STORY)
+        assert heading(page) != "You are offline"
+        page.goto(b + OTHER_STORY)  # B's offline page lists B's pages only
+        kept = page.locator("[data-huddle-kept] a")
+        kept.first.wait_for()
+        assert all(link.startswith(b) for link in kept.evaluate_all("links => links.map((a) => a.href)"))
+
+
+def kept_pages(page) -> list[str]:
+    return [url for url in kept_urls(page) if url.endswith("/")]
+
+
+def test_forget_kept_pages_on_the_offline_page_leaves_only_the_offline_page(context, demo_url):
+    page = first_visit(context, demo_url + STORY)
+    page.goto(demo_url + "offline/")  # the privacy notice sends a person here
+    page.locator("[data-huddle-kept] a").first.wait_for()
+    page.get_by_role("button", name="Forget kept pages").click()
+    status = page.locator("[data-huddle-forget-status]")
+    forgotten = "The pages of this site kept on this device have been forgotten."
+    wait_until(page, lambda page: status.inner_text() == forgotten)
+    assert status.evaluate("e => e === document.activeElement")
+    assert page.locator("[data-huddle-kept-none]").is_visible()
+    assert kept_pages(page) == [demo_url + "offline/"]
+    context.set_offline(True)
+    page.goto(demo_url + STORY)  # forgotten: the offline page, with nothing to list
+    assert heading(page) == "You are offline"
+    assert page.locator("[data-huddle-kept-none]").is_visible()
+
+
+def test_clear_my_answers_forgets_the_pages_kept_for_offline_use(context, demo_url):
+    page = first_visit(context, demo_url + STORY)
+    page.goto(demo_url + PAGE)
+    assert demo_url + STORY in kept_pages(page)
+    clear_answers(page)
+    wait_until(page, lambda page: kept_pages(page) in ([], [demo_url + "offline/"]))
+
+
+def test_a_change_of_the_trim_is_a_new_pyodide_folder():
+    """Pyodide's folder is served cache-first (offline.js): our trimmed standard library and lock in it must
+    never be an older build's."""
+    version, files, _ = assets.pyodide_files(bundle.pyodide_dir(), False, runtime.scoring_zip())
+    folder = assets.pyodide_path(version, files)
+    assert folder.startswith(f"assets/pyodide/{version}-") and folder.endswith("/")
+    assert assets.pyodide_path(version, dict(files)) == folder
+    for name in ("python_stdlib.zip", "pyodide-lock.json"):
+        retrimmed = {**files, name: files[name] + b"\n"}
+        assert assets.pyodide_path(version, retrimmed) != folder
+
+
+def test_a_page_the_network_holds_opens_from_its_kept_copy_after_a_few_seconds(context, demo_site):
+    """On weak ward Wi-Fi a request may neither answer nor fail: a page kept opens all the same."""
+    release = threading.Event()
+
+    class Held(SiteHandler):
+        held = ""
+
+        def do_GET(self) -> None:
+            if urllib.parse.urlsplit(self.path).path == self.held:
+                release.wait(30)
+            super().do_GET()
+
+    with serving(demo_site, site_headers(demo_site), handler_class=Held) as url:
+        try:
+            page = first_visit(context, url + STORY)
+            story = heading(page)
+            page.goto(url)
+            Held.held = "/" + STORY
+            start = time.monotonic()
+            page.goto(url + STORY, timeout=15_000)
+            assert heading(page) == story
+            assert time.monotonic() - start < 10
+        finally:
+            release.set()

@@ -1,6 +1,7 @@
 """The site's offline page: what the service worker shows, with no connection, for a page it has not kept.
 
-The theme's `kept.js` fills in the list of the pages this device keeps, each a link that opens offline.
+The theme's `kept.js` fills in the list of the pages this device keeps, each a link that opens offline, and
+forgets them all at the press of a button (a shared ward computer shows the next person this list).
 """
 
 from __future__ import annotations
@@ -30,8 +31,25 @@ def offline_page() -> str:
                     {"data-huddle-kept-box": True, "hidden": True},
                     h("p", {}, say("offline-kept")),
                     h("ul", {"data-huddle-kept": True}),
+                    h("p", {}, say("offline-forget-text")),
+                    h(
+                        "p",
+                        {},
+                        h(
+                            "button",
+                            {
+                                "type": "button",
+                                "class": "md-button",
+                                "data-huddle-forget": True,
+                                "data-forgotten": say("offline-forgotten"),
+                            },
+                            say("offline-forget"),
+                        ),
+                    ),
                 )
             ),
+            "",
+            str(h("p", {"role": "status", "tabindex": "-1", "data-huddle-forget-status": True})),
             "",
         ]
     )

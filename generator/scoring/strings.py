@@ -57,7 +57,8 @@ MESSAGES: dict[str, str] = {
     "storage on this device only, so you can come back to them. Nothing is sent anywhere. Leave it off on a "
     "shared computer.",
     "clear": "Clear my answers",
-    "clear-confirm": "Clear every answer on this page and on this device? This cannot be undone.",
+    "clear-confirm": "Clear every answer on this page and on this device, and the list of pages of this site "
+    "it keeps for offline use? This cannot be undone.",
     "clear-yes": "Yes, clear my answers",
     "clear-no": "No, keep them",
     # A framework's reference page and its competencies' pages (pages/framework.py), Markdown.
@@ -618,11 +619,16 @@ MESSAGES: dict[str, str] = {
     "offline-kept": "This device keeps the pages of this site you have visited, so these open without a connection:",
     "offline-kept-none": "This device keeps no pages of this site yet: a page is kept once you have opened it "
     "with a connection.",
+    "offline-forget-text": "Anyone using this device can see this list. On a shared computer, you can forget "
+    "the pages it keeps:",
+    "offline-forget": "Forget kept pages",
+    "offline-forgotten": "The pages of this site kept on this device have been forgotten.",
     # Saving on this device.
     "saving-on": "Your answers will be saved on this device as you go.",
     "saving-failed": "Your answers could not be saved: this browser's storage is full or blocked.",
     "saving-off": "Saving is off, and the answers saved on this device have been removed.",
-    "cleared": "Your answers and results have been cleared from this page and from this device.",
+    "cleared": "Your answers and results have been cleared from this page and from this device, and the pages "
+    "kept for offline use forgotten.",
     # The scorer.
     "still-booting": "Your answers are in. Your results will show here as soon as the scorer has finished "
     "downloading (above).",

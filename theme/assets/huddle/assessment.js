@@ -10,7 +10,7 @@
 
 import { fillAnswers, readAnswers, resume, unansweredOf } from "./answers.js";
 import { download, today } from "./download.js";
-import { keepForOffline } from "./keep.js";
+import { forgetKept, keepForOffline, scopeOf } from "./keep.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
 import { readInvitation, seal, sealingAvailable } from "./seal.js";
@@ -167,6 +167,8 @@ saveBox.addEventListener("change", () => {
 function clearEverything() {
   storage.removeAll();
   tab.removeAll();
+  // The pages of this site the device keeps for offline use: a list of what was read (offline.js).
+  if ("caches" in window) forgetKept(scopeOf(config)).catch(() => {});
   saveBox.checked = false;
   setAnswers({});
   setNotes("");

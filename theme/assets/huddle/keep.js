@@ -4,6 +4,16 @@
 
 const absolute = (url) => new URL(url, document.baseURI).href;
 
+// The name of the cache the service worker keeps a page's scorer in (KEPT in offline.js): this
+// build's, of this site's folder, which the worker's scope is.
+export const keptCache = (config) => `huddle-${config.build}${scopeOf(config)}`;
+export const scopeOf = (config) => new URL(".", absolute(config.offline)).pathname;
+
+// Whether a cache is one of the site at `scope` (a path), of any build: the worker names them
+// "huddle-", a kind and build, then the site's folder (offline.js), so that two sites of one
+// origin keep their own.
+export const ofSite = (name, scope) => name.match(/^huddle-[^/]*(\/.*)$/)?.[1] === scope;
+
 // Offline after the first visit: a service worker keeps what this page needed (no
 // answers), asked only once the scorer is ready so nothing competes with its download.
 // `form` is the page's form: its framework's URL, and `data-offline=kept` once all is kept.
@@ -11,7 +21,7 @@ export async function keepForOffline(config, form) {
   if (!("serviceWorker" in navigator)) return;
   try {
     const registration = await navigator.serviceWorker.register(`${config.offline}?build=${config.build}`, {
-      scope: new URL(".", absolute(config.offline)).pathname,
+      scope: scopeOf(config),
     });
     // The newest worker: after a new build, the old one is still active while its successor installs.
     const worker = registration.installing || registration.waiting || registration.active;
@@ -40,5 +50,23 @@ export async function keepForOffline(config, form) {
     worker.postMessage({ type: "keep", urls: [...new Set(urls)] });
   } catch {
     // Offline use is a bonus: without it the page works exactly as before.
+  }
+}
+
+// Forgets the pages of the site at `scope` this device keeps (what the offline page lists: a
+// list of what was read, on a shared ward computer), with their files; the offline page stays,
+// shown with no connection, and the scorer's own files (the same for everyone).
+export async function forgetKept(scope) {
+  const offlinePage = new URL(`${scope}offline/`, location.origin).href; // generator/pages/uris.py OFFLINE_URI
+  for (const name of (await caches.keys()).filter((n) => ofSite(n, scope))) {
+    if (/^huddle-(pages|files)-/.test(name)) {
+      await caches.delete(name);
+      continue;
+    }
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const type = (await cache.match(request))?.headers.get("content-type") || "";
+      if (type.startsWith("text/html") && request.url !== offlinePage) await cache.delete(request);
+    }
   }
 }

@@ -3,8 +3,9 @@
 // repeat visit boots the scorer from this cache. A page not kept gets the site's offline page
 // (generator/pages/offline.py), which lists the pages that are.
 //
-// Three caches, each named after the build (`?build=`), so a new build's worker deletes the old
-// ones when it takes over:
+// Three caches, each named after the build (`?build=`) and the site's own folder (its scope), so a
+// new build's worker deletes this site's old ones when it takes over, and never those of another
+// Huddle site of the same origin (/trust-a/ and /trust-b/, say):
 // - KEPT: what a page that scores asked it to keep ("keep" message, keep.js): the page, its
 //   printable version, styles and scripts, framework.json, the scoring package and Pyodide's
 //   boot files; and the offline page with its files, kept when the worker installs.
@@ -16,14 +17,17 @@
 // else comes from the network, and from the cache only when the network fails.
 
 const build = new URL(self.location.href).searchParams.get("build");
-const KEPT = `huddle-${build}`;
-const PAGES = `huddle-pages-${build}`;
-const FILES = `huddle-files-${build}`;
+const scope = self.registration.scope;
+const SCOPE = new URL(scope).pathname;
+const KEPT = `huddle-${build}${SCOPE}`; // the name scorer.js gives the scoring worker (keep.js keptCache)
+const PAGES = `huddle-pages-${build}${SCOPE}`;
+const FILES = `huddle-files-${build}${SCOPE}`;
+// Whether a cache is one of this site's (of any build): "huddle-", a kind and build, then exactly this scope.
+const ofThisSite = (name) => name.match(/^huddle-[^/]*(\/.*)$/)?.[1] === SCOPE;
 const MAX_PAGES = 50;
 const MAX_FILES = 200;
 const MAX_FILE_BYTES = 5_000_000; // a large download an author linked is left to the network
 
-const scope = self.registration.scope;
 // The offline page's address: generator/pages/uris.py OFFLINE_URI, published at the top of the site.
 const OFFLINE_PAGE = new URL("offline/", scope).href;
 const SEARCH_INDEX = new URL("search/search_index.json", scope).href;
@@ -89,23 +93,28 @@ function address(href, base) {
   }
 }
 
-// The offline page and its files, kept once (at install, and again if a cache was cleared).
+// The offline page and its files, kept once (at install, and again if a cache was cleared); asked of
+// the server, never an old copy from the browser's HTTP cache.
 async function keepOfflinePage() {
   const cache = await caches.open(KEPT);
   if (await cache.match(OFFLINE_PAGE)) return;
-  const response = await fetch(OFFLINE_PAGE);
+  const response = await fetch(OFFLINE_PAGE, { cache: "no-cache" });
   if (!keepable(response, true)) return;
   // Each file on its own: one that fails (a missing image, say) leaves the page less styled, not missing.
-  await Promise.allSettled(filesOf(await response.clone().text(), OFFLINE_PAGE).map((url) => cache.add(url)));
+  const files = filesOf(await response.clone().text(), OFFLINE_PAGE);
+  await Promise.allSettled(files.map((url) => cache.add(new Request(url, { cache: "no-cache" }))));
   await cache.put(OFFLINE_PAGE, response);
 }
 
-// The offline page, shown at the address the person asked for: a <base> makes its relative
-// links, styles and scripts resolve from its own address.
+// The offline page, shown at the address the person asked for: its relative links, styles and
+// scripts, and the base and search worker Material reads from its settings, made absolute (a
+// <base> would not do: Material and workers.js resolve some of them against the page's address).
+const RELATIVE = /(\s(?:src|href|data-offline)="|"(?:base|search)": ")(\.[^"]*)"/g;
 async function offlinePage() {
   const page = await caches.match(OFFLINE_PAGE, { cacheName: KEPT });
   if (!page) return Response.error();
-  const html = (await page.text()).replace(/<head>/i, `<head><base href="${OFFLINE_PAGE}">`);
+  const absolute = (found, before, url) => `${before}${new URL(url, OFFLINE_PAGE).href}"`;
+  const html = (await page.text()).replace(RELATIVE, absolute);
   const headers = new Headers(page.headers);
   headers.delete("content-length");
   return new Response(html, { status: 503, statusText: "Offline", headers });
@@ -118,10 +127,11 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   const ours = [KEPT, PAGES, FILES];
+  const old = (name) => ofThisSite(name) && !ours.includes(name); // another site's caches are its own
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith("huddle-") && !ours.includes(n)).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter(old).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
@@ -181,15 +191,19 @@ self.addEventListener("fetch", (event) => {
 });
 
 // A page: from the network, kept as it arrives; offline, the kept copy or else the offline page.
+// On weak ward Wi-Fi the network may neither answer nor fail: after NETWORK_WAIT the kept copy, if
+// there is one, is shown (the network's answer is still kept when it comes).
+const NETWORK_WAIT = 4000; // ms
 async function openPage(event, url) {
+  const network = fetch(event.request);
+  const keep = (response) => sameOrigin(url) && keepable(response, true) && remember(PAGES, url.href, response.clone(), MAX_PAGES);
+  event.waitUntil(network.then(keep).catch(() => {})); // cloned before the page reads the body
+  const copy = async () => (sameOrigin(url) && (await kept(url.href))) || undefined;
   try {
-    const response = await fetch(event.request);
-    if (sameOrigin(url) && keepable(response, true)) {
-      event.waitUntil(remember(PAGES, url.href, response.clone(), MAX_PAGES).catch(() => {}));
-    }
-    return response;
+    const slow = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT));
+    return (await Promise.race([network, slow])) || (await copy()) || (await network);
   } catch {
-    return (sameOrigin(url) && (await kept(url.href))) || offlinePage();
+    return (await copy()) || offlinePage();
   }
 }
 

@@ -3,6 +3,7 @@
 // an Error whose message is a sentence for the person (a file from another
 // framework, say) or says why the scorer could not start.
 
+import { keptCache } from "./keep.js";
 import { failure, say } from "./messages.js";
 
 // A worker whose download failed, kept when its scorer is stopped: the next scorer ("Try again")
@@ -112,7 +113,7 @@ export function startPageScorer(config, frameworkUrl, onProgress) {
     scoringUrl: absolute(config.scoring),
     frameworkUrl: absolute(frameworkUrl),
     bootTimeout: config.bootTimeout,
-    cache: `huddle-${config.build}`,
+    cache: keptCache(config),
     onProgress: (loaded, rate) => {
       const sizes = { loaded: megabytes(loaded), total: megabytes(total) };
       left = rate > 0 && loaded < total ? timeLeft((total - loaded) / rate) : "";

@@ -1,15 +1,18 @@
 // Only Huddle's service worker serves this site. A service worker registered by any other
-// script of this origin (a file an author once published, say) could go on answering for
-// every page, and reading what they store, after the file itself is gone; each page
-// unregisters every registration whose script is not Huddle's own (huddle-offline.js).
+// script of this site (a file an author once published, say) could go on answering for every
+// page, and reading what they store, after the file itself is gone; each page unregisters every
+// registration inside this site's folder whose script is not Huddle's own (huddle-offline.js).
+// Another site of the same origin (/trust-b/ beside /trust-a/) keeps its own.
 const script = document.currentScript;
-const own = new URL(script.dataset.offline, document.baseURI).pathname; // the offline page has a <base>
+const own = new URL(script.dataset.offline, document.baseURI); // at the top of the site
+const root = new URL(".", own).href;
 navigator.serviceWorker
   ?.getRegistrations()
   .then((registrations) => {
     for (const registration of registrations) {
+      if (!registration.scope.startsWith(root)) continue; // another site's
       const worker = registration.active || registration.waiting || registration.installing;
-      if (!worker || new URL(worker.scriptURL).pathname !== own) registration.unregister();
+      if (!worker || new URL(worker.scriptURL).pathname !== own.pathname) registration.unregister();
     }
   })
   .catch(() => {}); // no service workers here (a private window, say): nothing to remove
