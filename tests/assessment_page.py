@@ -15,7 +15,9 @@ RESULTS_TIMEOUT = 60_000  # ms; Pyodide boots in about 2 s here, far longer on a
 
 def with_settings(page, **changes: object) -> None:
     """Serve the page's pages with these values in their scorer settings (`#huddle-config`), such as
-    `retryAfter=[]` for a download that fails at once instead of going on by itself."""
+    `retryAfter=[]` for a download that fails at once instead of going on by itself. While a route
+    is set, Playwright turns the browser's HTTP cache off: a test that counts requests calls
+    `page.unroute_all()` once the page is loaded."""
 
     def fulfil(route) -> None:
         if route.request.resource_type != "document":

@@ -143,6 +143,7 @@ def test_a_download_cut_at_half_continues_from_there_after_try_again_and_scores_
     sent.cut["pyodide.asm.wasm.gz"] = wasm // 2
     with_settings(page, retryAfter=[])  # no going on by itself: the person presses Try again
     page.goto(url + PAGE)
+    page.unroute_all()  # the HTTP cache back on: the import of pyodide.mjs is answered from it
     notice = page.locator("[data-huddle-notice]")
     notice.get_by_text("pyodide.asm.wasm could not be loaded").wait_for(timeout=RESULTS_TIMEOUT)
     framework = framework_of(demo_site, PAGE)
@@ -179,6 +180,7 @@ def test_a_download_that_stays_down_is_said_once_the_automatic_tries_are_spent(p
     sent.drop_after, sent.counted = wasm // 2, frozenset({"pyodide.asm.wasm.gz"})
     with_settings(page, retryAfter=[1, 1])
     page.goto(url + PAGE)
+    page.unroute_all()  # the HTTP cache back on: the import of pyodide.mjs is answered from it
     notice = page.locator("[data-huddle-notice]")
     notice.get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
     tries = sent.ranges["pyodide.asm.wasm.gz"]

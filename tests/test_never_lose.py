@@ -245,6 +245,7 @@ def test_the_search_index_is_fetched_only_when_the_person_opens_search(page, dem
 def test_a_failure_while_answering_is_said_in_the_bar_without_moving_the_person(page, demo_url):
     page.set_viewport_size(PHONE)
     held = []
+    with_settings(page, retryAfter=[])
     page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))
     with page.expect_request("**/pyodide.asm.wasm*"):
         page.goto(demo_url + PAGE)
