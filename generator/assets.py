@@ -31,6 +31,12 @@ module `pyodide.asm.mjs` as a `blob:` import, which only the worker's own policy
 IMPORTED = ("pyodide.mjs",)
 """The boot file the worker imports as it is (18 kB)."""
 
+RETRY_AFTER = [5, 15]
+"""Seconds the scoring worker waits before it goes on by itself with a download that dropped (sooner when
+the browser is back online), asking only for the rest: a moment's drop, walking between a ward's access
+points, is never the person's problem. After the last, the page says the scorer could not start, with
+"Try again"."""
+
 
 BootFile = Path | bytes
 """A boot file as published: Pyodide's own (a path to copy) or our trimmed copy of it (its bytes)."""

@@ -111,6 +111,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "pyodide": folder,
             "scoring": assets.SCORING_ZIP,
             "boot_timeout": self.config.boot_timeout,
+            "retry_after": assets.RETRY_AFTER,
             "max_file_bytes": SAVED_MAX_BYTES,
             "max_survey_bytes": SURVEY_MAX_BYTES,
             "boot_bytes": assets.boot_bytes(boot_files, scoring),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,26 @@ from pathlib import Path
 from generator.scoring.model import Framework, Item, normalise
 
 RESULTS_TIMEOUT = 60_000  # ms; Pyodide boots in about 2 s here, far longer on a loaded CI machine
+
+
+def with_settings(page, **changes: object) -> None:
+    """Serve the page's pages with these values in their scorer settings (`#huddle-config`), such as
+    `retryAfter=[]` for a download that fails at once instead of going on by itself. While a route
+    is set, Playwright turns the browser's HTTP cache off: a test that counts requests calls
+    `page.unroute_all()` once the page is loaded."""
+
+    def fulfil(route) -> None:
+        if route.request.resource_type != "document":
+            route.fallback()
+            return
+        fetched = route.fetch()
+        body = fetched.text()
+        for key, value in changes.items():
+            said = f'"{key}": {json.dumps(value)}'
+            body = re.sub(rf'"{key}": (\[[^\]]*\]|[^,}}]+)', lambda _, said=said: said, body, count=1)
+        route.fulfill(response=fetched, body=body)
+
+    page.route("**/*", fulfil)
 
 
 def framework_of(site: Path, page: str) -> Framework:

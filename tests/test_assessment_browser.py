@@ -19,6 +19,7 @@ from tests.assessment_page import (
     see_results,
     shown_scores,
     wait_until,
+    with_settings,
 )
 
 pytestmark = pytest.mark.browser
@@ -257,6 +258,7 @@ def test_submitting_before_the_scorer_is_ready_says_so_then_shows_results(page, 
 
 
 def test_when_pyodide_cannot_start_the_page_says_so_and_keeps_the_answers(page, demo_url):
+    with_settings(page, retryAfter=[])
     page.route("**/pyodide.asm.wasm*", lambda route: route.abort())
     page.goto(demo_url + PAGE)
     # Said at once, before the person has answered everything and asked for results.

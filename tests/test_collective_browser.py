@@ -13,7 +13,7 @@ from generator.scoring.codes import encode, read_codes
 from generator.scoring.feedback import feedback
 from generator.scoring.score import round_half_up
 from generator.scoring.team import profile
-from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, see_results
+from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, see_results, with_settings
 from tests.conftest import new_context
 from tests.test_accessibility import violations
 
@@ -352,6 +352,7 @@ def test_a_rater_can_save_their_progress_and_find_it_again_and_clearing_the_asse
 def test_a_failed_download_is_said_and_pressing_again_tries_again_keeping_the_codes(page, demo_url, demo_site):
     framework = framework_of(demo_site, TEAM)
     failing = {"on": True}
+    with_settings(page, retryAfter=[])
     page.route("**/pyodide.asm.wasm*", lambda route: route.abort() if failing["on"] else route.continue_())
     page.goto(demo_url + TEAM + "team/")
     codes = "\n".join(member(framework, n) for n in range(5))

@@ -24,6 +24,7 @@ from tests.assessment_page import (
     see_results,
     shown_scores,
     wait_until,
+    with_settings,
 )
 from tests.metered import Meter, metered
 from tests.sites import serving
@@ -116,18 +117,18 @@ def test_the_page_fetches_the_gzip_copies_once_and_its_progress_counts_exactly_t
 
 
 @pytest.mark.browser
-def test_a_download_cut_at_half_continues_from_there_after_try_again_and_scores_as_cpython(page, meter, demo_site):
+def test_a_drop_at_half_goes_on_by_itself_from_there_and_scores_as_cpython(page, meter, demo_site):
     url, sent = meter
     wasm = published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
     sent.cut["pyodide.asm.wasm.gz"] = wasm // 2  # the Wi-Fi drops half way through the largest file
     page.goto(url + PAGE)
-    notice = page.locator("[data-huddle-notice]")
-    notice.get_by_text("pyodide.asm.wasm could not be loaded").wait_for(timeout=RESULTS_TIMEOUT)
+    bar = page.locator("[data-huddle-loading]")
+    bar.get_by_text("The connection dropped: trying again in 5 seconds.").wait_for(timeout=RESULTS_TIMEOUT)
     framework = framework_of(demo_site, PAGE)
     for item in ["v1", "v2", "s1", "s2"]:
         answer(page, item, "Often")
-    page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").click()
     page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert not page.locator("[data-huddle-notice]").is_visible()  # nothing for the person to do
     # Asked for the rest only, so every file came once: nothing fetched twice.
     assert sent.ranges["pyodide.asm.wasm.gz"] == [None, f"bytes={wasm // 2}-"]
     assert {name: sent.sent[name] for name in FETCHED} == sizes(demo_site, FETCHED)
@@ -136,25 +137,59 @@ def test_a_download_cut_at_half_continues_from_there_after_try_again_and_scores_
 
 
 @pytest.mark.browser
-def test_a_stalled_download_is_aborted_and_try_again_continues_it(page, meter, demo_site):
+def test_a_download_cut_at_half_continues_from_there_after_try_again_and_scores_as_cpython(page, meter, demo_site):
+    url, sent = meter
+    wasm = published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
+    sent.cut["pyodide.asm.wasm.gz"] = wasm // 2
+    with_settings(page, retryAfter=[])  # no going on by itself: the person presses Try again
+    page.goto(url + PAGE)
+    page.unroute_all()  # the HTTP cache back on: the import of pyodide.mjs is answered from it
+    notice = page.locator("[data-huddle-notice]")
+    notice.get_by_text("pyodide.asm.wasm could not be loaded").wait_for(timeout=RESULTS_TIMEOUT)
+    framework = framework_of(demo_site, PAGE)
+    for item in ["v1", "v2", "s1", "s2"]:
+        answer(page, item, "Often")
+    page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").click()
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert sent.ranges["pyodide.asm.wasm.gz"] == [None, f"bytes={wasm // 2}-"]
+    assert {name: sent.sent[name] for name in FETCHED} == sizes(demo_site, FETCHED)
+    see_results(page)
+    assert shown_scores(page) == expected_scores(score(framework, checked_answers(page, framework)))
+
+
+@pytest.mark.browser
+def test_a_stalled_download_is_aborted_and_goes_on_by_itself(page, meter, demo_site):
     url, sent = meter
     wasm = published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
     sent.stall["pyodide.asm.wasm.gz"] = wasm // 3
-    page.route(
-        url + PAGE,
-        lambda route: route.fulfill(
-            response=(fetched := route.fetch()), body=fetched.text().replace('"bootTimeout": 30', '"bootTimeout": 2')
-        ),
-    )
+    with_settings(page, bootTimeout=2)
     page.goto(url + PAGE)
-    notice = page.locator("[data-huddle-notice]")
-    notice.get_by_text("nothing arrived for 2 seconds").wait_for(timeout=RESULTS_TIMEOUT)
-    # The browser gave the stalled request up: nothing can arrive, or count, behind the failure.
+    page.locator("[data-huddle-loading]").get_by_text("The connection dropped").wait_for(timeout=RESULTS_TIMEOUT)
+    # The browser gave the stalled request up: nothing can arrive, or count, behind it.
     wait_until(page, lambda: sent.abandoned == ["pyodide.asm.wasm.gz"], timeout=5_000)
-    page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").click()
     page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
     assert sent.ranges["pyodide.asm.wasm.gz"] == [None, f"bytes={wasm // 3}-"]
     assert sent.sent["pyodide.asm.wasm.gz"] == wasm
+
+
+@pytest.mark.browser
+def test_a_download_that_stays_down_is_said_once_the_automatic_tries_are_spent(page, meter, demo_site):
+    url, sent = meter
+    wasm = published(demo_site, "pyodide.asm.wasm.gz").stat().st_size
+    # The Wi-Fi drops half way through the largest file and stays down: every response stops at once.
+    sent.drop_after, sent.counted = wasm // 2, frozenset({"pyodide.asm.wasm.gz"})
+    with_settings(page, retryAfter=[1, 1])
+    page.goto(url + PAGE)
+    page.unroute_all()  # the HTTP cache back on: the import of pyodide.mjs is answered from it
+    notice = page.locator("[data-huddle-notice]")
+    notice.get_by_text("the scorer could not start").wait_for(timeout=RESULTS_TIMEOUT)
+    tries = sent.ranges["pyodide.asm.wasm.gz"]
+    assert len(tries) == 3 and tries[0] is None and tries[1] == tries[2]  # the first, then one after each wait
+    sent.dropped.clear()  # the Wi-Fi is back
+    page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").click()
+    page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+    assert sent.ranges["pyodide.asm.wasm.gz"][3] == tries[1]
+    assert {name: sent.sent[name] for name in FETCHED} == sizes(demo_site, FETCHED)  # nothing fetched twice
 
 
 @pytest.mark.browser

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of
+from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, items_of, with_settings
 
 pytestmark = pytest.mark.browser
 
@@ -115,6 +115,7 @@ def test_at_short_heights_the_sticky_parts_take_a_fifth_and_never_cover_the_focu
 @pytest.mark.parametrize("size", [PHONE, SHORT[0]], ids=["phone", "640x400"])
 def test_after_a_failed_download_try_again_is_in_the_bar_in_view_at_statement_10(page, demo_url, size):
     page.set_viewport_size(size)
+    with_settings(page, retryAfter=[])
     page.route("**/assets/pyodide/**", lambda route: route.abort())
     page.goto(demo_url + PAGE)
     page.locator("form[data-scorer=failed]").wait_for(timeout=RESULTS_TIMEOUT)

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from generator.headers import site_headers
-from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results, shown_scores
+from tests.assessment_page import RESULTS_TIMEOUT, answer, see_results, shown_scores, with_settings
 from tests.sites import serving
 
 pytestmark = pytest.mark.browser
@@ -41,6 +41,7 @@ def with_boot_timeout(page, base: str, seconds: int) -> None:
 def test_a_failed_download_is_said_in_view_and_try_again_keeps_every_answer(page, demo_url):
     page.set_viewport_size(PHONE)
     failing = {"on": True}
+    with_settings(page, retryAfter=[])
     page.route("**/pyodide.asm.wasm*", lambda route: route.abort() if failing["on"] else route.continue_())
     page.goto(demo_url + PAGE)
     notice = page.locator("[data-huddle-notice]")
@@ -82,6 +83,7 @@ def test_a_slow_download_that_keeps_moving_is_never_abandoned_and_progress_is_sh
 def test_an_early_submit_is_told_in_view_that_results_will_follow(page, demo_url):
     page.set_viewport_size(PHONE)
     held = []
+    with_settings(page, retryAfter=[])
     page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))
     page.goto(demo_url + PAGE)
     answer(page, "v1", "Often")
@@ -244,6 +246,7 @@ def test_the_search_index_is_fetched_only_when_the_person_opens_search(page, dem
 def test_a_failure_while_answering_is_said_in_the_bar_without_moving_the_person(page, demo_url):
     page.set_viewport_size(PHONE)
     held = []
+    with_settings(page, retryAfter=[])
     page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))
     with page.expect_request("**/pyodide.asm.wasm*"):
         page.goto(demo_url + PAGE)

@@ -644,6 +644,7 @@ MESSAGES: dict[str, str] = {
     "then press the button again to try again. Nothing you pasted is lost.",
     "retrying-collective": "Trying again to get the scorer ready; what you asked for will show here when it is.",
     "retrying": "Trying again to get the scorer ready. Your answers are kept.",
+    "reconnecting": "The connection dropped: trying again in {seconds} seconds. Your answers are kept.",
     "printable-link": "printable version with its scoring key",
     "no-webassembly": "this browser cannot run WebAssembly, which the scorer needs",
     "no-worker": "the scoring worker could not start ({detail})",

@@ -156,6 +156,9 @@ function keep() {
   else tab.remove();
   if (saveBox.checked) save();
 }
+// Answers given before this script ran (on a slow connection the statements show first) are
+// kept as any others.
+if (!kept && Object.keys(answers()).length) keep();
 saveBox.addEventListener("change", () => {
   if (saveBox.checked) {
     status.textContent = say(save() ? "saving-on" : "saving-failed");

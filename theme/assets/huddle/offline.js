@@ -131,9 +131,10 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter(old).map((n) => caches.delete(n))))
-      .then(() => self.clients.claim()),
+      .then((names) => Promise.all(names.filter(old).map((n) => caches.delete(n)))),
   );
+  // No clients.claim(): claiming would evict the pages the browser keeps for Back (the
+  // back/forward cache), answers and all; the pages opened from now on are this worker's.
 });
 
 // Messages from the pages (the protocol keep.js and workers.js speak):

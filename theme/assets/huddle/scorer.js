@@ -13,9 +13,12 @@ let parked = null;
 const DOWNLOAD_FAILURES = new Set(["file-not-loaded", "boot-stalled", "framework-not-loaded"]);
 
 // `onProgress(loaded, rate)` hears the bytes of the boot files as they arrive (and the bytes a
-// second, once known); `stop()` ends the scorer, so a page can start a fresh one ("Try again")
+// second, once known); `onRetrying(seconds)`, that the download dropped and goes on by itself
+// in `seconds`; `stop()` ends the scorer, so a page can start a fresh one ("Try again")
 // without a reload.
-export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout, cache, onProgress }) {
+export function startScorer(options) {
+  const { workerUrl, pyodideUrl, scoringUrl, frameworkUrl, bootTimeout, retryAfter, cache, onProgress, onRetrying } =
+    options;
   let settle;
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
   const waiting = new Map();
@@ -55,6 +58,8 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
   worker.onmessage = ({ data }) => {
     if (data.type === "progress") {
       onProgress?.(data.loaded, data.rate);
+    } else if (data.type === "retrying") {
+      onRetrying?.(data.seconds);
     } else if (data.type === "ready") {
       scorer.state = "ready";
       performance.mark("huddle:scorer-ready");
@@ -72,7 +77,8 @@ export function startScorer({ workerUrl, pyodideUrl, scoringUrl, frameworkUrl, b
   const gzip = typeof DecompressionStream === "function";
   if (resumed) worker.postMessage({ type: "retry" });
   else {
-    const settings = { pyodide: pyodideUrl, scoring: scoringUrl, framework: frameworkUrl, bootTimeout, gzip, cache };
+    const files = { pyodide: pyodideUrl, scoring: scoringUrl, framework: frameworkUrl };
+    const settings = { ...files, bootTimeout, retryAfter: retryAfter ?? [], gzip, cache };
     worker.postMessage({ type: "init", ...settings });
   }
 
@@ -113,6 +119,7 @@ export function startPageScorer(config, frameworkUrl, onProgress) {
     scoringUrl: absolute(config.scoring),
     frameworkUrl: absolute(frameworkUrl),
     bootTimeout: config.bootTimeout,
+    retryAfter: config.retryAfter,
     cache: keptCache(config),
     onProgress: (loaded, rate) => {
       const sizes = { loaded: megabytes(loaded), total: megabytes(total) };
@@ -120,6 +127,7 @@ export function startPageScorer(config, frameworkUrl, onProgress) {
       const speed = (rate / 1e6).toFixed(2);
       onProgress(left ? say("loading-speed", { ...sizes, speed, left }) : say("loading", sizes));
     },
+    onRetrying: (seconds) => onProgress(say("reconnecting", { seconds })),
   });
   scorer.said = (key) => (left ? say(ESTIMATED[key], { left }) : say(key));
   return scorer;

@@ -3,10 +3,11 @@
 // build tests in CPython) and answers calls. It runs as a module worker so the page
 // never blocks. Failures are sent as message keys with values; the page says them.
 //
-// Messages in:  {type: "init", pyodide, scoring, framework, bootTimeout, gzip, cache}
+// Messages in:  {type: "init", pyodide, scoring, framework, bootTimeout, retryAfter, gzip, cache}
 //               {type: "retry"} (after a failed start: continue the download where it stopped)
 //               {type: "call", id, name, args}
 // Messages out: {type: "progress", loaded, rate} (bytes of the boot files so far; bytes a second, once known)
+//               {type: "retrying", seconds} (the connection dropped: the download goes on by itself then)
 //               {type: "ready"} | {type: "failed", key, values}
 //               {type: "result", id, value} | {type: "error", id, message} | {type: "error", id, key, values}
 
@@ -14,10 +15,12 @@ let call = null;
 let settings = null; // the init message's
 let starting = null; // the start under way, if any
 
+// `dropped`: the connection failed (no answer, a cut, a stall, a server's 5xx), so the same
+// request may well work a little later; a 404, say, will not.
 class Failure extends Error {
-  constructor(key, values = {}) {
+  constructor(key, values = {}, dropped = false) {
     super(key);
-    Object.assign(this, { key, values });
+    Object.assign(this, { key, values, dropped });
   }
 }
 
@@ -81,7 +84,7 @@ async function download({ name, url }, { signal, onBytes, cacheName }) {
       return (file.whole = kept);
     }
   }
-  const failed = (status) => new Failure("file-not-loaded", { name, status });
+  const failed = (status) => new Failure("file-not-loaded", { name, status }, typeof status !== "number" || status >= 500);
   let response;
   try {
     const headers = file.received ? { Range: `bytes=${file.received}-` } : {};
@@ -171,17 +174,24 @@ function isWasmRefusal(error) {
   return error instanceof WebAssembly.CompileError && /refused|unsafe-eval|content security policy/i.test(error.message);
 }
 
+// The framework's JSON, fetched once (a start that goes on after a drop has it already).
+let framework = null;
+async function frameworkOf(url, signal) {
+  if (framework !== null) return framework;
+  let response;
+  try {
+    response = await fetch(url, { signal });
+    if (response.ok) return (framework = await response.text());
+  } catch (error) {
+    throw new Failure("framework-not-loaded", { status: error.message }, true);
+  }
+  throw new Failure("framework-not-loaded", { status: response.status }, response.status >= 500);
+}
+
 async function boot(data, { signal, onBytes, downloaded }) {
   if (wasmRefused()) throw new Failure("wasm-blocked");
-  const frameworkText = fetch(data.framework, { signal }).then(
-    (response) => {
-      if (!response.ok) throw new Failure("framework-not-loaded", { status: response.status });
-      return response.text();
-    },
-    (error) => {
-      throw new Failure("framework-not-loaded", { status: error.message });
-    },
-  );
+  const frameworkText = frameworkOf(data.framework, signal);
+  frameworkText.catch(() => {}); // awaited below, after the boot files: a failure before then is not "unhandled"
   const wanted = bootFiles(data);
   let left = wanted.length;
   const arrived = (whole) => {
@@ -229,7 +239,7 @@ function stalled(seconds, progress, abort) {
       if (now - progress.last > seconds * 1000) {
         clearInterval(check);
         abort();
-        reject(new Failure("boot-stalled", { seconds }));
+        reject(new Failure("boot-stalled", { seconds }, true));
       }
     }, CHECK);
     progress.stop = () => {
@@ -267,7 +277,34 @@ function speedometer() {
 let loaded = 0; // bytes of the boot files kept so far, across attempts
 const speed = speedometer();
 
+// A start whose download dropped goes on by itself after each wait of `settings.retryAfter`
+// (seconds; sooner when the browser says it is back online), asking only for what has not
+// arrived; the page hears "failed" only when the last of them has failed too.
 async function start() {
+  for (const seconds of [...settings.retryAfter, null]) {
+    const error = await attempt();
+    if (!error) return;
+    if (seconds === null || !error.dropped) {
+      self.postMessage({ type: "failed", ...failed(error) });
+      return;
+    }
+    self.postMessage({ type: "retrying", seconds });
+    await new Promise((resume) => {
+      const online = () => {
+        clearTimeout(timer);
+        resume();
+      };
+      const timer = setTimeout(() => {
+        self.removeEventListener("online", online);
+        resume();
+      }, seconds * 1000);
+      self.addEventListener("online", online, { once: true });
+    });
+  }
+}
+
+// One try at the start: undefined once ready, else why it failed.
+async function attempt() {
   const controller = new AbortController();
   const progress = { last: Date.now(), told: Date.now(), stop: () => {} }; // told: at most one a 200 ms
   const tell = () => self.postMessage({ type: "progress", loaded, rate: speed.rate() });
@@ -284,22 +321,23 @@ async function start() {
   try {
     const downloaded = () => (progress.last = Infinity); // nothing left to stall
     const booted = boot(settings, { signal: controller.signal, onBytes, downloaded });
+    tell();
     call = await Promise.race([booted, stalled(settings.bootTimeout, progress, () => controller.abort())]);
     tell();
     self.postMessage({ type: "ready" });
+    return undefined;
   } catch (error) {
     controller.abort();
-    self.postMessage({ type: "failed", ...failed(error) });
+    return error;
   } finally {
     progress.stop();
-    starting = null;
   }
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init" || data.type === "retry") {
     if (data.type === "init") settings = data;
-    if (!call && !starting) starting = start();
+    if (!call && !starting) starting = start().finally(() => (starting = null));
   } else if (data.type === "call") {
     try {
       const answer = call(data.name, data.args);
