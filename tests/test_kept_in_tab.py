@@ -52,6 +52,9 @@ def test_a_page_the_browser_keeps_for_back_keeps_its_answers(browser, demo_url, 
     try:
         page = new_context(kept_for_back, request).new_page()
         page.goto(demo_url + PAGE)
+        # The offline worker's first start claims the open pages, which takes a page out of the
+        # browser's cache for Back (it loads again, its answers from sessionStorage): wait for it.
+        wait_until(page, lambda: page.evaluate("navigator.serviceWorker.controller !== null"), timeout=60_000)
         page.evaluate("window.addEventListener('pageshow', (e) => { window.huddleKept = e.persisted; })")
         answer(page, "v1", "Often")
         page.goto(demo_url + "about/")

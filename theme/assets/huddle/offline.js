@@ -131,10 +131,12 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter(old).map((n) => caches.delete(n)))),
+      .then((names) => Promise.all(names.filter(old).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
   );
-  // No clients.claim(): claiming would evict the pages the browser keeps for Back (the
-  // back/forward cache), answers and all; the pages opened from now on are this worker's.
+  // Claimed, so the page that registered this worker (and its search worker) is kept as it
+  // fetches. A page the browser kept for Back when this first happens is dropped from that
+  // cache and loads again; its answers come back from sessionStorage (assessment.js).
 });
 
 // Messages from the pages (the protocol keep.js and workers.js speak):

@@ -281,8 +281,8 @@ const speed = speedometer();
 // (seconds; sooner when the browser says it is back online), asking only for what has not
 // arrived; the page hears "failed" only when the last of them has failed too.
 async function start() {
-  for (const seconds of [...settings.retryAfter, null]) {
-    const error = await attempt();
+  for (const [n, seconds] of [...settings.retryAfter, null].entries()) {
+    const error = await attempt(n > 0);
     if (!error) return;
     if (seconds === null || !error.dropped) {
       self.postMessage({ type: "failed", ...failed(error) });
@@ -303,8 +303,9 @@ async function start() {
   }
 }
 
-// One try at the start: undefined once ready, else why it failed.
-async function attempt() {
+// One try at the start: undefined once ready, else why it failed. `again`: after a wait, whose
+// message ("trying again in 5 seconds") the progress replaces at once.
+async function attempt(again) {
   const controller = new AbortController();
   const progress = { last: Date.now(), told: Date.now(), stop: () => {} }; // told: at most one a 200 ms
   const tell = () => self.postMessage({ type: "progress", loaded, rate: speed.rate() });
@@ -321,7 +322,7 @@ async function attempt() {
   try {
     const downloaded = () => (progress.last = Infinity); // nothing left to stall
     const booted = boot(settings, { signal: controller.signal, onBytes, downloaded });
-    tell();
+    if (again) tell();
     call = await Promise.race([booted, stalled(settings.bootTimeout, progress, () => controller.abort())]);
     tell();
     self.postMessage({ type: "ready" });
