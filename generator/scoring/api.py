@@ -13,7 +13,19 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from . import codes, feedback, feedback_view, results, sealed, strings, survey, team, team_view
+from . import (
+    codes,
+    feedback,
+    feedback_view,
+    organisation,
+    organisation_view,
+    results,
+    sealed,
+    strings,
+    survey,
+    team,
+    team_view,
+)
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import changes, read_saved, report, saved_result
@@ -108,6 +120,7 @@ def team_call(
         "counted": len(now.codes),
         "shown": found.shown,
         "csv": team_view.to_csv(found, framework.audience),
+        "figures": organisation.figures(found),
         "stem": f"{framework.id}-team-profile",
     }
 
@@ -154,7 +167,64 @@ def survey_call(
         "counted": len(read.people),
         "shown": found.shown,
         "csv": team_view.to_csv(found, framework.audience),
+        "figures": organisation.figures(found),
         "stem": f"{framework.id}-team-profile",
+    }
+
+
+def profile_file_call(
+    framework: Framework, guidance: Guidance, figures: Mapping[str, Any], team: str, round: str, date: str
+) -> dict[str, str]:
+    """The profile file of the figures a team page shows (`figures` from "team" or "survey"), labelled."""
+    text = organisation.profile_file(framework, figures, team, round, date)
+    return {"text": text, "stem": f"{framework.id}-profile"}
+
+
+def organisation_call(
+    framework: Framework,
+    guidance: Guidance,
+    files: list[Mapping[str, str]],
+    k: int,
+    k_group: int,
+    earlier: list[Mapping[str, str]] | None = None,
+    board: list[str] | None = None,
+    survey_text: str = "",
+    grouped_by: int | None = None,
+    mapping: Mapping[str, str] | None = None,
+    date: str = "",
+) -> dict[str, Any]:
+    """The organisation view of many profile files (`{name, text}` each) and an earlier round's, or of one
+    survey export split by its column `grouped_by`; `board`: the labels of the teams that are the board."""
+    notes: list[Any] = []
+    source = "print-round-profiles"
+    if survey_text:
+        read = survey.read_survey(framework, survey_text, mapping, grouped_by)
+        chooser = organisation_view.column_chooser(read.columns, read.unmatched, grouped_by)
+        if grouped_by is None:
+            return {"view": "", "notes": "", "columns": chooser, "counted": 0, "shown": False}
+        teams = organisation.survey_teams(framework, read, k, read.columns[grouped_by])
+        batch = codes.Batch((), read.problems, (), (), ())
+        notes.append(team_view.batch_notes(batch, "batch-file", rows=True))
+        source = "print-round-survey-groups"
+    else:
+        teams, problems = organisation.read_profile_files(framework, files)
+        notes.append(organisation_view.file_notes(problems))
+        chooser = ""
+    before: list[organisation.Team] = []
+    if earlier:
+        before, problems = organisation.read_profile_files(framework, earlier)
+        notes.append(organisation_view.file_notes(problems, "profile-files-earlier-left-out"))
+    shown = organisation.shown_teams(teams, k)
+    rounds = [strings.say(source, teams=len(shown), people=sum(t.members for t in shown))]
+    return {
+        "head": _head(framework, guidance, date, rounds),
+        "view": organisation_view.view(framework, teams, k, k_group, set(board or []), before),
+        "notes": "".join(notes),
+        "columns": chooser,
+        "counted": len(teams),
+        "shown": bool(shown),
+        "csv": organisation_view.to_csv(framework, teams, k, k_group),
+        "stem": f"{framework.id}-organisation",
     }
 
 
@@ -165,6 +235,8 @@ CALLS = {
     "team": team_call,
     "feedback": feedback_call,
     "survey": survey_call,
+    "profile_file": profile_file_call,
+    "organisation": organisation_call,
     "read_saved": lambda framework, guidance, text: read_saved(framework, text),
 }
 

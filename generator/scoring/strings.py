@@ -543,6 +543,67 @@ MESSAGES: dict[str, str] = {
     "round-no-change": "{then} → {now} (no change)",
     "round-up": "{then} → {now} (up {change})",
     "round-down": "{then} → {now} (down {change})",
+    # Profile files and the organisation view (organisation.py, organisation_view.py).
+    "label-not-text": "A label must be text.",
+    "team-label-missing": "Type the team's label first (for example “Medicine / Ward 7”): the organisation view "
+    "shows each team by it.",
+    "team-label-too-long": "The team's label is {length} characters long; use at most {most}.",
+    "round-label-too-long": "The round's label is {length} characters long; use at most {most}.",
+    "profile-file-nothing": "There is no profile to download yet: show one from enough codes first.",
+    "profile-file-not-json": "{name} is left out: it is not a profile file (it is not JSON). Choose the file the "
+    "team page's “Download the profile file” gave.",
+    "profile-file-not-profile": "{name} is left out: it is not a Huddle team profile file. Choose the file the team "
+    "page's “Download the profile file” gave.",
+    "profile-file-newer": "{name} is left out: a newer version of Huddle made it. Ask the site's web team to update "
+    "the site, or download the profile again from this site's team page.",
+    "profile-file-other-framework": "{name} is left out: it is a profile for “{other}”, not for {title}. Open the "
+    "organisation view of that self-assessment for it.",
+    "profile-file-changed": "{name} is left out: it has been changed since the team page made it (its checksum does "
+    "not match its figures). Download it again from the team page.",
+    "profile-file-bad": "{name} is left out: its “{key}” is not as the team page writes it. Download it again from "
+    "the team page.",
+    "profile-file-same-label": "{name} is left out: {first} is also labelled “{label}”. Give each team its own "
+    "label on the team page and download its file again.",
+    "profile-files-too-many": "{count} files were chosen; the organisation view reads at most {most} at once.",
+    "profile-files-left-out": "These files are left out; the others count:",
+    "profile-files-earlier-left-out": "These files of the earlier round are left out; the others count:",
+    "heat-no-group": "(no group given)",
+    "heat-team": "Team",
+    "heat-people": "People",
+    "heat-group": "{group}: {teams} teams pooled",
+    "heat-organisation": "Whole organisation: {teams} teams pooled",
+    "heat-caption": "Each team's score for each competency, with its band, then groups of teams and the whole "
+    "organisation pooled from them",
+    "heat-pooled-note": "A pooled row is the mean of its teams' scores as their pages show them, weighted by how "
+    "many people have a score. Only figures a team page shows are pooled: a team or a score it withholds never is, "
+    "so it cannot be worked out by subtraction. Scores are rounded before they are pooled, so a pooled score can "
+    "differ by 0.1 from one worked out from everyone's codes.",
+    "heat-team-withheld": "{team}: {people} people. A team is shown only from {least} people, so that no one's "
+    "answers can be picked out; its people are not in any pooled row either.",
+    "heat-group-withheld": "{group}: {teams} of its teams are shown; a group is pooled only from {least}.",
+    "heat-withheld-title": "Not shown",
+    "heat-none-shown": "No team has at least {least} people, so nothing can be shown.",
+    "heat-summary": "{teams} teams shown, {people} people in all.",
+    "heat-csv-pooled": "pooled from the teams' shown scores",
+    "heat-csv-organisation": "Whole organisation",
+    "board-title": "The board beside the front line",
+    "board-choose": "Which of these are the board? The board's scores are set beside the mean of the rest.",
+    "board-gap-none": "cannot be set side by side: the board or the rest has no score shown for it",
+    "board-gap-same": "the board {board}, the rest {rest}: the same",
+    "board-gap-higher": "the board {board}, the rest {rest}: the board is {gap} higher",
+    "board-gap-lower": "the board {board}, the rest {rest}: the board is {gap} lower",
+    "rounds-title": "Since the earlier round",
+    "rounds-none": "No team can be compared with the earlier round. A team is compared only under the same label, "
+    "with at least {least} people in each round, and the same number of people or numbers at least {least} apart, "
+    "so that a change cannot give away the answers of one or two people who joined or left.",
+    "rounds-team": "{team} ({then} people then, {now} now)",
+    "rounds-left": "Not compared: {count} of the teams shown now (not in the earlier round under the same label, "
+    "or with numbers of people that could give someone away).",
+    "survey-no-such-column": "The grouping column chosen is not in this file. Choose it again.",
+    "survey-group-choose": "Choose a column",
+    "survey-group-label": "The column that says each person's team, directorate or staff group",
+    "print-round-profiles": "This round: {teams} teams' profile files, {people} people.",
+    "print-round-survey-groups": "This round: {teams} groups of a survey export, {people} people.",
     # A survey tool's export (survey.py; the mapping form in team_view.py).
     "survey-too-big": "This file is over 20 MB, too large to be a survey export for one team or organisation.",
     "survey-too-many-columns": "This file has more than {most} columns; a survey export has one for each question "

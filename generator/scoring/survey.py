@@ -47,6 +47,8 @@ class Survey:
     """(row number in the file, sentence)."""
     rows: tuple[int, ...] = ()
     """The row number in the file of each of `people`."""
+    labels: tuple[str, ...] = ()
+    """With a grouping column: the cell of it in each of `people`'s rows (their team, directorate, ...)."""
 
 
 class SurveyError(ValueError):
@@ -99,8 +101,11 @@ def _reader(framework: Framework) -> dict[str, Any]:
     return values
 
 
-def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | None = None) -> Survey:
-    """The people in a survey export, with the columns matched and the rows that could not be read."""
+def read_survey(
+    framework: Framework, text: str, mapping: Mapping[str, str] | None = None, grouped_by: int | None = None
+) -> Survey:
+    """The people in a survey export, with the columns matched and the rows that could not be read; with
+    `grouped_by` (a column's number), each person's cell of that column too."""
     if len(text) > MAX_BYTES:
         raise SurveyError(say("survey-too-big"))
     text = text.removeprefix("\ufeff")
@@ -115,9 +120,13 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise SurveyError(say("survey-no-header"))
     columns = tuple(cell.strip() for cell in rows[0])
+    if grouped_by is not None and not 0 <= grouped_by < len(columns):
+        raise SurveyError(say("survey-no-such-column"))
     items = {item.id for item in framework.items()}
     matched: dict[int, str] = {}
     for number, header in enumerate(columns):
+        if number == grouped_by:
+            continue  # the grouping column: never a statement
         given = (mapping or {}).get(str(number))
         if given is not None:
             if given in items:
@@ -126,12 +135,13 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
         found = _match(framework, header)
         if found and found not in matched.values():
             matched[number] = found
-    unmatched = tuple(n for n in range(len(columns)) if n not in matched)
+    unmatched = tuple(n for n in range(len(columns)) if n not in matched and n != grouped_by)
     if not matched:  # nothing counts yet: the columns are offered for mapping by hand, with why
         return Survey(columns, {}, unmatched, (), ((1, say("survey-no-match", use=say("survey-use"))),))
     values = _reader(framework)
     people: list[Code] = []
     rows_of_people: list[int] = []
+    labels: list[str] = []
     problems: list[tuple[int, str]] = []
     for row_number, row in enumerate(rows[1:], start=2):
         cells = {column: row[column].strip() for column in matched if column < len(row)}
@@ -158,4 +168,6 @@ def read_survey(framework: Framework, text: str, mapping: Mapping[str, str] | No
         else:
             people.append(Code(group="", role="", answers=answers, text=f"row {row_number}"))
             rows_of_people.append(row_number)
-    return Survey(columns, matched, unmatched, tuple(people), tuple(problems), tuple(rows_of_people))
+            if grouped_by is not None:
+                labels.append(" ".join(row[grouped_by].split()) if grouped_by < len(row) else "")
+    return Survey(columns, matched, unmatched, tuple(people), tuple(problems), tuple(rows_of_people), tuple(labels))
