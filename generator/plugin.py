@@ -60,6 +60,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         root = Path(config.config_file_path).parent
         self.site = read_site(files, config, self.config.assessments_dir)
         self.site.team_threshold = self.config.team_threshold
+        self.site.group_threshold = self.config.group_threshold
         self.site.rater_threshold = self.config.rater_threshold
         branding.check_footer_links(self.branding, files, config)
         found = placeholders.in_pages(placeholders.pages(files, root))

@@ -17,7 +17,7 @@ from .frameworks import FrameworkError, load_frameworks
 from .knowledge import KnowledgeBase
 from .pages import Text, assessment_page, printable_page
 from .pages import casestudies as listing
-from .pages.collective import feedback_page, rater_page, team_page
+from .pages.collective import feedback_page, organisation_page, rater_page, team_page
 from .pages.framework import competency_page, framework_page
 from .pages.offline import offline_page
 from .pages.uris import (
@@ -29,6 +29,7 @@ from .pages.uris import (
     feedback_uri,
     framework_uri,
     is_case_study,
+    organisation_uri,
     print_uri,
     rater_uri,
     setting_uri,
@@ -59,6 +60,8 @@ class Site:
     knowledge: KnowledgeBase
     team_threshold: int = 5
     """The fewest codes a team profile is shown from (the plugin's `team_threshold`), which its page states."""
+    group_threshold: int = 3
+    """The fewest codes of each group, and teams of each group of teams, that groups are shown from."""
     rater_threshold: int = 3
     """The fewest raters an anonymous 360 group is shown from (the plugin's `rater_threshold`)."""
 
@@ -71,6 +74,11 @@ class Site:
                 GeneratedPage(assessment_uri(framework), True, lambda text, f=framework: assessment_page(f, text)),
                 GeneratedPage(print_uri(framework), False, lambda text, f=framework: printable_page(f)),
                 GeneratedPage(team_uri(framework), False, lambda text, f=framework: team_page(f, self.team_threshold)),
+                GeneratedPage(
+                    organisation_uri(framework),
+                    False,
+                    lambda text, f=framework: organisation_page(f, self.team_threshold, self.group_threshold),
+                ),
             ]
             if framework.offers_360:
                 found += [

@@ -95,6 +95,7 @@ def test_assessment_page_in_every_state_has_no_violations(schemed_page, demo_url
         "assessments/collective-leadership/print/",
         pytest.param("assessments/team-culture/", marks=pytest.mark.no_pyodide),  # starts Pyodide
         pytest.param("assessments/team-culture/team/", marks=pytest.mark.no_pyodide),
+        pytest.param("assessments/team-culture/organisation/", marks=pytest.mark.no_pyodide),
         pytest.param("assessments/collective-leadership/rater/", marks=pytest.mark.no_pyodide),
         pytest.param("assessments/collective-leadership/360/", marks=pytest.mark.no_pyodide),
         "frameworks/team-culture/teamwork/",

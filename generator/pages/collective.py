@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..scoring.html import Markup, h, join
 from ..scoring.model import Framework
+from ..scoring.organisation import LABEL_MOST
 from ..scoring.results import code_box, whose
 from ..scoring.strings import say
 from .collection import collection_section
@@ -21,6 +22,7 @@ from .uris import (
     heading,
     link,
     markdown_link,
+    organisation_uri,
     rater_uri,
     team_uri,
 )
@@ -81,29 +83,29 @@ def team_page(framework: Framework, k: int) -> str:
                         },
                     ),
                 ),
-                h(
-                    "details",
-                    {"class": "huddle-survey"},
-                    h("summary", {}, say("survey-title")),
-                    h("p", {}, say("survey-text", least=k)),
-                    h("label", {"for": "huddle-survey-file"}, say("survey-label")),
-                    h(
-                        "input",
-                        {
-                            "type": "file",
-                            "id": "huddle-survey-file",
-                            "accept": ".csv,text/csv",
-                            "data-huddle-survey-file": True,
-                        },
-                    ),
-                    h("div", {"data-huddle-mapping-box": True}),
-                ),
+                _survey(say("survey-title"), say("survey-text", least=k), "data-huddle-mapping-box"),
                 _submit(say("show-profile", whose=pooled)),
             ),
             "",
-            _output(say("profile-title", whose=pooled), csv=True),
+            _output(say("profile-title", whose=pooled), csv=True, more=_profile_file_box()),
             "",
         ]
+    )
+
+
+def _survey(title: str, text: str, box: str) -> Markup:
+    """The disclosure for a survey tool's export, with the `box` its column choices go in."""
+    return h(
+        "details",
+        {"class": "huddle-survey"},
+        h("summary", {}, title),
+        h("p", {}, text),
+        h("label", {"for": "huddle-survey-file"}, say("survey-label")),
+        h(
+            "input",
+            {"type": "file", "id": "huddle-survey-file", "accept": ".csv,text/csv", "data-huddle-survey-file": True},
+        ),
+        h("div", {box: True}),
     )
 
 
@@ -147,14 +149,15 @@ def _submit(label: str) -> Markup:
     )
 
 
-def _output(title: str, csv: bool) -> Markup:
-    """Where the worker's view goes: the lines not counted, the view, and the buttons to keep it."""
+def _output(title: str, csv: bool, download_label: str = "download-profile", more: Markup | None = None) -> Markup:
+    """Where the worker's view goes: the lines not counted, the view, and the buttons to keep it (`more`
+    after them)."""
     download = None
     if csv:
         download = h(
             "button",
             {"type": "button", "class": "md-button", "data-huddle-download": "csv"},
-            say("download-profile"),
+            say(download_label),
         )
     return h(
         "section",
@@ -175,6 +178,107 @@ def _output(title: str, csv: bool) -> Markup:
             download,
             h("button", {"type": "button", "class": "md-button", "data-huddle-print": True}, say("print")),
         ),
+        more,
+    )
+
+
+def _profile_file_box() -> Markup:
+    """The team's label (and the round's) for the profile file the organisation view reads, and its button."""
+    return h(
+        "div",
+        {"class": "huddle-profile-file", "data-huddle-profile-file": True},
+        h("h3", {}, say("profile-file-title")),
+        h("p", {}, say("profile-file-text")),
+        h("label", {"for": "huddle-team-label"}, say("team-label-label")),
+        h("p", {"id": "huddle-team-label-hint", "class": "huddle-hint"}, say("team-label-hint", most=LABEL_MOST)),
+        h(
+            "input",
+            {
+                "type": "text",
+                "id": "huddle-team-label",
+                "maxlength": str(LABEL_MOST),
+                "aria-describedby": "huddle-team-label-hint",
+                "data-huddle-team-label": True,
+            },
+        ),
+        h("label", {"for": "huddle-round-label"}, say("round-label-label")),
+        h(
+            "input",
+            {
+                "type": "text",
+                "id": "huddle-round-label",
+                "maxlength": str(LABEL_MOST),
+                "data-huddle-round-label": True,
+            },
+        ),
+        h("p", {"class": "huddle-status", "role": "status", "data-huddle-file-status": True}),
+        h(
+            "p",
+            {},
+            h(
+                "button",
+                {"type": "button", "class": "md-button", "data-huddle-profile-download": True},
+                say("profile-file-download"),
+            ),
+        ),
+    )
+
+
+def organisation_page(framework: Framework, k: int, k_group: int) -> str:
+    """The organisation view's page: many teams' profile files (or one survey export split by a column) side by
+    side, pooled, grouped and compared, in this browser."""
+    here = organisation_uri(framework)
+    title = say("organisation-title", title=framework.title)
+    return "\n".join(
+        [
+            _front(framework, title),
+            heading(1, title),
+            "",
+            say("organisation-intro", team_url=link(here, team_uri(framework))),
+            "",
+            "- " + say("organisation-least", least=k),
+            "- " + say("organisation-groups", least=k_group),
+            "- " + say("organisation-files"),
+            "",
+            h(
+                "form",
+                {
+                    "class": "huddle-collective",
+                    "data-huddle-collective": "organisation",
+                    "data-framework-url": "../framework.json",
+                    "data-search-exclude": True,
+                },
+                _files_field("huddle-profile-files", say("organisation-files-label"), "data-huddle-profile-files"),
+                h(
+                    "details",
+                    {"class": "huddle-round"},
+                    h("summary", {}, say("organisation-round-title")),
+                    _files_field("huddle-earlier-files", say("organisation-round-label"), "data-huddle-earlier-files"),
+                ),
+                _survey(
+                    say("organisation-survey-title"),
+                    say("organisation-survey-text", least=k),
+                    "data-huddle-columns-box",
+                ),
+                _submit(say("organisation-show")),
+            ),
+            "",
+            _output(say("organisation-view-title"), csv=True, download_label="download-heat"),
+            "",
+        ]
+    )
+
+
+def _files_field(id_: str, label: str, marker: str) -> Markup:
+    """A choice of several files at once."""
+    return join(
+        [
+            h("label", {"for": id_}, label),
+            h(
+                "input",
+                {"type": "file", "id": id_, "multiple": True, "accept": ".json,application/json", marker: True},
+            ),
+        ]
     )
 
 

@@ -29,6 +29,10 @@ def team_uri(framework: Framework) -> str:
     return f"assessments/{framework.id}/team/index.md"
 
 
+def organisation_uri(framework: Framework) -> str:
+    return f"assessments/{framework.id}/organisation/index.md"
+
+
 def rater_uri(framework: Framework) -> str:
     return f"assessments/{framework.id}/rater/index.md"
 

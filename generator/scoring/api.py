@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
@@ -177,7 +178,9 @@ def profile_file_call(
 ) -> dict[str, str]:
     """The profile file of the figures a team page shows (`figures` from "team" or "survey"), labelled."""
     text = organisation.profile_file(framework, figures, team, round, date)
-    return {"text": text, "stem": f"{framework.id}-profile"}
+    label = organisation.label(team, team=True)
+    slug = "-".join(re.findall(r"[a-z0-9]+", label.casefold()))[:40] or "team"
+    return {"text": text, "team": label, "stem": f"{framework.id}-profile-{slug}"}
 
 
 def organisation_call(

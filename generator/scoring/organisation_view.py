@@ -93,7 +93,7 @@ def heat_map(framework: Framework, teams: Sequence[Team], k: int, k_group: int) 
         _pooled_row(framework, whole, pool(framework, teams, k), sum(t.members for t in shown), "organisation")
     )
     caption = say("heat-caption", teams=len(shown))
-    table = data_table({"class": "huddle-heat", "data-huddle-heat": True}, caption, head, [*rows, *pooled_rows])
+    table = data_table({"data-huddle-heat": True}, caption, head, [*rows, *pooled_rows], scrolls=say("heat-box"))
     return join([table, h("p", {"class": "huddle-hint"}, say("heat-pooled-note"))])
 
 

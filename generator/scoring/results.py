@@ -499,12 +499,15 @@ def data_table(
     head: Sequence[str],
     rows: Sequence[Markup],
     caption_attrs: Mapping[str, object] | None = None,
+    scrolls: str = "",
 ) -> Markup:
     """A table with a caption and column headings, in a box that scrolls sideways on its own, so the
-    page never does."""
+    page never does. `scrolls`: the box's name, for a table wide enough to scroll on a phone, which then
+    takes focus so the keyboard can scroll it too."""
+    box = {"role": "region", "aria-label": scrolls, "tabindex": "0"} if scrolls else {}
     return h(
         "div",
-        {"class": "huddle-table"},
+        {"class": "huddle-table", **box},
         h(
             "table",
             attrs,

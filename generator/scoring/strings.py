@@ -218,6 +218,39 @@ MESSAGES: dict[str, str] = {
     "survey-text": "From Microsoft Forms, Qualtrics or another survey tool set to anonymous: one row per person, one "
     "column per statement, headed by the statement or its id. The same rule of at least {least} people applies.",
     "survey-label": "Survey export (a .csv file)",
+    "organisation-title": "{title}: organisation view",
+    "organisation-intro": "See many teams' profiles side by side, for a leadership programme across an "
+    "organisation. Each team's facilitator shows its profile on the [team page]({team_url}) and downloads its "
+    "profile file; load them all here. Or load one survey export with a column that says each person's team. "
+    "Everything is worked out in this browser: nothing is sent anywhere.",
+    "organisation-least": "**At least {least} people a team.** A team with fewer is named but not shown, and is in "
+    "no pooled figure, so that no one's answers can be picked out or worked out by subtraction.",
+    "organisation-groups": "**Groups of teams** come from the teams' labels: “Medicine / Ward 7” is in the group "
+    "“Medicine”. A group is pooled only from at least {least} teams shown.",
+    "organisation-files": "**A profile file holds only what its team page showed:** the scores, how many people "
+    "have one and the band counts shown; no codes and no answers. A file changed by hand is left out: its checksum "
+    "catches changes and damage, but anyone could make a file that passes it, so trust the files as you trust "
+    "whoever sends them.",
+    "organisation-files-label": "This round's profile files (choose several at once)",
+    "organisation-round-title": "Compare with an earlier round",
+    "organisation-round-label": "The earlier round's profile files (choose several at once)",
+    "organisation-survey-title": "Or use a survey export with a column for each person's team",
+    "organisation-survey-text": "Export the survey as CSV with a column that says each person's team, directorate "
+    "or staff group, then choose that column. Each group is a team, shown from {least} people.",
+    "organisation-show": "Show the organisation view",
+    "organisation-view-title": "The organisation view",
+    "download-heat": "Download the heat map (CSV)",
+    "teams-counted": "{counted} teams read.",
+    "profile-file-title": "For the organisation view",
+    "profile-file-text": "Download this profile as a file for the organisation view of a programme across many "
+    "teams. It holds only what this page shows.",
+    "team-label-label": "The team's label",
+    "team-label-hint": "For example “Medicine / Ward 7”: the part before “/” groups teams. At most {most} "
+    "characters. It is in the file, so use no one's name.",
+    "round-label-label": "The round's label (optional, for example “Spring 2027”)",
+    "profile-file-download": "Download the profile file",
+    "profile-file-made": "The profile file of “{team}” is downloaded.",
+    "survey-group-now": "Now choose the column that says each person's team.",
     "show-profile": "Show {whose} profile",
     "profile-title": "The {whose} profile",
     "download-profile": "Download the profile (CSV)",
@@ -568,6 +601,7 @@ MESSAGES: dict[str, str] = {
     "profile-files-left-out": "These files are left out; the others count:",
     "profile-files-earlier-left-out": "These files of the earlier round are left out; the others count:",
     "heat-no-group": "(no group given)",
+    "heat-box": "The heat map (scrolls sideways)",
     "heat-team": "Team",
     "heat-people": "People",
     "heat-group": "{group}: {teams} teams pooled",

@@ -1,7 +1,8 @@
 // A collective page, worked out in this browser, nothing sent anywhere:
 // - "team": result codes pooled into a team (or board) profile;
 // - "360": a person's own code and their raters' codes, as 360 feedback;
-// - "rater": a colleague answers in the rater's wording and gets a code to send back.
+// - "rater": a colleague answers in the rater's wording and gets a code to send back;
+// - "organisation": many teams' profile files (or a survey export split by a column) side by side.
 // The scoring worker reads the codes and renders everything (Python, escaping by
 // default); this file only passes the text given, inserts what comes back and wires
 // the buttons.
@@ -75,17 +76,52 @@ function failed(error) {
   status.textContent = error.message;
 }
 
-// A profile or a 360 view: the lines not counted, then the view.
-async function showProfile(name, args) {
+// A profile, a 360 or an organisation view: the lines (or files) not counted, then the view.
+// `focus`: false when the person changed something inside the view, which keeps their place.
+async function showProfile(name, args, focus = true) {
   shown = await scorer.call(name, args);
   insert($("[data-huddle-print-head]", profile), shown.head); // on paper only: the date and the round
   insert($("[data-huddle-batch]", profile), shown.notes);
   insert($("[data-huddle-profile-view]", profile), shown.view);
-  status.textContent = say("codes-counted", { counted: shown.counted });
+  status.textContent = say(kind === "organisation" ? "teams-counted" : "codes-counted", { counted: shown.counted });
   const buttons = $(".huddle-buttons", profile);
   buttons.hidden = shown.shown === false;
+  const fileBox = $("[data-huddle-profile-file]", profile); // the team page's profile file, when one is shown
+  if (fileBox) fileBox.hidden = !shown.figures || !Object.keys(shown.figures).length;
   profile.hidden = false;
-  profile.focus();
+  if (focus) profile.focus();
+}
+
+// The organisation view: the files chosen (read here, each at most maxFileBytes), or the survey
+// export split by the column chosen, with the teams ticked as the board.
+async function readFiles(input) {
+  const files = [...(input?.files ?? [])];
+  return Promise.all(
+    files.map(async (file) => ({ name: file.name, text: file.size > config.maxFileBytes ? "" : await file.text() })),
+  );
+}
+let orgSurvey = null;
+async function showOrganisation(focus = true) {
+  const { team, group } = config.thresholds;
+  const column = $("[data-huddle-group-column]", form)?.value;
+  const args = {
+    files: await readFiles($("[data-huddle-profile-files]", form)),
+    earlier: await readFiles($("[data-huddle-earlier-files]", form)),
+    board: $$("[data-huddle-board-choice]:checked", profile).map((box) => box.value),
+    k: team,
+    k_group: group,
+    date: today(),
+    survey_text: orgSurvey ?? "",
+    grouped_by: orgSurvey && column ? Number(column) : null,
+  };
+  if (orgSurvey && args.grouped_by === null) {
+    const asked = await scorer.call("organisation", args); // the file's columns, to choose the team's from
+    insert($("[data-huddle-columns-box]", form), asked.columns);
+    status.textContent = say("survey-group-now");
+    $("[data-huddle-group-column]", form)?.focus();
+    return;
+  }
+  await showProfile("organisation", args, focus);
 }
 
 // A rater's code: their role and their answers, read from the checked radios.
@@ -198,10 +234,13 @@ async function go() {
   const { team, group, rater, gap } = config.thresholds;
   try {
     const key = sealing.opened()?.key ?? null;
-    const pasted = kind === "rater" ? "" : await opened($("[data-huddle-codes]", form).value);
+    const codes = $("[data-huddle-codes]", form); // the team and 360 pages'
+    const pasted = codes ? await opened(codes.value) : "";
     if (kind === "team") {
       const earlier = await opened($("[data-huddle-earlier-codes]", form).value);
       await showProfile("team", { pasted, earlier, k: team, k_group: group, key, date: today() });
+    } else if (kind === "organisation") {
+      await showOrganisation();
     } else if (kind === "360") {
       const own = $("[data-huddle-own-code]", form).value;
       await showProfile("feedback", { own, pasted, least: rater, gap, key, date: today() });
@@ -248,7 +287,8 @@ async function showSurvey(text, mapping) {
     failed(error);
   }
 }
-$("[data-huddle-survey-file]", form)?.addEventListener("change", async (event) => {
+const teamSurvey = kind === "team" ? $("[data-huddle-survey-file]", form) : null; // the organisation's: below
+teamSurvey?.addEventListener("change", async (event) => {
   const file = event.target.files[0];
   event.target.value = ""; // the same file, once fixed, can be chosen again
   if (!file) return;
@@ -263,6 +303,51 @@ form.addEventListener("click", (event) => {
   const mapping = {};
   for (const select of $$("select[data-column]", form)) mapping[select.dataset.column] = select.value;
   showSurvey(survey, mapping);
+});
+
+if (kind === "organisation") {
+  $("[data-huddle-survey-file]", form).addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    if (file.size > config.maxSurveyBytes) {
+      failed(failure("survey-too-big"));
+      return;
+    }
+    orgSurvey = await file.text();
+    insert($("[data-huddle-columns-box]", form), "");
+    go();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.matches("[data-huddle-group-column]") && event.target.value) go();
+  });
+  // Ticking a team as the board shows the board beside the rest at once, keeping the person's place.
+  profile.addEventListener("change", async (event) => {
+    if (!event.target.matches("[data-huddle-board-choice]")) return;
+    const value = event.target.value;
+    try {
+      await showOrganisation(false);
+      $$("[data-huddle-board-choice]", profile).find((box) => box.value === value)?.focus();
+    } catch (error) {
+      failed(error);
+    }
+  });
+}
+
+// The team page's profile file, labelled by the facilitator, for the organisation view.
+$("[data-huddle-profile-download]", profile ?? form)?.addEventListener("click", async () => {
+  const said = $("[data-huddle-file-status]", profile);
+  const label = $("[data-huddle-team-label]", profile);
+  if (!shown?.figures) return;
+  try {
+    const round = $("[data-huddle-round-label]", profile).value;
+    const made = await scorer.call("profile_file", { figures: shown.figures, team: label.value, round, date: today() });
+    download(`${made.stem}-${today()}.json`, "application/json", made.text);
+    said.textContent = say("profile-file-made", { team: made.team });
+  } catch (error) {
+    said.textContent = error.message;
+    label.focus();
+  }
 });
 
 $("[data-huddle-download]", profile ?? form)?.addEventListener("click", () => {
