@@ -36,6 +36,7 @@ def test_build_bench():
 def test_aggregate_bench():
     out = tiny("aggregate.py")
     assert "team profile from 20 result codes" in out and "team profile from a 20-row CSV" in out
+    assert "organisation view of 4 profile files" in out and "split into 4 teams by a column" in out
 
 
 @pytest.mark.browser

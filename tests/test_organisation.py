@@ -139,7 +139,7 @@ def test_groups_of_teams_are_pooled_only_from_enough_teams_shown(team):
     ]
     view = organisation(team, files)["view"]
     assert "Medicine: 3 teams pooled" in view
-    assert "Surgery: 2 of its teams are shown; a group is pooled only from 3." in view
+    assert "Surgery: 2 of its teams shown; a group is pooled only from 3 teams shown." in view
     rows = [node for node in tree(view) if node[0] == "tr" and "data-group" in node[1]]
     assert [r[1]["data-group"] for r in rows] == ["Medicine: 3 teams pooled"]
 

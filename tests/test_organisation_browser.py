@@ -73,7 +73,7 @@ def test_a_profile_downloaded_from_a_team_page_shows_beside_two_more_with_the_or
     assert rows["Whole organisation: 3 teams pooled"] == ["18", *[pooled[c.id].score for c in framework.competencies()]]
     assert rows["Medicine / Ward 7"][1:] == [t.score(c.id).score for t in teams[:1] for c in framework.competencies()]
     # Medicine has 2 teams: not pooled (3 needed), said by name.
-    assert "Medicine: 2 of its teams are shown" in page.locator("[data-huddle-withheld-teams]").inner_text()
+    assert "Medicine: 2 of its teams shown" in page.locator("[data-huddle-withheld-teams]").inner_text()
     with page.expect_download() as kept:
         page.get_by_role("button", name="Download the heat map (CSV)").click()
     kept_rows = list(csv.reader(io.StringIO(Path(kept.value.path()).read_text(encoding="utf-8-sig"))))
@@ -136,7 +136,42 @@ def test_the_board_beside_the_rest_and_a_second_round_in_words_keyboard_and_axe(
     assert page.evaluate("document.activeElement.value") == "Board"
     first = framework.competencies()[0].title
     assert page.locator("[data-huddle-board-gaps] li").first.inner_text().startswith(f"{first}: the board ")
+    # By keyboard, the first competency's heading sorts the teams, highest first, then lowest first.
+    first_column = page.locator("[data-huddle-heat] thead th").nth(2)
+    first_column.get_by_role("button").focus()
+    page.keyboard.press("Enter")
+    scores = lambda: [float(row[1]) for row in list(heat(page).values())[:3]]  # noqa: E731
+    assert first_column.get_attribute("aria-sort") == "descending" and scores() == sorted(scores(), reverse=True)
+    page.keyboard.press("Enter")
+    assert first_column.get_attribute("aria-sort") == "ascending" and scores() == sorted(scores())
+    assert "lowest first" in page.locator("[data-huddle-status]").inner_text()
+    assert list(heat(page))[-1].startswith("Whole organisation")  # pooled rows stay last
     assert violations(page) == []
     page.locator("form[data-md-component=palette] label:visible").first.click()  # the site's dark scheme
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     assert violations(page) == []
+
+
+def test_the_printout_is_a4_landscape_with_20_teams_a_sheet_the_date_and_the_round(page, demo_url, demo_site, tmp_path):
+    from pypdf import PdfReader
+
+    from generator.scoring.results import long_date
+    from generator.scoring.strings import say
+
+    framework = framework_of(demo_site, TEAM)
+    files = [profile_file(framework, f"Ward {n:02d}", 5 * n, 5) for n in range(25)]
+    page.goto(demo_url + ORGANISATION)
+    page.get_by_label("This round's profile files").set_input_files(files)
+    show(page)
+    path = tmp_path / "organisation.pdf"
+    page.pdf(path=path, prefer_css_page_size=True)
+    sheets = PdfReader(path).pages
+    assert len(sheets) == 2 and all(s.mediabox.width > s.mediabox.height for s in sheets)  # landscape
+    first, second = (s.extract_text() for s in sheets)
+    assert "Ward 19" in first and "Ward 20" not in first and "Ward 20" in second  # 20 teams a sheet
+    assert "Ward 24" in second and "Whole organisation" in second
+    date = long_date(__import__("datetime").date.today().isoformat())
+    flat = "".join(first.split())
+    assert "".join(say("print-made", version=framework.version, date=date).split()) in flat
+    assert "".join(say("print-round-profiles", teams=25, people=125).split()) in flat
+    assert "Download" not in first and "Choose" not in first  # the form is not on paper

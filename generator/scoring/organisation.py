@@ -230,7 +230,7 @@ def survey_teams(framework: Framework, read: Survey, k: int, column: str) -> lis
     by: dict[str, list[Code]] = {}
     for person, group in zip(read.people, read.labels, strict=True):
         by.setdefault(group[:LABEL_MOST] or say("heat-no-group"), []).append(person)
-    return [team_of(name, profile(framework, people, k), column) for name, people in by.items()]
+    return [team_of(name, profile(framework, people, k, detail=False), column) for name, people in by.items()]
 
 
 # Pooling -------------------------------------------------------------------------------------------------------

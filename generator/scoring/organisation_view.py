@@ -80,7 +80,12 @@ def _pooled_row(framework: Framework, name: str, pooled: Mapping[str, Pooled], p
 def heat_map(framework: Framework, teams: Sequence[Team], k: int, k_group: int) -> Markup:
     """The table of teams shown, then their groups and the whole organisation, pooled."""
     shown = shown_teams(teams, k)
-    head = [say("heat-team"), say("heat-people"), *[c.title for c in framework.competencies()]]
+    titles = [say("heat-team"), say("heat-people"), *[c.title for c in framework.competencies()]]
+    # Each heading a button that sorts the teams by its column (collective.js); pooled rows stay last.
+    head = [
+        h("button", {"type": "button", "class": "huddle-sort", "data-huddle-sort": n}, title)
+        for n, title in enumerate(titles)
+    ]
     rows = [_team_row(framework, t) for t in sorted(shown, key=lambda t: t.label.casefold())]
     pooled_rows = []
     for group in groups(framework, teams, k, k_group):
@@ -146,7 +151,7 @@ def _board(framework: Framework, teams: Sequence[Team], board: set[str], k: int)
     if chosen and len(chosen) < len(shown):
         said = beside(framework, shown, chosen, k)
         parts.append(h("ul", {"data-huddle-board-gaps": True}, [h("li", {}, f"{t}: {s}") for t, s in said]))
-    return join(parts)
+    return h("div", {"class": "huddle-board"}, parts)
 
 
 def _rounds(framework: Framework, teams: Sequence[Team], earlier: Sequence[Team], k: int) -> Markup:

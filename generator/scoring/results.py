@@ -496,7 +496,7 @@ def _with_band(score: str | None, band: str | None) -> str:
 def data_table(
     attrs: Mapping[str, object],
     caption: str,
-    head: Sequence[str],
+    head: Sequence[str | Markup],
     rows: Sequence[Markup],
     caption_attrs: Mapping[str, object] | None = None,
     scrolls: str = "",

@@ -602,6 +602,9 @@ MESSAGES: dict[str, str] = {
     "profile-files-earlier-left-out": "These files of the earlier round are left out; the others count:",
     "heat-no-group": "(no group given)",
     "heat-box": "The heat map (scrolls sideways)",
+    "heat-sorted-name": "Teams sorted by name, A to Z.",
+    "heat-sorted-high": "Teams sorted by {column}, highest first; press again for lowest first.",
+    "heat-sorted-low": "Teams sorted by {column}, lowest first; press again for highest first.",
     "heat-team": "Team",
     "heat-people": "People",
     "heat-group": "{group}: {teams} teams pooled",
@@ -614,7 +617,7 @@ MESSAGES: dict[str, str] = {
     "differ by 0.1 from one worked out from everyone's codes.",
     "heat-team-withheld": "{team}: {people} people. A team is shown only from {least} people, so that no one's "
     "answers can be picked out; its people are not in any pooled row either.",
-    "heat-group-withheld": "{group}: {teams} of its teams are shown; a group is pooled only from {least}.",
+    "heat-group-withheld": "{group}: {teams} of its teams shown; a group is pooled only from {least} teams shown.",
     "heat-withheld-title": "Not shown",
     "heat-none-shown": "No team has at least {least} people, so nothing can be shown.",
     "heat-summary": "{teams} teams shown, {people} people in all.",

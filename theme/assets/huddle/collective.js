@@ -321,6 +321,29 @@ if (kind === "organisation") {
   form.addEventListener("change", (event) => {
     if (event.target.matches("[data-huddle-group-column]") && event.target.value) go();
   });
+  // A heading's button sorts the teams by its column: a score highest first, then lowest first
+  // (withheld last either way); the team's name A to Z. Pooled rows stay below the teams.
+  profile.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-huddle-sort]");
+    if (!button) return;
+    const heading = button.closest("th");
+    const column = Number(button.dataset.huddleSort);
+    const byName = column === 0;
+    const lowFirst = !byName && heading.getAttribute("aria-sort") === "descending";
+    for (const other of heading.parentElement.children) other.removeAttribute("aria-sort");
+    heading.setAttribute("aria-sort", byName || lowFirst ? "ascending" : "descending");
+    const body = heading.closest("table").tBodies[0];
+    const value = (row) => row.children[column].dataset.score;
+    const teams = $$("tr[data-team]", body).sort((a, b) => {
+      if (byName) return a.dataset.team.localeCompare(b.dataset.team);
+      const [x, y] = [value(a), value(b)];
+      if (x === "" || y === "") return (x === "") - (y === "");
+      return lowFirst ? x - y : y - x;
+    });
+    body.prepend(...teams);
+    const key = byName ? "heat-sorted-name" : lowFirst ? "heat-sorted-low" : "heat-sorted-high";
+    status.textContent = say(key, { column: button.textContent });
+  });
   // Ticking a team as the board shows the board beside the rest at once, keeping the person's place.
   profile.addEventListener("change", async (event) => {
     if (!event.target.matches("[data-huddle-board-choice]")) return;
