@@ -72,6 +72,12 @@ def test_a_profile_downloaded_from_a_team_page_shows_beside_two_more_with_the_or
     assert list(rows) == ["Medicine / Ward 7", "Medicine / Ward 8", "Surgery", "Whole organisation: 3 teams pooled"]
     assert rows["Whole organisation: 3 teams pooled"] == ["18", *[pooled[c.id].score for c in framework.competencies()]]
     assert rows["Medicine / Ward 7"][1:] == [t.score(c.id).score for t in teams[:1] for c in framework.competencies()]
+    # One group's teams alone ("Surgery", a label of one part, is in no group), the organisation still below.
+    page.get_by_label("Show the teams of").select_option("Medicine")
+    shown_rows = "ths => ths.map((t) => t.textContent)"
+    visible = page.eval_on_selector_all("[data-huddle-heat] tbody tr:not([hidden]) th", shown_rows)
+    assert visible == ["Medicine / Ward 7", "Medicine / Ward 8", "Whole organisation: 3 teams pooled"]
+    assert page.locator("[data-huddle-status]").inner_text().startswith("Showing the teams of Medicine")
     # Medicine has 2 teams: not pooled (3 needed), said by name.
     assert "Medicine: 2 of its teams shown" in page.locator("[data-huddle-withheld-teams]").inner_text()
     with page.expect_download() as kept:

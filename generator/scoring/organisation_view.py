@@ -21,6 +21,7 @@ from .organisation import (
     as_profile,
     band_label,
     beside,
+    group_of,
     groups,
     matched_rounds,
     pool,
@@ -59,18 +60,20 @@ def _team_row(framework: Framework, team: Team) -> Markup:
     cells = [_cell(framework, c.id, s.score if (s := team.score(c.id)) else None) for c in framework.competencies()]
     return h(
         "tr",
-        {"data-team": team.label},
+        {"data-team": team.label, "data-in-group": group_of(team)},
         h("th", {"scope": "row"}, team.label),
         h("td", {"data-score": str(team.members)}, str(team.members)),
         cells,
     )
 
 
-def _pooled_row(framework: Framework, name: str, pooled: Mapping[str, Pooled], people: int, kind: str) -> Markup:
+def _pooled_row(
+    framework: Framework, name: str, pooled: Mapping[str, Pooled], people: int, kind: str, group: str | None = None
+) -> Markup:
     cells = [_cell(framework, c.id, pooled[c.id].score) for c in framework.competencies()]
     return h(
         "tr",
-        {"class": "huddle-heat__pooled", f"data-{kind}": name},
+        {"class": "huddle-heat__pooled", f"data-{kind}": name, "data-in-group": group},
         h("th", {"scope": "row"}, name),
         h("td", {"data-score": str(people)}, str(people)),
         cells,
@@ -92,14 +95,26 @@ def heat_map(framework: Framework, teams: Sequence[Team], k: int, k_group: int) 
         if group.pooled is not None:
             name = say("heat-group", group=group.label, teams=len(shown_teams(group.teams, k)))
             people = sum(t.members for t in shown_teams(group.teams, k))
-            pooled_rows.append(_pooled_row(framework, name, group.pooled, people, "group"))
+            pooled_rows.append(_pooled_row(framework, name, group.pooled, people, "group", group.label))
     whole = say("heat-organisation", teams=len(shown))
     pooled_rows.append(
         _pooled_row(framework, whole, pool(framework, teams, k), sum(t.members for t in shown), "organisation")
     )
     caption = say("heat-caption", teams=len(shown))
+    named = sorted({group_of(t) for t in shown} - {""}, key=str.casefold)
+    choice = Markup("")
+    if named:  # one group's teams alone, beside the whole organisation (collective.js hides the rest)
+        options = [h("option", {"value": ""}, say("heat-filter-all"))]
+        options += [h("option", {"value": name}, name) for name in named]
+        choice = h(
+            "p",
+            {"class": "huddle-heat-filter"},
+            h("label", {"for": "huddle-heat-filter"}, say("heat-filter-label")),
+            " ",
+            h("select", {"id": "huddle-heat-filter", "data-huddle-heat-filter": True}, options),
+        )
     table = data_table({"data-huddle-heat": True}, caption, head, [*rows, *pooled_rows], scrolls=say("heat-box"))
-    return join([table, h("p", {"class": "huddle-hint"}, say("heat-pooled-note"))])
+    return join([choice, table, h("p", {"class": "huddle-hint"}, say("heat-pooled-note"))])
 
 
 def _not_shown(teams: Sequence[Team], k: int, k_group: int, found: Sequence[Group]) -> Markup:

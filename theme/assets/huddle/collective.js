@@ -345,7 +345,16 @@ if (kind === "organisation") {
     status.textContent = say(key, { column: button.textContent });
   });
   // Ticking a team as the board shows the board beside the rest at once, keeping the person's place.
+  // Choosing a group shows its teams alone, with its pooled row and the whole organisation's.
   profile.addEventListener("change", async (event) => {
+    if (event.target.matches("[data-huddle-heat-filter]")) {
+      const group = event.target.value;
+      for (const row of $$("[data-huddle-heat] tbody tr", profile)) {
+        row.hidden = Boolean(group) && row.dataset.inGroup !== group && !("organisation" in row.dataset);
+      }
+      status.textContent = group ? say("heat-filtered", { group }) : say("heat-unfiltered");
+      return;
+    }
     if (!event.target.matches("[data-huddle-board-choice]")) return;
     const value = event.target.value;
     try {
