@@ -183,7 +183,7 @@ def _output(title: str, csv: bool, download_label: str = "download-profile", mor
 
 
 def _profile_file_box() -> Markup:
-    """The team's label (and the round's) for the profile file the organisation view reads, and its button."""
+    """The labels a profile file for the organisation view carries (a team, a round), and its button."""
     return h(
         "div",
         {"class": "huddle-profile-file", "data-huddle-profile-file": True},

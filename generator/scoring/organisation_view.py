@@ -2,7 +2,7 @@
 
 A heat map (teams down, competencies across, each cell its score and band in
 words, shaded by the band's place so colour is never alone), the groups and the
-whole organisation pooled from the teams' shown scores, the teams not shown and
+whole organisation pooled from what the team pages show, the teams not shown and
 why, the board beside the rest, and the change since an earlier round.
 Standard library only (runs in Pyodide).
 """

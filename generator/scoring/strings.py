@@ -238,7 +238,7 @@ MESSAGES: dict[str, str] = {
     "organisation-survey-text": "Export the survey as CSV with a column that says each person's team, directorate "
     "or staff group, then choose that column. Each group is a team, shown from {least} people.",
     "organisation-show": "Show the organisation view",
-    "organisation-view-title": "The organisation view",
+    "organisation-view-title": "Teams side by side",
     "download-heat": "Download the heat map (CSV)",
     "teams-counted": "{counted} teams read.",
     "profile-file-title": "For the organisation view",

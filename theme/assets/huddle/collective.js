@@ -115,7 +115,7 @@ async function showOrganisation(focus = true) {
     grouped_by: orgSurvey && column ? Number(column) : null,
   };
   if (orgSurvey && args.grouped_by === null) {
-    const asked = await scorer.call("organisation", args); // the file's columns, to choose the team's from
+    const asked = await scorer.call("organisation", args); // the columns of the file, to choose from
     insert($("[data-huddle-columns-box]", form), asked.columns);
     status.textContent = say("survey-group-now");
     $("[data-huddle-group-column]", form)?.focus();
