@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from generator.scoring import api
 from tests.sites import REPO
+from tests.test_docs import schema_keys
 from tests.test_team import member
 
 K, K_GROUP = 5, 3
@@ -73,6 +75,15 @@ def test_the_schema_refuses_what_the_team_page_never_writes(validator, team, cha
     change(data)
     found = problems(validator, data)
     assert found and all(p.startswith(where) for p in found), found
+
+
+def test_every_profile_file_key_is_documented():
+    doc = (REPO / "docs" / "collective.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Organisation view") : doc.index("## The result code format")]
+    documented = set(re.findall(r"`([a-z_]+)`", section))
+    schema = json.loads(PROFILE_SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert sorted(schema_keys(schema) - documented) == []
+    assert "schemas/profile.schema.json" in section
 
 
 def test_the_profile_schema_is_published_at_a_stable_path(minimal_site, demo_site):
