@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from tests.conftest import new_context
+from tests.test_accessibility import violations
 from tests.test_knowledge import links
 
 GUIDE = "guide/programme"
@@ -49,3 +53,31 @@ def test_the_culture_and_leadership_programme_is_further_reading_from_another_or
     said = text(demo_site, GUIDE)
     assert "Culture and Leadership Programme" in said
     assert "another organisation's resource" in said
+
+
+@pytest.fixture(params=["light", "dark"])
+def schemed(request, browser):
+    context = new_context(browser, request, color_scheme=request.param)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", [GUIDE, *PHASES])
+def test_the_guide_pages_have_no_violations_light_and_dark(schemed, demo_url, page):
+    schemed.goto(f"{demo_url}{page}/")
+    assert violations(schemed) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", [GUIDE, *PHASES])
+def test_the_guide_reads_on_a_phone_without_sideways_scrolling(browser, demo_url, page):
+    context = browser.new_context(viewport={"width": 375, "height": 700})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{demo_url}{page}/")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    finally:
+        context.close()
