@@ -2,7 +2,8 @@
 
 For a framework: `framework.json` (the model and the results view's
 guidance, for the browser) and `case.json` (CASE 1.1). Shared: the framework
-JSON Schema, our scoring package and Pyodide's boot files, with gzip copies of those the scoring worker fetches.
+and profile file JSON Schemas, our scoring package and Pyodide's boot files,
+with gzip copies of those the scoring worker fetches.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from .scoring.model import CompetencyGuidance, Framework, Guidance, Link, to_jso
 
 SCHEMA_URI = "schemas/framework.schema.json"
 """Where the framework JSON Schema is published in every site (a stable path)."""
+PROFILE_SCHEMA_URI = "schemas/profile.schema.json"
+"""Where the profile file JSON Schema (what a team page's "Download the profile file" writes) is published."""
+PROFILE_SCHEMA_PATH = Path(__file__).parent / "scoring" / "profile.schema.json"
+"""Kept beside the scoring code that writes and reads profile files (`scoring/organisation.py`)."""
 
 
 def guidance(
@@ -73,8 +78,11 @@ def framework_files(
 def shared_files(
     config: MkDocsConfig, pyodide: tuple[str, dict[str, assets.BootFile]] | None, scoring: bytes
 ) -> list[File]:
-    """The schema, and when the site has assessments, the scoring package (its zip) and Pyodide's boot files."""
-    shared = [File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH))]
+    """The schemas, and when the site has assessments, the scoring package (its zip) and Pyodide's boot files."""
+    shared = [
+        File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_PATH)),
+        File.generated(config, PROFILE_SCHEMA_URI, abs_src_path=str(PROFILE_SCHEMA_PATH)),
+    ]
     if pyodide:
         version, files = pyodide
         folder = assets.pyodide_path(version, files)
