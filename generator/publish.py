@@ -30,7 +30,7 @@ from .scoring.model import CompetencyGuidance, Framework, Guidance, Link, to_jso
 SCHEMA_URI = "schemas/framework.schema.json"
 """Where the framework JSON Schema is published in every site (a stable path)."""
 PROFILE_SCHEMA_URI = "schemas/profile.schema.json"
-"""Where the profile file JSON Schema (what a team page's "Download the profile file" writes) is published."""
+"""Where the JSON Schema of profile files (what team pages download for the organisation view) is published."""
 PROFILE_SCHEMA_PATH = Path(__file__).parent / "scoring" / "profile.schema.json"
 """Kept beside the scoring code that writes and reads profile files (`scoring/organisation.py`)."""
 

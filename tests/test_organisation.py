@@ -10,7 +10,7 @@ from fractions import Fraction
 
 import pytest
 
-from generator.scoring import api
+from generator.scoring import api, organisation
 from generator.scoring.organisation import (
     figures,
     pool,
@@ -36,7 +36,7 @@ def team_file(framework, values, label, round_label="Spring", start=0, skip=()):
     return {"name": f"{label}.json", "text": made["text"]}
 
 
-def organisation(framework, files, **more):
+def organisation_call(framework, files, **more):
     return api.organisation_call(framework, None, files, K, K_GROUP, **more)
 
 
@@ -85,7 +85,7 @@ def test_a_file_of_another_framework_or_a_label_used_twice_is_left_out_and_the_r
     assert [t.label for t in teams] == ["Ward 7"]
     assert problems[0].startswith("Board.json is left out: it is a profile for “board-leadership”")
     assert problems[1].startswith("ward 7.json is left out: Ward 7.json is also labelled “ward 7”")
-    view = organisation(team, files)
+    view = organisation_call(team, files)
     assert "Board.json is left out" in view["notes"] and view["counted"] == 1
 
 
@@ -123,7 +123,7 @@ def test_a_withheld_team_or_score_never_enters_a_pooled_figure_so_subtraction_gi
         left = whole[c.id].mean * whole[c.id].counted - sum(Fraction(s.score) * s.counted for s in shown)
         assert left == 0 and whole[c.id].counted == sum(s.counted for s in shown)
     assert whole[first.id].counted == 12 and whole[first.id].mean == 3
-    view = organisation(team, files)
+    view = organisation_call(team, files)
     rows = list(csv.reader(io.StringIO(view["csv"])))
     assert rows[-1][:3] == ["Whole organisation", "18", "3.0"]  # Ward 3's 2 people are in no figure
     assert "Ward 3: 2 people. A team is shown only from 5 people" in view["view"]
@@ -137,7 +137,7 @@ def test_groups_of_teams_are_pooled_only_from_enough_teams_shown(team):
         team_file(team, [3] * 5, "Surgery / Ward 1", start=15),
         team_file(team, [5] * 5, "Surgery / Ward 2", start=20),
     ]
-    view = organisation(team, files)["view"]
+    view = organisation_call(team, files)["view"]
     assert "Medicine: 3 teams pooled" in view
     assert "Surgery: 2 of its teams shown; a group is pooled only from 3 teams shown." in view
     rows = [node for node in tree(view) if node[0] == "tr" and "data-group" in node[1]]
@@ -150,7 +150,7 @@ def test_the_board_is_set_beside_the_mean_of_the_rest_in_words(team):
         team_file(team, [3] * 5, "Ward 1", start=5),
         team_file(team, [2] * 5, "Ward 2", start=10),
     ]
-    view = organisation(team, files, board=["Board"])["view"]
+    view = organisation_call(team, files, board=["Board"])["view"]
     first = team.competencies()[0].title
     assert f"{first}: the board 5.0, the rest 2.5: the board is 2.5 higher" in view
     assert 'value="Board" data-huddle-board-choice checked' in view
@@ -162,7 +162,7 @@ def test_rounds_are_compared_team_by_team_by_label_and_only_where_the_team_page_
         team_file(team, [3] * 6, "Ward 1", "Autumn", start=20),
         team_file(team, [3] * 5, "Ward 2", "Autumn", start=30),  # 5 then, 6 now: the sixth's score
     ]
-    view = organisation(team, now, earlier=then)["view"]
+    view = organisation_call(team, now, earlier=then)["view"]
     first = team.competencies()[0].title
     assert "Ward 1 (6 people then, 6 now)" in view
     assert f"{first}: 3.0 → 4.0 (up 1.0)" in view
@@ -179,9 +179,9 @@ def test_a_survey_split_by_its_team_column_shows_big_enough_teams_and_withholds_
         rows += [[name, *[label[flip - value if i.reverse else value] for i in items]] for _ in range(size)]
     out = io.StringIO()
     csv.writer(out).writerows(rows)
-    asked = organisation(team, [], survey_text=out.getvalue())
+    asked = organisation_call(team, [], survey_text=out.getvalue())
     assert "data-huddle-group-column" in asked["columns"] and ">Team</option>" in asked["columns"]
-    view = organisation(team, [], survey_text=out.getvalue(), grouped_by=0)
+    view = organisation_call(team, [], survey_text=out.getvalue(), grouped_by=0)
     assert [n[1]["data-team"] for n in tree(view["view"]) if n[0] == "tr" and "data-team" in n[1]] == [
         "Ward 7",
         "Ward 8",
@@ -192,7 +192,7 @@ def test_a_survey_split_by_its_team_column_shows_big_enough_teams_and_withholds_
 
 def test_hostile_labels_are_text_in_the_view_and_never_formulas_in_the_csv(team):
     files = [team_file(team, [3] * 5, HOSTILE[:80]), team_file(team, [4] * 5, '=HYPERLINK("x") / A', start=5)]
-    view = organisation(team, files, board=[HOSTILE[:80]])
+    view = organisation_call(team, files, board=[HOSTILE[:80]])
     assert not [n for n in tree(view["view"]) if n[0] == "img" or any(a.startswith("on") for a in n[1])]
     assert "&lt;img" in view["view"]
     assert any(row[0].startswith("'=HYPERLINK") for row in csv.reader(io.StringIO(view["csv"])))
@@ -204,3 +204,15 @@ def test_a_team_label_is_asked_for_and_kept_short(team):
         api.profile_file_call(team, None, shown, "  ", "", "2026-12-05")
     with pytest.raises(ValueError, match="The team's label is 81 characters long; use at most 80."):
         api.profile_file_call(team, None, shown, "x" * 81, "", "2026-12-05")
+
+
+def test_a_file_of_another_version_counts_and_is_named_with_both_versions(team):
+    file = team_file(team, [3] * 6, "Ward 7")
+    data = json.loads(file["text"])
+    data["framework"]["version"] = "1.0"
+    del data["checksum"]
+    text = json.dumps({**data, "checksum": organisation._checksum(data)})
+    view = organisation_call(team, [{"name": "old.json", "text": text}])
+    assert view["counted"] == 1
+    assert f"old.json: version 1.0 (this site has version {team.version})." in view["notes"]
+    assert "old.json" not in organisation_call(team, [file])["notes"]

@@ -212,11 +212,15 @@ def organisation_call(
     else:
         teams, problems = organisation.read_profile_files(framework, files)
         notes.append(organisation_view.file_notes(problems))
+        versions = organisation.other_versions(framework, teams)
+        notes.append(organisation_view.file_notes(versions, "profile-files-other-versions"))
         chooser = ""
     before: list[organisation.Team] = []
     if earlier:
         before, problems = organisation.read_profile_files(framework, earlier)
         notes.append(organisation_view.file_notes(problems, "profile-files-earlier-left-out"))
+        versions = organisation.other_versions(framework, before)
+        notes.append(organisation_view.file_notes(versions, "profile-files-other-versions"))
     shown = organisation.shown_teams(teams, k)
     rounds = [strings.say(source, teams=len(shown), people=sum(t.members for t in shown))]
     return {

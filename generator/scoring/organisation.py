@@ -72,6 +72,8 @@ class Team:
     date: str = ""
     source: str = ""
     """Where it came from: a file's name, or the survey's grouping column."""
+    version: str = ""
+    """The framework's version its file was made with ("" from a survey: this site's)."""
 
     def score(self, competency: str) -> Shown | None:
         return next((c for c in self.competencies if c.id == competency and c.score is not None), None)
@@ -191,11 +193,16 @@ def _team(framework: Framework, data: Mapping[str, Any], name: str) -> Team:
     if not isinstance(date, str) or (date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)):
         raise bad("date")
     shown = tuple(found.get(c, Shown(c, None, 0)) for c in wanted)
-    return Team(team, members, shown, round_label, date, name)
+    made_for = data.get("framework")
+    version = str(made_for.get("version", "")) if isinstance(made_for, dict) else ""
+    return Team(team, members, shown, round_label, date, name, version)
 
 
 def read_profile_files(framework: Framework, files: Sequence[Mapping[str, str]]) -> tuple[list[Team], list[str]]:
-    """The teams of many profile files ({name, text} each), and a sentence for each file left out."""
+    """The teams of many profile files ({name, text} each), and a sentence for each file left out.
+
+    A file made with another version of the framework counts (a programme outlives a version), and
+    `other_versions` names it: its statements, and so its scores, may differ."""
     if len(files) > MAX_FILES:
         raise ValueError(say("profile-files-too-many", most=MAX_FILES, count=len(files)))
     teams: list[Team] = []
@@ -231,6 +238,15 @@ def survey_teams(framework: Framework, read: Survey, k: int, column: str) -> lis
     for person, group in zip(read.people, read.labels, strict=True):
         by.setdefault(group[:LABEL_MOST] or say("heat-no-group"), []).append(person)
     return [team_of(name, profile(framework, people, k, detail=False), column) for name, people in by.items()]
+
+
+def other_versions(framework: Framework, teams: Sequence[Team]) -> list[str]:
+    """A sentence for each team whose file was made with another version of the framework."""
+    return [
+        say("profile-file-other-version", name=t.source, version=t.version, current=framework.version)
+        for t in teams
+        if t.version and t.version != framework.version
+    ]
 
 
 # Pooling -------------------------------------------------------------------------------------------------------
