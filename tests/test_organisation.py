@@ -216,3 +216,8 @@ def test_a_file_of_another_version_counts_and_is_named_with_both_versions(team):
     assert view["counted"] == 1
     assert f"old.json: version 1.0 (this site has version {team.version})." in view["notes"]
     assert "old.json" not in organisation_call(team, [file])["notes"]
+
+
+def test_a_file_too_large_to_read_is_left_out_by_name(team):
+    view = organisation_call(team, [{"name": "export.xlsx", "text": None}, team_file(team, [3] * 5, "Ward 7")])
+    assert "export.xlsx is left out: it is too large to be a profile file" in view["notes"] and view["counted"] == 1

@@ -209,6 +209,9 @@ def read_profile_files(framework: Framework, files: Sequence[Mapping[str, str]])
     problems: list[str] = []
     for file in files:
         name, text = str(file.get("name", "")), file.get("text", "")
+        if text is None:  # the page did not read it: too large to be a profile file
+            problems.append(say("profile-file-too-big", name=name))
+            continue
         try:
             team = read_profile_file(framework, name, text if isinstance(text, str) else "")
         except ValueError as error:

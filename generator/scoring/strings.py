@@ -600,6 +600,7 @@ MESSAGES: dict[str, str] = {
     "profile-files-other-versions": "These files were made with another version of this self-assessment; they "
     "count, but its statements may have changed, so read their scores, and any change between rounds, with care:",
     "profile-file-other-version": "{name}: version {version} (this site has version {current}).",
+    "profile-file-too-big": "{name} is left out: it is too large to be a profile file, which is a few kilobytes.",
     "profile-files-too-many": "{count} files were chosen; the organisation view reads at most {most} at once.",
     "profile-files-left-out": "These files are left out; the others count:",
     "profile-files-earlier-left-out": "These files of the earlier round are left out; the others count:",

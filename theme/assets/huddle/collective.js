@@ -97,7 +97,7 @@ async function showProfile(name, args, focus = true) {
 async function readFiles(input) {
   const files = [...(input?.files ?? [])];
   return Promise.all(
-    files.map(async (file) => ({ name: file.name, text: file.size > config.maxFileBytes ? "" : await file.text() })),
+    files.map(async (file) => ({ name: file.name, text: file.size > config.maxFileBytes ? null : await file.text() })),
   );
 }
 let orgSurvey = null;
