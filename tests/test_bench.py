@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 
 from tests.every_browser import Unavailable, firefox_path, webkit_paths
+from tests.sessions import Hung, within
 from tests.sites import REPO
 
 
@@ -24,6 +26,16 @@ def tiny(name: str, *more: str, timeout: float = 300) -> str:
     )
     assert done.returncode == 0, f"bench/{name} --tiny failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout
+
+
+def test_a_session_step_that_hangs_fails_saying_which():
+    started = time.monotonic()
+    with pytest.raises(Hung, match="the goto did not end within 0 s"):
+        within(0.2, "the goto", lambda: time.sleep(30))
+    assert time.monotonic() - started < 5
+    assert within(5, "the run", lambda: 42) == 42
+    with pytest.raises(ValueError):
+        within(5, "the click", lambda: int("x"))
 
 
 def test_build_bench():
