@@ -79,6 +79,7 @@ def test_assessment_bench_in_chromium():
 
 
 @pytest.mark.browser
+@pytest.mark.timeout(360)  # Chromium's table, then the engine's four visits: two to three minutes here
 @pytest.mark.parametrize(("engine", "found"), [("Firefox ESR", firefox_path), ("WebKitGTK", webkit_paths)])
 def test_assessment_bench_in_engine(engine, found):
     """Every cell of the engine's column filled: in Firefox and WebKitGTK a connection closed early ends the
