@@ -62,6 +62,7 @@ def test_browser_tests_bench():
 
 
 @pytest.mark.browser
+@pytest.mark.timeout(360)  # its two drop visits wait out the page's own tries: two minutes or more here
 def test_assessment_bench_in_chromium():
     out = tiny("assessment.py", "--engines", "Chromium")
     for row in (
