@@ -71,6 +71,14 @@ async function keepWhole(cacheName, url, bytes) {
   }
 }
 
+// The bytes a response's body should hold, or null where it cannot be told: with no
+// Content-Length, or one a host's compression on the way makes the length of other bytes.
+function promisedLength(response) {
+  const length = response.headers.get("Content-Length");
+  if (length === null || response.headers.get("Content-Encoding")) return null;
+  return Number(length);
+}
+
 // One boot file, resumed where an earlier attempt stopped. `onBytes(n, network)` hears each
 // chunk; `signal` aborts it (a stall), keeping what arrived.
 async function download({ name, url }, { signal, onBytes, cacheName }) {
@@ -101,17 +109,22 @@ async function download({ name, url }, { signal, onBytes, cacheName }) {
     Object.assign(file, { chunks: [], received: 0 });
   }
   const reader = response.body.getReader();
+  const promised = promisedLength(response);
+  let read = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       file.chunks.push(value);
       file.received += value.byteLength;
+      read += value.byteLength;
       onBytes(value.byteLength, true);
     }
   } catch (error) {
     throw failed(error.message);
   }
+  // Firefox ends the body without an error when the connection closes early: a drop, not a whole file.
+  if (promised !== null && read < promised) throw failed("the connection closed early");
   file.whole = await new Blob(file.chunks).arrayBuffer();
   file.chunks = [];
   keepWhole(cacheName, url, file.whole);
