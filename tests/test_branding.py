@@ -151,6 +151,7 @@ def test_the_privacy_notices_say_the_sites_own_thresholds():
         text = " ".join(notice.read_text().split())
         assert "nothing from fewer than {{ thresholds.team }} codes" in text, notice
         assert "groups of at least {{ thresholds.rater }}" in text, notice
+        assert "each group has at least {{ thresholds.group }} codes" in text, notice
         assert not re.search(r"(fewer than|at least) \d", text), notice
 
 
