@@ -89,7 +89,7 @@ def test_framework_page_says_what_changed_in_each_version_newest_first(minimal_s
     assert changed.index("Version 1, 5 December 2026") < changed.index("Version 0.9<")
     # Each change is Markdown through the one cleaning path: emphasis kept, '&' escaped, links resolved.
     assert "<em>Tiny</em> &amp; small." in changed and "The first version." in changed
-    assert 'href="../../case-studies/first-story/"' in changed
+    assert 'href="beta/"' in changed
 
 
 def test_case_studies_are_not_in_the_navigation(minimal_site):

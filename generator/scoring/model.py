@@ -102,7 +102,7 @@ class Change:
     date: str
     """YYYY-MM-DD, or "" when not given."""
     changes: tuple[str, ...]
-    """What changed, one Markdown line each."""
+    """The changes, one Markdown line each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ class Framework:
     groups: tuple[Group, ...] = ()
     """The answer groups a person may choose for a result code (say executive and non-executive)."""
     changelog: tuple[Change, ...] = ()
-    """What changed in each version, newest first; shown on the framework's page, never scored."""
+    """The changes of each version, newest first; shown on the framework's page, never scored."""
 
     @property
     def offers_360(self) -> bool:
