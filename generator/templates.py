@@ -26,9 +26,9 @@ scale:
     - {{value: 5, label: Always}}
   not_applicable: No chance to show this
 bands:
-  - {{from: 1, label: Emerging, summary: Just starting to show this.}}
-  - {{from: 2.5, label: Developing, summary: Shows this some of the time.}}
-  - {{from: 3.5, label: Established, summary: Shows this consistently.}}
+  - {{from: 1, label: Emerging, summary: Rarely or never shows this yet.}}
+  - {{from: 2.5, label: Developing, summary: Shows this sometimes.}}
+  - {{from: 4, label: Established, summary: Shows this often or always.}}
 domains:
   - id: first-domain
     title: First domain

@@ -331,7 +331,7 @@ def test_a_whole_visit_leaves_no_cookies_no_storage_and_no_requests_elsewhere(pa
     assert page.context.cookies() == []
     # Nothing on the device; the answers kept for this tab only, which the browser drops with it.
     assert storage_sizes(page) == (0, 1)
-    assert page.evaluate("Object.keys(sessionStorage)") == ["huddle:collective-leadership:2.0"]
+    assert page.evaluate("Object.keys(sessionStorage)") == ["huddle:collective-leadership:3.0"]
     origin = urlsplit(demo_url).netloc
     assert [url for url in requests if urlsplit(url).netloc != origin and not url.startswith("blob:")] == []
     assert not [url for url in requests if "?" in url and "v1" in url.split("?", 1)[1]]

@@ -210,3 +210,24 @@ def test_codes_that_differ_only_in_their_nonce_are_named_as_alike():
     assert "Lines 1, 3, 4, 5 and 6 hold the same answers to every statement" in notes
     assert "Plain codes cannot show who made them" in notes
     assert read_codes(FRAMEWORK, "\n".join([codes[0], other])).identical == ()
+
+
+OLD_VERSION_CODES = {
+    # Made on the demo frameworks before issue 24 rewrote their statements and bands (every answer "Often").
+    "collective-leadership": "H1:collective-leadership:2.0:::K7Q:5555555555555555555555555555:P8A73B",
+    "team-culture": "H1:team-culture:2.0:::K7Q:55555555555555555555:6VAPC8",
+    "board-leadership": "H1:board-leadership:1.0:::K7Q:55555555555555555555:3CNP2D",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OLD_VERSION_CODES))
+def test_a_demo_code_made_before_the_statements_were_rewritten_is_refused_as_another_version(name):
+    framework = load_framework(REPO / "assessments" / f"{name}.yml", REPO)
+    with pytest.raises(CodeError) as error:
+        decode(framework, OLD_VERSION_CODES[name])
+    assert str(error.value) == (
+        f"This code was made with another version of {framework.title}; this page is version {framework.version}, "
+        "whose statements may differ, so it cannot be counted here."
+    )
+    batch = read_codes(framework, OLD_VERSION_CODES[name])
+    assert batch.codes == () and batch.problems == ((1, str(error.value)),)

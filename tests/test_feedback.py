@@ -23,7 +23,9 @@ def decoded(framework, *texts):
 
 
 def test_the_demo_framework_offers_360(framework):
-    assert framework.offers_360 and all(i.rater_text.startswith(("They", "When")) for i in framework.items())
+    assert framework.offers_360 and all(
+        i.rater_text.startswith(("They", "When", "Before", "After")) for i in framework.items()
+    )
 
 
 def test_manager_alone_peers_from_three_and_gaps(framework):

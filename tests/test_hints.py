@@ -45,13 +45,17 @@ EXPECTED = {
         "time-frame.yml:26:28: domains[0].competencies[0].items[0].text: item 'l1' says 'this week', but the framework's description asks about 'last few months'; use the description's time frame or none, so that every statement covers the same period.",
     ],
     "band-unreachable": [
-        "band-unreachable.yml:17:12: bands[1].from: no score of competency 'listening' falls in band 'Developing' (from 3.4), since the nearest are about 3.33 and 3.5; move the band's 'from', or give the competency more items.",
+        "band-unreachable.yml:17:12: bands[1].from: no score of competency 'listening' falls in band 'Developing' (from 3.8), since the nearest are about 3.67 and 4; move the band's 'from', or give the competency more items.",
     ],
     "own-advice-missing": [
         "own-advice-missing.yml:32:13: domains[0].competencies[1].id: competency 'asking' has no 'strengths', though other competencies of this framework do, so its results show Huddle's generic advice for a strength beside the others' own; add 'strengths' to it.",
     ],
     "top-band-perfect-only": [
         "top-band-perfect-only.yml:18:12: bands[2].from: competency 'listening' reaches its top band 'Established' (from 4.8) only when every answered statement gets the top answer, since its next best score is about 4.67; lower 'from' to 4.66 or below, so that a strong score short of perfect can reach it.",
+    ],
+    "top-band-below-often": [
+        "top-band-below-often.yml:19:12: bands[2].from: the top band 'Established' starts at 3.5, below 4 ('Often'), the scale's second-highest point, so answers that on the whole fall short of 'Often' reach it; start it at 4 or above, so that the top band means 'Often' or better.",
+        "top-band-below-often.yml:34:20: domains[0].competencies[1].bands[1].from: the top band 'Established' starts at 3.9, below 4 ('Often'), the scale's second-highest point, so answers that on the whole fall short of 'Often' reach it; start it at 4 or above, so that the top band means 'Often' or better.",
     ],
 }
 

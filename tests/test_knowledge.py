@@ -83,6 +83,15 @@ def test_framework_page_is_a_reference_of_scale_bands_and_items(minimal_site):
     assert {"frameworks/tiny/alpha/", "frameworks/tiny/beta/", "assessments/tiny/"} <= found
 
 
+def test_framework_page_says_what_changed_in_each_version_newest_first(minimal_site):
+    html = article((minimal_site / "frameworks/tiny/index.html").read_text())
+    changed = html[html.index('id="what-changed"') :]
+    assert changed.index("Version 1, 5 December 2026") < changed.index("Version 0.9<")
+    # Each change is Markdown through the one cleaning path: emphasis kept, '&' escaped, links resolved.
+    assert "<em>Tiny</em> &amp; small." in changed and "The first version." in changed
+    assert 'href="beta/"' in changed
+
+
 def test_case_studies_are_not_in_the_navigation(minimal_site):
     in_nav = links(minimal_site, "case-studies/first-story", part=nav)
     assert "case-studies/" in in_nav

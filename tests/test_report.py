@@ -139,9 +139,9 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
             "This result is for another self-assessment, not Collective leadership self-assessment.",
         ),
         (
-            # A result saved against version 1.0, before the statements were rewritten (issue 12).
-            lambda s: s.replace('"version": "2.0"', '"version": "1.0"'),
-            "This result was scored against another version of this self-assessment; this page is version 2.0, "
+            # A result saved against version 2.0, before the statements and bands were changed (issue 24).
+            lambda s: s.replace('"version": "3.0"', '"version": "2.0"'),
+            "This result was scored against another version of this self-assessment; this page is version 3.0, "
             "whose statements or scoring may differ, so the two cannot be compared.",
         ),
         (
@@ -156,7 +156,7 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
 )
 def test_a_saved_file_that_does_not_fit_is_refused_with_a_sentence(framework, change, message):
     saved = report(framework, answers_scoring(framework, [2]), "2026-11-26")["saved"]
-    assert framework.version == "2.0"
+    assert framework.version == "3.0"
     with pytest.raises(ValueError) as error:
         read_saved(framework, change(saved))
     assert str(error.value) == message
@@ -167,7 +167,7 @@ def test_a_saved_file_is_never_echoed_and_deep_or_huge_ones_are_refused_before_p
     payload = "<script>" + "x" * 500_000  # under the size limit, so each reaches its own check
     for change in [
         lambda s: s.replace('"v1": 2', json.dumps({"v1": payload})[1:-1]),
-        lambda s: s.replace('"version": "2.0"', json.dumps({"version": payload})[1:-1]),
+        lambda s: s.replace('"version": "3.0"', json.dumps({"version": payload})[1:-1]),
         lambda s: s.replace('"id": "collective-leadership"', json.dumps({"id": payload})[1:-1]),
         lambda s: s.replace('"answers": {', '"answers": {"' + payload + '": 1, '),
     ]:

@@ -66,7 +66,7 @@ def test_the_view_has_a_row_per_competency_with_score_band_and_answered(framewor
     assert rows == [c.id for c in framework.competencies()]
     texts = [text for tag, attrs, text in tree(value["view"]) if tag == "td"]
     assert "not enough answers" not in texts
-    assert "Scored on 26 November 2026, against version 2.0 of this self-assessment." in value["view"]
+    assert "Scored on 26 November 2026, against version 3.0 of this self-assessment." in value["view"]
     assert value["comparison"] == ""
 
 
@@ -167,7 +167,7 @@ def test_the_chart_names_the_bands_its_shading_marks_when_every_competency_share
     ]
     assert legend == [
         "The bands the shading marks, from left to right: Emerging, from 1 to under 2.5; Developing, from 2.5 to "
-        "under 3.5; Established, from 3.5 to 5."
+        "under 4; Established, from 4 to 5."
     ]
     # One competency with bands of its own: each block says its band, and the chart names none.
     first = framework.domains[0]

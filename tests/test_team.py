@@ -118,7 +118,7 @@ def test_a_round_is_compared_in_words(team):
 def test_the_printed_head_dates_the_profile_and_names_an_earlier_round_only_when_compared(team):
     now = "\n".join(member(team, 4, n) for n in range(6))
     head = api.team_call(team, None, now, "", 5, 3, date="2026-12-04")["head"]
-    assert "version 2.0. Made on 4 December 2026." in head and "This round: 6 people&#x27;s result codes." in head
+    assert "version 3.0. Made on 4 December 2026." in head and "This round: 6 people&#x27;s result codes." in head
     assert "earlier" not in head
     for then, said in ((5, False), (6, True), (11, True)):  # 6 and 5 differ by one person: not compared
         earlier = "\n".join(member(team, 2, n + 20) for n in range(then))

@@ -87,7 +87,30 @@ def framework_hints(data: dict[str, Any], positions: Positions, shown: str) -> l
             for i, item in enumerate(competency["items"]):
                 found += [hint((*at, "items", i, "text"), message) for message in _item(item, frame)]
     found += [hint(path, message) for path, message in band_hints(data)]
+    found += [hint(path, message) for path, message in _top_bands(data)]
     return sorted(found)
+
+
+def _top_bands(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    """The framework's bands, and each competency's own, whose top band starts below the scale's second-highest
+    point ("Often", "Agree"): a top band from halfway between "Sometimes" and "Often" is reached by a generous
+    self-rater almost everywhere, so it stops meaning "consistently"."""
+    points = data["scale"]["points"]
+    lists: list[tuple[Path, list[dict[str, Any]]]] = [(("bands",), data["bands"])]
+    for d, domain in enumerate(data["domains"]):
+        for c, competency in enumerate(domain["competencies"]):
+            if "bands" in competency:
+                lists.append((("domains", d, "competencies", c, "bands"), competency["bands"]))
+    bar = points[-2]  # points are ascending (checked): the second-highest, "Often" on Never..Always
+    for at, bands in lists:
+        top = bands[-1]
+        if len(bands) > 1 and top["from"] < bar["value"]:
+            yield (
+                (*at, len(bands) - 1, "from"),
+                f"the top band '{top['label']}' starts at {top['from']}, below {bar['value']} ('{bar['label']}'), the "
+                f"scale's second-highest point, so answers that on the whole fall short of '{bar['label']}' reach it; "
+                f"start it at {bar['value']} or above, so that the top band means '{bar['label']}' or better.",
+            )
 
 
 OWN_ADVICE = {"strengths": "advice for a strength", "reflect": "reflection questions"}

@@ -1,9 +1,4 @@
-"""Checks of a framework's meaning that a schema cannot express.
-
-They run on structurally valid data: unique ids, a scale in ascending order
-with distinct labels, and bands that start at the scale's minimum, ascend,
-and stay within the scale.
-"""
+"""Checks of a framework's meaning that a schema cannot express."""
 
 from __future__ import annotations
 
@@ -27,6 +22,7 @@ def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> lis
     problems = [problem(path, message) for path, message in _ids(data, positions)]
     problems += [problem(path, message) for path, message in _rater_text(data)]
     problems += [problem(path, message) for path, message in _groups(data)]
+    problems += [problem(path, message) for path, message in _changelog(data)]
     infinite = [problem(path, message) for path, message in _non_finite(data)]
     if infinite:  # .nan and .inf are YAML numbers, but no score can be compared with them
         return problems + infinite
@@ -70,6 +66,22 @@ def _groups(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
         if group["id"] in seen:
             yield ("groups", g, "id"), f"'{group['id']}' is used by another group; give each group its own id."
         seen.add(group["id"])
+
+
+def _changelog(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    """The newest entry says what changed in this version; no version is listed twice."""
+    entries = data.get("changelog", [])
+    if entries and entries[0]["version"] != data["version"]:
+        yield (
+            ("changelog", 0, "version"),
+            f"is '{entries[0]['version']}', but the framework's version is '{data['version']}'; list the newest "
+            "version first, so that the page says what changed in the version people answer.",
+        )
+    seen: set[str] = set()
+    for e, entry in enumerate(entries):
+        if entry["version"] in seen:
+            yield ("changelog", e, "version"), f"'{entry['version']}' is listed twice; give each version one entry."
+        seen.add(entry["version"])
 
 
 def _non_finite(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:

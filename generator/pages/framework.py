@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 from ..casestudies import CaseStudy
 from ..scoring.html import Markup, h
-from ..scoring.model import Band, Competency, Domain, Framework, Item
-from ..scoring.results import band_range
+from ..scoring.model import Band, Change, Competency, Domain, Framework, Item
+from ..scoring.results import band_range, long_date
 from ..scoring.strings import say
 from .casestudies import listed
 from .uris import (
@@ -69,7 +69,22 @@ def framework_page(framework: Framework, md: Text) -> str:
             lines += ["", f"### [{text(competency.title)}]({target})", ""]
             lines += [block(competency.description, f"competency '{competency.id}' description"), ""]
             lines += _items(competency.items)
+    if framework.changelog:
+        lines += ["", heading(2, say("changelog-title"))]
+        for entry in framework.changelog:
+            lines += ["", heading(3, _version_title(entry)), ""]
+            changes = [
+                md(change, here, f"Framework '{framework.id}' changelog '{entry.version}'") for change in entry.changes
+            ]
+            lines.append(block_html(h("ul", {}, [h("li", {}, Markup(change)) for change in changes])))
     return "\n".join(lines) + "\n"
+
+
+def _version_title(entry: Change) -> str:
+    """A changelog entry's heading: its version, and its date in words when it has one."""
+    if entry.date:
+        return say("changelog-version-date", version=entry.version, date=long_date(entry.date))
+    return say("changelog-version", version=entry.version)
 
 
 def competency_page(

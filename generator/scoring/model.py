@@ -95,6 +95,17 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One version's entry in a framework's changelog."""
+
+    version: str
+    date: str
+    """YYYY-MM-DD, or "" when not given."""
+    changes: tuple[str, ...]
+    """The changes, one Markdown line each."""
+
+
+@dataclass(frozen=True, slots=True)
 class Framework:
     id: str
     version: str
@@ -109,6 +120,8 @@ class Framework:
     domains: tuple[Domain, ...]
     groups: tuple[Group, ...] = ()
     """The answer groups a person may choose for a result code (say executive and non-executive)."""
+    changelog: tuple[Change, ...] = ()
+    """The changes of each version, newest first; shown on the framework's page, never scored."""
 
     @property
     def offers_360(self) -> bool:
@@ -193,6 +206,9 @@ def normalise(data: Mapping[str, Any]) -> Framework:
             for domain in data["domains"]
         ),
         groups=tuple(Group(g["id"], g["label"]) for g in data.get("groups", [])),
+        changelog=tuple(
+            Change(str(c["version"]), c.get("date", ""), tuple(c["changes"])) for c in data.get("changelog", [])
+        ),
     )
 
 

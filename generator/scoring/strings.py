@@ -90,6 +90,9 @@ MESSAGES: dict[str, str] = {
     "competency-studies-title": "Case studies that show this",
     "competency-no-studies": "No case study shows this competency yet.",
     "competency-assess": "Assess yourself on this",
+    "changelog-title": "What changed",
+    "changelog-version": "Version {version}",
+    "changelog-version-date": "Version {version}, {date}",
     # The printable version (pages/printable.py), Markdown.
     "printable-title": "{title}: printable version",
     "printable-intro": "Version {version}. Tick one box for each statement; leave a statement blank if you prefer. "
