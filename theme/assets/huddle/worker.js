@@ -124,7 +124,7 @@ async function download({ name, url }, { signal, onBytes, cacheName }) {
     throw failed(error.message);
   }
   // Firefox ends the body without an error when the connection closes early: a drop, not a whole file.
-  if (promised !== null && read < promised) throw failed("the connection closed early");
+  if (promised !== null && read < promised) throw failed(`${read} of ${promised} bytes`);
   file.whole = await new Blob(file.chunks).arrayBuffer();
   file.chunks = [];
   keepWhole(cacheName, url, file.whole);
