@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +125,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
                 *[folder + name for name in assets.IMPORTED],
                 *[folder + name + assets.GZ for name in assets.GZIPPED],
             ],
-            "messages": strings.said(),
+            "messages": page_messages(),
             "thresholds": {
                 "team": self.config.team_threshold,
                 "group": self.config.group_threshold,
@@ -229,6 +230,20 @@ def refused_files(files: Files, config: MkDocsConfig, root: Path) -> list[str]:
         elif folder == docs and (problem := published.refusal(path, file.src_uri, file.is_documentation_page(), shown)):
             problems.append(problem)
     return problems
+
+
+SCRIPT_KEY = re.compile(r'"([a-z]+(?:-[a-z]+)*)"')
+"""How a page script names a message: a double-quoted key, as `say("scorer-ready")` or a map's value."""
+
+
+def page_messages() -> dict[str, str]:
+    """The messages the page scripts can say, as the site says them: only the keys named in Huddle's scripts.
+    Every page carries them in its settings, so the rest (the scoring package says those in the worker) would
+    be 35 kB more on every page of a first visit on ward Wi-Fi."""
+    named: set[str] = set()
+    for script in (bundle.theme_dir() / "assets" / "huddle").glob("*.js"):
+        named.update(SCRIPT_KEY.findall(script.read_text(encoding="utf-8")))
+    return {key: text for key, text in strings.said().items() if key in named}
 
 
 def _add(files: Files, generated: list[File], root: Path) -> None:

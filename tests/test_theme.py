@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -50,6 +51,18 @@ def test_every_message_the_scripts_use_exists_and_every_message_is_used():
     said = set(re.findall(r"\b(?:say|sayWith|failure|fail|Failure)\(\s*\"([a-z-]+)\"", "\n".join(sources)))
     assert sorted(said - set(MESSAGES)) == []
     assert sorted(set(MESSAGES) - keys) == []
+
+
+def test_pages_carry_the_messages_their_scripts_say_and_no_others(demo_site):
+    # Every page's settings carry the messages for its scripts: all 560-odd were 51 kB on every page.
+    html = (demo_site / "assessments" / "collective-leadership" / "index.html").read_text(encoding="utf-8")
+    settings = re.search(r'<script type="application/json" id="huddle-config">(.*?)</script>', html, re.S)
+    carried = json.loads(settings.group(1))["messages"]
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in SCRIPTS)
+    said = set(re.findall(r"\b(?:say|sayWith|failure|fail|Failure)\(\s*\"([a-z-]+)\"", sources))
+    said |= set(re.findall(r"\"([a-z]+(?:-[a-z]+)*)\"", sources)) & set(MESSAGES)  # keys in maps and choices
+    assert said <= set(carried)
+    assert set(carried) <= said and len(json.dumps(carried)) < 12_000
 
 
 SAID_ELSEWHERE_TOO = {
