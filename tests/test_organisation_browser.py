@@ -124,7 +124,11 @@ def test_the_board_beside_the_rest_and_a_second_round_in_words_keyboard_and_axe(
         profile_file(framework, "Ward 1", 5, 6),
         profile_file(framework, HOSTILE, 11, 5),
     ]
-    then = [profile_file(framework, "Ward 1", 30, 6, "Spring"), profile_file(framework, "Board", 40, 5, "Spring")]
+    then = [
+        profile_file(framework, "Ward 1", 30, 6, "Spring"),
+        profile_file(framework, "Board", 40, 5, "Spring"),
+        profile_file(framework, "Ward 2", 50, 5, "Spring"),  # not in this round: not compared
+    ]
     page.goto(demo_url + ORGANISATION)
     page.get_by_label("This round's profile files").set_input_files(now)
     page.locator("details.huddle-round summary").click()
