@@ -81,6 +81,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         ]
         _add(files, generated, root)
         _add(files, [File.generated(config, branding.STYLESHEET, content=self.branding.stylesheet())], root)
+        publish.slim_theme_assets(files)
         self.files = files
         # Pages are written once every page has its URL, which links in framework Markdown need.
         text = MarkdownText(config, files)

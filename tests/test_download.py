@@ -70,6 +70,8 @@ def test_the_gzip_copies_decompress_to_the_files_they_copy(demo_site):
             assert copy == plain.read_bytes(), name
     wasm = published(demo_site, "pyodide.asm.wasm")
     assert published(demo_site, "pyodide.asm.wasm.gz").stat().st_size < 0.4 * wasm.stat().st_size
+    framework = demo_site / PAGE / "framework.json"
+    assert gzip.decompress(framework.with_name("framework.json.gz").read_bytes()) == framework.read_bytes()
 
 
 def request(url: str, **headers: str):
@@ -111,6 +113,10 @@ def test_the_page_fetches_the_gzip_copies_once_and_its_progress_counts_exactly_t
     # The copies only, each once and whole: none of the plain files Pyodide would fetch itself.
     assert fetched == sizes(demo_site, FETCHED)
     assert not {"pyodide.asm.mjs", "scoring.zip"} & set(sent.sent)
+    # The framework's JSON too: its gzip copy, a quarter of the bytes, and never the plain file.
+    assert sent.sent["framework.json.gz"] == (demo_site / PAGE / "framework.json.gz").stat().st_size
+    assert "framework.json" not in sent.sent
+    assert "seal.js" not in sent.sent  # fetched only for a page opened from an invitation
     assert boot_bytes(page)["gzip"] == sum(fetched.values())
     total = f"{sum(fetched.values()) / 1e6:.1f}"
     assert page.locator("[data-huddle-loading]").inner_text() == f"Getting the scorer ready: {total} of {total} MB"
@@ -225,6 +231,7 @@ def test_without_decompression_streams_the_plain_files_are_fetched_and_counted(p
     plain = ["pyodide.mjs", *GZIPPED, "scoring.zip"]
     assert {name: sent.sent[name] for name in plain} == sizes(demo_site, plain)
     assert not [name for name in sent.sent if name.endswith(".gz")]
+    assert sent.sent["framework.json"] == (demo_site / PAGE / "framework.json").stat().st_size
     assert boot_bytes(page)["plain"] == sum(sent.sent[name] for name in plain)
 
 

@@ -34,14 +34,14 @@ export async function keepForOffline(config, form) {
       .map((entry) => entry.name)
       .filter((url) => new URL(url).origin === location.origin);
     // The page, its printable version (which the failure notice offers), its framework and scorer.
+    // The scorer's gzip copies, or the plain files where the browser cannot decompress them (scorer.js).
+    const gzip = typeof DecompressionStream === "function";
     const needed = [
       location.href.split("#")[0],
       absolute(config.printable),
-      absolute(form.dataset.frameworkUrl),
+      absolute(form.dataset.frameworkUrl) + (gzip ? ".gz" : ""),
       absolute(config.worker),
     ];
-    // The scorer's gzip copies, or the plain files where the browser cannot decompress them (scorer.js).
-    const gzip = typeof DecompressionStream === "function";
     const keep = gzip ? config.keep : config.keep.map((url) => url.replace(/\.gz$/, ""));
     const urls = [...needed, ...keep.map(absolute), ...own];
     navigator.serviceWorker.addEventListener("message", ({ data }) => {
