@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from generator.scoring.model import Framework, normalise
@@ -112,3 +113,19 @@ def test_the_privacy_notice_says_a_json_download_holds_every_answer_and_it_does(
     assert _json.loads(made["saved"])["notes"] == "Ask Sam"
     assert not {item.id for item in framework.items()} & set(made["csv"].replace(",", " ").split())
     assert "Ask Sam" not in made["csv"]
+
+
+def test_the_nhs_documents_the_advice_names_are_further_reading_by_title_and_year(demo_site):
+    """Issue 24: NHS England's documents are cited by title and year in `further_reading`, shown on the
+    framework's page as other organisations' work, never as the source of a framework's wording."""
+    page = (demo_site / "frameworks" / "board-leadership" / "index.html").read_text()
+    reading = page.split('id="further-reading"', 1)[1].split("<h2", 1)[0]
+    assert "Published by other organisations" in reading
+    for title in (
+        "Patient Safety Incident Response Framework (NHS England, 2022)",
+        "A just culture guide (NHS Improvement, 2018)",
+    ):
+        assert f">{title}</a>" in reading
+    for framework in frameworks(demo_site):
+        assert framework.further_reading, framework.id
+        assert all(re.search(r", 20\d\d\b", work.title) for work in framework.further_reading)

@@ -18,6 +18,13 @@ EXPECTED = {
         "changelog-not-this-version.yml:6:14: changelog[0].version: is '1.0', but the framework's version is '2.0'; list the newest version first, so that the page says what changed in the version people answer.",
         "changelog-not-this-version.yml:8:14: changelog[1].version: '1.0' is listed twice; give each version one entry.",
     ],
+    "further-reading-not-web": [
+        "further-reading-not-web.yml:7:10: further_reading[0].url: must be one web address with no spaces, line breaks or control characters; check it.",
+    ],
+    "further-reading-shape": [
+        "further-reading-shape.yml:7:10: further_reading[0].url: must be a web address starting with https:// or http://; got 'javascript:alert(1)'.",
+        "further-reading-shape.yml:8:5: further_reading[1]: 'title' is required; add it.",
+    ],
     "changelog-no-changes": [
         "changelog-no-changes.yml:6:5: changelog[0]: 'changes' is required; add it.",
         "changelog-no-changes.yml:7:11: changelog[0].date: must be a date written YYYY-MM-DD, such as 2026-11-01; got '5 December'.",
@@ -128,7 +135,7 @@ EXPECTED = {
         "scale-value-repeated.yml:8:15: scale.points[1].value: 1 appears twice; each point needs its own value.",
     ],
     "unknown-key-far": [
-        "unknown-key-far.yml:4:1: colour: is not a known key; the keys allowed here are audience, bands, changelog, description, domains, groups, id, licence, scale, source, title, updated, version.",
+        "unknown-key-far.yml:4:1: colour: is not a known key; the keys allowed here are audience, bands, changelog, description, domains, further_reading, groups, id, licence, scale, source, title, updated, version.",
     ],
     "unknown-key-typo": [
         "unknown-key-typo.yml:24:13: domains[0].competencies[0].items[1].revers: is not a known key; did you mean 'reverse'?",

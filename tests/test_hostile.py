@@ -91,7 +91,9 @@ def test_no_payload_runs_on_any_page_and_titles_stay_text(open_page, hostile_url
             ).count()
             == 0
         )
-        assert 'href="javascript:' not in body and 'src="data:' not in body
+        # As elements' addresses (a title that is only text may read `<a href="javascript:...">`, escaped).
+        assert page.locator('article [href^="javascript:" i], article [src^="data:" i]').count() == 0
+        assert 'href="javascript:' not in body.replace("&lt;a href=", "")  # and never as markup either
 
 
 def test_the_assessment_keeps_its_fieldsets_and_shows_results_with_the_payloads_as_text(open_page, hostile_url):

@@ -6,11 +6,11 @@ import difflib
 from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..sources import Problem, SourceError
 from ..sources.reading import parse_yaml, read_text, shown_path
 from ..sources.structure import check_structure
+from ..sources.web import is_web_address
 from ..sources.yamlpos import Positions
 from . import frontmatter
 from .model import CaseStudy, Source
@@ -109,18 +109,6 @@ def _bad_urls(data: dict[str, Any], positions: Positions, shown: str, offset: in
                 message = "must be one web address with no spaces, line breaks or control characters; check it."
                 problems.append(Problem(shown, line + offset, column, f"{key}[{i}].url", message))
     return problems
-
-
-def is_web_address(url: str) -> bool:
-    """An http or https URL with a host, and no whitespace or control characters anywhere."""
-    if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
-        return False
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def unknown_reference(ref: str, known: Collection[str]) -> str:

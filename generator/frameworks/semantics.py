@@ -9,6 +9,7 @@ from typing import Any
 
 from ..sources import Problem
 from ..sources.structure import dotted
+from ..sources.web import is_web_address
 from ..sources.yamlpos import Path, Positions
 
 
@@ -23,6 +24,7 @@ def check_meaning(data: dict[str, Any], positions: Positions, shown: str) -> lis
     problems += [problem(path, message) for path, message in _rater_text(data)]
     problems += [problem(path, message) for path, message in _groups(data)]
     problems += [problem(path, message) for path, message in _changelog(data)]
+    problems += [problem(path, message) for path, message in _reading(data)]
     infinite = [problem(path, message) for path, message in _non_finite(data)]
     if infinite:  # .nan and .inf are YAML numbers, but no score can be compared with them
         return problems + infinite
@@ -66,6 +68,17 @@ def _groups(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
         if group["id"] in seen:
             yield ("groups", g, "id"), f"'{group['id']}' is used by another group; give each group its own id."
         seen.add(group["id"])
+
+
+def _reading(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    """Each `further_reading` address that starts well but is no web address (a badly shaped one is the schema's)."""
+    for i, work in enumerate(data.get("further_reading", [])):
+        url = work["url"]
+        if url.startswith(("http://", "https://")) and not is_web_address(url):
+            yield (
+                ("further_reading", i, "url"),
+                ("must be one web address with no spaces, line breaks or control characters; check it."),
+            )
 
 
 def _changelog(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:

@@ -69,6 +69,10 @@ def framework_page(framework: Framework, md: Text) -> str:
             lines += ["", f"### [{text(competency.title)}]({target})", ""]
             lines += [block(competency.description, f"competency '{competency.id}' description"), ""]
             lines += _items(competency.items)
+    if framework.further_reading:
+        lines += ["", heading(2, say("framework-reading-title")), "", say("framework-reading-note"), ""]
+        works = [h("li", {}, h("a", {"href": work.url}, work.title)) for work in framework.further_reading]
+        lines.append(block_html(h("ul", {}, works)))  # raw HTML: a title's brackets are text, never a link
     if framework.changelog:
         lines += ["", heading(2, say("changelog-title"))]
         for entry in framework.changelog:

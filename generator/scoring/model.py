@@ -106,6 +106,14 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Work:
+    """A published work a reader may want next (a framework's further reading): its title and address."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Framework:
     id: str
     version: str
@@ -122,6 +130,8 @@ class Framework:
     """The answer groups a person may choose for a result code (say executive and non-executive)."""
     changelog: tuple[Change, ...] = ()
     """The changes of each version, newest first; shown on the framework's page, never scored."""
+    further_reading: tuple[Work, ...] = ()
+    """Other organisations' work a reader may want next; shown on the framework's page, never scored."""
 
     @property
     def offers_360(self) -> bool:
@@ -209,6 +219,7 @@ def normalise(data: Mapping[str, Any]) -> Framework:
         changelog=tuple(
             Change(str(c["version"]), c.get("date", ""), tuple(c["changes"])) for c in data.get("changelog", [])
         ),
+        further_reading=tuple(Work(w["title"], w["url"]) for w in data.get("further_reading", [])),
     )
 
 

@@ -93,6 +93,8 @@ MESSAGES: dict[str, str] = {
     "changelog-title": "What changed",
     "changelog-version": "Version {version}",
     "changelog-version-date": "Version {version}, {date}",
+    "framework-reading-title": "Further reading",
+    "framework-reading-note": "Published by other organisations, and listed for reading next.",
     # The printable version (pages/printable.py), Markdown.
     "printable-title": "{title}: printable version",
     "printable-intro": "Version {version}. Tick one box for each statement; leave a statement blank if you prefer. "
