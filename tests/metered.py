@@ -19,7 +19,8 @@ class Meter:
 
     `cut[name] = n`: the next response for `name` stops after n bytes and the connection closes (a drop).
     `stall[name] = n`: the next response for `name` stops after n bytes and holds the connection open, sending
-    nothing, until the browser gives up on it (recorded in `abandoned`) or `release` is set.
+    nothing, until the browser gives up on it (recorded in `abandoned`) or `release` is set. A page's name is
+    "" (its path ends in "/"), so a page is stalled by its whole path: `stall["/about/"] = 0`.
     `pace`: bytes a second the whole server sends at most (a slow line), in small pieces.
     `delay`: seconds each response waits before it starts (a line's latency, on the server's side).
     `drop_after`: once the server has sent this many bytes in all (of the files named in `counted`, if given),
@@ -79,9 +80,10 @@ def metered(meter: Meter) -> type[SiteHandler]:
             return super().send_head()
 
         def copyfile(self, source, outputfile) -> None:
-            name = urllib.parse.urlsplit(self.path).path.rsplit("/", 1)[-1]
+            path = urllib.parse.urlsplit(self.path).path
+            name = path.rsplit("/", 1)[-1]
             with meter.lock:
-                cut, stall = meter.cut.pop(name, None), meter.stall.pop(name, None)
+                cut, stall = meter.cut.pop(name, None), meter.stall.pop(path if path in meter.stall else name, None)
             budget = cut if cut is not None else stall
             piece = 16 * 1024 if meter.pace else 64 * 1024
             while chunk := source.read(piece if budget is None else min(piece, budget)):

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.assessment_page import answer, clear_answers, wait_until
+from generator.headers import site_headers
+from tests.assessment_page import RESULTS_TIMEOUT, answer, clear_answers, wait_until
 from tests.conftest import CHROMIUM_FLAGS, chromium_path, new_context
+from tests.metered import Meter, metered
+from tests.sites import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.no_pyodide]
 
@@ -66,6 +69,43 @@ def test_a_page_the_browser_keeps_for_back_keeps_its_answers(browser, demo_url, 
         assert page.evaluate("window.huddleKept"), f"the page was not kept for Back: {reasons}"
         assert checked(page) == ["answer-v1-4"]
     finally:
+        kept_for_back.close()
+
+
+def test_a_page_kept_for_back_stays_kept_when_the_offline_worker_finishes_keeping_its_files(browser, demo_site):
+    """The offline worker replies "kept" when it has kept a page's files, which can be after the person has
+    moved on: a message to a page the browser keeps for Back would take it out of that cache. The server
+    holds the worker's request for the printable version until the page is left, so the reply comes late."""
+    kept_for_back = browser.browser_type.launch(
+        executable_path=chromium_path(), args=CHROMIUM_FLAGS, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    sent = Meter()
+    try:
+        with serving(demo_site, site_headers(demo_site), handler_class=metered(sent)) as url:
+            printable = f"/{PAGE}print/"
+            sent.stall[printable] = 0  # the worker's copy of the printable version waits (nothing else asks)
+            page = kept_for_back.new_context().new_page()  # Pyodide not held: the scorer's start asks for "keep"
+            page.goto(url + PAGE)
+            page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+            wait_until(page, lambda: printable not in sent.stall, timeout=30_000)  # the worker is keeping
+            page.evaluate("window.addEventListener('pageshow', (e) => { window.huddleKept = e.persisted; })")
+            answer(page, "v1", "Often")
+            page.goto(url + "about/")
+            sent.release.set()  # the worker finishes keeping while the assessment page waits for Back
+            kept = (
+                "async (u) => { for (const n of await caches.keys())"
+                " if (await (await caches.open(n)).match(u)) return 1 }"
+            )
+            wait_until(page, lambda: page.evaluate(kept, url + printable[1:]), timeout=10_000)
+            page.wait_for_timeout(1_000)  # its reply, "kept", sent by now: to no one, with the fix
+            page.go_back(wait_until="commit")
+            kept_or_loaded = "window.huddleKept !== undefined || document.readyState === 'complete'"
+            wait_until(page, lambda: page.evaluate(kept_or_loaded), timeout=10_000)
+            reasons = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0].notRestoredReasons)")
+            assert page.evaluate("window.huddleKept"), f"the page was not kept for Back: {reasons}"
+            assert checked(page) == ["answer-v1-4"]
+    finally:
+        sent.release.set()
         kept_for_back.close()
 
 

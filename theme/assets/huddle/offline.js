@@ -145,6 +145,13 @@ self.addEventListener("activate", (event) => {
 //   cache. Answered {type: "kept"} or {type: "not-kept"}.
 // - {type: "visited", page, files}: a page opened before this worker controlled it (the first
 //   page of a first visit) and its files, kept as if it had been opened through the worker.
+// The reply goes to the page only if it is still open: a page the browser keeps for Back is no
+// client (`clients.get` leaves it out), and a message to it would take it out of that cache.
+async function reply(event, message) {
+  const client = event.source && (await self.clients.get(event.source.id));
+  client?.postMessage(message);
+}
+
 const ownURLs = (urls) =>
   (Array.isArray(urls) ? urls : []).map((u) => address(u, self.location.href)).filter((url) => url && sameOrigin(url));
 
@@ -163,8 +170,8 @@ self.addEventListener("message", (event) => {
         .then(async (cache) => cache.addAll(await missing(cache)))
         .then(() => keepOfflinePage().catch(() => {})) // the page's own files are what "kept" reports
         .then(
-          () => event.source?.postMessage({ type: "kept" }),
-          () => event.source?.postMessage({ type: "not-kept" }),
+          () => reply(event, { type: "kept" }),
+          () => reply(event, { type: "not-kept" }),
         ),
     );
   } else if (event.data?.type === "visited") {
@@ -175,7 +182,7 @@ self.addEventListener("message", (event) => {
         keepOfflinePage(),
         ...pages.map((url) => keepFetched(url.href, PAGES, MAX_PAGES, true)),
         ...files.map((url) => keepFetched(url.href, FILES, MAX_FILES)),
-      ]).then(() => event.source?.postMessage({ type: "visited-kept" })),
+      ]).then(() => reply(event, { type: "visited-kept" })),
     );
   }
 });
