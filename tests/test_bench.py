@@ -63,7 +63,7 @@ def test_browser_tests_bench():
 
 
 @pytest.mark.browser
-@pytest.mark.timeout(360)  # its two drop visits wait out the page's own tries: two minutes or more here
+@pytest.mark.timeout(360)  # its two drop visits wait out the page's own tries (1 s and 1 s when tiny)
 def test_assessment_bench_in_chromium():
     out = tiny("assessment.py", "--engines", "Chromium")
     for row in (
@@ -81,7 +81,7 @@ def test_assessment_bench_in_chromium():
 
 
 @pytest.mark.browser
-@pytest.mark.timeout(360)  # Chromium's table, then the engine's four visits: two to three minutes here
+@pytest.mark.timeout(360)  # the engine's four visits: about a minute here
 @pytest.mark.parametrize(("engine", "found"), [("Firefox ESR", firefox_path), ("WebKitGTK", webkit_paths)])
 def test_assessment_bench_in_engine(engine, found):
     """Every cell of the engine's column filled: in Firefox and WebKitGTK a connection closed early ends the
@@ -90,7 +90,7 @@ def test_assessment_bench_in_engine(engine, found):
         found()
     except Unavailable as missing:
         pytest.skip(str(missing))
-    out = tiny("assessment.py", "--table-only", "--engines", engine)
+    out = tiny("assessment.py", "--engines-only", "--engines", engine)
     column = [line for line in out.splitlines() if "comes back while the page waits" in line]
     assert column and "failed:" not in out and "not run:" not in out, out
 
