@@ -47,6 +47,18 @@ def test_back_after_following_a_menu_link_keeps_the_answers(page, demo_url):
     assert checked(page) == ["answer-v1-4"]
 
 
+def assert_back_from_the_cache(page) -> None:
+    """Back to the assessment page (answered v1 "Often", with a `pageshow` listener that notes `persisted`):
+    the browser's cache for Back gave it, with its answer."""
+    page.go_back(wait_until="commit")  # a page kept for Back fires no "load"
+    # (Polled from outside the page: the site's policy refuses the eval wait_for_function needs.)
+    kept_or_loaded = "window.huddleKept !== undefined || document.readyState === 'complete'"
+    wait_until(page, lambda: page.evaluate(kept_or_loaded), timeout=10_000)
+    reasons = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0].notRestoredReasons)")
+    assert page.evaluate("window.huddleKept"), f"the page was not kept for Back: {reasons}"
+    assert checked(page) == ["answer-v1-4"]
+
+
 def test_a_page_the_browser_keeps_for_back_keeps_its_answers(browser, demo_url, request):
     # Playwright turns the back/forward cache off; browsers have it on, so this Chromium does too.
     kept_for_back = browser.browser_type.launch(
@@ -61,13 +73,7 @@ def test_a_page_the_browser_keeps_for_back_keeps_its_answers(browser, demo_url, 
         page.evaluate("window.addEventListener('pageshow', (e) => { window.huddleKept = e.persisted; })")
         answer(page, "v1", "Often")
         page.goto(demo_url + "about/")
-        page.go_back(wait_until="commit")  # a page kept for Back fires no "load"
-        # (Polled from outside the page: the site's policy refuses the eval wait_for_function needs.)
-        kept_or_loaded = "window.huddleKept !== undefined || document.readyState === 'complete'"
-        wait_until(page, lambda: page.evaluate(kept_or_loaded), timeout=10_000)
-        reasons = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0].notRestoredReasons)")
-        assert page.evaluate("window.huddleKept"), f"the page was not kept for Back: {reasons}"
-        assert checked(page) == ["answer-v1-4"]
+        assert_back_from_the_cache(page)
     finally:
         kept_for_back.close()
 
@@ -98,12 +104,7 @@ def test_a_page_kept_for_back_stays_kept_when_the_offline_worker_finishes_keepin
             )
             wait_until(page, lambda: page.evaluate(kept, url + printable[1:]), timeout=10_000)
             page.wait_for_timeout(1_000)  # its reply, "kept", sent by now: to no one, with the fix
-            page.go_back(wait_until="commit")
-            kept_or_loaded = "window.huddleKept !== undefined || document.readyState === 'complete'"
-            wait_until(page, lambda: page.evaluate(kept_or_loaded), timeout=10_000)
-            reasons = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0].notRestoredReasons)")
-            assert page.evaluate("window.huddleKept"), f"the page was not kept for Back: {reasons}"
-            assert checked(page) == ["answer-v1-4"]
+            assert_back_from_the_cache(page)
     finally:
         sent.release.set()
         kept_for_back.close()
