@@ -1,5 +1,6 @@
 """Every sentence of the demo's pages that names the 2014 King's Fund report or the CCL white paper is on
-citations.yml, with its source, where in the paper (when known) and whether it quotes or paraphrases."""
+citations.yml, with its source, the page in the paper (or what was looked for and not found) and whether it
+quotes or paraphrases."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ NAMES = re.compile(
     re.I,
 )
 """A sentence that matches names one of the papers, wherever it is."""
+
+REPORTS = {"quoted", "paraphrased"}
+"""The forms that say what a paper says, so that a reader must be able to find it in the paper."""
+
+PAGES = re.compile(r"\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*")
+"""Pages as printed in a paper: one ("15"), a range ("5-11") or a list ("5, 12, 15")."""
 
 MENTIONS = re.compile(r"\b(?:the|that|this) (?:report|paper)s?\b", re.I)
 """A sentence that matches names a paper when its page names one: elsewhere "the report" is some other report."""
@@ -104,6 +111,25 @@ def unlisted(content: Path, citations: dict) -> list[str]:
     return [f"{page}: {sentence}" for page, sentence in sorted(found_in(content) - on_list)]
 
 
+def unpaged(citations: dict) -> list[str]:
+    """Each claim that reports what a paper says but gives no page in it and does not say why, said with its page.
+
+    A claim with a page can be checked against the paper by anyone; one without is the author's word. A page
+    that was looked for and not found is null with `untraced` saying so, which keeps the gap in plain view
+    rather than filled with a guessed number."""
+    found = []
+    for claim in citations["claims"]:
+        if claim["form"] not in REPORTS:
+            continue
+        page = claim.get("page")
+        if page is None:
+            if not str(claim.get("untraced") or "").strip():
+                found.append(f"{claim['file']}: {claim['sentence']}")
+        elif not PAGES.fullmatch(str(page)):
+            found.append(f"{claim['file']}: {claim['sentence']} (page {page!r} is not a page, range or list)")
+    return found
+
+
 def test_every_sentence_that_names_a_paper_is_on_the_citation_list():
     missing = unlisted(REPO / "content", listed())
     assert not missing, (
@@ -130,9 +156,40 @@ def test_each_listed_claim_names_its_source_its_form_and_where_it_rests():
         said = f"{claim['file']}: {claim['sentence']}"
         assert set(claim["sources"]) <= set(citations["sources"]), said
         assert claim["form"] in FORMS, said
-        assert "page" in claim, said  # a page number in the paper, or null when it is not known yet
-        if claim["form"] in {"quoted", "paraphrased"}:
+        assert "page" in claim, said  # the page in the paper, or null
+        if claim["form"] in REPORTS:
             assert claim.get("basis", "").strip(), f"{said}: say what in the paper (or DOMAIN.md) it rests on"
+
+
+def test_every_quoted_or_paraphrased_claim_gives_its_page():
+    missing = unpaged(listed())
+    assert not missing, (
+        "These claims say what a paper says but give no page in it; give the page as printed in the paper, or, "
+        "when it was looked for and not found, leave it null and say so in `untraced`:\n" + "\n".join(missing)
+    )
+
+
+def test_a_credit_or_a_disclaimer_cites_no_page():
+    # They name a whole paper (as a source, further reading, or to say the words around it are not the
+    # paper's), not a passage in it: a page there, the cover's included, would suggest a claim that is not made.
+    paged = [
+        f"{claim['file']}: {claim['sentence']}"
+        for claim in listed()["claims"]
+        if claim["form"] not in REPORTS and claim.get("page") is not None
+    ]
+    assert not paged, "These name a paper without reporting what it says, so give no page:\n" + "\n".join(paged)
+
+
+def test_a_paraphrase_with_its_page_left_out_fails():
+    claim = {"file": "index.md", "sentence": "The paper says so.", "form": "paraphrased", "page": "5-11"}
+    citations = {"claims": [claim, {"file": "about.md", "sentence": "A credit.", "form": "names it", "page": None}]}
+    assert unpaged(citations) == []
+    claim["page"] = None
+    assert unpaged(citations) == ["index.md: The paper says so."]
+    claim["untraced"] = "Looked for in the transcript's pages 1-3; not there."
+    assert unpaged(citations) == []
+    claim["page"] = "page five"
+    assert unpaged(citations) == ["index.md: The paper says so. (page 'page five' is not a page, range or list)"]
 
 
 def test_a_new_claim_about_the_report_that_is_not_on_the_list_fails(tmp_path):
