@@ -66,6 +66,17 @@ def test_a_profile_file_reads_back_as_the_team_page_showed_it(team):
     assert all(set(c) <= {"id", "score", "counted", "bands"} for c in data["competencies"])
 
 
+def test_a_figure_not_as_the_team_page_writes_it_is_refused_naming_the_file_and_the_key(team):
+    """A file whose checksum matches but whose figures are not the team page's (a tool that writes its own
+    files, say) is left out by name, saying which key: not a crash of the organisation view."""
+    data = json.loads(team_file(team, [3] * 6, "Ward 7")["text"])
+    del data["checksum"]
+    data["members"] = "six"
+    data["checksum"] = organisation._checksum(data)
+    with pytest.raises(ValueError, match="^Ward 7.json is left out: its “members” is not as the team page writes it"):
+        read_profile_file(team, "Ward 7.json", json.dumps(data))
+
+
 def test_a_changed_figure_or_a_missing_checksum_is_refused_naming_the_file(team):
     file = team_file(team, [3] * 6, "Ward 7")
     data = json.loads(file["text"])

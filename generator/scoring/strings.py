@@ -809,7 +809,7 @@ def said() -> dict[str, str]:
     return dict(_said)
 
 
-def say(key: str, **values: object) -> str:
+def say(key: str, /, **values: object) -> str:
     """The message `key`, as the site says it, with its `{name}` fields filled in."""
     return _said[key].format(**values)
 
