@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -27,6 +27,7 @@ from . import (
     team,
     team_view,
 )
+from .alphabet import ALPHABET
 from .chart import bar_chart
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import changes, read_saved, report, saved_result
@@ -46,7 +47,7 @@ def results_call(
     before = score(framework, earlier["answers"]) if earlier is not None else None
     chart = bar_chart(framework, found, before)
     shown = ""
-    if earlier is not None:
+    if earlier is not None and before is not None:
         rows = changes(before, found)  # both already scored
         shown = results.comparison(framework, rows, earlier.get("date", ""), earlier.get("notes", ""))
     return {
@@ -70,7 +71,7 @@ def code_call(
 ) -> str:
     """A result code for `answers` (a rater's when `role` is given). The page's random numbers make the nonce."""
     if isinstance(nonce, list):
-        nonce = "".join(codes.ALPHABET[n % len(codes.ALPHABET)] for n in nonce if isinstance(n, int))
+        nonce = "".join(ALPHABET[n % len(ALPHABET)] for n in nonce if isinstance(n, int))
     return codes.encode(framework, answers, group=group, role=role, nonce=str(nonce))
 
 
@@ -202,7 +203,7 @@ def organisation_call(
     source = "print-round-profiles"
     if survey_text:
         read = survey.read_survey(framework, survey_text, mapping, grouped_by)
-        chooser = organisation_view.column_chooser(read.columns, read.unmatched, grouped_by)
+        chooser: str = organisation_view.column_chooser(read.columns, read.unmatched, grouped_by)
         if grouped_by is None:
             return {"view": "", "notes": "", "columns": chooser, "counted": 0, "shown": False}
         teams = organisation.survey_teams(framework, read, k, read.columns[grouped_by])
@@ -235,7 +236,7 @@ def organisation_call(
     }
 
 
-CALLS = {
+CALLS: dict[str, Callable[..., Any]] = {
     "results": results_call,
     "saved": saved_call,
     "code": code_call,

@@ -321,7 +321,7 @@ def _ticket_problem(code: Code, collection: sealed.Collection | None, invited: d
 def alike(numbered: Iterable[tuple[int, Code]]) -> tuple[tuple[int, ...], ...]:
     """The numbers (lines of a paste, rows of a file) of codes that hold the same answers, group and role, for
     each set of more than one: two people rarely answer every statement alike."""
-    found: dict[tuple, list[int]] = {}
+    found: dict[tuple[object, ...], list[int]] = {}
     for number, code in numbered:
         found.setdefault((code.group, code.role, tuple(sorted(code.answers.items()))), []).append(number)
     return tuple(tuple(numbers) for numbers in found.values() if len(numbers) > 1)

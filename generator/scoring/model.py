@@ -160,7 +160,8 @@ class Framework:
 
     def to_json(self) -> dict[str, Any]:
         """The framework as JSON data (`framework.json`); `normalise` reads it back."""
-        return to_json(self)
+        data: dict[str, Any] = to_json(self)
+        return data
 
 
 def normalise(data: Mapping[str, Any]) -> Framework:

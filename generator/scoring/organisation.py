@@ -278,10 +278,11 @@ def pool(framework: Framework, teams: Sequence[Team], k: int) -> dict[str, Poole
     """Each competency pooled from the shown scores of the teams shown, weighted by their counts."""
     pooled = {}
     for competency in framework.competencies():
-        scores = [s for t in shown_teams(teams, k) if (s := t.score(competency.id)) is not None]
-        counted = sum(s.counted for s in scores)
-        mean = sum((Fraction(s.score) * s.counted for s in scores), Fraction(0)) / counted if counted else None
-        pooled[competency.id] = Pooled(mean, counted, len(scores))
+        found = [s for t in shown_teams(teams, k) if (s := t.score(competency.id)) is not None]
+        weighted = [(Fraction(s.score), s.counted) for s in found if s.score is not None]  # (`score` says so)
+        counted = sum(n for _, n in weighted)
+        mean = sum((score * n for score, n in weighted), Fraction(0)) / counted if counted else None
+        pooled[competency.id] = Pooled(mean, counted, len(weighted))
     return pooled
 
 

@@ -125,7 +125,9 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
         raise ValueError(say("file-not-a-result"))
     if saved.get("format_version") != SAVED_FORMAT_VERSION:
         raise ValueError(say("file-other-format"))
-    named = saved.get("framework") if isinstance(saved.get("framework"), dict) else {}
+    named = saved.get("framework")
+    if not isinstance(named, dict):
+        named = {}
     if named.get("id") != framework.id:
         raise ValueError(say("file-other-framework", title=framework.title))
     if named.get("version") != framework.version:

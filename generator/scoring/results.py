@@ -428,7 +428,7 @@ def _answers(framework: Framework, answers: Mapping[str, Any]) -> Markup:
             {"data-item": item.id},
             item.text,
             " ",
-            h("strong", {}, labels.get(answers.get(item.id), say("not-answered"))),
+            h("strong", {}, labels.get(answers.get(item.id, ""), say("not-answered"))),
         )
         for item in framework.items()
     ]

@@ -126,8 +126,9 @@ def score(framework: Framework, answers: Mapping[str, Any]) -> dict[str, Any]:
                     "total": len(competency.items),
                 }
             )
-        complete = all(s is not None for s in exact_scores) and exact_scores
-        domain_mean = sum(exact_scores, Fraction(0)) / len(exact_scores) if complete else None
+        known = [s for s in exact_scores if s is not None]
+        complete = bool(exact_scores) and len(known) == len(exact_scores)
+        domain_mean = sum(known, Fraction(0)) / len(known) if complete else None
         domains.append(
             {
                 "id": domain.id,

@@ -75,7 +75,8 @@ def _columns(text: str) -> int:
     than MAX_COLUMNS: a file of 30,000 columns is refused before 30,000 cells (and their choices) are made."""
     columns, at = 1, 0
     while columns <= MAX_COLUMNS:
-        at = _FIELD.match(text, at).end()
+        field = _FIELD.match(text, at)  # it matches everywhere: a field may be empty
+        at = field.end() if field else len(text)
         if not text.startswith(",", at):
             break
         columns, at = columns + 1, at + 1

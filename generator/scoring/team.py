@@ -227,7 +227,7 @@ def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
     said = []
     for c in now.competencies:
         old = before[c.id]
-        if c.mean is None or old.mean is None:
+        if c.mean is None or old.mean is None or c.score is None or old.score is None:
             said.append((c.title, say("round-not-comparable")))
             continue
         if not comparable(c.counted, old.counted, now.k):
