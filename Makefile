@@ -4,13 +4,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint setup browser dist clean bench
+.PHONY: serve test test-fast build check lint setup browser dist clean bench
 
 serve: setup  ## Build the demo site and serve it at http://127.0.0.1:8000
 	$(PY) -m generator serve
 
 test: setup browser  ## Run every test, the browser tests included
 	$(PY) -m pytest
+
+test-fast: setup  ## The tests that need no browser (scoring, build, content, errors): a few minutes, no browser set-up
+	$(PY) -m pytest -m "not browser" -q
 
 build: setup  ## Build the demo site into site/ (strict)
 	$(PY) -m generator build --strict
