@@ -65,8 +65,9 @@ def test_a_page_the_browser_keeps_for_back_keeps_its_answers(browser, demo_url, 
         executable_path=chromium_path(), args=CHROMIUM_FLAGS, ignore_default_args=["--disable-back-forward-cache"]
     )
     try:
-        page = new_context(kept_for_back, request).new_page()
+        page = kept_for_back.new_context().new_page()  # Pyodide not held: the page starts the worker when ready
         page.goto(demo_url + PAGE)
+        page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
         # The offline worker's first start claims the open pages, which takes a page out of the
         # browser's cache for Back (it loads again, its answers from sessionStorage): wait for it.
         wait_until(page, lambda: page.evaluate("navigator.serviceWorker.controller !== null"), timeout=60_000)

@@ -111,6 +111,19 @@ def test_pages_visited_open_again_offline(context, demo_url):
     assert styled(page)
 
 
+def test_a_page_that_scores_starts_the_worker_only_once_its_scorer_is_ready(context, demo_url):
+    """While the scorer downloads on weak Wi-Fi, nothing competes with it: the offline worker (which fetches
+    the offline page and its files as it installs) is registered by the page only once the scorer is ready
+    (keep.js), not as the page loads, as every other page does (workers.js). Here the scorer never starts."""
+    page = context.new_page()
+    page.goto(demo_url + PAGE)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1_500)
+    assert page.evaluate(REGISTRATIONS) == []
+    page.goto(demo_url + STORY)
+    wait_until(page, lambda page: page.evaluate(REGISTRATIONS) == [demo_url])  # as every other page does
+
+
 def test_a_case_study_read_first_is_kept_and_opens_offline(context, demo_url):
     page = first_visit(context, demo_url + STORY)  # opened before the worker was there
     story = heading(page)

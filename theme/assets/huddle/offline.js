@@ -102,7 +102,8 @@ async function keepOfflinePage() {
   if (!keepable(response, true)) return;
   // Each file on its own: one that fails (a missing image, say) leaves the page less styled, not missing.
   const files = filesOf(await response.clone().text(), OFFLINE_PAGE);
-  await Promise.allSettled(files.map((url) => cache.add(new Request(url, { cache: "no-cache" }))));
+  const keep = async (url) => (await cache.match(url)) || cache.add(new Request(url, { cache: "no-cache" }));
+  await Promise.allSettled(files.map(keep)); // a file a page kept already (keep.js) is not fetched again
   await cache.put(OFFLINE_PAGE, response);
 }
 
@@ -158,10 +159,10 @@ const ownURLs = (urls) =>
 self.addEventListener("message", (event) => {
   if (event.data?.type === "keep") {
     const urls = ownURLs(event.data.urls);
-    // The scorer's files the worker kept itself once whole (worker.js) are not fetched again.
-    const scorers = (u) => versioned(u) || /\/scoring\.zip(\.gz)?$/.test(u.pathname);
+    // What is kept already is not fetched again: the scorer's files the scoring worker kept once
+    // whole (worker.js), and the page and the files it loaded, which the page kept (keep.js).
     const missing = async (cache) => {
-      const kept = await Promise.all(urls.map((u) => scorers(u) && cache.match(u.href)));
+      const kept = await Promise.all(urls.map((u) => cache.match(u.href)));
       return urls.filter((u, i) => !kept[i]).map((u) => u.href);
     };
     event.waitUntil(

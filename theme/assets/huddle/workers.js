@@ -35,9 +35,13 @@ async function register() {
   registration.active?.postMessage({ type: "visited", page: location.href.split("#")[0], files });
 }
 
-// (Offline, there is no new worker to look for.)
-if (navigator.serviceWorker && navigator.onLine && script.dataset.build && !document.getElementById("huddle-config")) {
-  const start = () => register().catch(() => {}); // offline use is a bonus: the page works the same without it
+// (Offline, there is no new worker to look for.) Whether the page scores is asked once it has loaded:
+// this script runs in the page's head, before the page's settings (`#huddle-config`) are parsed.
+if (navigator.serviceWorker && navigator.onLine && script.dataset.build) {
+  const start = () => {
+    if (document.getElementById("huddle-config")) return; // it registers the worker itself, later (keep.js)
+    register().catch(() => {}); // offline use is a bonus: the page works the same without it
+  };
   if (document.readyState === "complete") start();
   else addEventListener("load", start, { once: true });
 }
