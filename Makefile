@@ -34,6 +34,7 @@ dist: setup
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy generator
 	$(PY) -m mypy --strict generator/scoring
 
 setup: $(VENV)/.installed node_modules/.installed

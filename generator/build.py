@@ -183,6 +183,6 @@ def _exchange(a: Path, b: Path) -> bool:
 try:
     import fcntl
 except ImportError:  # Windows: builds are not locked
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # checked before each use
 
 _libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None

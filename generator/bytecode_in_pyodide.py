@@ -37,7 +37,7 @@ def imported(zip_path: str, modules: list[object]) -> set[str]:
 def compile_hot(source: str, target: str, hot: set[str]) -> int:
     """Copy the zip `source` to `target` with each entry in `hot` compiled to bytecode; how many were."""
     compiled = 0
-    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, 9) as out:
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
         for info in archive.infolist():
             data = archive.read(info)
             name = info.filename

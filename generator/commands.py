@@ -119,7 +119,8 @@ def check(args: argparse.Namespace) -> int:
     branding.check_footer_links(brand, files, config)
     known = {file.src_uri for file in files} | {page.uri for page in site.pages()}
     markdown = [
-        (shown_path(Path(f.abs_src_path), root), f.src_uri, f.content_string) for f in files.documentation_pages()
+        (shown_path(Path(f.abs_src_path or f.src_uri), root), f.src_uri, f.content_string)
+        for f in files.documentation_pages()
     ]
     sources = [(shown, text) for shown, _, text in markdown] + [
         (shown_path(path, root), path.read_text(encoding="utf-8"))

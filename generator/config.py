@@ -7,6 +7,7 @@ import difflib
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config import config_options as c
@@ -177,7 +178,7 @@ SUB_OPTION = re.compile(r"Sub-option '([^']+)': (.*)", re.S)
 
 def said_in_site_yml(
     config_file_path: str | None, errors: ConfigErrors, warnings: ConfigWarnings
-) -> tuple[ConfigErrors, ConfigWarnings]:
+) -> tuple[list[tuple[str, str]], ConfigWarnings]:
     """The plugin's option errors as sentences that start with site.yml's line and the key, and its unknown
     keys (MkDocs only warns of them, once per build, and the setting is then silently its default) as errors
     that suggest the nearest real key."""
@@ -226,7 +227,7 @@ class KeyLines:
             root = yaml.compose(self.file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return lines  # the key is still named, without its line
-        stack = [(root, ())]
+        stack: list[tuple[Any, tuple[str, ...]]] = [(root, ())]
         while stack:  # breadth first: a shallower key wins over a deeper one of the same name
             node, path = stack.pop(0)
             if isinstance(node, yaml.MappingNode):

@@ -67,8 +67,9 @@ class _DocsLinks(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             key = {"a": "href", "img": "src"}.get(element.tag)
-            if key and element.get(key):
-                element.set(key, self.resolve(element.get(key)))
+            url = element.get(key) if key else None
+            if key and url:
+                element.set(key, self.resolve(url))
 
     def resolve(self, url: str) -> str:
         parts = urlsplit(url)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from . import assets, author_html, branding, bundle, headers, placeholders, publish, site_paths, site_settings, snippets
 from .config import HuddleConfig, said_in_site_yml
@@ -73,7 +74,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             log.warning(str(placeholder))
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
-            files.get_file_from_path(study.src_uri).inclusion = NOT_IN_NAV
+            _file(files, study.src_uri).inclusion = NOT_IN_NAV
         pages = self.site.pages()
         generated = [
             File.generated(config, page.uri, content="", inclusion=INCLUDED if page.in_nav else NOT_IN_NAV)
@@ -90,8 +91,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
         changed = publish.build_date()
         for framework in self.site.frameworks:
-            here = files.get_file_from_path(assessment_uri(framework)).url
-            url = lambda uri, here=here: get_relative_url(files.get_file_from_path(uri).url, here)  # noqa: E731
+            here = _file(files, assessment_uri(framework)).url
+            url = lambda uri, here=here: get_relative_url(_file(files, uri).url, here)  # noqa: E731
             advice = publish.guidance(framework, self.site.knowledge, text, url, self.branding.name)
             published = publish.framework_files(config, framework, advice, changed, self.branding.name, self.strings)
             _add(files, published, root)
@@ -101,7 +102,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             _add(files, [File.generated(config, headers.FILE, content=headers.headers_file(None))], root)
             return files
         configured = self.config.pyodide_dir is not None
-        pyodide_dir = Path(self.config.pyodide_dir) if configured else bundle.pyodide_dir()
+        pyodide_dir = Path(self.config.pyodide_dir) if self.config.pyodide_dir is not None else bundle.pyodide_dir()
         scoring = assets.scoring_zip()
         version, boot_files, scoring = assets.pyodide_files(pyodide_dir, configured, scoring)
         shared = publish.shared_files(config, (version, boot_files), scoring)
@@ -168,18 +169,23 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             log.warning(warning)  # `build --strict` publishes nothing that lost part of a page
         return cleaned
 
-    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig):
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         # Material prints `config.copyright` in every footer; its links are relative to the page, so it is
         # set for each page (here for 404.html and the like, below for pages) just before it is rendered.
         config.copyright = self.branding.footer(self.files, context["base_url"])
         return context
 
-    def on_page_context(self, context: dict[str, Any], *, page, config: MkDocsConfig, nav) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page, config: MkDocsConfig, nav) -> TemplateContext:
         config.copyright = self.branding.footer(self.files, context["base_url"])
         framework = self.site.knowledge.frameworks_by_id.get(page.meta.get("huddle_framework"))
         if framework and self.runtime:
-            printable = self.files.get_file_from_path(print_uri(framework)).url
-            context["huddle"] = {**self.runtime, "printable": printable}
+            printable = _file(self.files, print_uri(framework)).url
+            cast(dict[str, Any], context)["huddle"] = {
+                **self.runtime,
+                "printable": printable,
+            }  # theme/huddle-config.html
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
@@ -198,13 +204,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
 def read_site(files: Files, config: MkDocsConfig, assessments_dir: str) -> Site:
     """The site model of `files`, or a PluginError naming every problem (files it will not publish first)."""
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path or ".").parent
     refused = refused_files(files, config, root)
     if refused:
         raise PluginError(
             "Huddle will not publish these files (docs/authoring.md says what a site may hold):\n" + "\n".join(refused)
         )
-    documents = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()]
+    documents = [(f.src_uri, Path(f.abs_src_path or f.src_uri)) for f in files.documentation_pages()]
     try:
         return load_site(root, assessments_dir, documents)
     except SiteError as error:
@@ -247,6 +253,14 @@ def page_messages() -> dict[str, str]:
     return {key: text for key, text in strings.said().items() if key in named}
 
 
+def _file(files: Files, uri: str) -> File:
+    """The site's file at `uri`, which Huddle itself listed (a page it generates, a case study it read)."""
+    found = files.get_file_from_path(uri)
+    if found is None:
+        raise PluginError(f"Huddle lost track of '{uri}' while building; this is a bug in Huddle, please report it.")
+    return found
+
+
 def _add(files: Files, generated: list[File], root: Path) -> None:
     """Add generated files, refusing to replace a file the author wrote (at the same source, or the same address:
     `offline.md` and `offline/index.md` are both published at `offline/`)."""
@@ -254,8 +268,8 @@ def _add(files: Files, generated: list[File], root: Path) -> None:
     for file in generated:
         mine = files.get_file_from_path(file.src_uri) or written.get(file.dest_uri)
         if mine is not None:
+            shown = Path(mine.abs_src_path or mine.src_uri).relative_to(root).as_posix()
             raise PluginError(
-                f"{Path(mine.abs_src_path).relative_to(root).as_posix()}: Huddle generates '{file.src_uri}' itself "
-                "and would replace this file; move or rename it."
+                f"{shown}: Huddle generates '{file.src_uri}' itself and would replace this file; move or rename it."
             )
         files.append(file)

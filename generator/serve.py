@@ -106,7 +106,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if not super().parse_request():
             return False
         hosts = self.headers.get_all("Host") or []
-        if len(hosts) == 1 and hosts[0].strip().lower() in self.server.host_names:
+        answered: frozenset[str] = getattr(self.server, "host_names", frozenset())  # a SiteServer's (make_server)
+        if len(hosts) == 1 and hosts[0].strip().lower() in answered:
             return True
         self.close_connection = True
         sentence = (
@@ -213,9 +214,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         seen = None
+        live = self.live
+        assert live is not None  # do_GET sends events only when serving live
         try:
-            while not self.live.closed:
-                state = self.live.next(seen, timeout=15)
+            while not live.closed:
+                state = live.next(seen, timeout=15)
                 message = f"event: state\ndata: {json.dumps(state)}\n\n" if state else ": still serving\n\n"
                 self.wfile.write(message.encode())
                 self.wfile.flush()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .casestudies import CaseStudyError, load_case_studies
 from .frameworks import FrameworkError, load_frameworks
@@ -50,6 +51,14 @@ class GeneratedPage:
     """The page's Markdown, given the renderer of framework Markdown (which needs every page's URL)."""
 
 
+def _page(make: Callable[..., str], *args: Any, text: bool = False) -> Callable[[Text], str]:
+    """A generated page's Markdown: `make(*args)`, or `make(*args, text)` for a page that renders framework
+    Markdown (`text`, which needs every page's URL, so comes only when the pages are written)."""
+    if text:
+        return lambda render: make(*args, render)
+    return lambda render: make(*args)
+
+
 class SiteError(Exception):
     """Problems in a site's frameworks or case studies, all of them, as one message."""
 
@@ -71,56 +80,42 @@ class Site:
         knowledge = self.knowledge
         for framework in self.frameworks:
             found += [
-                GeneratedPage(assessment_uri(framework), True, lambda text, f=framework: assessment_page(f, text)),
-                GeneratedPage(print_uri(framework), False, lambda text, f=framework: printable_page(f)),
-                GeneratedPage(team_uri(framework), False, lambda text, f=framework: team_page(f, self.team_threshold)),
+                GeneratedPage(assessment_uri(framework), True, _page(assessment_page, framework, text=True)),
+                GeneratedPage(print_uri(framework), False, _page(printable_page, framework)),
+                GeneratedPage(team_uri(framework), False, _page(team_page, framework, self.team_threshold)),
                 GeneratedPage(
                     organisation_uri(framework),
                     False,
-                    lambda text, f=framework: organisation_page(f, self.team_threshold, self.group_threshold),
+                    _page(organisation_page, framework, self.team_threshold, self.group_threshold),
                 ),
             ]
             if framework.offers_360:
                 found += [
+                    GeneratedPage(rater_uri(framework), False, _page(rater_page, framework, self.rater_threshold)),
                     GeneratedPage(
-                        rater_uri(framework), False, lambda text, f=framework: rater_page(f, self.rater_threshold)
-                    ),
-                    GeneratedPage(
-                        feedback_uri(framework), False, lambda text, f=framework: feedback_page(f, self.rater_threshold)
+                        feedback_uri(framework), False, _page(feedback_page, framework, self.rater_threshold)
                     ),
                 ]
-            found += [
-                GeneratedPage(framework_uri(framework), True, lambda text, f=framework: framework_page(f, text)),
-            ]
+            found.append(GeneratedPage(framework_uri(framework), True, _page(framework_page, framework, text=True)))
             for domain, competency in framework.walk():
-                studies = knowledge.showing(framework, competency)
+                showing = knowledge.showing(framework, competency)
                 found.append(
                     GeneratedPage(
                         competency_uri(framework.id, competency.id),
                         False,
-                        lambda text, f=framework, d=domain, c=competency, s=studies: competency_page(f, d, c, s, text),
+                        _page(competency_page, framework, domain, competency, showing, text=True),
                     )
                 )
         if self.frameworks:  # a site with assessments has the offline worker, which shows this page
-            found.append(GeneratedPage(OFFLINE_URI, False, lambda text: offline_page()))
+            found.append(GeneratedPage(OFFLINE_URI, False, _page(offline_page)))
         studies = knowledge.case_studies
         if studies:
             if not knowledge.has_own_index:
-                found.append(
-                    GeneratedPage(CASE_STUDY_INDEX, True, lambda text: listing.index_page(studies, self.frameworks))
-                )
+                found.append(GeneratedPage(CASE_STUDY_INDEX, True, _page(listing.index_page, studies, self.frameworks)))
             for setting, group in listing.by_setting(studies).items():
-                found.append(
-                    GeneratedPage(
-                        setting_uri(setting), False, lambda text, s=setting, g=group: listing.setting_page(s, g)
-                    )
-                )
-            for slug, (label, group) in listing.tags(studies).items():
-                found.append(
-                    GeneratedPage(
-                        tag_uri(slug), False, lambda text, s=slug, lb=label, g=group: listing.tag_page(s, lb, g)
-                    )
-                )
+                found.append(GeneratedPage(setting_uri(setting), False, _page(listing.setting_page, setting, group)))
+            for slug, (label, tagged) in listing.tags(studies).items():
+                found.append(GeneratedPage(tag_uri(slug), False, _page(listing.tag_page, slug, label, tagged)))
         return found
 
 

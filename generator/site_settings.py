@@ -14,6 +14,7 @@ keywords are plain, and `extra` holds only `generator`, `homepage` and
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ def check(config: MkDocsConfig) -> None:
         )
 
 
-def _extra(extra: dict[str, Any], refuse) -> None:
+def _extra(extra: Mapping[str, Any], refuse) -> None:
     for key, value in extra.items():
         if key not in EXTRA:
             why = {

@@ -33,7 +33,7 @@ def restrict(config: MkDocsConfig) -> None:
         return
     options: dict = {}
     for name in names:
-        options.update(config.mdx_configs.pop(name, None) or {})
+        options.update(config.mdx_configs.pop(name, {}) or {})
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve()
     lines = KeyLines(Path(config.config_file_path))

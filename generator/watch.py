@@ -19,6 +19,7 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 IGNORED = (
     "*.swp",  # Vim
@@ -89,7 +90,7 @@ def watch(
 
 
 def _loop(
-    changes: _Changes, rebuild: Callable[[], None], stop: threading.Event, quiet: float, observer: Observer
+    changes: _Changes, rebuild: Callable[[], None], stop: threading.Event, quiet: float, observer: BaseObserver
 ) -> None:
     try:
         while not stop.is_set():

@@ -31,15 +31,15 @@ def load_strings(path: Path, root: Path) -> dict[str, str]:
         raise PluginError(f"The strings file has problems:\n{error}") from None
     if not isinstance(data, dict):
         raise PluginError(f"{shown}: must be a mapping of message keys to sentences, such as `progress: ...`.")
-    problems = [_problem(shown, key, value, positions) for key, value in data.items()]
-    problems = [problem for problem in problems if problem]
+    found = [_problem(shown, key, value, positions) for key, value in data.items()]
+    problems = [problem for problem in found if problem]
     if problems:
         raise PluginError("The strings file has problems:\n" + "\n".join(str(p) for p in sorted(problems)))
     return dict(data)
 
 
 def _problem(shown: str, key: object, value: object, positions: yamlpos.Positions) -> Problem | None:
-    line, column = positions.get((key, yamlpos.KEY), (0, 0))
+    line, column = positions.get((key, yamlpos.KEY), (0, 0)) if isinstance(key, str | int) else (0, 0)
     if key not in MESSAGES:
         close = difflib.get_close_matches(str(key), MESSAGES, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "generator/scoring/strings.py lists them."

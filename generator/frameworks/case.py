@@ -94,7 +94,7 @@ def cf_package(framework: Framework, creator: str, changed: str) -> dict[str, An
         )
         return link(identifier, statement)
 
-    criteria = []
+    criteria: list[dict[str, Any]] = []
     rubric_id = ident("rubric")
     for d, domain in enumerate(framework.domains, start=1):
         domain_link = add("Domain", domain.id, domain.title, domain.description, document_link, d)
