@@ -34,6 +34,7 @@ dist: setup
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	node_modules/.bin/eslint theme/assets/huddle
 	$(PY) -m mypy generator
 	$(PY) -m mypy --strict generator/scoring
 
