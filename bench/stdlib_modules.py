@@ -35,8 +35,8 @@ PROBE = """async (pyodide) => {
   const framework = await (await fetch('assessments/collective-leadership/framework.json')).text();
   const api = py.pyimport('generator.scoring.api');
   const earlier = { answers: { v1: 2 }, date: '2026-01-01' };
-  api.call(framework, 'results', JSON.stringify([{ v1: 3, v2: 'na' }, '2026-11-26', earlier]));
-  api.call(framework, 'read_saved', JSON.stringify(['not json']));
+  api.call(framework, 'results', JSON.stringify({ answers: { v1: 3, v2: 'na' }, date: '2026-11-26', earlier }));
+  api.call(framework, 'read_saved', JSON.stringify({ text: 'not json' }));
   try { py.runPython("raise ValueError('x')"); } catch {}
   return py.runPython(
     "import sys, json; json.dumps(sorted({getattr(m, '__file__', '') or '' for m in list(sys.modules.values())}))"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.assets import GZIPPED
+from generator.headers import site_headers
 from generator.scoring import score
 from tests.assessment_page import expected_scores, framework_of
 from tests.every_browser import (
@@ -19,6 +21,8 @@ from tests.every_browser import (
     values_of,
     webkit_paths,
 )
+from tests.metered import Meter, metered
+from tests.sites import serving
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +32,20 @@ PAGE = "assessments/collective-leadership/"
 @pytest.mark.parametrize(
     ("found", "run"), [(firefox_path, run_firefox), (webkit_paths, run_webkit)], ids=["firefox", "webkit"]
 )
-def test_the_assessment_gives_cpythons_scores(found, run, demo_site, demo_url, capsys):
+def test_the_assessment_gives_cpythons_scores(found, run, demo_site, capsys):
+    """...and fetches each of the scorer's files once: WebKit's worker once fetched `pyodide.mjs` twice (its
+    import did not find the copy the worker had just fetched in the browser's cache)."""
     try:
         found()
     except Unavailable as missing:
         pytest.skip(str(missing))
     framework = framework_of(demo_site, PAGE)
     answers = smoke_answers(framework)
-    shown = run(demo_url + PAGE, answers)
+    sent = Meter()
+    with serving(demo_site, site_headers(demo_site), handler_class=metered(sent)) as url:
+        shown = run(url + PAGE, answers)
+    scorer = ["pyodide.mjs", *(name + ".gz" for name in GZIPPED), "scoring.zip.gz", "framework.json.gz"]
+    assert {name: len(sent.ranges.get(name, [])) for name in scorer} == dict.fromkeys(scorer, 1)
     with capsys.disabled():  # the timings, in every run's output
         print(
             f" {shown.browser} {shown.version}: scorer ready {shown.ready_ms:.0f} ms, results {shown.submit_ms:.0f} ms"

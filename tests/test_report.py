@@ -212,10 +212,15 @@ def test_comparison_shows_the_change_per_competency(framework):
 
 def test_the_browser_api_returns_values_or_sentences(framework):
     framework_json = json.dumps(framework.to_json())
-    value = json.loads(call(framework_json, "results", json.dumps([{"v1": 5}, "2026-11-26"])))["value"]
+    value = json.loads(call(framework_json, "results", json.dumps({"answers": {"v1": 5}, "date": "2026-11-26"})))[
+        "value"
+    ]
     assert value["stem"] == "collective-leadership-2026-11-26"
     assert json.loads(value["json"])["answers"] == {"v1": 5}
     assert "Scored on 26 November 2026" in value["view"]
     assert value["comparison"] == ""
-    refused = json.loads(call(framework_json, "read_saved", json.dumps(["nope"])))
+    refused = json.loads(call(framework_json, "read_saved", json.dumps({"text": "nope"})))
     assert refused == {"error": "This file is not a result saved from this self-assessment: it is not JSON."}
+    # By name only: a list's order would have to match each function's parameters here.
+    with pytest.raises(TypeError, match="'results' call takes its arguments by name"):
+        call(framework_json, "results", json.dumps([{"v1": 5}, "2026-11-26"]))

@@ -143,9 +143,21 @@ def test_the_answers_are_listed_statement_by_statement(framework):
 
 def test_the_download_holds_the_notes_as_typed(framework):
     notes = "Talk to Sam <b>before</b> March.\nTry a huddle."
-    text = json.loads(api.call(json.dumps(framework.to_json()), "saved", json.dumps([{"v1": 4}, "2026-11-26", notes])))
+    text = json.loads(
+        api.call(
+            json.dumps(framework.to_json()),
+            "saved",
+            json.dumps({"answers": {"v1": 4}, "date": "2026-11-26", "notes": notes}),
+        )
+    )
     assert json.loads(text["value"])["notes"] == notes
-    refused = json.loads(api.call(json.dumps(framework.to_json()), "saved", json.dumps([{"v1": 4}, "2026-11-26", 5])))
+    refused = json.loads(
+        api.call(
+            json.dumps(framework.to_json()),
+            "saved",
+            json.dumps({"answers": {"v1": 4}, "date": "2026-11-26", "notes": 5}),
+        )
+    )
     assert refused == {"error": "The notes must be text."}
 
 

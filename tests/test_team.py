@@ -180,9 +180,17 @@ def test_every_author_string_is_escaped_in_the_profile(board):
 
 def test_the_browser_api_makes_and_reads_codes(team):
     framework_json = json.dumps(team.to_json())
-    made = json.loads(api.call(framework_json, "code", json.dumps([{team.items()[0].id: 4}, "", "", "K7Q"])))
+    made = json.loads(
+        api.call(
+            framework_json,
+            "code",
+            json.dumps({"answers": {team.items()[0].id: 4}, "group": "", "role": "", "nonce": "K7Q"}),
+        )
+    )
     assert made["value"].startswith("H1:team-culture:")
-    refused = json.loads(api.call(framework_json, "code", json.dumps([{}, "nobody", "", "K7Q"])))
+    refused = json.loads(
+        api.call(framework_json, "code", json.dumps({"answers": {}, "group": "nobody", "role": "", "nonce": "K7Q"}))
+    )
     assert refused == {"error": "That group is not one of this self-assessment's groups."}
 
 

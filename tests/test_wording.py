@@ -68,9 +68,13 @@ def test_the_views_the_worker_renders_say_the_sites_words(own_words_site):
     # What the worker does: each call gets framework.json, with the site's words in it.
     published = (own_words_site / "assessments" / "tiny" / "framework.json").read_text()
     try:
-        made = json.loads(api.call(published, "code", json.dumps([{"a1": 3}, "", "", [1, 2, 3]])))
+        made = json.loads(
+            api.call(published, "code", json.dumps({"answers": {"a1": 3}, "group": "", "role": "", "nonce": [1, 2, 3]}))
+        )
         pasted = made["value"]
-        team = json.loads(api.call(published, "team", json.dumps([pasted, "", 5, 3])))["value"]
+        team = json.loads(
+            api.call(published, "team", json.dumps({"pasted": pasted, "earlier": "", "k": 5, "k_group": 3}))
+        )["value"]
     finally:
         strings.use({})
     assert "Ychwanegwch 4 cod arall i weld y proffil: o leiaf 5 cod." in team["view"]

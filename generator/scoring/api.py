@@ -258,16 +258,16 @@ def published(framework_json: str) -> tuple[Framework, Guidance, dict[str, str]]
 
 
 def call(framework_json: str, name: str, args_json: str) -> str:
-    """Run the call `name` against the framework with `args_json`: a JSON list of arguments in order, or an
-    object of them by name (`{"pasted": ..., "key": ...}`)."""
+    """Run the call `name` against the framework with `args_json`: a JSON object of its arguments by name
+    (`{"pasted": ..., "key": ...}`), as the page scripts send them; never a list, whose order would have to
+    match each function's here."""
     framework, guidance, said = published(framework_json)
     strings.use(said)
     args = json.loads(args_json)
+    if not isinstance(args, dict):
+        raise TypeError(f"The scorer's '{name}' call takes its arguments by name (a JSON object), not in a list.")
     try:
-        if isinstance(args, dict):
-            value = CALLS[name](framework, guidance, **args)
-        else:
-            value = CALLS[name](framework, guidance, *args)
+        value = CALLS[name](framework, guidance, **args)
     except ValueError as error:
         return json.dumps({"error": str(error)})
     return json.dumps({"value": value})

@@ -230,7 +230,7 @@ notes.addEventListener("input", () => {
 // Score `given` (with the change since an earlier result, when one is loaded) and show it.
 async function show(given) {
   const date = today();
-  shown = { answers: given, date, ...(await scorer.call("results", [given, date, earlier])) };
+  shown = { answers: given, date, ...(await scorer.call("results", { answers: given, date, earlier })) };
   insert($("[data-huddle-results-view]", results), shown.view, { newTab: true });
   insert($("[data-huddle-comparison]", results), shown.comparison, { newTab: true });
   document.body.classList.toggle("huddle-compared", Boolean(shown.comparison));
@@ -305,7 +305,7 @@ for (const button of $$("[data-huddle-download]", results)) {
       return;
     }
     // The notes as they are now: they are typed after the results are shown.
-    const saved = await scorer.call("saved", [shown.answers, shown.date, notes.value]);
+    const saved = await scorer.call("saved", { answers: shown.answers, date: shown.date, notes: notes.value });
     download(`${shown.stem}.json`, "application/json", saved);
   });
 }
@@ -328,7 +328,7 @@ $("[data-huddle-get-code]", results).addEventListener("click", async () => {
   if (!shown) return;
   const group = $("[data-huddle-group]", results)?.value ?? "";
   try {
-    const made = await scorer.call("code", [shown.answers, group, "", nonce()]);
+    const made = await scorer.call("code", { answers: shown.answers, group, role: "", nonce: nonce() });
     code.show(sealFor ? await sealing.seal(made, sealFor) : made);
     if (sealFor) code.say(say("code-sealed-made", { collection: sealFor.collection }));
   } catch (error) {
@@ -369,7 +369,7 @@ for (const box of $$("[data-huddle-earlier-box]")) {
     }
     said.textContent = say("reading-file");
     try {
-      earlier = await scorer.call("read_saved", [await file.text()]);
+      earlier = await scorer.call("read_saved", { text: await file.text() });
       const hasAnswers = Object.keys(answers()).length > 0;
       if (!hasAnswers) {
         setAnswers(earlier.answers);

@@ -144,7 +144,8 @@ if (invitation) {
 }
 async function raterCode() {
   status.textContent = "";
-  const made = await scorer.call("code", [raterAnswers(), "", $("input[name='huddle-role']:checked", form).value, nonce()]);
+  const role = $("input[name='huddle-role']:checked", form).value;
+  const made = await scorer.call("code", { answers: raterAnswers(), group: "", role, nonce: nonce() });
   code.show(sealFor ? await seal(made, sealFor) : made);
   if (sealFor) code.say(say("code-sealed-made", { collection: sealFor.collection }));
   coded = true;

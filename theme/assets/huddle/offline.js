@@ -102,8 +102,7 @@ async function keepOfflinePage() {
   if (!keepable(response, true)) return;
   // Each file on its own: one that fails (a missing image, say) leaves the page less styled, not missing.
   const files = filesOf(await response.clone().text(), OFFLINE_PAGE);
-  const keep = async (url) => (await cache.match(url)) || cache.add(new Request(url, { cache: "no-cache" }));
-  await Promise.allSettled(files.map(keep)); // a file a page kept already (keep.js) is not fetched again
+  await Promise.allSettled(files.map((url) => cache.add(new Request(url, { cache: "no-cache" }))));
   await cache.put(OFFLINE_PAGE, response);
 }
 
@@ -159,10 +158,11 @@ const ownURLs = (urls) =>
 self.addEventListener("message", (event) => {
   if (event.data?.type === "keep") {
     const urls = ownURLs(event.data.urls);
-    // What is kept already is not fetched again: the scorer's files the scoring worker kept once
-    // whole (worker.js), and the page and the files it loaded, which the page kept (keep.js).
+    // What the scoring worker kept itself as it arrived (worker.js) is not fetched again: the scorer's
+    // files and the framework's JSON. The rest is fetched now, so a page is never kept from an older build.
+    const byWorker = (u) => versioned(u) || /\/(?:scoring\.zip|framework\.json)(?:\.gz)?$/.test(u.pathname);
     const missing = async (cache) => {
-      const kept = await Promise.all(urls.map((u) => cache.match(u.href)));
+      const kept = await Promise.all(urls.map((u) => byWorker(u) && cache.match(u.href)));
       return urls.filter((u, i) => !kept[i]).map((u) => u.href);
     };
     event.waitUntil(

@@ -169,6 +169,20 @@ async function decompressedModule(bytes) {
   }
 }
 
+// A module the worker fetched whole, imported from those bytes (a `blob:` URL, as above): WebKit's
+// worker does not find the file it has just fetched in the browser's cache, and would fetch it
+// again. From its address where the host's policy refuses `blob:` (the browser's cache may answer).
+async function keptModule(bytes, url) {
+  const blobUrl = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
+  try {
+    return await import(blobUrl);
+  } catch {
+    return import(url);
+  } finally {
+    URL.revokeObjectURL(blobUrl);
+  }
+}
+
 // The smallest WebAssembly module: compiled before anything is downloaded, so a site whose policy
 // refuses WebAssembly (a Content Security Policy without 'wasm-unsafe-eval') is told at once.
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -190,12 +204,18 @@ function isWasmRefusal(error) {
 // The framework's JSON, fetched once (a start that goes on after a drop has it already): its gzip
 // copy where the worker can decompress it (a quarter of the bytes), else the plain file.
 let framework = null;
-async function frameworkOf(url, signal, gzip) {
+// Kept in this build's cache as it arrives, like the boot files, so the offline worker does not fetch it again.
+async function frameworkOf(url, signal, gzip, cacheName) {
   if (framework !== null) return framework;
+  const address = gzip ? `${url}.gz` : url;
   let response;
   try {
-    response = await fetch(gzip ? `${url}.gz` : url, { signal });
-    if (response.ok) return (framework = await served(await response.arrayBuffer(), "framework.json").text());
+    response = await fetch(address, { signal });
+    if (response.ok) {
+      const bytes = await response.arrayBuffer();
+      await keepWhole(cacheName, address, bytes.slice(0));
+      return (framework = await served(bytes, "framework.json").text());
+    }
   } catch (error) {
     throw new Failure("framework-not-loaded", { status: error.message }, true);
   }
@@ -204,7 +224,7 @@ async function frameworkOf(url, signal, gzip) {
 
 async function boot(data, { signal, onBytes, downloaded }) {
   if (wasmRefused()) throw new Failure("wasm-blocked");
-  const frameworkText = frameworkOf(data.framework, signal, data.gzip);
+  const frameworkText = frameworkOf(data.framework, signal, data.gzip, data.cache);
   frameworkText.catch(() => {}); // awaited below, after the boot files: a failure before then is not "unhandled"
   const wanted = bootFiles(data);
   let left = wanted.length;
@@ -217,8 +237,7 @@ async function boot(data, { signal, onBytes, downloaded }) {
   );
   const kept = new Map(wanted.map((file, i) => [file.name, whole[i]]));
   serveBootFiles(data.pyodide, kept);
-  // Fetched whole above, so the browser's cache answers this import.
-  const { loadPyodide } = await import(`${data.pyodide}pyodide.mjs`);
+  const { loadPyodide } = await keptModule(kept.get("pyodide.mjs"), `${data.pyodide}pyodide.mjs`);
   const createPyodideModule = await decompressedModule(kept.get("pyodide.asm.mjs"));
   const py = await loadPyodide({ indexURL: data.pyodide, packages: [], createPyodideModule });
   const archive = await served(kept.get("scoring.zip"), "scoring.zip").arrayBuffer();
