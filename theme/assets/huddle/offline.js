@@ -102,9 +102,15 @@ async function keepOfflinePage() {
   if (!keepable(response, true)) return;
   // Each file on its own: one that fails (a missing image, say) leaves the page less styled, not missing.
   const files = filesOf(await response.clone().text(), OFFLINE_PAGE);
-  await Promise.allSettled(files.map((url) => cache.add(new Request(url, { cache: "no-cache" }))));
+  const keep = (url) => cache.add(new Request(url, { cache: "no-cache" })).then(() => keptNow.add(url));
+  await Promise.allSettled(files.map(keep));
   await cache.put(OFFLINE_PAGE, response);
 }
+
+// What this worker has just kept, fresh from the site (the offline page's styles and scripts, which a
+// page that scores shares): not fetched a second time when that page asks for its files to be kept.
+// WebKit's service worker does not read the browser's HTTP cache, so each would cross the network again.
+const keptNow = new Set();
 
 // The offline page, shown at the address the person asked for: its relative links, styles and
 // scripts, and the base and search worker Material reads from its settings, made absolute (a
@@ -162,7 +168,7 @@ self.addEventListener("message", (event) => {
     // files and the framework's JSON. The rest is fetched now, so a page is never kept from an older build.
     const byWorker = (u) => versioned(u) || /\/(?:scoring\.zip|framework\.json)(?:\.gz)?$/.test(u.pathname);
     const missing = async (cache) => {
-      const kept = await Promise.all(urls.map((u) => byWorker(u) && cache.match(u.href)));
+      const kept = await Promise.all(urls.map((u) => keptNow.has(u.href) || (byWorker(u) && cache.match(u.href))));
       return urls.filter((u, i) => !kept[i]).map((u) => u.href);
     };
     event.waitUntil(
