@@ -98,10 +98,10 @@ def main() -> None:
             page.goto(base + PAGE)
             timings = {"codes": [], "survey": [], "files": [], "groups": []}
             for _ in range(args.runs):
-                ms, counted = page.evaluate(TIMED, ["team", [codes, "", 5, 3]])
+                ms, counted = page.evaluate(TIMED, ["team", {"pasted": codes, "earlier": "", "k": 5, "k_group": 3}])
                 assert counted == args.people, counted
                 timings["codes"].append(ms)
-                ms, counted = page.evaluate(TIMED, ["survey", [export, {}, 5]])
+                ms, counted = page.evaluate(TIMED, ["survey", {"text": export, "mapping": {}, "k": 5}])
                 assert counted == args.people, counted
                 timings["survey"].append(ms)
                 ms, counted = page.evaluate(TIMED, ["organisation", by_files])

@@ -116,7 +116,6 @@ def test_the_page_fetches_the_gzip_copies_once_and_its_progress_counts_exactly_t
     # The framework's JSON too: its gzip copy, a quarter of the bytes, and never the plain file.
     assert sent.sent["framework.json.gz"] == (demo_site / PAGE / "framework.json.gz").stat().st_size
     assert "framework.json" not in sent.sent
-    assert "seal.js" not in sent.sent  # fetched only for a page opened from an invitation
     assert boot_bytes(page)["gzip"] == sum(fetched.values())
     total = f"{sum(fetched.values()) / 1e6:.1f}"
     assert page.locator("[data-huddle-loading]").inner_text() == f"Getting the scorer ready: {total} of {total} MB"

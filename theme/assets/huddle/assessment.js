@@ -13,6 +13,7 @@ import { download, today } from "./download.js";
 import { forgetKept, keepForOffline, scopeOf } from "./keep.js";
 import { say, sayWith } from "./messages.js";
 import { startPageScorer } from "./scorer.js";
+import { readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
 import { jumpLinks, jumpTo, measureSticky } from "./sticky.js";
 import { insert } from "./view.js";
@@ -314,10 +315,8 @@ $("[data-huddle-print]", results).addEventListener("click", () => window.print()
 // A result code to pool with a team: made by the scoring package from the answers shown,
 // a chosen group and three random numbers (so equal answers still give different codes).
 // Opened from an invitation (`#join=...`), the code is sealed for its collection where this browser can.
-// seal.js is fetched only for a page opened from an invitation: 10 kB that other visits never use.
-const sealing = location.hash.startsWith("#join=") ? await import("./seal.js") : null;
-const invitation = sealing?.readInvitation(location.hash) ?? null;
-const sealFor = invitation && sealing.sealingAvailable() ? invitation : null;
+const invitation = readInvitation(location.hash);
+const sealFor = invitation && sealingAvailable() ? invitation : null;
 if (invitation) {
   const note = $("[data-huddle-sealed-note]", results);
   note.hidden = false;
@@ -329,7 +328,7 @@ $("[data-huddle-get-code]", results).addEventListener("click", async () => {
   const group = $("[data-huddle-group]", results)?.value ?? "";
   try {
     const made = await scorer.call("code", { answers: shown.answers, group, role: "", nonce: nonce() });
-    code.show(sealFor ? await sealing.seal(made, sealFor) : made);
+    code.show(sealFor ? await seal(made, sealFor) : made);
     if (sealFor) code.say(say("code-sealed-made", { collection: sealFor.collection }));
   } catch (error) {
     code.say(error.message);
