@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import io
 import json
+import os
+import struct
 import zipfile
+import zlib
+from collections import OrderedDict
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -92,17 +95,66 @@ def size(file: BootFile) -> int:
 
 
 def gzipped(file: BootFile) -> bytes:
-    """`file` compressed with gzip -9, dated 0 so that the same file always gives the same bytes; Pyodide's own
-    files are compressed once per version of the file (`huddle serve` rebuilds reuse it)."""
-    if isinstance(file, bytes):
-        return gzip.compress(file, 9, mtime=0)
-    stat = file.stat()
-    return _gzipped_file(file.resolve(), stat.st_mtime_ns, stat.st_size)
+    """`file` compressed with gzip -9, dated 0 so that the same file always gives the same bytes.
+
+    Compressing the boot files took over half of a small site's build (1.1 of 1.9 s here), every build, for the
+    same bytes: each copy is made once per content, kept in memory (`huddle serve`'s rebuilds, a test run) and,
+    in a checkout, beside Pyodide's files (`kept_gzip`), so that the next build in another process reuses it."""
+    data = file if isinstance(file, bytes) else file.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in _gzip_made:
+        _gzip_made.move_to_end(digest)
+        return _gzip_made[digest]
+    kept = kept_gzip(digest)
+    made = _read_kept_gzip(kept, data) if kept else None
+    if made is None:
+        made = gzip.compress(data, 9, mtime=0)
+        if kept:
+            _keep_gzip(kept, made)
+    _gzip_made[digest] = made
+    while len(_gzip_made) > 8:
+        _gzip_made.popitem(last=False)
+    return made
 
 
-@functools.lru_cache(maxsize=4)
-def _gzipped_file(path: Path, _mtime: int, _size: int) -> bytes:
-    return gzip.compress(path.read_bytes(), 9, mtime=0)
+_gzip_made: OrderedDict[str, bytes] = OrderedDict()
+"""gzip copies made in this process, by the SHA-256 of what they compress: the most recently used few."""
+
+GZIP_KEPT = Path(__file__).resolve().parent.parent / "node_modules" / "pyodide"
+"""Where a checkout keeps the gzip copies across processes: beside the Pyodide that `npm ci` installed, like
+the compiled standard library (`bytecode`). An installed Huddle (the wheel) has no such folder and keeps none."""
+
+
+def kept_gzip(digest: str) -> Path | None:
+    """Where the gzip copy of the bytes with SHA-256 `digest` is kept, or None where nothing is kept."""
+    return GZIP_KEPT / f"huddle-gzip-{digest[:32]}.gz" if GZIP_KEPT.is_dir() else None
+
+
+def _read_kept_gzip(path: Path, data: bytes) -> bytes | None:
+    """The kept copy at `path` when it is whole and of `data` (gzip's trailer holds the CRC-32 and length of
+    what it compressed), else None: a copy cut short by a killed build is made again, never published."""
+    try:
+        made = path.read_bytes()
+    except OSError:
+        return None
+    crc, length = struct.unpack("<II", made[-8:]) if len(made) >= 18 else (None, None)
+    if made[:2] != b"\x1f\x8b" or crc != zlib.crc32(data) or length != len(data) % 2**32:
+        return None
+    return made
+
+
+def _keep_gzip(path: Path, made: bytes) -> None:
+    """Keep `made` at `path` (written whole, then renamed), and only the newest 16 copies, so that a checkout's
+    folder does not grow with every change of the scoring code. A folder that cannot be written keeps nothing."""
+    try:
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(made)
+        os.replace(partial, path)
+        copies = sorted(path.parent.glob("huddle-gzip-*.gz"), key=lambda kept: kept.stat().st_mtime_ns)
+        for old in copies[:-16]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def stored(archive: bytes) -> bytes:
