@@ -30,6 +30,7 @@ from .sources import published
 from .sources.links import link_problem
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
+from .template_cache import reuse_compiled
 from .theming import use_huddle_theme
 from .wording import load_strings
 
@@ -140,6 +141,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page registers the offline worker (workers.js), under the name the pages that score give it.
         env.globals["huddle_build"] = self.runtime["build"] if self.runtime else None
+        reuse_compiled(env)  # templates compiled by an earlier build in this process (`huddle serve`, tests)
         return env
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
