@@ -12,8 +12,8 @@ serve: setup  ## Build the demo site and serve it at http://127.0.0.1:8000
 test: setup browser  ## Run every test, the browser tests included
 	$(PY) -m pytest
 
-test-fast: setup  ## The tests that need no browser (scoring, build, content, errors): a few minutes, no browser set-up
-	$(PY) -m pytest -m "not browser" -q
+test-fast: setup  ## The tests that need no browser (scoring, build, content, errors), on every core; no browser set-up
+	$(PY) -m pytest -m "not browser" -q -n auto
 
 build: setup  ## Build the demo site into site/ (strict)
 	$(PY) -m generator build --strict
