@@ -317,8 +317,10 @@ def test_a_new_site_installs_huddle_from_its_own_folder_never_from_an_index(tmp_
 
 def test_huddle_is_installed_as_huddle_leadership_with_the_huddle_command_and_plugin():
     import importlib.metadata
+    import sysconfig
 
-    installed = importlib.metadata.distribution("huddle-leadership")
+    # Only what pip installed: the checkout, on the path here, may hold an egg-info of any name it had.
+    [installed] = importlib.metadata.distributions(name="huddle-leadership", path=[sysconfig.get_paths()["purelib"]])
     assert installed.metadata["Name"] == "huddle-leadership"
     assert {(e.group, e.name, e.value) for e in installed.entry_points} == {
         ("console_scripts", "huddle", "generator.cli:main"),
