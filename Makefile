@@ -24,8 +24,8 @@ bench: setup browser  ## Time the assessment page, and its download on weak netw
 check: setup  ## Check config and frameworks without building
 	$(PY) -m generator check
 
-# Huddle's wheel, carrying its theme and the pinned Pyodide's boot files (from `npm ci`): what a trust
-# installs with pip to build its own site with Python alone.
+# Huddle's wheel, dist/huddle_leadership-<version>-py3-none-any.whl, carrying its theme and the pinned
+# Pyodide's boot files (from `npm ci`): what a trust installs with pip to build its own site with Python alone.
 dist: setup
 	rm -rf dist build
 	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
@@ -43,6 +43,9 @@ setup: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	@# A .venv made before the rename to huddle-leadership has Huddle installed as "huddle" too: remove it
+	@# first, as uninstalling it later would take the `huddle` command both share.
+	@$(PY) -m pip uninstall --quiet --yes huddle 2>/dev/null || true
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 

@@ -232,7 +232,7 @@ def _new_site(args: argparse.Namespace) -> int:
         f"Huddle's wheel is in {folder / kept[0]}, for requirements.txt: commit it with the site."
         if kept
         else f"Put Huddle's wheel ({wheel_name()}, from `make dist`) in {folder / VENDOR}/: requirements.txt "
-        "installs Huddle from there, never from PyPI, where another project has the name."
+        "installs Huddle from there, as no release of it (huddle-leadership) is published on PyPI yet."
     )
     print(
         f"Created a site for {' '.join(args.name.split())} in {folder}/ ({len(written)} files). {wheel} Next: read "

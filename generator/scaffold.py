@@ -38,17 +38,21 @@ SCHEMA_COPY = "schemas/framework.schema.json"
 AUDIENCES = ("individual", "team", "board")
 """The order a new site lists its self-assessments: for yourself, for your team, for the board."""
 
+DISTRIBUTION = "huddle-leadership"
+"""Huddle's distribution name (pyproject.toml), which pip records it under. Not "huddle": on PyPI that name
+belongs to another project."""
+
 VENDOR = "vendor"
 """Where a site keeps Huddle's wheel. `requirements.txt` names the file there, so a host's build installs
-exactly this Huddle and never asks an index: on PyPI, "huddle" is another project's name."""
+exactly this Huddle and never asks an index (no release of Huddle is published on PyPI)."""
 
 RENAMED = {"gitignore": ".gitignore"}
 """Starter files whose real names start with a dot, which package data would leave out."""
 
 
 def wheel_name() -> str:
-    """The file name of this Huddle's wheel, as `make dist` names it."""
-    return f"huddle-{__version__}-py3-none-any.whl"
+    """The file name of this Huddle's wheel, as `make dist` names it (a wheel's name has `_` for the `-`)."""
+    return f"{DISTRIBUTION.replace('-', '_')}-{__version__}-py3-none-any.whl"
 
 
 def installed_wheel() -> Path | None:
@@ -58,7 +62,7 @@ def installed_wheel() -> Path | None:
     wheel installed from disk, a folder for an editable install, nothing from an index.
     """
     try:
-        text = importlib.metadata.distribution("huddle").read_text("direct_url.json")
+        text = importlib.metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
     except importlib.metadata.PackageNotFoundError:
         return None
     try:

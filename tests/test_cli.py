@@ -305,13 +305,27 @@ def test_a_new_site_installs_huddle_from_its_own_folder_never_from_an_index(tmp_
     assert made.returncode == 0, made.stderr
     from generator import __version__
 
-    wheel = f"huddle-{__version__}-py3-none-any.whl"
+    # The distribution's name, not the command's: "huddle" on PyPI is another project (wheels write `-` as `_`).
+    wheel = f"huddle_leadership-{__version__}-py3-none-any.whl"
     requirements = (tmp_path / "trust" / "requirements.txt").read_text()
     assert [line for line in requirements.splitlines() if not line.startswith("#")] == [f"./vendor/{wheel}"]
     assert "huddle==" not in requirements
     assert f"Put Huddle's wheel ({wheel}, from `make dist`) in trust/vendor/" in made.stderr
     assert not (tmp_path / "trust" / "vendor").exists()
     assert "/.venv/" in (tmp_path / "trust" / ".gitignore").read_text().splitlines()
+
+
+def test_huddle_is_installed_as_huddle_leadership_with_the_huddle_command_and_plugin():
+    import importlib.metadata
+    import sysconfig
+
+    # Only what pip installed: the checkout, on the path here, may hold an egg-info of any name it had.
+    [installed] = importlib.metadata.distributions(name="huddle-leadership", path=[sysconfig.get_paths()["purelib"]])
+    assert installed.metadata["Name"] == "huddle-leadership"
+    assert {(e.group, e.name, e.value) for e in installed.entry_points} == {
+        ("console_scripts", "huddle", "generator.cli:main"),
+        ("mkdocs.plugins", "huddle", "generator.plugin:HuddlePlugin"),
+    }
 
 
 def test_version_says_which_huddle_is_installed(tmp_path):

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.browser
 
 NOT_DEPENDENCIES = ("huddle", "generator", "__editable__", "pip")
 """Entries of this environment's site-packages that the fresh one must not see: Huddle (here an
-editable install pointing at this repository) and pip (run from here with `--python`)."""
+editable install pointing at this repository, `huddle_leadership-<version>.dist-info`) and pip (run
+from here with `--python`)."""
 
 
 def run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -43,7 +44,7 @@ def installed_huddle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
         "--wheel-dir", work / "dist", REPO, cwd=work,
     )  # fmt: skip
-    wheel = next((work / "dist").glob("huddle-*.whl"))
+    [wheel] = (work / "dist").glob("*.whl")
     run(sys.executable, "-m", "venv", "--without-pip", work / "venv", cwd=work)
     python = work / "venv" / "bin" / "python"
     deps = work / "deps"
@@ -72,7 +73,7 @@ def test_a_new_site_builds_from_the_wheel_alone_and_its_assessment_is_scored(ins
     made = run(installed_huddle / "huddle", "new", "site", folder, "--name", "Example NHS Trust", cwd=tmp_path, env=env)
     assert (folder / "site.yml").is_file() and not (folder / "node_modules").exists()
     # The wheel Huddle was installed from is kept with the site, and requirements.txt installs from it alone.
-    wheel = next((installed_huddle.parent.parent / "dist").glob("huddle-*.whl"))
+    [wheel] = (installed_huddle.parent.parent / "dist").glob("*.whl")
     assert (folder / "vendor" / wheel.name).read_bytes() == wheel.read_bytes()
     assert f"Huddle's wheel is in {folder / 'vendor' / wheel.name}, for requirements.txt" in made.stderr
     resolved = run(
@@ -114,6 +115,27 @@ def test_a_new_site_builds_from_the_wheel_alone_and_its_assessment_is_scored(ins
         }
     values = label_values(framework)
     assert shown == expected_scores(score(framework, {i: values[label] for i, label in given.items()}))
+
+
+def test_the_wheel_is_huddle_leadership_with_the_huddle_command_and_plugin(installed_huddle):
+    from generator import __version__
+
+    # Never "huddle": on PyPI that is another project, which a requirement naming it would install.
+    [wheel] = (installed_huddle.parent.parent / "dist").glob("*.whl")
+    assert wheel.name == f"huddle_leadership-{__version__}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(f"huddle_leadership-{__version__}.dist-info/METADATA").decode()
+    assert "\nName: huddle-leadership\n" in metadata
+    listed = run(
+        installed_huddle / "python", "-c",
+        "import importlib.metadata as m, json; entry_points = m.distribution('huddle-leadership').entry_points; "
+        "print(json.dumps(sorted([e.group, e.name, e.value] for e in entry_points)))",
+        cwd=installed_huddle,
+    )  # fmt: skip
+    assert json.loads(listed.stdout) == [
+        ["console_scripts", "huddle", "generator.cli:main"],
+        ["mkdocs.plugins", "huddle", "generator.plugin:HuddlePlugin"],
+    ]
 
 
 def test_new_site_refuses_a_folder_that_is_not_empty(installed_huddle, tmp_path):
