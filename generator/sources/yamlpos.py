@@ -88,7 +88,10 @@ class Positions(Mapping[Path, tuple[int, int]]):
 
     def _all(self) -> dict[Path, tuple[int, int]]:
         if self._found is None:
-            self._found = _positioned(self._text)[1]
+            try:
+                self._found = _positioned(self._text)[1]
+            except (yaml.YAMLError, Refused, DuplicateKey, RecursionError):
+                self._found = {}  # libyaml read what the pure reader cannot: the problem is named without a line
         return self._found
 
     def __getitem__(self, path: Path) -> tuple[int, int]:
@@ -99,6 +102,10 @@ class Positions(Mapping[Path, tuple[int, int]]):
 
     def __len__(self) -> int:
         return len(self._all())
+
+
+class _Again(Exception):
+    """A repeated key, a merge key or deep nesting in the fast reading: read again, with positions."""
 
 
 def load(text: str) -> tuple[Any, Positions]:
@@ -121,10 +128,6 @@ def load(text: str) -> tuple[Any, Positions]:
     finally:
         loader.dispose()
     return value, Positions(text)
-
-
-class _Again(Exception):
-    """A repeated key, a merge key or deep nesting in the fast reading: read again, with positions."""
 
 
 _DEEPEST = 64
