@@ -177,9 +177,26 @@ def _elements(html: str) -> Counter[Removal]:
     return parser.found
 
 
+_CLEAN_TAG = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
+_CLEAN_ATTRIBUTE = re.compile(r'\s+([^\s=>]+)(?:="[^"]*")?')
+
+
+def _cleaned_elements(html: str) -> Counter[Removal]:
+    """_elements for nh3's output, read with a pattern in a tenth of the time: nh3 writes every tag one way
+    (attribute values in double quotes with `"` escaped, `<` in text escaped, no comments, no script)."""
+    found: Counter[Removal] = Counter()
+    for match in _CLEAN_TAG.finditer(html):
+        tag = match[1].lower()
+        found[Removal(tag)] += 1
+        for name in _CLEAN_ATTRIBUTE.findall(match[2]):
+            found[Removal(tag, name.lower())] += 1
+    return found
+
+
 def removed(before: str, after: str) -> list[Removal]:
-    """What cleaning `before` into `after` removed: each element, then each attribute of kept elements."""
-    lost = _elements(before) - _elements(after)
+    """What cleaning `before` into `after` (nh3's output) removed: each element, then each attribute of kept
+    elements."""
+    lost = _elements(before) - _cleaned_elements(after)
     gone = {removal.tag for removal in lost if not removal.attribute}
     elements = sorted(removal for removal in lost.elements() if not removal.attribute)
     attributes = sorted(r for r in lost.elements() if r.attribute and r.tag not in gone)

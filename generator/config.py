@@ -7,13 +7,13 @@ import difflib
 import functools
 import re
 from pathlib import Path
-from typing import Any
 
 import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 
 from .contrast import HEX
+from .sources.yamlpos import key_lines
 
 EMAIL = re.compile(r"[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+")
 
@@ -222,22 +222,10 @@ class KeyLines:
     @functools.cached_property
     def lines(self) -> dict[tuple[str, ...], int]:
         """Read when a line is first asked for: most builds have nothing to point at."""
-        lines: dict[tuple[str, ...], int] = {}
         try:
-            root = yaml.compose(self.file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            return key_lines(self.file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return lines  # the key is still named, without its line
-        stack: list[tuple[Any, tuple[str, ...]]] = [(root, ())]
-        while stack:  # breadth first: a shallower key wins over a deeper one of the same name
-            node, path = stack.pop(0)
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    here = (*path, key.value if isinstance(key, yaml.ScalarNode) else "")
-                    lines.setdefault(here, key.start_mark.line + 1)
-                    stack.append((value, here))
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend((item, path) for item in node.value)
-        return lines
+            return {}  # the key is still named, without its line
 
     def nearest(self, *path: str) -> int | None:
         """The line of the key `path` ends with or, when the file has no such key, of the nearest block above it."""

@@ -41,7 +41,8 @@ def test_a_session_step_that_hangs_fails_saying_which():
 def test_build_bench():
     out = tiny("build.py")
     assert "case studies: 5" in out
-    assert "huddle: build" in out and "material: build" in out and "ratio:" in out
+    assert "huddle: build" in out and "plain: build" in out and "material: build" in out
+    assert "the time of the plain lower bound" in out and "the time of bare Material" in out
 
 
 @pytest.mark.browser

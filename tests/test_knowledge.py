@@ -268,3 +268,17 @@ def test_search_finds_scoring_pages_by_their_introduction_only_and_ranks_case_st
     assert "private reflection" in intro["text"]
     studies = [d for d in docs if d["location"].startswith("case-studies/") and "by-" not in d["location"]]
     assert studies and all(d.get("boost", 1) == 1 for d in studies)
+
+
+def test_links_between_pages_are_those_posixpath_relpath_gives():
+    """`link` works from the URIs' parts, without relpath's two look-ups of the working folder per call."""
+    import itertools
+    import posixpath
+
+    from generator.pages.uris import link
+
+    uris = ["index.md", "about.md", "case-studies/index.md", "case-studies/a.md", "case-studies/by-tag/t/index.md"]
+    uris += ["case-studies/by-setting/acute/index.md", "assessments/team/index.md", "a/b/c/d.md", "a/b", "a/"]
+    uris += ["a//b.md", "./a.md", "../up.md", "/absolute/x.md"]
+    for here, there in itertools.product(uris, uris):
+        assert link(here, there) == posixpath.relpath(there, posixpath.dirname(here) or "."), (here, there)

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..scoring.model import Framework, normalise
 from ..sources import Problem, SourceError
 from ..sources.reading import parse_yaml, read_text, shown_path
+from ..sources.yamlpos import Positions
 from .errors import FrameworkError
 from .hints import Hint, framework_hints
 from .validate import validate
@@ -17,8 +18,8 @@ def load_framework(path: Path, root: Path) -> Framework:
     return _load(path, root)[0]
 
 
-def _load(path: Path, root: Path) -> tuple[Framework, tuple[int, int]]:
-    """The framework, and the line and column of its id."""
+def _load(path: Path, root: Path) -> tuple[Framework, Positions]:
+    """The framework, and where its values are (read only if its id is taken)."""
     shown = shown_path(path, root)
     try:
         data, positions = parse_yaml(read_text(path, shown), shown)
@@ -27,7 +28,7 @@ def _load(path: Path, root: Path) -> tuple[Framework, tuple[int, int]]:
     problems = validate(data, positions, shown)
     if problems:
         raise FrameworkError(problems)
-    return normalise(data), positions.get(("id",), (0, 0))
+    return normalise(data), positions
 
 
 def load_frameworks(directory: Path, root: Path) -> list[Framework]:
@@ -41,7 +42,7 @@ def load_frameworks(directory: Path, root: Path) -> list[Framework]:
     seen: dict[str, str] = {}
     for path in framework_paths(directory):
         try:
-            framework, (line, column) = _load(path, root)
+            framework, positions = _load(path, root)
         except FrameworkError as error:
             problems.extend(error.problems)
             continue
@@ -49,7 +50,7 @@ def load_frameworks(directory: Path, root: Path) -> list[Framework]:
         if framework.id in seen:
             other = seen[framework.id]
             message = f"'{framework.id}' is already the id of {other}; give each framework its own id."
-            problems.append(Problem(shown, line, column, "id", message))
+            problems.append(Problem(shown, *positions.get(("id",), (0, 0)), "id", message))
             continue
         seen[framework.id] = shown
         frameworks.append(framework)

@@ -62,13 +62,27 @@ def is_case_study(src_uri: str) -> bool:
     return src_uri.startswith(CASE_STUDIES) and src_uri.endswith(".md") and src_uri != CASE_STUDY_INDEX
 
 
+_NORMAL = frozenset({"", ".", ".."})
+"""Parts a normal source URI never has (an empty one is a leading or doubled `/`)."""
+
+
 def link(from_uri: str, to_uri: str) -> str:
-    """A relative link from one page's source to another's."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """A relative link from one page's source to another's.
+
+    Source URIs are already normal (relative, `/`-separated, no `.` or `..`), so the link is worked out from
+    their parts: `posixpath.relpath` asks the operating system for the working folder twice per call, which
+    was 1.6 s of a 3,000-case-study build's listings."""
+    folder, target = from_uri.split("/")[:-1], to_uri.split("/")
+    if not _NORMAL.isdisjoint(folder) or not _NORMAL.isdisjoint(target):
+        return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    shared = 0
+    while shared < min(len(folder), len(target)) and folder[shared] == target[shared]:
+        shared += 1
+    return "/".join([".."] * (len(folder) - shared) + target[shared:]) or "."
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "{": "&#123;", "}": "&#125;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "{": "&#123;", "}": "&#125;"})
 
 
 def text(value: str) -> str:
@@ -78,7 +92,7 @@ def text(value: str) -> str:
     and braces become entities so `attr_list` never reads `{: onclick=... }`.
     """
     value = _SPECIAL.sub(r"\\\1", " ".join(value.split()))
-    return "".join(_ENTITIES.get(char, char) for char in value)
+    return value.translate(_ENTITIES)
 
 
 def markdown_link(label: str, target: str) -> str:
