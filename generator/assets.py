@@ -196,9 +196,11 @@ def boot_bytes(files: dict[str, BootFile], scoring: bytes) -> dict[str, int]:
     }
 
 
-def build_id(pyodide_version: str, scoring: bytes, files: dict[str, BootFile]) -> str:
-    """What names this build's offline cache: it changes when the scoring code (its zip), Pyodide, or
-    what the trimmed runtime keeps does."""
+def build_id(pyodide_version: str, scoring: bytes, files: dict[str, BootFile], frameworks: bytes = b"") -> str:
+    """What names this build's offline cache: it changes when the scoring code (its zip), Pyodide, what the
+    trimmed runtime keeps, or a framework's published JSON (`frameworks`, all of them) does. The offline
+    worker does not fetch again a framework.json its cache has (offline.js), so a changed one must come
+    with a new cache."""
     trimmed = b"".join(file for file in files.values() if isinstance(file, bytes))
-    digest = hashlib.sha256(scoring + trimmed + pyodide_version.encode()).hexdigest()
+    digest = hashlib.sha256(scoring + trimmed + pyodide_version.encode() + frameworks).hexdigest()
     return digest[:16]

@@ -91,12 +91,14 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             file.content_string = page.markdown(text)
 
         changed = publish.build_date()
+        models: list[bytes] = []  # each framework.json as published: a new one is a new build (build_id)
         for framework in self.site.frameworks:
             here = _file(files, assessment_uri(framework)).url
             url = lambda uri, here=here: get_relative_url(_file(files, uri).url, here)  # noqa: E731
             advice = publish.guidance(framework, self.site.knowledge, text, url, self.branding.name)
             published = publish.framework_files(config, framework, advice, changed, self.branding.name, self.strings)
             _add(files, published, root)
+            models += [file.content_bytes for file in published if file.src_uri.endswith("framework.json")]
         self.runtime: dict[str, Any] | None = None
         if not self.site.frameworks:
             _add(files, publish.shared_files(config, None, b""), root)
@@ -121,7 +123,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             "max_survey_bytes": SURVEY_MAX_BYTES,
             "boot_bytes": assets.boot_bytes(boot_files, scoring),
             "offline": publish.OFFLINE_WORKER,
-            "build": assets.build_id(version, scoring, boot_files),
+            "build": assets.build_id(version, scoring, boot_files, b"".join(models)),
             # What the worker fetched: the gzip copies, and the imported files as they are.
             "keep": [
                 assets.SCORING_ZIP + assets.GZ,

@@ -6,6 +6,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import re
+import shutil
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -267,3 +270,66 @@ def test_a_policy_that_refuses_webassembly_is_said_at_once_not_taken_for_a_dropp
         assert notice.get_by_role("link", name="printable version").is_visible()
         assert page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").is_hidden()
         assert "connection" not in notice.inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("broken", ["truncated", "corrupt"])
+def test_a_broken_framework_file_fails_the_start_is_never_kept_and_try_again_takes_the_good_one(
+    page, demo_site, tmp_path, broken
+):
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    copy = site / PAGE / "framework.json.gz"
+    good = copy.read_bytes()
+    # Cut short (as a proxy that gave up would leave it), or its compressed bytes changed past the header.
+    copy.write_bytes(good[: len(good) // 2] if broken == "truncated" else good[:20] + bytes(len(good) - 20))
+    with_settings(page, retryAfter=[])  # the HTTP cache off too, so "Try again" asks the server
+    with serving(site, site_headers(site)) as url:
+        page.goto(url + PAGE)
+        notice = page.locator("[data-huddle-notice]")
+        notice.get_by_text("the framework could not be loaded").wait_for(timeout=RESULTS_TIMEOUT)
+        kept = "async (url) => (await (await caches.match(url))?.arrayBuffer())?.byteLength ?? null"
+        assert page.evaluate(kept, url + PAGE + "framework.json.gz") is None  # nothing broken kept for offline
+        copy.write_bytes(good)
+        page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").click()
+        page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+        assert page.evaluate(kept, url + PAGE + "framework.json.gz") == len(good)
+        for item in ["v1", "v2", "s1", "s2"]:
+            answer(page, item, "Often")
+        see_results(page)
+        framework = framework_of(site, PAGE)
+        assert shown_scores(page) == expected_scores(score(framework, checked_answers(page, framework)))
+
+
+@pytest.mark.browser
+def test_a_framework_that_stalls_after_the_boot_files_came_from_the_cache_fails_the_start(page, demo_site, tmp_path):
+    # The settings are in the page itself: the second visit's page comes through the offline worker,
+    # which Playwright's routes (with_settings) do not see.
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    built = site / PAGE / "index.html"
+    html = re.sub(r'"bootTimeout": \d+', '"bootTimeout": 2', built.read_text())
+    built.write_text(re.sub(r'"retryAfter": \[[^\]]*\]', '"retryAfter": []', html))
+    framework = site / PAGE / "framework.json.gz"
+    # Modified just now (the copy has the demo's time): the browser's HTTP cache may not take it as fresh
+    # and answer the second visit itself; and with a route set, Playwright turns that cache off.
+    os.utime(framework)
+    with_settings(page)
+    sent = Meter()
+    with serving(site, site_headers(site), handler_class=metered(sent)) as url:
+        page.goto(url + PAGE)
+        page.locator("form[data-offline=kept]").wait_for(timeout=RESULTS_TIMEOUT)  # the scorer's files kept
+        sent.stall["framework.json.gz"] = 0
+        # Newer on the server, so the browser's cached copy is not confirmed (a 304 has no body to stall).
+        os.utime(framework, (framework.stat().st_mtime + 60,) * 2)
+        page.reload()
+        # Every boot file is in at once, from the cache: only the framework's fetch is left, and it hangs.
+        failed = page.locator("form[data-scorer=failed]")
+        failed.or_(page.locator("form[data-scorer=ready]")).wait_for(timeout=RESULTS_TIMEOUT)
+        assert failed.count() == 1, f"ready, though its framework stalled: {sent.ranges['framework.json.gz']}"
+        assert "the scorer could not start" in page.locator("[data-huddle-notice]").inner_text()
+        assert sent.ranges["pyodide.asm.wasm.gz"] == [None]  # fetched once, on the first visit
+        wait_until(page, lambda: sent.abandoned == ["framework.json.gz"], timeout=5_000)
+        page.locator("[data-huddle-bar]").get_by_role("button", name="Try again").click()
+        page.locator("form[data-scorer=ready]").wait_for(timeout=RESULTS_TIMEOUT)
+        sent.release.set()

@@ -12,11 +12,12 @@ import urllib.parse
 import pytest
 
 from generator import assets, bundle, runtime
+from generator.build import build_site
 from generator.headers import site_headers
 from generator.serve import SiteHandler, make_server
 from tests.assessment_page import RESULTS_TIMEOUT, clear_answers
 from tests.conftest import hold_pyodide
-from tests.sites import serving
+from tests.sites import copy_fixture, serving
 from tests.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
@@ -391,3 +392,21 @@ def test_a_page_the_network_holds_opens_from_its_kept_copy_after_a_few_seconds(c
             assert time.monotonic() - start < 10
         finally:
             release.set()
+
+
+def test_a_new_build_whose_framework_changed_is_kept_under_a_new_name(tmp_path):
+    """The offline worker does not fetch again a framework.json its page's cache has (offline.js "keep"):
+    a build whose framework changed, and nothing else, must name its cache anew, or the old framework
+    would be served offline and scored against."""
+    config = copy_fixture("minimal", tmp_path)
+    first = build_site(config, strict=True, site_dir=tmp_path / "first")
+    framework = config.parent / "assessments" / "tiny.yml"
+    framework.write_text(framework.read_text().replace("title: Alpha", "title: Alpha, renamed"))
+    second = build_site(config, strict=True, site_dir=tmp_path / "second")
+    model = "assessments/tiny/framework.json"
+    assert (first / model).read_bytes() != (second / model).read_bytes()
+    builds = [BUILD.search((site / "index.html").read_text()).group(1) for site in (first, second)]
+    assert builds[0] != builds[1]
+    # Built again unchanged, the name stays: a repeat visit keeps what it has.
+    third = build_site(config, strict=True, site_dir=tmp_path / "third")
+    assert BUILD.search((third / "index.html").read_text()).group(1) == builds[1]

@@ -8,18 +8,17 @@
 // worker, and every sentence comes from the build (see messages.js): this
 // file only inserts what it is given and wires events.
 
-import { fillAnswers, readAnswers, resume, unansweredOf } from "./answers.js";
+import { fillAnswers, readAnswers, unansweredOf } from "./answers.js";
 import { download, today } from "./download.js";
-import { forgetKept, keepForOffline, scopeOf } from "./keep.js";
-import { say, sayWith } from "./messages.js";
-import { startPageScorer } from "./scorer.js";
+import { forgetKept, scopeOf } from "./keep.js";
+import { config, say, sayWith } from "./messages.js";
+import { pageScorer } from "./scorer.js";
 import { readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
 import { jumpLinks, jumpTo, measureSticky } from "./sticky.js";
 import { insert } from "./view.js";
-import { storageFor } from "./storage.js";
+import { keepProgress } from "./storage.js";
 
-const config = JSON.parse(document.getElementById("huddle-config").textContent);
 const form = document.querySelector("[data-huddle-assessment]");
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
@@ -35,39 +34,33 @@ const code = codeBox(results);
 const total = Number(form.dataset.total);
 const items = $$("fieldset[data-item]", form);
 
-let shown = null; // the results on screen: {answers, date, view, comparison, json, csv, stem}
-let earlier = null; // {answers, date} of a loaded earlier result
-let waitingForResults = false; // asked for results before the scorer was ready
-let scorer = null;
-let failure = null; // why the scorer could not start, while it could not
+// The results on screen: {answers, date, view, comparison, json, csv, stem}.
+let shown = null;
+// {answers, date} of a loaded earlier result.
+let earlier = null;
+// Asked for results before the scorer was ready.
+let waitingForResults = false;
+// Why the scorer could not start, while it could not.
+let failure = null;
 
 // The scorer --------------------------------------------------------------------
 
-function start() {
-  const mine = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
+const scorer = pageScorer(form, {
+  progress(said) {
     loading.hidden = false;
     loading.textContent = said;
-  });
-  scorer = mine;
-  form.dataset.scorer = "booting";
-  mine.ready.then(
-    () => {
-      if (scorer !== mine) return;
-      form.dataset.scorer = "ready";
-      loading.hidden = true;
-      if (waitingForResults) seeResults();
-      keepForOffline(config, form);
-    },
-    (error) => {
-      if (scorer !== mine) return; // a scorer replaced by "Try again"
-      form.dataset.scorer = "failed";
-      failure = error;
-      // At once, not only when the person asks for results; but someone already answering
-      // is not taken away from the statement they are on: the sticky bar says it instead.
-      showFailure(error, { move: waitingForResults || Object.keys(answers()).length === 0 });
-    },
-  );
-}
+  },
+  ready() {
+    loading.hidden = true;
+    if (waitingForResults) seeResults();
+  },
+  failed(error) {
+    failure = error;
+    // At once, not only when the person asks for results; but someone already answering
+    // is not taken away from the statement they are on: the sticky bar says it instead.
+    showFailure(error, { move: waitingForResults || Object.keys(answers()).length === 0 });
+  },
+});
 
 // Said at the top of the questions and, with "Try again", in the sticky bar, which is always
 // in view; with `move`, the notice is brought into view with focus, so it is seen on a phone too.
@@ -97,8 +90,7 @@ $("[data-huddle-retry]", retryLine).addEventListener("click", () => {
   retryLine.hidden = true;
   failure = null;
   status.textContent = say("retrying");
-  scorer.stop();
-  start();
+  scorer.start();
 });
 
 // Answers -------------------------------------------------------------------
@@ -120,59 +112,24 @@ function updateProgress() {
   $("[data-huddle-progress]", form).textContent = say("progress", { answered: total - unanswered().length, total });
 }
 
-// Keeping answers: for this tab always, on this device when the person opts in ----
+// Keeping answers: for this tab always, on this device when the person opts in (storage.js)
 
-const prefix = `huddle:${form.dataset.huddleAssessment}:`;
-const storage = storageFor(prefix, form.dataset.version);
-const tab = storageFor(prefix, form.dataset.version, "sessionStorage");
-const saveBox = $("[data-huddle-save]", form);
+const progress = keepProgress(form, `huddle:${form.dataset.huddleAssessment}:`, {
+  items,
+  status,
+  notes: () => notes.value,
+  restore(saved) {
+    updateProgress();
+    setNotes(saved.notes);
+  },
+});
 const clearBox = $("[data-huddle-clear-box]", form);
 const confirmBox = $("[data-huddle-confirm]", form);
 
-if (storage.available) {
-  $("[data-huddle-storage]", form).hidden = false;
-  const saved = storage.read();
-  if (saved) {
-    setAnswers(saved.answers);
-    setNotes(saved.notes);
-    saveBox.checked = true;
-    resume(items, status);
-  }
-}
-// A reload, or Back to a page the browser did not keep, brings back what this tab was given.
-const kept = saveBox.checked ? null : tab.read();
-if (kept) {
-  setAnswers(kept.answers);
-  setNotes(kept.notes);
-  status.textContent = say("kept-back", { answered: total - unanswered().length, total });
-}
-function save() {
-  return storage.write(answers(), notes.value);
-}
-// After every change: in this tab, and on this device too when the person chose to save.
-function keep() {
-  const given = answers();
-  if (Object.keys(given).length || notes.value) tab.write(given, notes.value);
-  else tab.remove();
-  if (saveBox.checked) save();
-}
-// Answers given before this script ran (on a slow connection the statements show first) are
-// kept as any others.
-if (!kept && Object.keys(answers()).length) keep();
-saveBox.addEventListener("change", () => {
-  if (saveBox.checked) {
-    status.textContent = say(save() ? "saving-on" : "saving-failed");
-  } else {
-    storage.remove();
-    status.textContent = say("saving-off");
-  }
-});
 function clearEverything() {
-  storage.removeAll();
-  tab.removeAll();
+  progress.clear();
   // The pages of this site the device keeps for offline use: a list of what was read (offline.js).
   if ("caches" in window) forgetKept(scopeOf(config)).catch(() => {});
-  saveBox.checked = false;
   setAnswers({});
   setNotes("");
   gaps.hidden = true;
@@ -201,19 +158,10 @@ $("[data-huddle-confirm-clear]", form).addEventListener("click", () => {
   $("[data-huddle-clear]", form).focus();
 });
 
-// Back and Forward may bring the page back as it was (the back/forward cache), answers and
-// all: they are this tab's, like a reload's. Nothing here listens for "unload", which would
-// keep the page out of that cache.
-
-// Leaving with answers that are not saved asks first; saved or no answers, it does not.
-window.addEventListener("beforeunload", (event) => {
-  if (!saveBox.checked && (Object.keys(answers()).length || notes.value)) event.preventDefault();
-});
-
 form.addEventListener("change", (event) => {
   if (event.target.type !== "radio") return;
   updateProgress();
-  keep();
+  progress.keep();
 });
 
 // Notes: typed by the person, so never re-rendered; a copy prints in their place.
@@ -223,7 +171,7 @@ function setNotes(text) {
 }
 notes.addEventListener("input", () => {
   $("[data-huddle-notes-print]", results).textContent = notes.value;
-  keep();
+  progress.keep();
 });
 
 // Results ---------------------------------------------------------------------
@@ -351,7 +299,7 @@ for (const box of $$("[data-huddle-earlier-box]")) {
   const replace = $("[data-huddle-use-earlier]", box);
   replace.addEventListener("click", () => {
     setAnswers(earlier.answers);
-    keep();
+    progress.keep();
     replace.hidden = true;
     said.textContent = say("earlier-replaced");
   });
@@ -372,11 +320,12 @@ for (const box of $$("[data-huddle-earlier-box]")) {
       const hasAnswers = Object.keys(answers()).length > 0;
       if (!hasAnswers) {
         setAnswers(earlier.answers);
-        keep();
+        progress.keep();
       }
       replace.hidden = !hasAnswers;
       said.textContent = say(hasAnswers ? "earlier-kept" : "earlier-filled");
-      if (shown) await show(shown.answers); // the results on screen gain the comparison; focus stays here
+      // The results on screen gain the comparison; focus stays here.
+      if (shown) await show(shown.answers);
     } catch (error) {
       said.textContent = scorer.state === "failed" ? say("file-unreadable", { reason: error.message }) : error.message;
       await forgetEarlier();
@@ -392,4 +341,4 @@ $("[data-huddle-resume]")?.removeAttribute("hidden");
 updateProgress();
 measureSticky($("[data-huddle-bar]", form));
 jumpLinks(document.body);
-start();
+scorer.start();

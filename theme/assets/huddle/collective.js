@@ -7,19 +7,17 @@
 // default); this file only passes the text given, inserts what comes back and wires
 // the buttons.
 
-import { fillAnswers, readAnswers, resume } from "./answers.js";
+import { readAnswers } from "./answers.js";
 import { collection } from "./collection.js";
 import { download, today } from "./download.js";
-import { failure, say } from "./messages.js";
-import { startPageScorer } from "./scorer.js";
+import { config, failure, say } from "./messages.js";
+import { pageScorer } from "./scorer.js";
 import { openText, readInvitation, seal, sealingAvailable } from "./seal.js";
 import { codeBox, nonce } from "./share.js";
-import { storageFor } from "./storage.js";
+import { keepProgress } from "./storage.js";
 import { measureSticky } from "./sticky.js";
-import { keepForOffline } from "./keep.js";
 import { insert } from "./view.js";
 
-const config = JSON.parse(document.getElementById("huddle-config").textContent);
 const form = document.querySelector("[data-huddle-collective]");
 const kind = form.dataset.huddleCollective;
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -34,39 +32,28 @@ let waiting = false;
 // Started at once; after a failure (weak Wi-Fi), pressing the page's button again starts it afresh.
 // The download shows in a quiet line from the start, so a facilitator sees when the page is ready.
 const loading = $("[data-huddle-loading]", form);
-let scorer;
-function start() {
-  scorer?.stop(); // a failed start's worker may still be downloading: end it before the new one begins
-  const mine = startPageScorer(config, form.dataset.frameworkUrl, (said) => {
-    if (scorer !== mine) return;
+// Once ready, the page is kept, so a facilitator can open it again in a room with no Wi-Fi.
+const scorer = pageScorer(form, {
+  progress(said) {
     loading.hidden = false;
     loading.textContent = said;
     if (waiting) status.textContent = said;
-  });
-  scorer = mine;
-  form.dataset.scorer = "booting";
-  mine.ready.then(
-    () => {
-      if (scorer !== mine) return;
-      form.dataset.scorer = "ready";
-      loading.hidden = false;
-      loading.textContent = say("scorer-ready");
-      if (waiting) go();
-      keepForOffline(config, form); // a facilitator can open it again in a room with no Wi-Fi
-    },
-    (error) => {
-      if (scorer !== mine) return; // the one "press again" replaced
-      form.dataset.scorer = "failed";
-      loading.hidden = true;
-      waiting = false;
-      status.textContent =
-        error.key === "wasm-blocked"
-          ? say("collective-boot-blocked")
-          : say("collective-boot-failed", { reason: error.message });
-    },
-  );
-}
-start();
+  },
+  ready() {
+    loading.hidden = false;
+    loading.textContent = say("scorer-ready");
+    if (waiting) go();
+  },
+  failed(error) {
+    loading.hidden = true;
+    waiting = false;
+    status.textContent =
+      error.key === "wasm-blocked"
+        ? say("collective-boot-blocked")
+        : say("collective-boot-failed", { reason: error.message });
+  },
+});
+scorer.start();
 
 // What went wrong, in place of whatever was shown before: a profile left on screen (and
 // printed, or downloaded) would be taken for the codes just given.
@@ -162,45 +149,18 @@ if (kind === "rater") {
   const counted = () =>
     (progress.textContent = say("progress", { answered: Object.keys(raterAnswers()).length, total: items.length }));
   // Kept as on the assessment: for this tab always, and on this device when the person opts in;
-  // the answers, not the role.
-  const prefix = `huddle-rater:${form.dataset.huddleFramework}:`;
-  const storage = storageFor(prefix, form.dataset.version);
-  const tab = storageFor(prefix, form.dataset.version, "sessionStorage");
-  const saveBox = $("[data-huddle-save]", form);
-  if (storage.available) {
-    $("[data-huddle-storage]", form).hidden = false;
-    const saved = storage.read();
-    if (saved) {
-      fillAnswers(items, saved.answers);
-      saveBox.checked = true;
-      counted();
-      resume(items, status);
-    }
-  }
-  const kept = saveBox.checked ? null : tab.read();
-  if (kept) {
-    fillAnswers(items, kept.answers);
-    counted();
-    status.textContent = say("kept-back", { answered: Object.keys(raterAnswers()).length, total: items.length });
-  }
-  saveBox.addEventListener("change", () => {
-    if (saveBox.checked) {
-      status.textContent = say(storage.write(raterAnswers(), "") ? "saving-on" : "saving-failed");
-    } else {
-      storage.remove();
-      status.textContent = say("saving-off");
-    }
+  // the answers, not the role. Leaving with answers and no code made from them asks first.
+  const kept = keepProgress(form, `huddle-rater:${form.dataset.huddleFramework}:`, {
+    items,
+    status,
+    restore: counted,
+    unsaved: () => !coded,
   });
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio" || event.target.name === "huddle-role") return;
     coded = false;
     counted();
-    tab.write(raterAnswers(), "");
-    if (saveBox.checked) storage.write(raterAnswers(), "");
-  });
-  // Leaving with answers and no code made from them asks first: nothing here is saved.
-  window.addEventListener("beforeunload", (event) => {
-    if (!coded && !saveBox.checked && Object.keys(raterAnswers()).length) event.preventDefault();
+    kept.keep();
   });
 }
 
@@ -221,7 +181,7 @@ async function go() {
     }
   }
   if (scorer.state === "failed") {
-    start();
+    scorer.start();
     waiting = true;
     status.textContent = say("retrying-collective");
     return;

@@ -3,8 +3,8 @@
 // an Error whose message is a sentence for the person (a file from another
 // framework, say) or says why the scorer could not start.
 
-import { keptCache } from "./keep.js";
-import { failure, say } from "./messages.js";
+import { keepForOffline, keptCache } from "./keep.js";
+import { config, failure, say } from "./messages.js";
 
 // A worker whose download failed, kept when its scorer is stopped: the next scorer ("Try again")
 // asks it to carry on, so the bytes it downloaded are never fetched again. (A worker that failed
@@ -131,4 +131,42 @@ export function startPageScorer(config, frameworkUrl, onProgress) {
   });
   scorer.said = (key) => (left ? say(ESTIMATED[key], { left }) : say(key));
   return scorer;
+}
+
+// The scorer of a page that scores (`form`: the assessment's or a collective page's), started by
+// `start()` as the page opens and again, afresh, by "Try again": only the newest start is heard.
+// `on.progress(text)` hears how its download goes, `on.ready()` and `on.failed(error)` how it
+// ended; `data-scorer` on the form says "booting", "ready" or "failed". Once ready, the page is
+// kept for offline use, so nothing competes with the scorer's download.
+export function pageScorer(form, on) {
+  let current = null;
+  function start() {
+    // A failed start's worker may still be downloading: ended (or parked) first.
+    current?.stop();
+    const mine = startPageScorer(config, form.dataset.frameworkUrl, (said) => current === mine && on.progress(said));
+    current = mine;
+    form.dataset.scorer = "booting";
+    mine.ready.then(
+      () => {
+        if (current !== mine) return;
+        form.dataset.scorer = "ready";
+        on.ready();
+        keepForOffline(config, form);
+      },
+      (error) => {
+        // A start replaced by "Try again".
+        if (current !== mine) return;
+        form.dataset.scorer = "failed";
+        on.failed(error);
+      },
+    );
+  }
+  return {
+    start,
+    get state() {
+      return current.state;
+    },
+    call: (name, args) => current.call(name, args),
+    said: (key) => current.said(key),
+  };
 }

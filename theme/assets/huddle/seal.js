@@ -12,7 +12,8 @@ import { failure } from "./messages.js";
 
 export const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const INFO = "huddle-sealed-code-1";
-const MAX_INVITATIONS = 10000; // as sealed.py's
+// As sealed.py's.
+const MAX_INVITATIONS = 10000;
 const CURVE = { name: "ECDH", namedCurve: "P-256" };
 const SEALED = /(?<![0-9A-Za-z])H2:[^\s"',;<>]+/g;
 const JOIN = /^#join=([0-9A-Z]{8})\.([A-Za-z0-9_-]{87})\.(\d{1,5})\.([0-9A-Z]{16})$/;
@@ -48,7 +49,8 @@ export function check(text) {
 }
 
 function randomText(length) {
-  return [...crypto.getRandomValues(new Uint8Array(length))].map((n) => ALPHABET[n % 32]).join(""); // 256 = 8 × 32
+  // Even: 256 = 8 × 32.
+  return [...crypto.getRandomValues(new Uint8Array(length))].map((n) => ALPHABET[n % 32]).join("");
 }
 
 // A new collection's key file (an object, to be downloaded as JSON).
@@ -156,7 +158,8 @@ export async function readKeyFile(text, framework, title) {
   try {
     if (unb64(file.secret).length !== 32 || unb64(file.public).length !== 65) throw new Error();
   } catch {
-    throw failure("collection-key-unreadable"); // a secret no invitation could be made with, or no public key
+    // A secret no invitation could be made with, or no public key.
+    throw failure("collection-key-unreadable");
   }
   let opener;
   try {
@@ -183,11 +186,13 @@ async function openCode(code, collection, opener) {
       await aesKey(shared, collection, "decrypt"),
       raw.slice(77),
     );
-    const opened = new TextDecoder().decode(plain).replace(/~+$/, ""); // the padding, never part of a code
+    // The padding, never part of a code.
+    const opened = new TextDecoder().decode(plain).replace(/~+$/, "");
     // One H1 code and its invitation, nothing else: a line break sealed in would move every later line's number.
     return OPENED.test(opened) ? opened : null;
   } catch {
-    return null; // changed, cut short or sealed with another key: the scorer names the line
+    // Changed, cut short or sealed with another key: the scorer names the line.
+    return null;
   }
 }
 

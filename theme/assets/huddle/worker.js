@@ -202,36 +202,47 @@ function isWasmRefusal(error) {
 }
 
 // The framework's JSON, fetched once (a start that goes on after a drop has it already): its gzip
-// copy where the worker can decompress it (a quarter of the bytes), else the plain file.
+// copy where the worker can decompress it (a quarter of the bytes), else the plain file. Kept in this
+// build's cache, like the boot files, so the offline worker does not fetch it again; but only once it
+// is known whole and good (its length as promised, decompressed, JSON): a cut or corrupt copy kept
+// would be served offline, and taken by the offline worker for the real one.
 let framework = null;
-// Kept in this build's cache as it arrives, like the boot files, so the offline worker does not fetch it again.
-async function frameworkOf(url, signal, gzip, cacheName) {
+async function frameworkOf(url, { signal, gzip, cacheName }) {
   if (framework !== null) return framework;
   const address = gzip ? `${url}.gz` : url;
-  let response;
+  const failed = (status) => new Failure("framework-not-loaded", { status }, true);
+  let response, bytes, text;
   try {
     response = await fetch(address, { signal });
-    if (response.ok) {
-      const bytes = await response.arrayBuffer();
-      await keepWhole(cacheName, address, bytes.slice(0));
-      return (framework = await served(bytes, "framework.json").text());
-    }
+    if (response.ok) bytes = await response.arrayBuffer();
   } catch (error) {
-    throw new Failure("framework-not-loaded", { status: error.message }, true);
+    throw failed(error.message);
   }
-  throw new Failure("framework-not-loaded", { status: response.status }, response.status >= 500);
+  if (!response.ok) throw new Failure("framework-not-loaded", { status: response.status }, response.status >= 500);
+  const promised = promisedLength(response);
+  if (promised !== null && bytes.byteLength < promised) throw failed(`${bytes.byteLength} of ${promised} bytes`);
+  try {
+    text = await served(bytes, "framework.json").text();
+    JSON.parse(text);
+  } catch (error) {
+    throw failed(error.message);
+  }
+  await keepWhole(cacheName, address, bytes);
+  return (framework = text);
 }
 
 async function boot(data, { signal, onBytes, downloaded }) {
   if (wasmRefused()) throw new Failure("wasm-blocked");
-  const frameworkText = frameworkOf(data.framework, signal, data.gzip, data.cache);
-  frameworkText.catch(() => {}); // awaited below, after the boot files: a failure before then is not "unhandled"
   const wanted = bootFiles(data);
-  let left = wanted.length;
+  // The boot files and the framework's JSON: until the last is in, a stall fails the start (boot files
+  // kept from an earlier visit may all be in at once, while the framework's fetch hangs).
+  let left = wanted.length + 1;
   const arrived = (whole) => {
     if (--left === 0) downloaded(); // every byte in: what follows is work, not waiting
     return whole;
   };
+  const frameworkText = frameworkOf(data.framework, { signal, gzip: data.gzip, cacheName: data.cache }).then(arrived);
+  frameworkText.catch(() => {}); // awaited below, after the boot files: a failure before then is not "unhandled"
   const whole = await Promise.all(
     wanted.map((file) => download(file, { signal, onBytes, cacheName: data.cache }).then(arrived)),
   );
