@@ -12,6 +12,7 @@ from generator.frameworks import load_framework
 from generator.scoring import api, team_view
 from generator.scoring.codes import ALPHABET, CodeError, decode, encode, read_codes
 from generator.scoring.model import NOT_APPLICABLE
+from generator.scoring.strings import HUDDLE
 from tests.sites import REPO
 from tests.test_results_view import tree
 
@@ -166,7 +167,7 @@ def test_codes_joined_on_one_line_by_tabs_or_separators_each_count_and_the_line_
     batch = read_codes(framework, "\n".join(["\t".join(good[:3]), *good[3:]]))
     assert [c.text for c in batch.codes] == good
     assert batch.several == ((1, 3),) and batch.problems == () and batch.duplicates == ()
-    notes = api.team_call(framework, None, "\n".join(["\t".join(good[:3]), *good[3:]]), "", 5, 3)["notes"]
+    notes = api.team_call(HUDDLE, framework, None, "\n".join(["\t".join(good[:3]), *good[3:]]), "", 5, 3)["notes"]
     assert [text for _, _, text in tree(notes) if text.strip()] == [
         "These are plain codes: anyone who has one can read its answers, and nothing shows whether two of them came "
         "from one person. Sealed codes, from invitations, protect against both.",
@@ -206,7 +207,7 @@ def test_codes_that_differ_only_in_their_nonce_are_named_as_alike():
     other = encode(FRAMEWORK, {"v1": 2}, nonce="FFF")
     batch = read_codes(FRAMEWORK, "\n".join([codes[0], other, *codes[1:]]))
     assert len(batch.codes) == 6 and batch.identical == ((1, 3, 4, 5, 6),)
-    notes = str(team_view.batch_notes(batch))
+    notes = str(team_view.batch_notes(HUDDLE, batch))
     assert "Lines 1, 3, 4, 5 and 6 hold the same answers to every statement" in notes
     assert "Plain codes cannot show who made them" in notes
     assert read_codes(FRAMEWORK, "\n".join([codes[0], other])).identical == ()

@@ -12,6 +12,7 @@ import pytest
 from generator.scoring import call, compare, read_saved, report
 from generator.scoring.chart import bar_chart
 from generator.scoring.report import strengths_and_development
+from generator.scoring.strings import HUDDLE
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -57,7 +58,7 @@ def test_equal_scores_give_no_strengths_or_development_areas(framework):
 
 def test_the_chart_has_text_rows_and_decorative_bars_with_band_zones(framework):
     result = report(framework, answers_scoring(framework, [1, 5, 3]), "2026-11-26")
-    figure = ET.fromstring(bar_chart(framework, result))
+    figure = ET.fromstring(bar_chart(HUDDLE, framework, result))
     assert figure.tag == "figure"
     assert "on the scale from 1 (" in figure.find("figcaption").text
     rows = figure.findall("ul/li")
@@ -84,7 +85,7 @@ def test_the_chart_has_text_rows_and_decorative_bars_with_band_zones(framework):
 def test_the_chart_draws_an_earlier_result_under_the_current_one(framework):
     result = report(framework, answers_scoring(framework, [4, 4]), "2026-11-26")
     earlier = report(framework, answers_scoring(framework, [2]), "2026-01-01")
-    figure = ET.fromstring(bar_chart(framework, result, earlier))
+    figure = ET.fromstring(bar_chart(HUDDLE, framework, result, earlier))
     assert "the earlier result is the thin bar" in figure.find("figcaption").text
     first, second = figure.findall("ul/li")[:2]
     assert "".join(first.find("span").itertext()) == "Shared vision 4.0 (earlier 2.0)"

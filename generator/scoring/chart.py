@@ -20,7 +20,7 @@ from typing import Any
 from .html import Markup, h
 from .model import Band, Framework
 from .results import band_range
-from .strings import say
+from .strings import Messages
 from .voice import about
 
 WIDTH = 1000
@@ -29,6 +29,7 @@ HEIGHT = 24
 
 
 def bar_chart(
+    messages: Messages,
     framework: Framework,
     result: Mapping[str, Any],
     earlier: Mapping[str, Any] | None = None,
@@ -39,10 +40,12 @@ def bar_chart(
     low, high = framework.scale.points[0], framework.scale.points[-1]
     before = {c["id"]: c for c in earlier["competencies"]} if earlier else {}
     bands = {c.id: c.bands for c in framework.competencies()}
-    rows = [_row(c, before.get(c["id"]), bands[c["id"]], low.value, high.value) for c in result["competencies"]]
-    caption = say(
+    rows = [
+        _row(messages, c, before.get(c["id"]), bands[c["id"]], low.value, high.value) for c in result["competencies"]
+    ]
+    caption = messages.say(
         "chart-caption-earlier" if earlier else "chart-caption",
-        whose=about(framework.audience, whose),
+        whose=about(messages, framework.audience, whose),
         low=low.value,
         low_label=low.label,
         high=high.value,
@@ -59,23 +62,31 @@ def bar_chart(
         h("figcaption", {}, caption),
         h("ul", {"class": "huddle-chart__rows"}, rows),
         axis,
-        _legend(framework),
+        _legend(messages, framework),
     )
 
 
-def _legend(framework: Framework) -> Markup | None:
+def _legend(messages: Messages, framework: Framework) -> Markup | None:
     """The bands the shading marks, in words, when every competency has the same ones (else each block says)."""
+    say = messages.say
     first, *others = [c.bands for c in framework.competencies()]
     where = [(band.start, band.label) for band in first]
     if any([(band.start, band.label) for band in bands] != where for bands in others):
         return None
-    named = [say("chart-band", band=band.label, range=band_range(framework, first, band)) for band in first]
+    named = [say("chart-band", band=band.label, range=band_range(messages, framework, first, band)) for band in first]
     return h("p", {"class": "huddle-chart__legend"}, say("chart-bands", bands="; ".join(named)))
 
 
 def _row(
-    competency: Mapping[str, Any], earlier: Mapping[str, Any] | None, bands: Sequence[Band], low: int, high: int
+    messages: Messages,
+    competency: Mapping[str, Any],
+    earlier: Mapping[str, Any] | None,
+    bands: Sequence[Band],
+    low: int,
+    high: int,
 ) -> Markup:
+    say = messages.say
+
     def x(value: Fraction | int) -> str:
         return f"{float(WIDTH * (Fraction(value) - low) / (high - low)):.1f}".removesuffix(".0")
 

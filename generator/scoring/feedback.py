@@ -22,7 +22,7 @@ from fractions import Fraction
 from .codes import Code
 from .model import Framework
 from .score import competency_score
-from .strings import say
+from .strings import HUDDLE, Messages
 from .summary import names
 
 GROUP_NAMES = {"manager": "raters-manager", "peer": "raters-peer", "report": "raters-report", "other": "raters-other"}
@@ -62,8 +62,9 @@ class Feedback:
     hidden_strengths: tuple[tuple[str, Fraction, Fraction], ...]
 
 
-def _view(framework: Framework, role: str, group: list[Code], least: int) -> View:
+def _view(messages: Messages, framework: Framework, role: str, group: list[Code], least: int) -> View:
     """The view of `group`, raters of one role ("all" for everyone shown), scored from `least` of them."""
+    say = messages.say
     label = say("raters-all") if role == "all" else say(GROUP_NAMES[role])
     usable = _usable(framework, group)
     scores = tuple(sum(found, Fraction(0)) / len(found) if found and len(found) >= least else None for found in usable)
@@ -79,8 +80,11 @@ def _usable(framework: Framework, codes: Sequence[Code]) -> list[list[Fraction]]
     ]
 
 
-def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int, gap: Fraction) -> Feedback:
+def feedback(
+    framework: Framework, own: Code, raters: Sequence[Code], least: int, gap: Fraction, messages: Messages = HUDDLE
+) -> Feedback:
     """The 360 view of `own` and `raters` under the rules above."""
+    say = messages.say
     by_role: dict[str, list[Code]] = {role: [] for role in GROUP_NAMES}
     for code in raters:
         by_role[code.role].append(code)
@@ -92,13 +96,13 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
     counted: list[Code] = list(by_role["manager"]) if alone else []  # the codes some view shows
     anonymous: list[View] = []  # the groups of them shown
     if alone:
-        views.append(_view(framework, "manager", by_role["manager"], 1))
+        views.append(_view(messages, framework, "manager", by_role["manager"], 1))
     others = list(by_role["other"])
     folded = []
     for role in ("peer", "report") if alone else ("manager", "peer", "report"):
         group = by_role[role]
         if len(group) >= least:
-            views.append(_view(framework, role, group, least))
+            views.append(_view(messages, framework, role, group, least))
             counted += group
             anonymous.append(views[-1])
         elif group:
@@ -106,18 +110,18 @@ def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int
             folded.append(say(IN_SENTENCE[role]))
     if others:
         if len(others) >= least:
-            views.append(_view(framework, "other", others, least))
+            views.append(_view(messages, framework, "other", others, least))
             counted += others
             anonymous.append(views[-1])
             if folded:
-                withheld.append(say("raters-folded", least=least, groups=names(folded)))
+                withheld.append(say("raters-folded", least=least, groups=names(messages, folded)))
         else:
             sentence = "raters-withheld-one" if len(others) == 1 else "raters-withheld-many"
             withheld.append(say(sentence, count=len(others), least=least))
     # Only codes some view shows: with a withheld group in it, "all raters" less the manager would give it away.
     everyone = None
     if len(counted) >= least:
-        everyone = _view(framework, "all", counted, least)
+        everyone = _view(messages, framework, "all", counted, least)
         # A competency a shown group withholds though some of its raters scored it: withheld here too, or all
         # raters less the manager (and any other group) would give those one or two raters' scores away.
         kept_back = {n for view in anonymous for n, scored in enumerate(view.scored) if 0 < scored < least}

@@ -17,7 +17,7 @@ from . import spreadsheet
 from .model import Framework
 from .score import round_half_up, score
 from .spreadsheet import Figure
-from .strings import say
+from .strings import HUDDLE, Messages
 
 SAVED_FORMAT = "huddle-result"
 SAVED_FORMAT_VERSION = 1
@@ -57,7 +57,9 @@ def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple
     return strengths, development
 
 
-def report(framework: Framework, answers: Mapping[str, Any], date: str, notes: str = "") -> dict[str, Any]:
+def report(
+    framework: Framework, answers: Mapping[str, Any], date: str, notes: str = "", messages: Messages = HUDDLE
+) -> dict[str, Any]:
     """Everything the results view shows, for `answers` given on `date` (YYYY-MM-DD)."""
     result = score(framework, answers)
     strengths, development = strengths_and_development(result)
@@ -66,7 +68,7 @@ def report(framework: Framework, answers: Mapping[str, Any], date: str, notes: s
         "date": date,
         "strengths": strengths,
         "development": development,
-        "csv": to_csv(result),
+        "csv": to_csv(result, messages=messages),
         "saved": saved_result(result, answers, date, notes),
     }
 
@@ -85,7 +87,7 @@ def saved_result(result: Mapping[str, Any], answers: Mapping[str, Any], date: st
     return json.dumps(saved, indent=1, ensure_ascii=False)
 
 
-def to_csv(result: Mapping[str, Any]) -> str:
+def to_csv(result: Mapping[str, Any], messages: Messages = HUDDLE) -> str:
     """One row per competency: framework, domain, competency, score, band, answered, total."""
     framework = result["framework"]
     header = ["framework", "version", "domain", "competency", "title", "score", "band", "answered", "total"]
@@ -96,7 +98,7 @@ def to_csv(result: Mapping[str, Any]) -> str:
             c["domain"],
             c["id"],
             c["title"],
-            Figure(c["score"]) if c["score"] is not None else say("not-enough-answers"),
+            Figure(c["score"]) if c["score"] is not None else messages.say("not-enough-answers"),
             c["band"] or "",
             c["answered"],
             c["total"],
@@ -106,13 +108,14 @@ def to_csv(result: Mapping[str, Any]) -> str:
     return spreadsheet.to_csv(header, rows)
 
 
-def read_saved(framework: Framework, text: str) -> dict[str, Any]:
+def read_saved(framework: Framework, text: str, messages: Messages = HUDDLE) -> dict[str, Any]:
     """The answers and date of a saved result file, checked against `framework`.
 
     Raises ValueError with a sentence for the person when the file is not a
     saved result, or is for another framework or version. No sentence repeats
     what the file says: it could be anything, of any length.
     """
+    say = messages.say
     if len(text) > SAVED_MAX_BYTES:
         raise ValueError(say("file-too-big"))
     if _depth(text) > SAVED_MAX_DEPTH:

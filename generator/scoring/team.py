@@ -30,7 +30,7 @@ from .codes import Code
 from .model import NOT_APPLICABLE, Framework
 from .score import band_for, competency_sums, round_half_up
 from .score import enough as enough_answers
-from .strings import say
+from .strings import HUDDLE, Messages
 from .summary import names
 
 WIDEST = 3
@@ -182,8 +182,9 @@ class Groups:
     """Why groups are not compared ("" when they are, or the framework has none)."""
 
 
-def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) -> Groups:
+def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int, messages: Messages = HUDDLE) -> Groups:
     """Each group's profile, shown only when every group present has at least `k_group` codes."""
+    say = messages.say
     if not framework.groups:
         return Groups((), "")
     present: dict[str, list[Code]] = {}
@@ -199,7 +200,7 @@ def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) 
     ]
     if small:
         reason = "groups-small-one" if len(small) == 1 else "groups-small-many"
-        return Groups((), say(reason, least=k_group, groups=names(small)))
+        return Groups((), say(reason, least=k_group, groups=names(messages, small)))
     order = [g.id for g in framework.groups] + [""]
     profiles = [(labels[g], profile(framework, present[g], k_group)) for g in order if g in present]
     # A competency one group withholds is withheld in every group: the whole less the others would give it away.
@@ -220,9 +221,10 @@ def _withheld(competency: CompetencyProfile) -> CompetencyProfile:
     return replace(competency, mean=None, spread=None, bands=())
 
 
-def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
+def changes(now: Profile, earlier: Profile, messages: Messages = HUDDLE) -> list[tuple[str, str]]:
     """Per competency, the change since an earlier round in words, as (title, sentence). Only for rounds that are
     `comparable` as a whole; a competency is compared only when its counts are comparable too."""
+    say = messages.say
     before = {c.id: c for c in earlier.competencies}
     said = []
     for c in now.competencies:
