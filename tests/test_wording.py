@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 
 from generator.build import build_site
 from generator.scoring import api
+from generator.scoring.kinds import Setting
 from generator.scoring.strings import HUDDLE, Messages
 from tests.assessment_page import answer, see_results, shown_scores
 from tests.sites import REPO, copy_fixture, serving
@@ -172,5 +173,5 @@ def test_a_sites_own_setting_names_keep_their_capitals_in_sentences():
     from generator.pages.casestudies import setting_page
 
     own_words = Messages({"setting-primary-care-in-sentence": "GP practices (NHS)"})
-    assert "Case studies set in: GP practices (NHS)." in setting_page(own_words, "primary-care", [])
-    assert "Case studies set in: primary care." in setting_page(HUDDLE, "primary-care", [])
+    assert "Case studies set in: GP practices (NHS)." in setting_page(own_words, Setting.PRIMARY_CARE, [])
+    assert "Case studies set in: primary care." in setting_page(HUDDLE, Setting.PRIMARY_CARE, [])

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..casestudies import SETTINGS, CaseStudy
-from ..casestudies.model import SETTINGS_IN_SENTENCE, tag_slug
+from ..casestudies import CaseStudy
+from ..casestudies.model import tag_slug
 from ..scoring.html import h
+from ..scoring.kinds import Setting
 from ..scoring.marks import illustrative_mark
 from ..scoring.model import Framework
 from ..scoring.strings import Messages
@@ -55,16 +56,16 @@ def _capitals(text: str) -> int:
     return sum(char.isupper() for char in text)
 
 
-def setting_label(messages: Messages, setting: str) -> str:
-    """The label readers see for a setting id, as the site says it."""
-    return messages.say(SETTINGS[setting])
+def setting_label(messages: Messages, setting: Setting) -> str:
+    """The label readers see for a setting, as the site says it."""
+    return messages.say(setting.label)
 
 
-def by_setting(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
-    grouped: dict[str, list[CaseStudy]] = defaultdict(list)
+def by_setting(studies: Sequence[CaseStudy]) -> dict[Setting, list[CaseStudy]]:
+    grouped: dict[Setting, list[CaseStudy]] = defaultdict(list)
     for study in studies:
         grouped[study.setting].append(study)
-    return {setting: grouped[setting] for setting in SETTINGS if setting in grouped}
+    return {setting: grouped[setting] for setting in Setting if setting in grouped}
 
 
 def by_competency(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
@@ -126,10 +127,10 @@ def index_page(messages: Messages, studies: Sequence[CaseStudy], frameworks: Seq
     )
 
 
-def setting_page(messages: Messages, setting: str, studies: Sequence[CaseStudy]) -> str:
+def setting_page(messages: Messages, setting: Setting, studies: Sequence[CaseStudy]) -> str:
     say = messages.say
     label = setting_label(messages, setting)
-    named = say(SETTINGS_IN_SENTENCE[setting])
+    named = say(setting.in_sentence)
     return _listing(messages, setting_uri(setting), label, say("studies-in-setting", setting=text(named)), studies)
 
 

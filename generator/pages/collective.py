@@ -8,6 +8,7 @@ profile (rendered by the scoring package) and inserts it.
 from __future__ import annotations
 
 from ..scoring.html import Markup, h, join
+from ..scoring.kinds import RATERS
 from ..scoring.model import Framework
 from ..scoring.organisation import LABEL_MOST
 from ..scoring.results import code_box, whose
@@ -299,10 +300,6 @@ def _front(framework: Framework, title: str) -> str:
     )
 
 
-ROLES = (("manager", "role-manager"), ("peer", "role-peer"), ("report", "role-report"), ("other", "role-other"))
-"""The roles a rater chooses from, each with its message."""
-
-
 def rater_page(messages: Messages, framework: Framework, least: int) -> str:
     """The page a colleague uses to give 360 feedback: a role, the rater's wording, and a code to send back."""
     say = messages.say
@@ -318,10 +315,10 @@ def rater_page(messages: Messages, framework: Framework, least: int) -> str:
                 h(
                     "div",
                     {"class": "huddle-option"},
-                    h("input", {"type": "radio", "name": "huddle-role", "id": f"role-{value}", "value": value}),
-                    h("label", {"for": f"role-{value}"}, say(label)),
+                    h("input", {"type": "radio", "name": "huddle-role", "id": f"role-{role}", "value": role}),
+                    h("label", {"for": f"role-{role}"}, say(role.choice)),
                 )
-                for value, label in ROLES
+                for role in RATERS
             ],
         ),
     )

@@ -28,6 +28,7 @@ from . import (
 )
 from .alphabet import ALPHABET
 from .chart import bar_chart
+from .kinds import RATERS, Role
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import changes, read_saved, report, saved_result
 from .score import score
@@ -113,12 +114,12 @@ def team_call(
     With the `key` of a collection, the page has opened the sealed codes it could (see `codes.read_codes`).
     `date` (YYYY-MM-DD, this browser's today) dates the printout's head."""
     collection = _collection(messages, key)
-    now = codes.read_codes(framework, pasted, roles=("",), collection=collection, messages=messages)
+    now = codes.read_codes(framework, pasted, roles=(Role.SELF,), collection=collection, messages=messages)
     found = team.profile(framework, now.codes, k)
     before = None
     notes = [team_view.kind_note(messages, now), team_view.batch_notes(messages, now)]
     if earlier.strip():
-        then = codes.read_codes(framework, earlier, roles=("",), collection=collection, messages=messages)
+        then = codes.read_codes(framework, earlier, roles=(Role.SELF,), collection=collection, messages=messages)
         before = team.profile(framework, then.codes, k)
         notes.append(team_view.batch_notes(messages, then, "batch-earlier"))
     groups = team.by_group(framework, now.codes, k, k_group, messages=messages)
@@ -154,9 +155,7 @@ def feedback_call(
     mine = codes.decode(framework, own, messages=messages)
     if mine.role:
         raise ValueError(messages.say("own-code-is-a-rater"))
-    raters = codes.read_codes(
-        framework, pasted, roles=codes.ROLES[1:], collection=_collection(messages, key), messages=messages
-    )
+    raters = codes.read_codes(framework, pasted, roles=RATERS, collection=_collection(messages, key), messages=messages)
     shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)), messages=messages)
     return {
         "head": _head(

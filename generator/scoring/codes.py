@@ -36,13 +36,12 @@ from typing import Any
 
 from . import sealed
 from .alphabet import ALIASES, ALPHABET
+from .kinds import Role
 from .model import NOT_APPLICABLE, Framework
 from .strings import HUDDLE, Messages
 
 FORMAT = "H1"
 UNANSWERED, NOT_APPLICABLE_SYMBOL = "0", "1"
-ROLES = ("", "manager", "peer", "report", "other")
-"""A person's own answers (""), then the roles of raters in 360 feedback."""
 NONCE_LENGTH = 3
 MAX_CODE_LENGTH = 2_000
 """Longer than any real code (a framework has at most a few hundred items); a longer line is refused unread."""
@@ -68,7 +67,7 @@ class SealedCodeError(CodeError):
 @dataclass(frozen=True, slots=True)
 class Code:
     group: str
-    role: str
+    role: Role
     answers: Mapping[str, Any]
     text: str
     """The code as made, whitespace removed: two equal texts are the same code pasted twice."""
@@ -93,7 +92,7 @@ def encode(
     say = messages.say
     if group and framework.group(group) is None:
         raise CodeError(say("code-group-unknown"))
-    if role not in ROLES:
+    if Role.named(role) is None:
         raise CodeError(say("code-role-unknown"))
     if len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
         raise CodeError(f"The nonce must be {NONCE_LENGTH} characters of the code alphabet.")
@@ -144,10 +143,11 @@ def decode(framework: Framework, text: str, messages: Messages = HUDDLE) -> Code
     fields = rest[len(expected) :].split(":")
     if len(fields) != 4:
         raise CodeError(say("code-not-a-code"))
-    group, role, nonce, symbols = fields
+    group, role_field, nonce, symbols = fields
+    role = Role.named(role_field)
     if group and framework.group(group) is None:
         raise CodeError(say("code-names-unknown-group"))
-    if role not in ROLES or len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
+    if role is None or len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
         raise CodeError(say("code-unfit"))  # a nonce the page never makes: a code made by hand
     items = framework.items()
     points = framework.scale.points
@@ -254,7 +254,7 @@ class Batch:
 def read_codes(
     framework: Framework,
     text: str,
-    roles: tuple[str, ...] | None = None,
+    roles: tuple[Role, ...] | None = None,
     collection: sealed.Collection | None = None,
     messages: Messages = HUDDLE,
 ) -> Batch:
@@ -340,6 +340,6 @@ def alike(numbered: Iterable[tuple[int, Code]]) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(numbers) for numbers in found.values() if len(numbers) > 1)
 
 
-def _role_problem(messages: Messages, role: str) -> str:
+def _role_problem(messages: Messages, role: Role) -> str:
     say = messages.say
-    return say("code-is-a-rater") if role else say("code-is-own")
+    return say("code-is-a-rater") if role is not Role.SELF else say("code-is-own")

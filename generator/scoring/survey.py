@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .codes import Code
+from .kinds import Role
 from .model import NOT_APPLICABLE, Framework
 from .strings import HUDDLE, Messages
 
@@ -172,7 +173,7 @@ def read_survey(
         elif not answers:
             problems.append((row_number, say("survey-row-empty", row=row_number)))
         else:
-            people.append(Code(group="", role="", answers=answers, text=f"row {row_number}"))
+            people.append(Code(group="", role=Role.SELF, answers=answers, text=f"row {row_number}"))
             rows_of_people.append(row_number)
             if grouped_by is not None:
                 labels.append(" ".join(row[grouped_by].split()) if grouped_by < len(row) else "")
