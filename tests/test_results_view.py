@@ -165,7 +165,7 @@ def test_the_chart_names_the_bands_its_shading_marks_when_every_competency_share
     result = report(framework, answers_for(framework, 3), "2026-11-26")
     legend = [
         text
-        for tag, attrs, text in tree(str(bar_chart(HUDDLE, framework, result)))
+        for tag, attrs, text in tree(str(bar_chart(HUDDLE, framework, result.result.competencies)))
         if "huddle-chart__legend" in attrs.get("class", "")
     ]
     assert legend == [
@@ -178,4 +178,4 @@ def test_the_chart_names_the_bands_its_shading_marks_when_every_competency_share
     other = replace(
         framework, domains=(replace(first, competencies=(own, *first.competencies[1:])), *framework.domains[1:])
     )
-    assert "huddle-chart__legend" not in str(bar_chart(HUDDLE, other, result))
+    assert "huddle-chart__legend" not in str(bar_chart(HUDDLE, other, result.result.competencies))

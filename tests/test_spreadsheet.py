@@ -35,7 +35,7 @@ def cells(text: str) -> list[list[str]]:
 def test_formula_titles_reach_the_results_csv_as_text(formulas):
     flip = formulas.scale.low + formulas.scale.high
     answers = {item.id: flip - 4 if item.reverse else 4 for item in formulas.items()}  # every score 4
-    rows = cells(report(formulas, answers, "2026-11-26")["csv"])
+    rows = cells(report(formulas, answers, "2026-11-26").csv)
     titles = [row[4] for row in rows[1:]]
     assert titles == ["'" + title for title in FORMULAS[: len(titles)]]
     assert {row[1] for row in rows[1:]} == {"'=1+1"}  # the version

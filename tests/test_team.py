@@ -32,7 +32,7 @@ def test_the_team_score_is_the_exact_mean_of_member_scores(team):
     found = profile(team, codes_of(team, *[member(team, v, n) for n, v in enumerate(values)]), k=5)
     first = team.competencies()[0]
     exact = [
-        Fraction(score(team, read_codes(team, member(team, v, 0)).codes[0].answers)["competencies"][0]["exact"])
+        Fraction(score(team, read_codes(team, member(team, v, 0)).codes[0].answers).competencies[0].exact)
         for v in values
     ]
     c = found.competencies[0]

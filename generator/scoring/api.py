@@ -11,6 +11,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import asdict
 from fractions import Fraction
 from typing import Any
 
@@ -43,20 +44,20 @@ def results_call(
     date: str,
     earlier: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The results view's HTML for `answers` (and the change since `earlier`, as `read_saved` gives it),
+    """The results view's HTML for `answers` (and the change since `earlier`, as the "read_saved" call gave it),
     and the downloads."""
     found = report(framework, answers, date, messages=messages)
     before = score(framework, earlier["answers"]) if earlier is not None else None
-    chart = bar_chart(messages, framework, found, before)
+    chart = bar_chart(messages, framework, found.result.competencies, before.competencies if before else None)
     shown = ""
     if earlier is not None and before is not None:
-        rows = changes(before, found)  # both already scored
+        rows = changes(before, found.result)  # both already scored
         shown = results.comparison(messages, framework, rows, earlier.get("date", ""), earlier.get("notes", ""))
     return {
         "view": results.view(messages, framework, guidance, found, answers, chart),
         "comparison": shown,
-        "json": found["saved"],
-        "csv": found["csv"],
+        "json": found.saved,
+        "csv": found.csv,
         "stem": f"{framework.id}-{date}",
     }
 
@@ -272,7 +273,7 @@ CALLS: dict[str, Callable[..., Any]] = {
     "survey": survey_call,
     "profile_file": profile_file_call,
     "organisation": organisation_call,
-    "read_saved": lambda messages, framework, guidance, text: read_saved(framework, text, messages=messages),
+    "read_saved": lambda messages, framework, guidance, text: asdict(read_saved(framework, text, messages=messages)),
 }
 
 

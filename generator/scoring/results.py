@@ -17,6 +17,8 @@ from typing import Any
 from .html import Markup, h, join
 from .marks import illustrative_mark
 from .model import Band, Framework, Guidance
+from .report import Report, ScoreChange
+from .score import CompetencyScore
 from .strings import Messages
 from .summary import summary
 from .voice import about
@@ -248,14 +250,14 @@ def view(
     messages: Messages,
     framework: Framework,
     guidance: Guidance,
-    report: Mapping[str, Any],
+    report: Report,
     answers: Mapping[str, Any],
     chart: Markup,
 ) -> Markup:
     """What the results view shows for one scored response: the heading paper needs, a summary,
     the chart and its table, a block per competency, and the answers themselves."""
     say = messages.say
-    date = long_date(messages, report["date"])
+    date = long_date(messages, report.date)
     return join(
         [
             print_head(framework, guidance, say("print-version", version=framework.version, date=date)),
@@ -272,12 +274,12 @@ def view(
                 [h("p", {}, sentence) for sentence in summary(messages, report, answers, framework.audience)],
             ),
             h("div", {"class": "huddle-chart-box", "data-huddle-chart": True}, chart),
-            _table(messages, framework, report["competencies"]),
+            _table(messages, framework, report.result.competencies),
             h("h3", {"id": "huddle-each-title"}, say("each-title")),
             h(
                 "div",
                 {"class": "huddle-blocks"},
-                [_block(messages, framework, guidance, report, c) for c in report["competencies"]],
+                [_block(messages, framework, guidance, report, c) for c in report.result.competencies],
             ),
             _answers(messages, framework, answers),
         ]
@@ -300,18 +302,18 @@ def _score(messages: Messages, value: str | None) -> str:
     return value if value is not None else messages.say("not-enough-answers")
 
 
-def _table(messages: Messages, framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> Markup:
+def _table(messages: Messages, framework: Framework, competencies: Sequence[CompetencyScore]) -> Markup:
     """The chart's figures as a table: short rows, the bands' meaning is in each competency's block."""
     say = messages.say
     low, high = framework.scale.points[0], framework.scale.points[-1]
     rows = [
         h(
             "tr",
-            {"data-competency": c["id"]},
-            h("th", {"scope": "row"}, c["title"]),
-            h("td", {"data-score": ""}, _score(messages, c["score"])),
-            h("td", {"class": "huddle-band"}, c["band"] or say("no-band")),
-            h("td", {}, say("answered-of", answered=c["answered"], total=c["total"])),
+            {"data-competency": c.id},
+            h("th", {"scope": "row"}, c.title),
+            h("td", {"data-score": ""}, _score(messages, c.score)),
+            h("td", {"class": "huddle-band"}, c.band or say("no-band")),
+            h("td", {}, say("answered-of", answered=c.answered, total=c.total)),
         )
         for c in competencies
     ]
@@ -345,31 +347,29 @@ def band_range(messages: Messages, framework: Framework, bands: Sequence[Band], 
     return say("band-range-top", start=start, end=high)
 
 
-def _block(
-    messages: Messages, framework: Framework, guidance: Guidance, report: Mapping[str, Any], c: Mapping[str, Any]
-) -> Markup:
+def _block(messages: Messages, framework: Framework, guidance: Guidance, report: Report, c: CompetencyScore) -> Markup:
     """One competency: score, band and what it means, advice, reflection and case studies."""
     say = messages.say
-    competency = framework.competency(c["id"])
-    advice = guidance.of(c["id"])
-    title = h("a", {"href": advice.page}, c["title"]) if advice.page else c["title"]
-    strength, develop = c["id"] in report["strengths"], c["id"] in report["development"]
+    competency = framework.competency(c.id)
+    advice = guidance.of(c.id)
+    title = h("a", {"href": advice.page}, c.title) if advice.page else c.title
+    strength, develop = c.id in report.strengths, c.id in report.development
     tag = about(messages, framework.audience, "tag-strength") if strength else say("tag-develop") if develop else None
-    if c["score"] is None:
+    if c.score is None:
         standing = h(
             "p",
             {"class": "huddle-block__score"},
             h("strong", {}, say("not-enough-answers")),
-            say("block-unscored", answered=c["answered"], total=c["total"]),
+            say("block-unscored", answered=c.answered, total=c.total),
         )
         meaning = None
     else:
-        band = next((b for b in competency.bands if b.label == c["band"]), None) if competency else None
+        band = next((b for b in competency.bands if b.label == c.band), None) if competency else None
         standing = h(
             "p",
             {"class": "huddle-block__score"},
-            h("strong", {}, say("block-score", score=c["score"])),
-            say("block-standing", band=c["band"] or say("no-band"), answered=c["answered"], total=c["total"]),
+            h("strong", {}, say("block-score", score=c.score)),
+            say("block-standing", band=c.band or say("no-band"), answered=c.answered, total=c.total),
         )
         meaning = None
         if band and competency:
@@ -409,10 +409,10 @@ def _block(
                     *(["huddle-block--develop"] if develop else []),
                 ]
             ),
-            "data-competency": c["id"],
-            "aria-labelledby": f"huddle-block-{c['id']}",
+            "data-competency": c.id,
+            "aria-labelledby": f"huddle-block-{c.id}",
         },
-        h("h4", {"id": f"huddle-block-{c['id']}"}, title),
+        h("h4", {"id": f"huddle-block-{c.id}"}, title),
         h("p", {"class": "huddle-block__tag"}, tag) if tag else None,
         standing,
         meaning,
@@ -420,7 +420,7 @@ def _block(
         h("div", {"class": "huddle-block__develop"}, h("h5", {}, say("develop-title")), Markup(advice.develop))
         if advice.develop
         else None,
-        _reflection(messages, framework, c["title"], competency.reflect if competency else ()) if develop else None,
+        _reflection(messages, framework, c.title, competency.reflect if competency else ()) if develop else None,
         studies,
     )
 
@@ -464,14 +464,14 @@ def _answers(messages: Messages, framework: Framework, answers: Mapping[str, Any
 def comparison(
     messages: Messages,
     framework: Framework,
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[ScoreChange],
     earlier_date: str,
     earlier_notes: str = "",
 ) -> Markup:
     """The change since an earlier result: band changes in words, the scores side by side, the notes then."""
     say = messages.say
     when = say("of-date", date=long_date(messages, earlier_date)) if earlier_date else ""
-    moved = [r for r in rows if r["earlier_band"] and r["now_band"] and r["earlier_band"] != r["now_band"]]
+    moved = [r for r in rows if r.earlier_band and r.now_band and r.earlier_band != r.now_band]
     if moved:
         changes = join(
             [
@@ -479,7 +479,7 @@ def comparison(
                 h(
                     "ul",
                     {"data-huddle-band-changes": True},
-                    [h("li", {}, f"{r['title']}: {r['earlier_band']} → {r['now_band']}") for r in moved],
+                    [h("li", {}, f"{r.title}: {r.earlier_band} → {r.now_band}") for r in moved],
                 ),
             ]
         )
@@ -488,11 +488,11 @@ def comparison(
     body = [
         h(
             "tr",
-            {"data-competency": r["id"]},
-            h("th", {"scope": "row"}, r["title"]),
-            h("td", {}, _with_band(messages, r["earlier"], r["earlier_band"])),
-            h("td", {}, _with_band(messages, r["now"], r["now_band"])),
-            h("td", {"data-change": ""}, r["change"] if r["change"] is not None else say("no-change")),
+            {"data-competency": r.id},
+            h("th", {"scope": "row"}, r.title),
+            h("td", {}, _with_band(messages, r.earlier, r.earlier_band)),
+            h("td", {}, _with_band(messages, r.now, r.now_band)),
+            h("td", {"data-change": ""}, r.change if r.change is not None else say("no-change")),
         )
         for r in rows
     ]

@@ -15,7 +15,7 @@ from .results import data_table, whose
 from .spreadsheet import Figure
 from .strings import Messages
 from .summary import names
-from .team import BAND_LEAST, Groups, Profile, as_report, changes, comparable, earlier_report
+from .team import BAND_LEAST, Groups, Profile, bars, changes, comparable, earlier_bars
 from .voice import CSV_SCORE, about
 
 _EVERY_CODE_COUNTED = {"batch-codes": "batch-codes-several", "batch-earlier": "batch-earlier-several"}
@@ -97,7 +97,7 @@ def view(
         h(
             "div",
             {"class": "huddle-chart-box"},
-            bar_chart(messages, framework, as_report(found), earlier_report(found, earlier), "chart-mean-score"),
+            bar_chart(messages, framework, bars(found), earlier_bars(found, earlier), "chart-mean-score"),
         ),
         _table(messages, framework, found),
     ]
