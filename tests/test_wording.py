@@ -175,3 +175,43 @@ def test_a_sites_own_setting_names_keep_their_capitals_in_sentences():
     own_words = Messages({"setting-primary-care-in-sentence": "GP practices (NHS)"})
     assert "Case studies set in: GP practices (NHS)." in setting_page(own_words, Setting.PRIMARY_CARE, [])
     assert "Case studies set in: primary care." in setting_page(HUDDLE, Setting.PRIMARY_CARE, [])
+
+
+def _functions_taking_messages(tree: ast.Module) -> set[str]:
+    return {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and "messages" in [a.arg for a in node.args.args + node.args.kwonlyargs]
+    }
+
+
+def test_every_call_passes_its_messages_on():
+    # Functions that read people's input say Huddle's own words unless given a site's (`messages=`): a call that
+    # forgot to pass them on would show a site's readers Huddle's words in one sentence of a page in theirs.
+    folders = [REPO / "generator" / "scoring", REPO / "generator" / "pages"]
+    modules = {p.stem: ast.parse(p.read_text(encoding="utf-8")) for folder in folders for p in folder.glob("*.py")}
+    taking = {name: _functions_taking_messages(tree) for name, tree in modules.items()}
+    missed = []
+    for name, tree in modules.items():
+        local = {f: name for f in taking[name]}  # a name called bare: this module's function, or one imported
+        aliases = {}  # a module imported whole (`from . import codes`)
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    if node.module and node.module.split(".")[-1] in taking:
+                        local[alias.asname or alias.name] = node.module.split(".")[-1]
+                    elif alias.name in taking:
+                        aliases[alias.asname or alias.name] = alias.name
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            if isinstance(call.func, ast.Name) and call.func.id in local:
+                called, where = call.func.id, local[call.func.id]
+            elif isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+                called, where = call.func.attr, aliases.get(call.func.value.id, "")
+            else:
+                continue
+            if called not in taking.get(where, set()):
+                continue
+            passed = [a for a in call.args if isinstance(a, ast.Name) and a.id == "messages"]
+            if not passed and not any(k.arg == "messages" for k in call.keywords):
+                missed.append(f"{name}.py:{call.lineno}: {where}.{called}")
+    assert missed == []
