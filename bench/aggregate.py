@@ -28,6 +28,7 @@ from generator.frameworks import load_framework  # noqa: E402
 from generator.headers import site_headers  # noqa: E402
 from generator.scoring import api  # noqa: E402
 from generator.scoring.codes import ALPHABET, encode  # noqa: E402
+from generator.scoring.strings import HUDDLE  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from tests.sites import serving  # noqa: E402
 
@@ -83,9 +84,9 @@ def main() -> None:
     lines = codes.split("\n")
     for team in range(args.teams):
         pasted = "\n".join(line for n, line in enumerate(lines) if team_of[n] == team)
-        figures = api.team_call(framework, None, pasted, "", 5, 3)["figures"]
+        figures = api.team_call(HUDDLE, framework, None, pasted, "", 5, 3)["figures"]
         made = api.profile_file_call(
-            framework, None, figures, f"Directorate {team % 10} / Team {team}", "", "2026-12-05"
+            HUDDLE, framework, None, figures, f"Directorate {team % 10} / Team {team}", "", "2026-12-05"
         )
         files.append({"name": f"team-{team}.json", "text": made["text"]})
     by_files = {"files": files, "k": 5, "k_group": 3}

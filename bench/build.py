@@ -31,8 +31,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.frameworks import load_frameworks  # noqa: E402
+from generator.scoring.kinds import Setting  # noqa: E402
 
-SETTINGS = ["acute", "community", "mental-health", "primary-care", "ambulance", "board", "system"]
+SETTINGS = [str(setting) for setting in Setting]
 STORY = (
     "The team agreed to rotate who leads the morning huddle. Concerns reached the ward manager sooner, "
     "and were often half-solved by the time they did. People who had rarely spoken began to raise risks early."

@@ -24,6 +24,7 @@ from .frameworks import load_hints
 from .headers import site_headers
 from .plugin import read_site
 from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
+from .scoring.strings import HUDDLE
 from .serve import Live, make_server
 from .site import Site
 from .sources import pagelinks
@@ -117,7 +118,7 @@ def check(args: argparse.Namespace) -> int:
     brand = branding.load(config, options.branding)
     files = get_files(config)
     branding.check_footer_links(brand, files, config)
-    known = {file.src_uri for file in files} | {page.uri for page in site.pages()}
+    known = {file.src_uri for file in files} | {page.uri for page in site.pages(HUDDLE)}  # URIs: the same in any words
     markdown = [
         (shown_path(Path(f.abs_src_path or f.src_uri), root), f.src_uri, f.content_string)
         for f in files.documentation_pages()

@@ -13,6 +13,7 @@ from .casestudies import CaseStudy
 from .pages import casestudies as listing
 from .pages.uris import CASE_STUDY_INDEX
 from .scoring.model import Competency, Framework
+from .scoring.strings import Messages
 
 
 @dataclass
@@ -31,11 +32,12 @@ class KnowledgeBase:
         """The case studies that show a competency, newest first."""
         return listing.newest_first(self.by_competency.get(f"{framework.id}/{competency.id}", []))
 
-    def page_markdown(self, src_uri: str, markdown: str) -> str:
-        """A page's Markdown with what the knowledge base adds to it (case studies, own index)."""
+    def page_markdown(self, src_uri: str, markdown: str, messages: Messages) -> str:
+        """A page's Markdown with what the knowledge base adds to it (case studies, own index), saying Huddle's
+        messages in `messages`."""
         study = self.by_uri.get(src_uri)
         if study:
-            return listing.decorate(markdown, study, self.frameworks_by_id)
+            return listing.decorate(messages, markdown, study, self.frameworks_by_id)
         if src_uri == CASE_STUDY_INDEX and self.has_own_index:
-            return markdown.rstrip() + "\n\n" + listing.index_lists(self.case_studies, self.frameworks)
+            return markdown.rstrip() + "\n\n" + listing.index_lists(messages, self.case_studies, self.frameworks)
         return markdown

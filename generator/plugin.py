@@ -22,8 +22,8 @@ from .config import HuddleConfig, said_in_site_yml
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri, escape_meta, print_uri
 from .plain_fields import escape_nav_titles, escape_text_fields, nav_items
-from .scoring import strings
 from .scoring.report import SAVED_MAX_BYTES
+from .scoring.strings import Messages
 from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
 from .site import Site, SiteError, load_site
 from .sources import published
@@ -55,7 +55,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         self.filled = placeholders.values(self.config, self.branding.name, config.site_url)
         root = Path(config.config_file_path).parent
         self.strings = load_strings(Path(self.config.strings), root) if self.config.strings else {}
-        strings.use(self.strings)  # every build says its own site's words, and only those
+        self.messages = Messages(self.strings)  # this site's words, passed to whatever says something
         snippets.restrict(config)  # pymdownx.snippets, if enabled, reads the docs folder only
         return config
 
@@ -76,7 +76,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         for study in self.site.knowledge.case_studies:
             # Material embeds the whole navigation in every page, which would grow with their number.
             _file(files, study.src_uri).inclusion = NOT_IN_NAV
-        pages = self.site.pages()
+        pages = self.site.pages(self.messages)
         generated = [
             File.generated(config, page.uri, content="", inclusion=INCLUDED if page.in_nav else NOT_IN_NAV)
             for page in pages
@@ -130,7 +130,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
                 *[folder + name for name in assets.IMPORTED],
                 *[folder + name + assets.GZ for name in assets.GZIPPED],
             ],
-            "messages": page_messages(),
+            "messages": page_messages(self.messages),
             "thresholds": {
                 "team": self.config.team_threshold,
                 "group": self.config.group_threshold,
@@ -162,7 +162,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             )
         escape_meta(page.meta)  # every page's, not only ours: titles and tags are plain text
         markdown = placeholders.fill(markdown, self.filled)
-        return self.site.knowledge.page_markdown(page.file.src_uri, markdown)
+        return self.site.knowledge.page_markdown(page.file.src_uri, markdown, self.messages)
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is not None:
@@ -198,9 +198,6 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return headers.with_meta(output_content) if template_name.endswith(".html") else output_content
-
-    def on_shutdown(self) -> None:
-        strings.use({})  # the next site built in this process starts from Huddle's own words
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(self.config.assessments_dir)
@@ -248,14 +245,14 @@ SCRIPT_KEY = re.compile(r'"([a-z]+(?:-[a-z]+)*)"')
 """How a page script names a message: a double-quoted key, as `say("scorer-ready")` or a map's value."""
 
 
-def page_messages() -> dict[str, str]:
+def page_messages(messages: Messages) -> dict[str, str]:
     """The messages the page scripts can say, as the site says them: only the keys named in Huddle's scripts.
     Every page carries them in its settings, so the rest (the scoring package says those in the worker) would
     be 35 kB more on every page of a first visit on ward Wi-Fi."""
     named: set[str] = set()
     for script in (bundle.theme_dir() / "assets" / "huddle").glob("*.js"):
         named.update(SCRIPT_KEY.findall(script.read_text(encoding="utf-8")))
-    return {key: text for key, text in strings.said().items() if key in named}
+    return {key: text for key, text in messages.said().items() if key in named}
 
 
 def _file(files: Files, uri: str) -> File:

@@ -38,6 +38,7 @@ from .pages.uris import (
     team_uri,
 )
 from .scoring.model import Framework
+from .scoring.strings import Messages
 from .sources.links import link_problems
 
 
@@ -74,48 +75,58 @@ class Site:
     rater_threshold: int = 3
     """The fewest raters an anonymous 360 group is shown from (the plugin's `rater_threshold`)."""
 
-    def pages(self) -> list[GeneratedPage]:
-        """Every page Huddle generates, in a stable order."""
+    def pages(self, messages: Messages) -> list[GeneratedPage]:
+        """Every page Huddle generates, in a stable order, saying Huddle's messages in `messages`."""
         found: list[GeneratedPage] = []
         knowledge = self.knowledge
         for framework in self.frameworks:
             found += [
-                GeneratedPage(assessment_uri(framework), True, _page(assessment_page, framework, text=True)),
-                GeneratedPage(print_uri(framework), False, _page(printable_page, framework)),
-                GeneratedPage(team_uri(framework), False, _page(team_page, framework, self.team_threshold)),
+                GeneratedPage(assessment_uri(framework), True, _page(assessment_page, messages, framework, text=True)),
+                GeneratedPage(print_uri(framework), False, _page(printable_page, messages, framework)),
+                GeneratedPage(team_uri(framework), False, _page(team_page, messages, framework, self.team_threshold)),
                 GeneratedPage(
                     organisation_uri(framework),
                     False,
-                    _page(organisation_page, framework, self.team_threshold, self.group_threshold),
+                    _page(organisation_page, messages, framework, self.team_threshold, self.group_threshold),
                 ),
             ]
             if framework.offers_360:
                 found += [
-                    GeneratedPage(rater_uri(framework), False, _page(rater_page, framework, self.rater_threshold)),
                     GeneratedPage(
-                        feedback_uri(framework), False, _page(feedback_page, framework, self.rater_threshold)
+                        rater_uri(framework), False, _page(rater_page, messages, framework, self.rater_threshold)
+                    ),
+                    GeneratedPage(
+                        feedback_uri(framework), False, _page(feedback_page, messages, framework, self.rater_threshold)
                     ),
                 ]
-            found.append(GeneratedPage(framework_uri(framework), True, _page(framework_page, framework, text=True)))
+            found.append(
+                GeneratedPage(framework_uri(framework), True, _page(framework_page, messages, framework, text=True))
+            )
             for domain, competency in framework.walk():
                 showing = knowledge.showing(framework, competency)
                 found.append(
                     GeneratedPage(
                         competency_uri(framework.id, competency.id),
                         False,
-                        _page(competency_page, framework, domain, competency, showing, text=True),
+                        _page(competency_page, messages, framework, domain, competency, showing, text=True),
                     )
                 )
         if self.frameworks:  # a site with assessments has the offline worker, which shows this page
-            found.append(GeneratedPage(OFFLINE_URI, False, _page(offline_page)))
+            found.append(GeneratedPage(OFFLINE_URI, False, _page(offline_page, messages)))
         studies = knowledge.case_studies
         if studies:
             if not knowledge.has_own_index:
-                found.append(GeneratedPage(CASE_STUDY_INDEX, True, _page(listing.index_page, studies, self.frameworks)))
+                found.append(
+                    GeneratedPage(CASE_STUDY_INDEX, True, _page(listing.index_page, messages, studies, self.frameworks))
+                )
             for setting, group in listing.by_setting(studies).items():
-                found.append(GeneratedPage(setting_uri(setting), False, _page(listing.setting_page, setting, group)))
+                found.append(
+                    GeneratedPage(setting_uri(setting), False, _page(listing.setting_page, messages, setting, group))
+                )
             for slug, (label, tagged) in listing.tags(studies).items():
-                found.append(GeneratedPage(tag_uri(slug), False, _page(listing.tag_page, slug, label, tagged)))
+                found.append(
+                    GeneratedPage(tag_uri(slug), False, _page(listing.tag_page, messages, slug, label, tagged))
+                )
         return found
 
 

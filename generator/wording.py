@@ -40,7 +40,7 @@ def load_strings(path: Path, root: Path) -> dict[str, str]:
 
 def _problem(shown: str, key: object, value: object, positions: yamlpos.Positions) -> Problem | None:
     line, column = positions.get((key, yamlpos.KEY), (0, 0)) if isinstance(key, str | int) else (0, 0)
-    if key not in MESSAGES:
+    if not isinstance(key, str) or key not in MESSAGES:
         close = difflib.get_close_matches(str(key), MESSAGES, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "generator/scoring/strings.py lists them."
         return Problem(shown, line, column, str(key), f"is not one of Huddle's messages; {hint}")

@@ -76,8 +76,9 @@ def checked_answers(page, framework: Framework) -> dict[str, object]:
     return {name: values[value] for name, value in found}
 
 
-def expected_scores(result: dict) -> dict[str, str]:
-    return {c["id"]: c["score"] or "not enough answers" for c in result["competencies"]}
+def expected_scores(result) -> dict[str, str]:
+    """The score each competency of a scored `Result` should show, by id."""
+    return {c.id: c.score or "not enough answers" for c in result.competencies}
 
 
 def wait_until(page, condition: Callable[[], object], timeout: float = RESULTS_TIMEOUT) -> None:

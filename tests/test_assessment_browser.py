@@ -173,7 +173,7 @@ def test_a_downloaded_result_loads_back_with_the_same_answers_and_shows_the_chan
         row.get_attribute("data-competency"): row.locator("[data-change]").inner_text()
         for row in table.locator("tbody tr").all()
     }
-    assert shown == {r["id"]: r["change"] or "no change shown" for r in compare(framework, earlier, now)}
+    assert shown == {r.id: r.change or "no change shown" for r in compare(framework, earlier, now)}
     assert any(change.startswith("+") for change in shown.values())
 
 

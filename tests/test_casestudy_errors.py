@@ -143,8 +143,8 @@ def test_a_valid_case_study_is_read_whole():
 
 
 def test_settings_labels_match_the_schema():
-    from generator.casestudies import SETTINGS
     from generator.casestudies.loader import SCHEMA_PATH
+    from generator.scoring.kinds import Setting
     from generator.sources.structure import load_schema
 
-    assert list(SETTINGS) == load_schema(SCHEMA_PATH)["properties"]["setting"]["enum"]
+    assert list(Setting) == load_schema(SCHEMA_PATH)["properties"]["setting"]["enum"]

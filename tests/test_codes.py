@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from generator.frameworks import load_framework
 from generator.scoring import api, team_view
 from generator.scoring.codes import ALPHABET, CodeError, decode, encode, read_codes
+from generator.scoring.kinds import RATERS, Role
 from generator.scoring.model import NOT_APPLICABLE
+from generator.scoring.strings import HUDDLE
 from tests.sites import REPO
 from tests.test_results_view import tree
 
@@ -30,15 +32,27 @@ FRAMEWORK = load_framework(REPO / "assessments" / "collective-leadership.yml", R
 @given(
     answers=answers_strategy(FRAMEWORK),
     nonce=st.text(alphabet=ALPHABET, min_size=3, max_size=3),
-    role=st.sampled_from(["", "manager", "peer", "report", "other"]),
+    role=st.sampled_from(list(Role)),
 )
 def test_a_code_gives_back_exactly_the_answers_it_was_made_from(answers, nonce, role):
     code = encode(FRAMEWORK, answers, role=role, nonce=nonce)
     back = decode(FRAMEWORK, code)
     assert back.answers == {k: v for k, v in answers.items() if v is not None}
-    assert back.role == role and back.group == ""
+    assert back.role is role and back.group == ""
     assert len(code) < 80  # short enough for a chat message
     assert decode(FRAMEWORK, f"  {code[:20]}\n {code[20:]} ").answers == back.answers  # line breaks from a chat
+
+
+def test_the_roles_are_spelled_once_the_code_field_the_rater_page_and_the_feedback_groups_agree(framework):
+    from generator.pages.collective import rater_page
+
+    assert [str(role) for role in Role] == ["", "manager", "peer", "report", "other"]  # what codes made before hold
+    offered = [
+        attrs["value"] for tag, attrs, _ in tree(rater_page(HUDDLE, framework, 3)) if attrs.get("name") == "huddle-role"
+    ]
+    assert offered == [str(role) for role in RATERS]
+    with pytest.raises(CodeError, match="role"):
+        encode(framework, {}, role="nurse", nonce="ABC")
 
 
 def test_unanswered_and_not_applicable_stay_distinct(framework):
@@ -166,7 +180,7 @@ def test_codes_joined_on_one_line_by_tabs_or_separators_each_count_and_the_line_
     batch = read_codes(framework, "\n".join(["\t".join(good[:3]), *good[3:]]))
     assert [c.text for c in batch.codes] == good
     assert batch.several == ((1, 3),) and batch.problems == () and batch.duplicates == ()
-    notes = api.team_call(framework, None, "\n".join(["\t".join(good[:3]), *good[3:]]), "", 5, 3)["notes"]
+    notes = api.team_call(HUDDLE, framework, None, "\n".join(["\t".join(good[:3]), *good[3:]]), "", 5, 3)["notes"]
     assert [text for _, _, text in tree(notes) if text.strip()] == [
         "These are plain codes: anyone who has one can read its answers, and nothing shows whether two of them came "
         "from one person. Sealed codes, from invitations, protect against both.",
@@ -206,7 +220,7 @@ def test_codes_that_differ_only_in_their_nonce_are_named_as_alike():
     other = encode(FRAMEWORK, {"v1": 2}, nonce="FFF")
     batch = read_codes(FRAMEWORK, "\n".join([codes[0], other, *codes[1:]]))
     assert len(batch.codes) == 6 and batch.identical == ((1, 3, 4, 5, 6),)
-    notes = str(team_view.batch_notes(batch))
+    notes = str(team_view.batch_notes(HUDDLE, batch))
     assert "Lines 1, 3, 4, 5 and 6 hold the same answers to every statement" in notes
     assert "Plain codes cannot show who made them" in notes
     assert read_codes(FRAMEWORK, "\n".join([codes[0], other])).identical == ()

@@ -109,10 +109,10 @@ def test_the_privacy_notice_says_a_json_download_holds_every_answer_and_it_does(
     framework = load_framework(REPO / "assessments" / "collective-leadership.yml", REPO)
     given = {item.id: 4 for item in framework.items()} | {"v2": NOT_APPLICABLE}
     made = report(framework, given, "2026-11-26", notes="Ask Sam")
-    assert _json.loads(made["saved"])["answers"] == given
-    assert _json.loads(made["saved"])["notes"] == "Ask Sam"
-    assert not {item.id for item in framework.items()} & set(made["csv"].replace(",", " ").split())
-    assert "Ask Sam" not in made["csv"]
+    assert _json.loads(made.saved)["answers"] == given
+    assert _json.loads(made.saved)["notes"] == "Ask Sam"
+    assert not {item.id for item in framework.items()} & set(made.csv.replace(",", " ").split())
+    assert "Ask Sam" not in made.csv
 
 
 def test_the_nhs_documents_the_advice_names_are_further_reading_by_title_and_year(demo_site):

@@ -6,9 +6,10 @@ from fractions import Fraction
 
 import pytest
 
-from generator.scoring import api, feedback_view, strings
+from generator.scoring import api, feedback_view
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.feedback import feedback
+from generator.scoring.strings import HUDDLE, Messages
 from tests.test_results_view import tree
 
 
@@ -44,7 +45,7 @@ def test_manager_alone_peers_from_three_and_gaps(framework):
     assert found.everyone.scores[0] == Fraction(2 + 3 * 3, 4)
     assert [title for title, _, _ in found.blind_spots] == [c.title for c in framework.competencies()]
     assert found.hidden_strengths == ()
-    assert "data-huddle-360-dashes" not in str(feedback_view.view(framework, found, Fraction(1, 2), 3))
+    assert "data-huddle-360-dashes" not in str(feedback_view.view(HUDDLE, framework, found, Fraction(1, 2), 3))
 
 
 def test_a_competency_a_shown_group_withholds_is_withheld_in_all_raters_too(framework):
@@ -69,7 +70,7 @@ def test_a_competency_a_shown_group_withholds_is_withheld_in_all_raters_too(fram
     assert peers.scores[0] is None and found.everyone.scores[0] is None
     assert manager.scores[0] == 5  # the manager is not anonymous
     assert first.title not in [title for title, _, _ in found.blind_spots + found.hidden_strengths]
-    said = str(feedback_view.view(framework, found, Fraction(1, 2), 3))
+    said = str(feedback_view.view(HUDDLE, framework, found, Fraction(1, 2), 3))
     assert "A dash (—) is a score not shown: fewer than 3 of that group" in said
     # Where all three peers have a score, "all raters" is shown as before.
     assert peers.scores[1] == Fraction(1 + 2 + 2, 3) and found.everyone.scores[1] == Fraction(5 + 1 + 2 + 2, 4)
@@ -91,13 +92,15 @@ def test_small_groups_fold_into_others_when_that_reaches_three(framework):
 
 def test_the_api_says_what_is_wrong_with_the_codes(framework):
     own = coded(framework, 3)
-    value = api.feedback_call(framework, None, own, "\n".join([own, "junk", coded(framework, 2, "peer", 1)]), 3, 0.5)
+    value = api.feedback_call(
+        HUDDLE, framework, None, own, "\n".join([own, "junk", coded(framework, 2, "peer", 1)]), 3, 0.5
+    )
     assert "Line 1: This is a person&#x27;s own result code, not a rater&#x27;s." in value["notes"]
     assert "Line 2: This is not a result code." in value["notes"]
     texts = [text for _, _, text in tree(value["view"])]
     assert any("appear once at least three" in t for t in texts)
     with pytest.raises(ValueError, match="needs your own result code"):
-        api.feedback_call(framework, None, coded(framework, 3, "peer"), "", 3, 0.5)
+        api.feedback_call(HUDDLE, framework, None, coded(framework, 3, "peer"), "", 3, 0.5)
 
 
 def test_every_author_string_is_escaped_in_the_360_view(framework):
@@ -110,28 +113,25 @@ def test_every_author_string_is_escaped_in_the_360_view(framework):
             competency["title"] = HOSTILE
     hostile = normalise(data)
     raters = "\n".join(coded(hostile, 3 + n % 2, "peer", n) for n in range(4))
-    value = api.feedback_call(hostile, None, coded(hostile, 1), raters, 3, 0.5)
+    value = api.feedback_call(HUDDLE, hostile, None, coded(hostile, 1), raters, 3, 0.5)
     assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
 
 
 def test_a_sites_own_names_for_the_groups_keep_their_capitals_in_sentences(framework):
-    strings.use({"raters-peer-in-sentence": "Peers (AHPs)", "raters-manager-in-sentence": "Line Manager"})
-    try:
-        own = decoded(framework, coded(framework, 1))[0]
-        raters = decoded(
-            framework,
-            coded(framework, 2, "manager", 1),
-            *[coded(framework, 3, "peer", n) for n in range(2, 4)],
-            *[coded(framework, 4, "other", n) for n in range(4, 6)],
-        )
-        found = feedback(framework, own, raters, 3, Fraction(1, 2))
-        assert "Fewer than 3 Peers (AHPs) sent a code" in found.withheld[0]
-        assert "Codes counted: your own, and Line Manager 1, others 4." in str(
-            feedback_view.view(framework, found, Fraction(1, 2), 3)
-        )
-    finally:
-        strings.use({})
+    own_words = Messages({"raters-peer-in-sentence": "Peers (AHPs)", "raters-manager-in-sentence": "Line Manager"})
+    own = decoded(framework, coded(framework, 1))[0]
+    raters = decoded(
+        framework,
+        coded(framework, 2, "manager", 1),
+        *[coded(framework, 3, "peer", n) for n in range(2, 4)],
+        *[coded(framework, 4, "other", n) for n in range(4, 6)],
+    )
+    found = feedback(framework, own, raters, 3, Fraction(1, 2), messages=own_words)
+    assert "Fewer than 3 Peers (AHPs) sent a code" in found.withheld[0]
+    assert "Codes counted: your own, and Line Manager 1, others 4." in str(
+        feedback_view.view(own_words, framework, found, Fraction(1, 2), 3)
+    )
 
 
 def test_two_codes_that_chose_line_manager_are_not_shown_as_one_manager_whose_scores_the_other_could_subtract(
@@ -150,6 +150,6 @@ def test_two_codes_that_chose_line_manager_are_not_shown_as_one_manager_whose_sc
 
 def test_the_printed_head_dates_the_360_and_counts_this_rounds_raters(framework):
     raters = "\n".join(coded(framework, 4, "peer", n) for n in range(1, 4))
-    head = api.feedback_call(framework, None, coded(framework, 3), raters, 3, 0.5, date="2026-12-04")["head"]
+    head = api.feedback_call(HUDDLE, framework, None, coded(framework, 3), raters, 3, 0.5, date="2026-12-04")["head"]
     assert "Made on 4 December 2026." in head
     assert "This round of feedback: your own result code and 3 from others." in head

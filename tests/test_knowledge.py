@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from generator.build import build_site
+from generator.scoring.strings import HUDDLE
 from tests.sites import copy_fixture
 
 LINK = re.compile(r'<a href="([^"#]+)(?:#[^"]*)?"')
@@ -241,8 +242,8 @@ def test_a_tag_page_title_starts_with_a_capital_and_keeps_the_capitals_it_was_wr
     for order in (studies, studies[::-1]):
         label, _ = tags(order)["nhs-boards"]
         assert label == "NHS boards"
-    assert "\n# NHS boards\n" in tag_page("nhs-boards", "NHS boards", studies)
-    assert "\n# Board development\n" in tag_page("board-development", "board development", studies)
+    assert "\n# NHS boards\n" in tag_page(HUDDLE, "nhs-boards", "NHS boards", studies)
+    assert "\n# Board development\n" in tag_page(HUDDLE, "board-development", "board development", studies)
 
 
 def story(name: str, tag_list: list[str]):

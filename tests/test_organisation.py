@@ -18,6 +18,7 @@ from generator.scoring.organisation import (
     read_profile_files,
     shown_teams,
 )
+from generator.scoring.strings import HUDDLE
 from generator.scoring.team import profile
 from tests.test_results_view import HOSTILE, tree
 from tests.test_team import codes_of, member
@@ -28,16 +29,16 @@ K, K_GROUP = 5, 3
 def team_file(framework, values, label, round_label="Spring", start=0, skip=()):
     """The profile file a team page gives for members whose every competency scores each of `values`."""
     pasted = "\n".join(member(framework, v, start + n, skip=skip if n < 2 else ()) for n, v in enumerate(values))
-    shown = api.team_call(framework, None, pasted, "", K, K_GROUP)
+    shown = api.team_call(HUDDLE, framework, None, pasted, "", K, K_GROUP)
     if not shown["shown"]:  # a page that shows nothing offers no file: one is made here to test the view's rule
         found = profile(framework, codes_of(framework, *pasted.split("\n")), 1)
         shown["figures"] = figures(found)
-    made = api.profile_file_call(framework, None, shown["figures"], label, round_label, "2026-12-05")
+    made = api.profile_file_call(HUDDLE, framework, None, shown["figures"], label, round_label, "2026-12-05")
     return {"name": f"{label}.json", "text": made["text"]}
 
 
 def organisation_call(framework, files, **more):
-    return api.organisation_call(framework, None, files, K, K_GROUP, **more)
+    return api.organisation_call(HUDDLE, framework, None, files, K, K_GROUP, **more)
 
 
 def test_a_profile_file_reads_back_as_the_team_page_showed_it(team):
@@ -210,11 +211,13 @@ def test_hostile_labels_are_text_in_the_view_and_never_formulas_in_the_csv(team)
 
 
 def test_a_team_label_is_asked_for_and_kept_short(team):
-    shown = api.team_call(team, None, "\n".join(member(team, 3, n) for n in range(5)), "", K, K_GROUP)["figures"]
+    shown = api.team_call(HUDDLE, team, None, "\n".join(member(team, 3, n) for n in range(5)), "", K, K_GROUP)[
+        "figures"
+    ]
     with pytest.raises(ValueError, match="Type the team's label first"):
-        api.profile_file_call(team, None, shown, "  ", "", "2026-12-05")
+        api.profile_file_call(HUDDLE, team, None, shown, "  ", "", "2026-12-05")
     with pytest.raises(ValueError, match="The team's label is 81 characters long; use at most 80."):
-        api.profile_file_call(team, None, shown, "x" * 81, "", "2026-12-05")
+        api.profile_file_call(HUDDLE, team, None, shown, "x" * 81, "", "2026-12-05")
 
 
 def test_a_file_of_another_version_counts_and_is_named_with_both_versions(team):

@@ -12,6 +12,7 @@ import pytest
 
 from generator.scoring import api
 from generator.scoring.organisation import pool, read_profile_files
+from generator.scoring.strings import HUDDLE
 from tests.assessment_page import RESULTS_TIMEOUT, framework_of
 from tests.test_accessibility import violations
 from tests.test_collective_browser import TEAM, member, show_profile
@@ -26,8 +27,8 @@ K, K_GROUP = 5, 3
 def profile_file(framework, label: str, first: int, size: int, round_label: str = "") -> dict:
     """A profile file as a team page gives it, for `size` members from the `first`."""
     pasted = "\n".join(member(framework, n) for n in range(first, first + size))
-    figures = api.team_call(framework, None, pasted, "", K, K_GROUP)["figures"]
-    text = api.profile_file_call(framework, None, figures, label, round_label, "2026-12-05")["text"]
+    figures = api.team_call(HUDDLE, framework, None, pasted, "", K, K_GROUP)["figures"]
+    text = api.profile_file_call(HUDDLE, framework, None, figures, label, round_label, "2026-12-05")["text"]
     return {"name": f"{label.replace('/', '-')}.json", "mimeType": "application/json", "buffer": text.encode()}
 
 
@@ -166,7 +167,6 @@ def test_the_printout_is_a4_landscape_with_20_teams_a_sheet_the_date_and_the_rou
     from pypdf import PdfReader
 
     from generator.scoring.results import long_date
-    from generator.scoring.strings import say
 
     framework = framework_of(demo_site, TEAM)
     files = [profile_file(framework, f"Ward {n:02d}", 5 * n, 5) for n in range(25)]
@@ -180,8 +180,8 @@ def test_the_printout_is_a4_landscape_with_20_teams_a_sheet_the_date_and_the_rou
     first, second = (s.extract_text() for s in sheets)
     assert "Ward 19" in first and "Ward 20" not in first and "Ward 20" in second  # 20 teams a sheet
     assert "Ward 24" in second and "Whole organisation" in second
-    date = long_date(__import__("datetime").date.today().isoformat())
+    date = long_date(HUDDLE, __import__("datetime").date.today().isoformat())
     flat = "".join(first.split())
-    assert "".join(say("print-made", version=framework.version, date=date).split()) in flat
-    assert "".join(say("print-round-profiles", teams=25, people=125).split()) in flat
+    assert "".join(HUDDLE.say("print-made", version=framework.version, date=date).split()) in flat
+    assert "".join(HUDDLE.say("print-round-profiles", teams=25, people=125).split()) in flat
     assert "Download" not in first and "Choose" not in first  # the form is not on paper

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from generator.scoring.codes import encode
 from generator.scoring.results import long_date
-from generator.scoring.strings import say
+from generator.scoring.strings import HUDDLE
 from tests.assessment_page import RESULTS_TIMEOUT, answer, framework_of, see_results, shown_scores, wait_until
 from tests.test_collective_browser import member, show_360, show_profile
 
@@ -132,7 +132,7 @@ def check_collective_paper(page, path, framework, *sentences: str) -> list[str]:
     sheets = printed(page, path)
     assert all(sheet.strip() for sheet in sheets), f"a blank page among {len(sheets)}"
     flat = bare(" ".join(sheets))
-    made = say("print-made", version=framework.version, date=long_date(date.today().isoformat()))
+    made = HUDDLE.say("print-made", version=framework.version, date=long_date(HUDDLE, date.today().isoformat()))
     for sentence in (made, *sentences):
         assert bare(sentence) in flat, sentence
     return sheets
@@ -143,8 +143,8 @@ def test_a_team_printout_says_when_it_was_made_and_which_rounds_it_holds(page, d
     page.goto(demo_url + TEAM + "team/")
     show_profile(page, [member(framework, n) for n in range(6)])
     page.locator("[data-huddle-team-table]").wait_for()
-    this_round = say("print-round", members=6)
-    compared = bare(say("print-round-earlier", members=0).split(":")[0])  # "Compared with an earlier round"
+    this_round = HUDDLE.say("print-round", members=6)
+    compared = bare(HUDDLE.say("print-round-earlier", members=0).split(":")[0])  # "Compared with an earlier round"
     sheets = check_collective_paper(page, tmp_path / "team.pdf", framework, this_round)
     assert compared not in bare(" ".join(sheets))
     page.locator(".huddle-round summary").click()
@@ -158,7 +158,9 @@ def test_a_team_printout_says_when_it_was_made_and_which_rounds_it_holds(page, d
     earlier.fill("\n".join(member(framework, n + 1) for n in range(6)))
     show_profile(page, [member(framework, n) for n in range(6)])
     page.locator("[data-huddle-round-changes]").wait_for()
-    check_collective_paper(page, tmp_path / "rounds.pdf", framework, this_round, say("print-round-earlier", members=6))
+    check_collective_paper(
+        page, tmp_path / "rounds.pdf", framework, this_round, HUDDLE.say("print-round-earlier", members=6)
+    )
 
 
 def test_a_board_printout_says_when_it_was_made_and_which_round_it_holds(page, demo_url, demo_site, tmp_path):
@@ -169,7 +171,7 @@ def test_a_board_printout_says_when_it_was_made_and_which_round_it_holds(page, d
         page, [member(framework, n, execs) for n in range(3)] + [member(framework, n, nons) for n in range(3, 6)]
     )
     page.locator("[data-huddle-groups]").wait_for()
-    check_collective_paper(page, tmp_path / "board.pdf", framework, say("print-round", members=6))
+    check_collective_paper(page, tmp_path / "board.pdf", framework, HUDDLE.say("print-round", members=6))
 
 
 def test_a_360_printout_is_one_dated_page_with_no_blank_one_after(page, demo_url, demo_site, tmp_path):
@@ -178,7 +180,7 @@ def test_a_360_printout_is_one_dated_page_with_no_blank_one_after(page, demo_url
     peers = [encode(framework, {i.id: 3 for i in framework.items()}, role="peer", nonce=f"P{n}0") for n in range(3)]
     page.goto(demo_url + PAGE + "360/")
     show_360(page, own, peers)
-    sheets = check_collective_paper(page, tmp_path / "360.pdf", framework, say("print-round-feedback", raters=3))
+    sheets = check_collective_paper(page, tmp_path / "360.pdf", framework, HUDDLE.say("print-round-feedback", raters=3))
     assert len(sheets) == 1
 
 

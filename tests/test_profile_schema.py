@@ -9,6 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.scoring import api
+from generator.scoring.strings import HUDDLE
 from tests.sites import REPO
 from tests.test_docs import schema_keys
 from tests.test_team import member
@@ -27,9 +28,11 @@ def validator() -> Draft202012Validator:
 def made(framework, values, label="Medicine / Ward 7", round_label="Spring 2027", date="2026-12-05", skip=()) -> dict:
     """A profile file as `api.profile_file_call` makes it for the team page, parsed."""
     pasted = "\n".join(member(framework, v, n, skip=skip if n < 2 else ()) for n, v in enumerate(values))
-    shown = api.team_call(framework, None, pasted, "", K, K_GROUP)
+    shown = api.team_call(HUDDLE, framework, None, pasted, "", K, K_GROUP)
     assert shown["shown"]
-    return json.loads(api.profile_file_call(framework, None, shown["figures"], label, round_label, date)["text"])
+    return json.loads(
+        api.profile_file_call(HUDDLE, framework, None, shown["figures"], label, round_label, date)["text"]
+    )
 
 
 def problems(validator, data) -> list[str]:

@@ -11,7 +11,8 @@ import pytest
 
 from generator.scoring import call, compare, read_saved, report
 from generator.scoring.chart import bar_chart
-from generator.scoring.report import strengths_and_development
+from generator.scoring.report import Saved, ScoreChange, strengths_and_development
+from generator.scoring.strings import HUDDLE
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -32,32 +33,35 @@ def answers_scoring(framework, values):
 
 def test_strengths_are_the_highest_and_development_areas_the_lowest(framework):
     result = report(framework, answers_scoring(framework, [3, 5, 1, 4, 2, 3]), "2026-11-26")
-    assert result["strengths"] == ["speaking-up", "across-boundaries"]
-    assert result["development"] == ["sharing-leadership", "compassionate-support"]
+    assert result.strengths == ("speaking-up", "across-boundaries")
+    assert result.development == ("sharing-leadership", "compassionate-support")
 
 
 def test_no_competency_is_both_a_strength_and_a_development_area(framework):
     result = report(framework, answers_scoring(framework, [4, 2]), "2026-11-26")
-    assert (result["strengths"], result["development"]) == (["vision"], ["speaking-up"])
-    assert strengths_and_development(report(framework, answers_scoring(framework, [4]), "x")) == ([], [])
+    assert (result.strengths, result.development) == (("vision",), ("speaking-up",))
+    assert strengths_and_development(report(framework, answers_scoring(framework, [4]), "x").result.competencies) == (
+        (),
+        (),
+    )
 
 
 def test_equal_scores_give_no_strengths_or_development_areas(framework):
     result = report(framework, answers_scoring(framework, [3, 3, 3, 3, 3, 3]), "2026-11-26")
-    assert (result["strengths"], result["development"]) == ([], [])
+    assert (result.strengths, result.development) == ((), ())
     tied = report(framework, answers_scoring(framework, [4, 4, 4, 2, 2, 2]), "2026-11-26")
     # Ties are never split: all three at the top are strengths, all three at the bottom to develop.
-    assert (tied["strengths"], tied["development"]) == (
-        ["vision", "speaking-up", "sharing-leadership"],
-        ["across-boundaries", "compassionate-support", "learning-from-errors"],
+    assert (tied.strengths, tied.development) == (
+        ("vision", "speaking-up", "sharing-leadership"),
+        ("across-boundaries", "compassionate-support", "learning-from-errors"),
     )
     split = report(framework, answers_scoring(framework, [4, 2, 3, 3, 3, 3]), "2026-11-26")
-    assert (split["strengths"], split["development"]) == (["vision"], ["speaking-up"])
+    assert (split.strengths, split.development) == (("vision",), ("speaking-up",))
 
 
 def test_the_chart_has_text_rows_and_decorative_bars_with_band_zones(framework):
     result = report(framework, answers_scoring(framework, [1, 5, 3]), "2026-11-26")
-    figure = ET.fromstring(bar_chart(framework, result))
+    figure = ET.fromstring(bar_chart(HUDDLE, framework, result.result.competencies))
     assert figure.tag == "figure"
     assert "on the scale from 1 (" in figure.find("figcaption").text
     rows = figure.findall("ul/li")
@@ -84,7 +88,7 @@ def test_the_chart_has_text_rows_and_decorative_bars_with_band_zones(framework):
 def test_the_chart_draws_an_earlier_result_under_the_current_one(framework):
     result = report(framework, answers_scoring(framework, [4, 4]), "2026-11-26")
     earlier = report(framework, answers_scoring(framework, [2]), "2026-01-01")
-    figure = ET.fromstring(bar_chart(framework, result, earlier))
+    figure = ET.fromstring(bar_chart(HUDDLE, framework, result.result.competencies, earlier.result.competencies))
     assert "the earlier result is the thin bar" in figure.find("figcaption").text
     first, second = figure.findall("ul/li")[:2]
     assert "".join(first.find("span").itertext()) == "Shared vision 4.0 (earlier 2.0)"
@@ -95,7 +99,7 @@ def test_the_chart_draws_an_earlier_result_under_the_current_one(framework):
 
 def test_csv_has_a_row_per_competency(framework):
     result = report(framework, answers_scoring(framework, [4]), "2026-11-26")
-    rows = list(csv.DictReader(io.StringIO(result["csv"])))
+    rows = list(csv.DictReader(io.StringIO(result.csv)))
     assert len(rows) == 6
     assert rows[0] == {
         "framework": "collective-leadership",
@@ -114,11 +118,11 @@ def test_csv_has_a_row_per_competency(framework):
 def test_a_saved_result_reads_back_to_the_same_answers(framework):
     given = answers_scoring(framework, [2, 4, 3])
     given["v2"] = "na"
-    saved = report(framework, given, "2026-11-26")["saved"]
+    saved = report(framework, given, "2026-11-26").saved
     assert json.loads(saved)["framework"] == {"id": "collective-leadership", "version": framework.version}
-    assert read_saved(framework, saved) == {"answers": given, "date": "2026-11-26", "notes": ""}
-    noted = report(framework, given, "2026-11-26", notes="Ask Sam about huddles.\nTry it for a month.")["saved"]
-    assert read_saved(framework, noted)["notes"] == "Ask Sam about huddles.\nTry it for a month."
+    assert read_saved(framework, saved) == Saved(given, "2026-11-26", "")
+    noted = report(framework, given, "2026-11-26", notes="Ask Sam about huddles.\nTry it for a month.").saved
+    assert read_saved(framework, noted).notes == "Ask Sam about huddles.\nTry it for a month."
 
 
 @pytest.mark.parametrize(
@@ -155,7 +159,7 @@ def test_a_saved_result_reads_back_to_the_same_answers(framework):
     ],
 )
 def test_a_saved_file_that_does_not_fit_is_refused_with_a_sentence(framework, change, message):
-    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26")["saved"]
+    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26").saved
     assert framework.version == "3.0"
     with pytest.raises(ValueError) as error:
         read_saved(framework, change(saved))
@@ -163,7 +167,7 @@ def test_a_saved_file_that_does_not_fit_is_refused_with_a_sentence(framework, ch
 
 
 def test_a_saved_file_is_never_echoed_and_deep_or_huge_ones_are_refused_before_parsing(framework):
-    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26")["saved"]
+    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26").saved
     payload = "<script>" + "x" * 500_000  # under the size limit, so each reaches its own check
     for change in [
         lambda s: s.replace('"v1": 2', json.dumps({"v1": payload})[1:-1]),
@@ -181,33 +185,19 @@ def test_a_saved_file_is_never_echoed_and_deep_or_huge_ones_are_refused_before_p
 
 
 def test_a_saved_date_that_is_not_a_date_is_dropped(framework):
-    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26")["saved"]
-    assert read_saved(framework, saved.replace("2026-11-26", "garbage"))["date"] == ""
+    saved = report(framework, answers_scoring(framework, [2]), "2026-11-26").saved
+    assert read_saved(framework, saved.replace("2026-11-26", "garbage")).date == ""
 
 
 def test_comparison_shows_the_change_per_competency(framework):
     earlier = answers_scoring(framework, [2, 4, 3])
     now = answers_scoring(framework, [3, 4])
-    rows = {r["id"]: r for r in compare(framework, earlier, now)}
-    assert rows["vision"] == {
-        "id": "vision",
-        "title": "Shared vision",
-        "earlier": "2.0",
-        "now": "3.0",
-        "earlier_band": "Emerging",
-        "now_band": "Developing",
-        "change": "+1.0",
-    }
-    assert rows["speaking-up"]["change"] == "0.0"
-    assert rows["sharing-leadership"] == {
-        "id": "sharing-leadership",
-        "title": "Sharing leadership",
-        "earlier": "3.0",
-        "now": None,
-        "earlier_band": "Developing",
-        "now_band": None,
-        "change": None,
-    }
+    rows = {r.id: r for r in compare(framework, earlier, now)}
+    assert rows["vision"] == ScoreChange("vision", "Shared vision", "2.0", "3.0", "Emerging", "Developing", "+1.0")
+    assert rows["speaking-up"].change == "0.0"
+    assert rows["sharing-leadership"] == ScoreChange(
+        "sharing-leadership", "Sharing leadership", "3.0", None, "Developing", None, None
+    )
 
 
 def test_the_browser_api_returns_values_or_sentences(framework):

@@ -8,6 +8,7 @@ import json
 from generator.scoring import api, normalise, report
 from generator.scoring.model import NOT_APPLICABLE, CompetencyGuidance, Guidance, Link
 from generator.scoring.results import band_range
+from generator.scoring.strings import HUDDLE
 from generator.scoring.summary import summary
 from tests.test_results_view import HOSTILE, tree
 
@@ -25,7 +26,7 @@ def scoring(framework, values):
 
 def said(framework, values, **extra):
     answers = {**scoring(framework, values), **extra}
-    return summary(report(framework, answers, "2026-11-26"), answers)
+    return summary(HUDDLE, report(framework, answers, "2026-11-26"), answers)
 
 
 def test_the_summary_names_the_strongest_area_and_where_to_focus_first(framework):
@@ -77,7 +78,7 @@ def test_not_applicable_answers_are_counted_and_said(framework):
 
 def test_band_thresholds_are_said_in_words(framework):
     bands = framework.competency("vision").bands
-    described = [f"{b.label}: {band_range(framework, bands, b)}" for b in bands]
+    described = [f"{b.label}: {band_range(HUDDLE, framework, bands, b)}" for b in bands]
     starts = [b.start for b in bands]
     assert described[0].endswith(f"from {framework.scale.low} to under {starts[1]:g}")
     assert described[-1].endswith(f"to {framework.scale.high}")
@@ -115,7 +116,7 @@ def blocks(view):
 
 def test_each_competency_block_gives_score_band_meaning_advice_and_case_studies(framework):
     answers = scoring(framework, [4, 2, 3, 3, 3, 3])
-    view = api.results_call(framework, advice(framework), answers, "2026-11-26")["view"]
+    view = api.results_call(HUDDLE, framework, advice(framework), answers, "2026-11-26")["view"]
     text = blocks(view)
     assert list(text) == [c.id for c in framework.competencies()]
     vision, speaking, sharing = text["vision"], text["speaking-up"], text["sharing-leadership"]
@@ -133,7 +134,7 @@ def test_each_competency_block_gives_score_band_meaning_advice_and_case_studies(
 
 def test_the_answers_are_listed_statement_by_statement(framework):
     answers = {"v1": 4, "v2": NOT_APPLICABLE}
-    view = api.results_call(framework, advice(framework), answers, "2026-11-26")["view"]
+    view = api.results_call(HUDDLE, framework, advice(framework), answers, "2026-11-26")["view"]
     items = [(attrs["data-item"], text) for tag, attrs, text in tree(view) if tag == "li" and "data-item" in attrs]
     assert [i for i, _ in items] == [item.id for item in framework.items()]
     labels = [text for tag, _, text in tree(view) if tag == "strong"]
@@ -163,12 +164,12 @@ def test_the_download_holds_the_notes_as_typed(framework):
 
 def test_band_changes_are_said_in_words_and_the_earlier_notes_shown(framework):
     earlier = {"answers": scoring(framework, [2, 4]), "date": "2026-01-05", "notes": "Then: " + HOSTILE}
-    value = api.results_call(framework, advice(framework), scoring(framework, [3, 4]), "2026-11-26", earlier)
+    value = api.results_call(HUDDLE, framework, advice(framework), scoring(framework, [3, 4]), "2026-11-26", earlier)
     changes = [text for tag, _, text in tree(value["comparison"]) if tag == "li"]
     assert changes == ["Shared vision: Emerging → Developing"]
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["comparison"]
     assert "<img" not in value["comparison"]
-    same = api.results_call(framework, advice(framework), scoring(framework, [2, 4]), "2026-11-26", earlier)
+    same = api.results_call(HUDDLE, framework, advice(framework), scoring(framework, [2, 4]), "2026-11-26", earlier)
     assert "No band has changed since your earlier result of 5 January 2026." in same["comparison"]
 
 
@@ -185,7 +186,7 @@ def test_every_author_string_is_escaped_in_the_view(framework):
     hostile = normalise(data)
     guidance = Guidance("", {}, organisation=HOSTILE)
     earlier = {"answers": scoring(hostile, [2, 2, 2, 2, 2, 2]), "date": "2026-01-05", "notes": HOSTILE}
-    value = api.results_call(hostile, guidance, scoring(hostile, [4, 2, 3, 3, 3, 5]), "2026-11-26", earlier)
+    value = api.results_call(HUDDLE, hostile, guidance, scoring(hostile, [4, 2, 3, 3, 3, 5]), "2026-11-26", earlier)
     for html in (value["view"], value["comparison"]):
         assert [tag for tag, _, _ in tree(html)].count("img") == 0
         assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from generator.scoring import api, normalise, results
 from generator.scoring.html import Markup, h, join
 from generator.scoring.model import CompetencyGuidance, Guidance, Link, read_guidance, to_json
+from generator.scoring.strings import HUDDLE
 
 HOSTILE = '<img src=x onerror="alert(1)"> & {: onclick=x }'
 
@@ -61,7 +62,7 @@ def test_the_framework_model_reads_back_what_it_published(framework):
 
 
 def test_the_view_has_a_row_per_competency_with_score_band_and_answered(framework):
-    value = api.results_call(framework, Guidance("print/", {}), answers_for(framework, 4), "2026-11-26")
+    value = api.results_call(HUDDLE, framework, Guidance("print/", {}), answers_for(framework, 4), "2026-11-26")
     rows = [attrs["data-competency"] for tag, attrs, _ in tree(value["view"]) if tag == "tr" and attrs]
     assert rows == [c.id for c in framework.competencies()]
     texts = [text for tag, attrs, text in tree(value["view"]) if tag == "td"]
@@ -83,7 +84,7 @@ def test_the_view_escapes_every_title_and_label_it_shows(framework):
             ],
         }
     )
-    value = api.results_call(hostile, Guidance("", {}), answers_for(hostile, 4), "2026-11-26")
+    value = api.results_call(HUDDLE, hostile, Guidance("", {}), answers_for(hostile, 4), "2026-11-26")
     assert "<img" not in value["view"]
     assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
@@ -94,7 +95,9 @@ def speaking_up_view(framework, about: CompetencyGuidance) -> str:
     items = framework.competency("speaking-up").items
     # Reverse-keyed items count the other way round: answer them 5 to score 1.
     answers = {**answers_for(framework, 5), **{i.id: 5 if i.reverse else 1 for i in items}}
-    return api.results_call(framework, Guidance("print/", {"speaking-up": about}), answers, "2026-11-26")["view"]
+    return api.results_call(HUDDLE, framework, Guidance("print/", {"speaking-up": about}), answers, "2026-11-26")[
+        "view"
+    ]
 
 
 def test_guidance_gives_band_summaries_advice_and_case_studies_for_development_areas(framework):
@@ -126,14 +129,14 @@ def test_development_areas_mark_illustrative_case_studies_in_words(framework):
 
 def test_comparison_rows_say_the_change_and_the_earlier_date(framework):
     earlier = {"answers": answers_for(framework, 2), "date": "2026-01-05"}
-    value = api.results_call(framework, Guidance("", {}), answers_for(framework, 4), "2026-11-26", earlier)
+    value = api.results_call(HUDDLE, framework, Guidance("", {}), answers_for(framework, 4), "2026-11-26", earlier)
     assert "Your earlier result of 5 January 2026 and now" in value["comparison"]
     changes = [text for tag, attrs, text in tree(value["comparison"]) if tag == "td" and "data-change" in attrs]
     assert len(changes) == len(framework.competencies()) and all(c.startswith("+") for c in changes)
 
 
 def test_the_results_section_is_hidden_until_scored_and_holds_the_controls(framework):
-    section = results.section(framework)
+    section = results.section(HUDDLE, framework)
     (outer, attrs, _), *_ = tree(section)
     assert outer == "section" and "hidden" in attrs
     buttons = [text for tag, _, text in tree(section) if tag == "button"]
@@ -162,7 +165,7 @@ def test_the_chart_names_the_bands_its_shading_marks_when_every_competency_share
     result = report(framework, answers_for(framework, 3), "2026-11-26")
     legend = [
         text
-        for tag, attrs, text in tree(str(bar_chart(framework, result)))
+        for tag, attrs, text in tree(str(bar_chart(HUDDLE, framework, result.result.competencies)))
         if "huddle-chart__legend" in attrs.get("class", "")
     ]
     assert legend == [
@@ -175,4 +178,4 @@ def test_the_chart_names_the_bands_its_shading_marks_when_every_competency_share
     other = replace(
         framework, domains=(replace(first, competencies=(own, *first.competencies[1:])), *framework.domains[1:])
     )
-    assert "huddle-chart__legend" not in str(bar_chart(other, result))
+    assert "huddle-chart__legend" not in str(bar_chart(HUDDLE, other, result.result.competencies))

@@ -67,9 +67,9 @@ def scale_range(framework):
 def test_scores_stay_within_the_scale(response):
     framework, answers = response
     low, high = scale_range(framework)
-    for competency in score(framework, answers)["competencies"]:
-        if competency["exact"] is not None:
-            assert low <= Fraction(competency["exact"]) <= high
+    for competency in score(framework, answers).competencies:
+        if competency.exact is not None:
+            assert low <= Fraction(competency.exact) <= high
 
 
 @given(st.integers(-5, 5), st.integers(1, 10), st.data())
@@ -95,15 +95,15 @@ def test_all_lowest_and_all_highest_responses_hit_the_first_and_last_band(framew
     items = framework.items()
     lowest = {i.id: high if i.reverse else low for i in items}
     highest = {i.id: low if i.reverse else high for i in items}
-    assert {c["band"] for c in score(framework, lowest)["competencies"]} == {"first"}
-    assert {c["band"] for c in score(framework, highest)["competencies"]} == {"last"}
+    assert {c.band for c in score(framework, lowest).competencies} == {"first"}
+    assert {c.band for c in score(framework, highest).competencies} == {"last"}
 
 
 @given(responses())
 def test_too_few_answers_never_give_a_number(response):
     framework, answers = response
-    for competency in score(framework, answers)["competencies"]:
-        if competency["answered"] * 2 < competency["total"]:
-            assert competency["score"] is None and competency["band"] is None
+    for competency in score(framework, answers).competencies:
+        if competency.answered * 2 < competency.total:
+            assert competency.score is None and competency.band is None
         else:
-            assert competency["score"] is not None
+            assert competency.score is not None

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.frameworks import load_framework
 from generator.scoring import api, sealed
 from generator.scoring.codes import ALPHABET, encode, read_codes
+from generator.scoring.strings import HUDDLE
 from tests.sealing import key_file, open_text, seal, ticket, unb64
 from tests.sites import REPO
 from tests.test_codes import answers_strategy
@@ -91,7 +92,9 @@ def test_each_invitation_counts_once_and_a_second_code_from_it_is_named():
         (6, "This code comes from the same invitation as line 3; each invitation counts once, so it is not counted."),
     )
     assert batch.duplicates == ((7, 1),)  # the same code pasted twice is counted once, as ever
-    value = api.team_call(TEAM, None, pasted, "", 5, 3, key={"collection": KEY["collection"], "secret": KEY["secret"]})
+    value = api.team_call(
+        HUDDLE, TEAM, None, pasted, "", 5, 3, key={"collection": KEY["collection"], "secret": KEY["secret"]}
+    )
     assert value["counted"] == 5 and value["shown"]
     assert 'data-huddle-code-kind="sealed"' in value["notes"] and KEY["collection"] in value["notes"]
 
@@ -153,6 +156,7 @@ def test_360_counts_raters_by_invitation_once_and_not_the_person_rated_own_codes
     made_up = encode(COLLECTIVE, answers_of(COLLECTIVE, 9), role="peer", nonce="ZZZ")  # the person rated's own making
     pasted = "\n".join([*raters, made_up])
     opened = api.feedback_call(
+        HUDDLE,
         COLLECTIVE,
         None,
         own,
@@ -162,7 +166,9 @@ def test_360_counts_raters_by_invitation_once_and_not_the_person_rated_own_codes
         key={"collection": key["collection"], "secret": key["secret"]},
     )
     assert opened["counted"] == 3 and "Line 4: This is a plain code" in opened["notes"]
-    unopened = api.feedback_call(COLLECTIVE, None, own, pasted, 3, 0.5)  # the person rated, without the key file
+    unopened = api.feedback_call(
+        HUDDLE, COLLECTIVE, None, own, pasted, 3, 0.5
+    )  # the person rated, without the key file
     assert unopened["counted"] == 1 and unopened["notes"].count("This is a sealed code") == 3
 
 

@@ -10,6 +10,7 @@ import pytest
 from generator.scoring import api, normalise
 from generator.scoring.report import report
 from generator.scoring.spreadsheet import Figure, cell
+from generator.scoring.strings import HUDDLE
 from tests.test_team import member
 
 FORMULAS = ['=HYPERLINK("http://127.0.0.2/","Vision")', "@SUM(1)", "+1", "-1+1", "\tTabbed title", "\r=1+1"]
@@ -34,7 +35,7 @@ def cells(text: str) -> list[list[str]]:
 def test_formula_titles_reach_the_results_csv_as_text(formulas):
     flip = formulas.scale.low + formulas.scale.high
     answers = {item.id: flip - 4 if item.reverse else 4 for item in formulas.items()}  # every score 4
-    rows = cells(report(formulas, answers, "2026-11-26")["csv"])
+    rows = cells(report(formulas, answers, "2026-11-26").csv)
     titles = [row[4] for row in rows[1:]]
     assert titles == ["'" + title for title in FORMULAS[: len(titles)]]
     assert {row[1] for row in rows[1:]} == {"'=1+1"}  # the version
@@ -44,7 +45,7 @@ def test_formula_titles_reach_the_results_csv_as_text(formulas):
 
 def test_formula_titles_reach_the_team_profile_csv_as_text(formulas):
     pasted = "\n".join(member(formulas, [1, 3, 5][n % 3], n) for n in range(9))  # three in each band
-    rows = cells(api.team_call(formulas, None, pasted, "", 5, 3)["csv"])
+    rows = cells(api.team_call(HUDDLE, formulas, None, pasted, "", 5, 3)["csv"])
     titles = [row[1] for row in rows[1:]]
     assert titles == ["'" + title for title in FORMULAS[: len(titles)]]
     assert all(row[6].startswith("'=") for row in rows[1:])  # the band counts

@@ -10,6 +10,7 @@ import pytest
 
 from generator.scoring import api, survey
 from generator.scoring.model import NOT_APPLICABLE
+from generator.scoring.strings import HUDDLE
 from generator.scoring.survey import SurveyError, read_survey
 from tests.test_results_view import HOSTILE, tree
 
@@ -67,13 +68,13 @@ def test_a_file_that_is_no_survey_is_refused_with_a_sentence(team):
 def test_a_file_whose_columns_match_nothing_offers_them_all_for_mapping_by_hand(team):
     a = team.items()[0]
     text = export(["Name", "How true is it?"], [["A", "3"], ["B", "4"], ["C", "5"]])
-    value = api.survey_call(team, None, text, {}, 3)
+    value = api.survey_call(HUDDLE, team, None, text, {}, 3)
     assert value["counted"] == 0 and not value["shown"]
     notes = " ".join(t for _, _, t in tree(value["notes"]))
     assert "No column of this file matches a statement of this self-assessment" in notes
     assert "press “Use these columns”" in notes
     assert [attrs["data-column"] for tag, attrs, _ in tree(value["mapping"]) if tag == "select"] == ["0", "1"]
-    mapped = api.survey_call(team, None, text, {"0": "", "1": a.id}, 3)
+    mapped = api.survey_call(HUDDLE, team, None, text, {"0": "", "1": a.id}, 3)
     assert mapped["counted"] == 3 and mapped["shown"]
 
 
@@ -93,19 +94,21 @@ def test_numbered_questions_and_qualtrics_header_rows_are_read(team):
 def test_the_profile_from_a_survey_follows_the_same_k_rule(team):
     header = [item.id for item in team.items()]
     four = export(header, [["3"] * len(header)] * 4)
-    assert not api.survey_call(team, None, four, {}, 5)["shown"]
+    assert not api.survey_call(HUDDLE, team, None, four, {}, 5)["shown"]
     five = export(header, [["3"] * len(header)] * 5)
-    value = api.survey_call(team, None, five, {}, 5)
+    value = api.survey_call(HUDDLE, team, None, five, {}, 5)
     assert value["shown"] and "data-huddle-team-table" in value["view"]
 
 
 def test_column_names_and_cells_are_escaped(team):
     text = export([team.items()[0].id, HOSTILE], [["3", "1"], [HOSTILE, "2"]])
-    value = api.survey_call(team, None, text, {}, 5)
+    value = api.survey_call(HUDDLE, team, None, text, {}, 5)
     for html in (value["mapping"], value["notes"]):
         assert [tag for tag, _, _ in tree(html)].count("img") == 0
     assert "&lt;img" in value["mapping"] and "&lt;img" in value["notes"]
-    unmatched = api.survey_call(team, None, export([HOSTILE], [["3"]]), {}, 5)  # every column offered for mapping
+    unmatched = api.survey_call(
+        HUDDLE, team, None, export([HOSTILE], [["3"]]), {}, 5
+    )  # every column offered for mapping
     assert [tag for tag, _, _ in tree(unmatched["mapping"])].count("img") == 0 and "&lt;img" in unmatched["mapping"]
 
 
@@ -152,7 +155,7 @@ def test_rows_with_the_same_answers_are_named_as_one_person_perhaps_sending_twic
     items = team.items()
     same = ["4"] * len(items)
     rows = [same, ["2"] * len(items), same, same]
-    notes = api.survey_call(team, None, export([item.id for item in items], rows), {}, 5)["notes"]
+    notes = api.survey_call(HUDDLE, team, None, export([item.id for item in items], rows), {}, 5)["notes"]
     said = " ".join(text for _, _, text in tree(notes))
     assert "Rows 2, 4 and 5 hold the same answers to every statement" in said
     assert "An anonymous survey cannot show who sent each row" in said
@@ -161,6 +164,6 @@ def test_rows_with_the_same_answers_are_named_as_one_person_perhaps_sending_twic
 def test_the_printed_head_dates_a_survey_profile_and_counts_its_people(team):
     ids = [item.id for item in team.items()]
     text = export(ids, [["4"] * len(ids) for _ in range(5)])
-    head = api.survey_call(team, None, text, {}, 5, date="2026-01-31")["head"]
+    head = api.survey_call(HUDDLE, team, None, text, {}, 5, date="2026-01-31")["head"]
     assert "Made on 31 January 2026." in head
     assert "This round: 5 people&#x27;s answers, from a survey export." in head

@@ -11,6 +11,7 @@ from fractions import Fraction
 from generator.scoring import api, normalise
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.score import score
+from generator.scoring.strings import HUDDLE
 from generator.scoring.team import BAND_LEAST, Disagreement, Spread, by_group, comparable, profile, spread
 from tests.test_results_view import HOSTILE, tree
 
@@ -31,7 +32,7 @@ def test_the_team_score_is_the_exact_mean_of_member_scores(team):
     found = profile(team, codes_of(team, *[member(team, v, n) for n, v in enumerate(values)]), k=5)
     first = team.competencies()[0]
     exact = [
-        Fraction(score(team, read_codes(team, member(team, v, 0)).codes[0].answers)["competencies"][0]["exact"])
+        Fraction(score(team, read_codes(team, member(team, v, 0)).codes[0].answers).competencies[0].exact)
         for v in values
     ]
     c = found.competencies[0]
@@ -42,7 +43,7 @@ def test_the_team_score_is_the_exact_mean_of_member_scores(team):
 
 def test_four_codes_show_nothing_and_say_one_more_is_needed(team):
     pasted = "\n".join(member(team, 3, n) for n in range(4))
-    value = api.team_call(team, None, pasted, "", 5, 3)
+    value = api.team_call(HUDDLE, team, None, pasted, "", 5, 3)
     assert not value["shown"]
     assert "Add 1 more code to see the profile." in value["view"]
     assert "data-huddle-team-table" not in value["view"]
@@ -56,7 +57,7 @@ def test_a_competency_is_withheld_when_fewer_than_k_members_have_a_score(team):
     assert found.competencies[0].mean is None and found.competencies[0].counted == 4
     assert found.competencies[1].mean == 4
     # In the CSV, an empty score (the column stays numbers) and a note saying why.
-    rows = list(csv.reader(io.StringIO(api.team_call(team, None, "\n".join(pasted), "", 5, 3)["csv"])))
+    rows = list(csv.reader(io.StringIO(api.team_call(HUDDLE, team, None, "\n".join(pasted), "", 5, 3)["csv"])))
     assert rows[1][0] == first.id and rows[1][2] == "" and rows[1][-1] == "withheld"
     assert rows[2][2] == "4.0" and rows[2][-1] == ""
 
@@ -110,21 +111,21 @@ def test_items_people_disagree_on_most_are_listed(team):
 def test_a_round_is_compared_in_words(team):
     now = "\n".join(member(team, 4, n) for n in range(5))
     then = "\n".join(member(team, 2, n + 20) for n in range(5))
-    value = api.team_call(team, None, now, then, 5, 3)
+    value = api.team_call(HUDDLE, team, None, now, then, 5, 3)
     changes = [text for tag, attrs, text in tree(value["view"]) if tag == "li" and text.endswith(")")]
     assert any(" → " in c and "(up " in c for c in changes)
 
 
 def test_the_printed_head_dates_the_profile_and_names_an_earlier_round_only_when_compared(team):
     now = "\n".join(member(team, 4, n) for n in range(6))
-    head = api.team_call(team, None, now, "", 5, 3, date="2026-12-04")["head"]
+    head = api.team_call(HUDDLE, team, None, now, "", 5, 3, date="2026-12-04")["head"]
     assert "version 3.0. Made on 4 December 2026." in head and "This round: 6 people&#x27;s result codes." in head
     assert "earlier" not in head
     for then, said in ((5, False), (6, True), (11, True)):  # 6 and 5 differ by one person: not compared
         earlier = "\n".join(member(team, 2, n + 20) for n in range(then))
-        head = api.team_call(team, None, now, earlier, 5, 3, date="2026-12-04")["head"]
+        head = api.team_call(HUDDLE, team, None, now, earlier, 5, 3, date="2026-12-04")["head"]
         assert (f"Compared with an earlier round: {then} people" in head) is said
-    assert api.team_call(team, None, now, "", 5, 3)["head"] == ""  # no date given, no head
+    assert api.team_call(HUDDLE, team, None, now, "", 5, 3)["head"] == ""  # no date given, no head
 
 
 def test_a_change_between_rounds_agrees_with_the_two_figures_shown(team):
@@ -145,14 +146,14 @@ def test_a_change_between_rounds_agrees_with_the_two_figures_shown(team):
 
 def test_bad_lines_are_named_and_good_ones_still_count(team):
     good = [member(team, 3, n) for n in range(5)]
-    value = api.team_call(team, None, "\n".join([*good, "junk", good[0]]), "", 5, 3)
+    value = api.team_call(HUDDLE, team, None, "\n".join([*good, "junk", good[0]]), "", 5, 3)
     assert value["shown"] and value["counted"] == 5
     assert "Line 6: This is not a result code." in value["notes"]
     assert "Line 7 repeats line 1, so it is counted once." in value["notes"]
 
 
 def test_the_csv_holds_team_figures_only(team):
-    value = api.team_call(team, None, "\n".join(member(team, 3, n) for n in range(5)), "", 5, 3)
+    value = api.team_call(HUDDLE, team, None, "\n".join(member(team, 3, n) for n in range(5)), "", 5, 3)
     assert value["csv"].splitlines()[0] == "competency,title,team_score,spread,counted,codes,bands,note"
     assert all(row.split(",")[5] == "5" for row in value["csv"].splitlines()[1:])
     assert len(value["csv"].splitlines()) == 1 + len(team.competencies())
@@ -169,11 +170,11 @@ def test_every_author_string_is_escaped_in_the_profile(board):
     hostile = normalise(data)
     execs, nons = hostile.groups[0].id, hostile.groups[1].id
     pasted = [member(hostile, 1 + n % 5, n, execs if n < 3 else nons) for n in range(6)]
-    value = api.team_call(hostile, None, "\n".join(pasted), "\n".join(pasted), 5, 3)
+    value = api.team_call(HUDDLE, hostile, None, "\n".join(pasted), "\n".join(pasted), 5, 3)
     assert [tag for tag, _, _ in tree(value["view"])].count("img") == 0
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in value["view"]
     # The sentence naming a group too small to compare (with its count), and an earlier round too small.
-    folded = api.team_call(hostile, None, "\n".join(pasted[:5]), "\n".join(pasted[:3]), 5, 3)["view"]
+    folded = api.team_call(HUDDLE, hostile, None, "\n".join(pasted[:5]), "\n".join(pasted[:3]), 5, 3)["view"]
     assert "one has fewer: &lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in folded
     assert [tag for tag, _, _ in tree(folded)].count("img") == 0
 
@@ -198,16 +199,16 @@ def test_a_board_profile_is_called_the_boards_and_only_a_framework_with_groups_m
     from generator.pages.collective import team_page
 
     pasted = "\n".join(member(board, 3, n, board.groups[0].id) for n in range(5))
-    value = api.team_call(board, None, pasted, "", 5, 3)
+    value = api.team_call(HUDDLE, board, None, pasted, "", 5, 3)
     captions = [text for tag, _, text in tree(value["view"]) if tag == "caption"]
     assert "The board's score for each competency: the mean of its members' scores" in captions
-    assert "**Groups**" in team_page(board, 5) and "**Groups**" not in team_page(team, 5)
+    assert "**Groups**" in team_page(HUDDLE, board, 5) and "**Groups**" not in team_page(HUDDLE, team, 5)
 
 
 def test_an_earlier_round_with_too_few_codes_says_so_not_that_this_one_needs_more(team):
     now = "\n".join(member(team, 4, n) for n in range(5))
     then = "\n".join(member(team, 2, n + 20) for n in range(3))
-    view = api.team_call(team, None, now, then, 5, 3)["view"]
+    view = api.team_call(HUDDLE, team, None, now, then, 5, 3)["view"]
     said = " ".join(text for _, _, text in tree(view))
     assert "The earlier round has 3 codes that count; it needs at least 5 to be compared." in said
     assert "Add 2 more codes to see the profile" not in said
@@ -235,7 +236,7 @@ def test_a_profile_of_five_shows_no_number_that_is_the_extreme_members_score(tea
     """Four members score 4 everywhere, one scores 1.25 (shown 1.3): only the mean, 3.45 (3.5), may be shown."""
     pasted = [member(team, 4, n) for n in range(4)]
     pasted.append(encode(team, answers_scoring(team, [1, 1, 1, 2]), nonce="XTR"))
-    value = api.team_call(team, None, "\n".join(pasted), "", 5, 3)
+    value = api.team_call(HUDDLE, team, None, "\n".join(pasted), "", 5, 3)
     found = profile(team, codes_of(team, *pasted), k=5)
     assert {c.mean for c in found.competencies} == {Fraction(345, 100)}
     theirs = {Fraction(125, 100), Fraction(13, 10)}  # the exact score and as a page rounds it
@@ -267,16 +268,16 @@ def test_spread_words_follow_the_sd_against_the_scales_range(team):
     # Against the range: an SD of 1.5 is wide on a scale from 1 to 5, largely agreeing on one from 0 to 10.
     assert two(Fraction(3, 2)) is Spread.WIDE and two(Fraction(3, 2), 0, 10) is Spread.AGREE
     # The words on the page and in the CSV, only where the score is shown.
-    agree = api.team_call(team, None, "\n".join(member(team, 3 + n % 2, n) for n in range(6)), "", 5, 3)
+    agree = api.team_call(HUDDLE, team, None, "\n".join(member(team, 3 + n % 2, n) for n in range(6)), "", 5, 3)
     cells = [text for tag, attrs, text in tree(agree["view"]) if "data-spread" in attrs]
     assert cells == ["people largely agree"] * len(team.competencies())  # 3, 4, 3, 4, 3, 4: an SD of 0.5
-    wide = api.team_call(team, None, "\n".join(member(team, [1, 5][n % 2], n) for n in range(6)), "", 5, 3)
+    wide = api.team_call(HUDDLE, team, None, "\n".join(member(team, [1, 5][n % 2], n) for n in range(6)), "", 5, 3)
     rows = list(csv.DictReader(io.StringIO(wide["csv"].lstrip("\ufeff"))))
     assert {row["spread"] for row in rows} == {"views differ widely"}
     # A withheld competency (one person has a score for it) says nothing about how far people agree.
     skip = {i.id for i in team.competencies()[0].items}
     pasted = "\n".join(member(team, 3, n, skip=skip if n else ()) for n in range(5))
-    withheld = api.team_call(team, None, pasted, "", 5, 3)
+    withheld = api.team_call(HUDDLE, team, None, pasted, "", 5, 3)
     spreads = [text for _, attrs, text in tree(withheld["view"]) if "data-spread" in attrs]
     assert spreads == ["people largely agree"] * (len(team.competencies()) - 1)
     assert list(csv.DictReader(io.StringIO(withheld["csv"].lstrip("\ufeff"))))[0]["spread"] == ""
@@ -295,7 +296,7 @@ def test_band_counts_are_shown_only_when_no_band_holds_one_or_two_people(team):
     for values in [(1, 4, 4, 4, 4), (1, 1, 4, 4, 4), (1, 1, 1, 3, 3), (1, 1, 1, 3, 4, 4, 4)]:
         found, pasted = bands(*values)
         assert found == (), values
-        value = api.team_call(team, None, pasted, "", 5, 3)
+        value = api.team_call(HUDDLE, team, None, pasted, "", 5, 3)
         said = [text for _, attrs, text in tree(value["view"]) if "data-huddle-bands-not-shown" in attrs]
         assert said == ["Not shown: a band has fewer than 3 people."] * len(team.competencies()), values
         assert "huddle-band-counts" not in value["view"]
@@ -309,13 +310,13 @@ def test_rounds_are_compared_only_when_their_counts_are_equal_or_k_apart(team):
     five = [member(team, 2, n) for n in range(5)]
     newcomer = member(team, 5, 99)
     # Five, then the same five and one more: the change would be the sixth person's score.
-    view = api.team_call(team, None, "\n".join([*five, newcomer]), "\n".join(five), 5, 3)["view"]
+    view = api.team_call(HUDDLE, team, None, "\n".join([*five, newcomer]), "\n".join(five), 5, 3)["view"]
     said = " ".join(text for _, _, text in tree(view))
     assert "The rounds are not compared: this round has 6 codes and the earlier one 5." in said
     assert "→" not in view and "data-earlier" not in view and "the earlier result" not in said
     # Five and ten are.
     ten = [member(team, 4, n + 20) for n in range(10)]
-    view = api.team_call(team, None, "\n".join(five), "\n".join(ten), 5, 3)["view"]
+    view = api.team_call(HUDDLE, team, None, "\n".join(five), "\n".join(ten), 5, 3)["view"]
     assert "data-huddle-round-changes" in view and "data-huddle-round-not-compared" not in view
     assert view.count("data-earlier=") == len(team.competencies())
 
@@ -325,7 +326,7 @@ def test_a_competency_whose_counts_differ_by_one_between_rounds_is_not_compared(
     skip = {i.id for i in first.items}
     now = [member(team, 4, n) for n in range(6)]
     then = [member(team, 2, n + 20, skip=skip if n == 0 else ()) for n in range(6)]
-    view = api.team_call(team, None, "\n".join(now), "\n".join(then), 5, 3)["view"]
+    view = api.team_call(HUDDLE, team, None, "\n".join(now), "\n".join(then), 5, 3)["view"]
     changes = [text for tag, _, text in tree(view) if tag == "li" and text.startswith(first.title + ":")]
     assert changes == [
         f"{first.title}: cannot be compared: 6 people have a score for it now and 5 had one then; the numbers must "
@@ -339,6 +340,6 @@ def test_the_chart_draws_the_rounded_team_score_not_the_exact_mean(team):
     two profiles' bars a newcomer's score by subtraction; the bar is as wide as 3.5 (625)."""
     pasted = [member(team, 4, n) for n in range(4)]
     pasted.append(encode(team, answers_scoring(team, [1, 1, 1, 2]), nonce="XTR"))
-    view = str(api.team_call(team, None, "\n".join(pasted), "", 5, 3)["view"])
+    view = str(api.team_call(HUDDLE, team, None, "\n".join(pasted), "", 5, 3)["view"])
     widths = set(re.findall(r'class="huddle-chart__bar"[^>]*width="([\d.]+)"', view))
     assert widths == {"625"}, widths

@@ -18,6 +18,7 @@ from generator.scoring import api, feedback_view, results
 from generator.scoring.codes import encode, read_codes
 from generator.scoring.feedback import feedback
 from generator.scoring.model import normalise
+from generator.scoring.strings import HUDDLE
 from tests.test_results_content import advice, blocks, scoring
 
 YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
@@ -101,10 +102,10 @@ def rendered(framework) -> list[object]:
     empty section with its buttons and sharing, and the printable page."""
     n = len(framework.competencies())
     views = [
-        api.results_call(framework, own_advice(framework), scoring(framework, values), "2026-11-26")["view"]
+        api.results_call(HUDDLE, framework, own_advice(framework), scoring(framework, values), "2026-11-26")["view"]
         for values in ([4, 2] + [3] * (n - 2), [4, 4] + [2] * (n - 2), [3] * n, [5] + [1] * (n - 1))
     ]
-    return [*views, results.section(framework), printable_page(framework)]
+    return [*views, results.section(HUDDLE, framework), printable_page(HUDDLE, framework)]
 
 
 def feedback_view_of(framework) -> str:
@@ -123,7 +124,7 @@ def feedback_view_of(framework) -> str:
     own = read_codes(framework, coded([5] + [1] * (n - 1))).codes[0]
     raters = read_codes(framework, "\n".join(coded([1] + [5] * (n - 1), "peer", k) for k in range(3))).codes
     found = feedback(framework, own, raters, 3, Fraction(1, 2))
-    return str(feedback_view.view(framework, found, Fraction(1, 2), 3))
+    return str(feedback_view.view(HUDDLE, framework, found, Fraction(1, 2), 3))
 
 
 @pytest.mark.parametrize("name", ["team", "board"])
@@ -192,7 +193,7 @@ def profile(framework):
         encode(framework, {i.id: flip - v if i.reverse else v for i in framework.items()}, nonce=f"{n:03d}")
         for n, v in enumerate([2, 3, 3, 4, 5])
     ]
-    return api.team_call(framework, None, "\n".join(pasted), "", 5, 3)
+    return api.team_call(HUDDLE, framework, None, "\n".join(pasted), "", 5, 3)
 
 
 def test_a_board_profile_and_its_csv_say_board_and_a_team_profile_team(team, board):
@@ -216,7 +217,7 @@ def test_a_competencys_own_reflect_and_strengths_come_before_the_generic_ones(te
     n = len(framework.competencies())
     # The first and the fourth are stronger areas, the second and third areas to develop.
     values = [5, 1, 1, 5] + [3] * (n - 4)
-    text = blocks(api.results_call(framework, given, scoring(framework, values), "2026-11-26")["view"])
+    text = blocks(api.results_call(HUDDLE, framework, given, scoring(framework, values), "2026-11-26")["view"])
     assert "Tell the next team how." in text[first.id]
     assert "talk together about what makes it work" not in text[first.id]
     fourth = framework.competencies()[3].id
@@ -248,11 +249,11 @@ def test_reflect_and_strengths_are_read_from_the_file_and_published(team, framew
 
 
 def test_the_rater_page_says_what_a_plain_code_reveals_with_the_sites_threshold(framework):
-    page = rater_page(framework, 4)
+    page = rater_page(HUDDLE, framework, 4)
     seen = next(line for line in page.splitlines() if line.startswith("- **What they see:**"))
     honest = next(line for line in page.splitlines() if line.startswith("- **Honestly:**"))
     assert "only within a group of at least 4 raters" in seen and "line manager's answers on their own" in seen
     assert "anyone who has this code can read your answers" in honest
     assert "the person you rate included" in honest and "at least 4 raters" in honest
     assert "at least 3" not in page
-    assert "at least 5 raters" in rater_page(framework, 5)
+    assert "at least 5 raters" in rater_page(HUDDLE, framework, 5)

@@ -12,7 +12,9 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from generator.build import build_site
-from generator.scoring import api, strings
+from generator.scoring import api
+from generator.scoring.kinds import Setting
+from generator.scoring.strings import HUDDLE, Messages
 from tests.assessment_page import answer, see_results, shown_scores
 from tests.sites import REPO, copy_fixture, serving
 
@@ -49,7 +51,6 @@ def test_the_page_the_scorer_and_the_next_build_get_the_sites_own_words(own_word
     assert config["messages"]["progress"] == "{answered} o {total} wedi eu hateb {{ok}}"  # for the page script
     published = json.loads((own_words_site / "assessments" / "tiny" / "framework.json").read_text())
     assert published["messages"] == yaml.safe_load(OWN)  # for the scorer in the worker
-    assert strings.said() == strings.MESSAGES  # the build is over: the next site starts from Huddle's own
 
 
 def test_the_pages_the_build_writes_say_the_sites_words(own_words_site):
@@ -67,19 +68,34 @@ def test_the_pages_the_build_writes_say_the_sites_words(own_words_site):
 def test_the_views_the_worker_renders_say_the_sites_words(own_words_site):
     # What the worker does: each call gets framework.json, with the site's words in it.
     published = (own_words_site / "assessments" / "tiny" / "framework.json").read_text()
-    try:
-        made = json.loads(
-            api.call(published, "code", json.dumps({"answers": {"a1": 3}, "group": "", "role": "", "nonce": [1, 2, 3]}))
-        )
-        pasted = made["value"]
-        team = json.loads(
-            api.call(published, "team", json.dumps({"pasted": pasted, "earlier": "", "k": 5, "k_group": 3}))
-        )["value"]
-    finally:
-        strings.use({})
-    assert "Ychwanegwch 4 cod arall i weld y proffil: o leiaf 5 cod." in team["view"]
-    assert "Add 4 more codes" not in team["view"]
-    assert strings.say("more-needed-many", missing=4, least=5).startswith("Add 4 more codes")
+    made = json.loads(
+        api.call(published, "code", json.dumps({"answers": {"a1": 3}, "group": "", "role": "", "nonce": [1, 2, 3]}))
+    )
+    pasted = made["value"]
+    team = json.loads(api.call(published, "team", json.dumps({"pasted": pasted, "earlier": "", "k": 5, "k_group": 3})))
+    assert "Ychwanegwch 4 cod arall i weld y proffil: o leiaf 5 cod." in team["value"]["view"]
+    assert "Add 4 more codes" not in team["value"]["view"]
+    assert HUDDLE.say("more-needed-many", missing=4, least=5).startswith("Add 4 more codes")
+
+
+def test_two_sites_in_one_process_never_borrow_each_others_words(own_words_site, tmp_path):
+    # `huddle serve` and the tests build many sites in one process, and a worker may score two pages' frameworks:
+    # each site's words are its own, whichever was built or scored last.
+    other = build_site(with_strings(tmp_path, "start: Begin here\nwhose-team: crew\n"), strict=True)
+    welsh = (own_words_site / "assessments" / "tiny" / "framework.json").read_text()
+    plain = (other / "assessments" / "tiny" / "framework.json").read_text()
+    assessment = (other / "assessments" / "tiny" / "index.html").read_text()
+    assert "Begin here" in assessment and "Dechrau nawr" not in assessment and "Clirio fy atebion" not in assessment
+    assert "Show crew profile" in (other / "assessments" / "tiny" / "team" / "index.html").read_text()
+    code = json.dumps({"answers": {"a1": 3}, "group": "", "role": "", "nonce": [1, 2, 3]})
+    pasted = json.loads(api.call(plain, "code", code))["value"]
+    team = json.dumps({"pasted": pasted, "earlier": "", "k": 5, "k_group": 3})
+    for _ in range(2):  # one after the other, and back again
+        welsh_view = json.loads(api.call(welsh, "team", team))["value"]["view"]
+        plain_view = json.loads(api.call(plain, "team", team))["value"]["view"]
+        assert "Ychwanegwch 4 cod arall" in welsh_view and "Add 4 more codes" not in welsh_view
+        assert "Add 4 more codes" in plain_view and "Ychwanegwch" not in plain_view
+    assert HUDDLE.say("start") == "Start now" and Messages({"start": "Go"}).say("start") == "Go"
 
 
 def test_theme_language_switches_materials_own_words(own_words_site):
@@ -156,9 +172,46 @@ def test_a_sentence_left_in_code_is_found():
 def test_a_sites_own_setting_names_keep_their_capitals_in_sentences():
     from generator.pages.casestudies import setting_page
 
-    strings.use({"setting-primary-care-in-sentence": "GP practices (NHS)"})
-    try:
-        assert "Case studies set in: GP practices (NHS)." in setting_page("primary-care", [])
-    finally:
-        strings.use({})
-    assert "Case studies set in: primary care." in setting_page("primary-care", [])
+    own_words = Messages({"setting-primary-care-in-sentence": "GP practices (NHS)"})
+    assert "Case studies set in: GP practices (NHS)." in setting_page(own_words, Setting.PRIMARY_CARE, [])
+    assert "Case studies set in: primary care." in setting_page(HUDDLE, Setting.PRIMARY_CARE, [])
+
+
+def _functions_taking_messages(tree: ast.Module) -> set[str]:
+    return {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and "messages" in [a.arg for a in node.args.args + node.args.kwonlyargs]
+    }
+
+
+def test_every_call_passes_its_messages_on():
+    # Functions that read people's input say Huddle's own words unless given a site's (`messages=`): a call that
+    # forgot to pass them on would show a site's readers Huddle's words in one sentence of a page in theirs.
+    folders = [REPO / "generator" / "scoring", REPO / "generator" / "pages"]
+    modules = {p.stem: ast.parse(p.read_text(encoding="utf-8")) for folder in folders for p in folder.glob("*.py")}
+    taking = {name: _functions_taking_messages(tree) for name, tree in modules.items()}
+    missed = []
+    for name, tree in modules.items():
+        local = {f: name for f in taking[name]}  # a name called bare: this module's function, or one imported
+        aliases = {}  # a module imported whole (`from . import codes`)
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    if node.module and node.module.split(".")[-1] in taking:
+                        local[alias.asname or alias.name] = node.module.split(".")[-1]
+                    elif alias.name in taking:
+                        aliases[alias.asname or alias.name] = alias.name
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            if isinstance(call.func, ast.Name) and call.func.id in local:
+                called, where = call.func.id, local[call.func.id]
+            elif isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+                called, where = call.func.attr, aliases.get(call.func.value.id, "")
+            else:
+                continue
+            if called not in taking.get(where, set()):
+                continue
+            passed = [a for a in call.args if isinstance(a, ast.Name) and a.id == "messages"]
+            if not passed and not any(k.arg == "messages" for k in call.keywords):
+                missed.append(f"{name}.py:{call.lineno}: {where}.{called}")
+    assert missed == []

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
+from ..scoring.kinds import Setting
 from ..sources import Problem, SourceError
 from ..sources.reading import parse_yaml, read_text, shown_path
 from ..sources.structure import check_structure
@@ -55,7 +56,7 @@ def parse_case_study(text: str, src_uri: str, shown: str, known: Collection[str]
         title=data["title"],
         summary=data["summary"],
         competencies=tuple(data["competencies"]),
-        setting=data["setting"],
+        setting=Setting(data["setting"]),  # the schema has checked it is one
         tags=tuple(data["tags"]),
         date=data["date"],
         illustrative=data["illustrative"],

@@ -5,27 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-SETTINGS = {
-    "acute": "setting-acute",
-    "community": "setting-community",
-    "mental-health": "setting-mental-health",
-    "primary-care": "setting-primary-care",
-    "ambulance": "setting-ambulance",
-    "board": "setting-board",
-    "system": "setting-system",
-}
-"""The settings a case study can have, by id, with the message (`scoring/strings.py`) of the label readers see."""
-
-SETTINGS_IN_SENTENCE = {
-    "acute": "setting-acute-in-sentence",
-    "community": "setting-community-in-sentence",
-    "mental-health": "setting-mental-health-in-sentence",
-    "primary-care": "setting-primary-care-in-sentence",
-    "ambulance": "setting-ambulance-in-sentence",
-    "board": "setting-board-in-sentence",
-    "system": "setting-system-in-sentence",
-}
-"""The same labels as a sentence says them (in English, without the capital); a site may keep its capitals."""
+from ..scoring.kinds import Setting
 
 
 @dataclass(frozen=True)
@@ -44,7 +24,7 @@ class CaseStudy:
     title: str
     summary: str
     competencies: tuple[str, ...]
-    setting: str
+    setting: Setting
     tags: tuple[str, ...]
     date: str
     illustrative: bool

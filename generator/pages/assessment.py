@@ -13,7 +13,7 @@ import math
 from ..scoring import results
 from ..scoring.html import h
 from ..scoring.model import Framework
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 from .framework import Text, block_html
 from .questionnaire import form
 from .uris import SEARCH_INTRO_ONLY, assessment_uri, framework_uri, front_matter, link, print_uri, text
@@ -22,8 +22,9 @@ SECONDS_PER_ITEM = 12
 """A generous reading-and-answering time per statement, for the intro's estimate."""
 
 
-def assessment_page(framework: Framework, md: Text) -> str:
+def assessment_page(messages: Messages, framework: Framework, md: Text) -> str:
     """The assessment page's Markdown."""
+    say = messages.say
     here = assessment_uri(framework)
     listed = framework.competencies()
     count = len(framework.items())
@@ -41,15 +42,15 @@ def assessment_page(framework: Framework, md: Text) -> str:
         "- "
         + say(
             "intro-measures",
-            competencies=counted("count-competencies-one", "count-competencies-many", len(listed)),
-            domains=counted("count-domains-one", "count-domains-many", len(framework.domains)),
+            competencies=counted(messages, "count-competencies-one", "count-competencies-many", len(listed)),
+            domains=counted(messages, "count-domains-one", "count-domains-many", len(framework.domains)),
             names=names,
         ),
         "- "
         + say(
             "intro-time",
-            statements=counted("count-statements-one", "count-statements-many", count),
-            minutes=counted("count-minutes-one", "count-minutes-many", minutes),
+            statements=counted(messages, "count-statements-one", "count-statements-many", count),
+            minutes=counted(messages, "count-minutes-one", "count-minutes-many", minutes),
         ),
         "- " + say("intro-private"),
         "",
@@ -74,17 +75,17 @@ def assessment_page(framework: Framework, md: Text) -> str:
             "details",
             {"class": "huddle-resume", "data-huddle-resume": True, "hidden": True, "data-search-exclude": True},
             h("summary", {}, say("resume-title")),
-            results.earlier_control("intro"),
+            results.earlier_control(messages, "intro"),
         ),
         "",
-        form(framework),
+        form(messages, framework),
         "",
-        results.section(framework),
+        results.section(messages, framework),
         "",
     ]
     return "\n".join(parts)
 
 
-def counted(one: str, many: str, count: int) -> str:
+def counted(messages: Messages, one: str, many: str, count: int) -> str:
     """`count` with its noun: message `one` for 1, else `many`."""
-    return say(one if count == 1 else many, count=count)
+    return messages.say(one if count == 1 else many, count=count)

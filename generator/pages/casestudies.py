@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..casestudies import SETTINGS, CaseStudy
-from ..casestudies.model import SETTINGS_IN_SENTENCE, tag_slug
+from ..casestudies import CaseStudy
+from ..casestudies.model import tag_slug
 from ..scoring.html import h
+from ..scoring.kinds import Setting
 from ..scoring.marks import illustrative_mark
 from ..scoring.model import Framework
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 from .uris import (
     CASE_STUDY_INDEX,
     assessment_uri,
@@ -55,16 +56,16 @@ def _capitals(text: str) -> int:
     return sum(char.isupper() for char in text)
 
 
-def setting_label(setting: str) -> str:
-    """The label readers see for a setting id, as the site says it."""
-    return say(SETTINGS[setting])
+def setting_label(messages: Messages, setting: Setting) -> str:
+    """The label readers see for a setting, as the site says it."""
+    return messages.say(setting.label)
 
 
-def by_setting(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
-    grouped: dict[str, list[CaseStudy]] = defaultdict(list)
+def by_setting(studies: Sequence[CaseStudy]) -> dict[Setting, list[CaseStudy]]:
+    grouped: dict[Setting, list[CaseStudy]] = defaultdict(list)
     for study in studies:
         grouped[study.setting].append(study)
-    return {setting: grouped[setting] for setting in SETTINGS if setting in grouped}
+    return {setting: grouped[setting] for setting in Setting if setting in grouped}
 
 
 def by_competency(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
@@ -75,14 +76,20 @@ def by_competency(studies: Sequence[CaseStudy]) -> dict[str, list[CaseStudy]]:
     return grouped
 
 
-def index_lists(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
+def index_lists(messages: Messages, studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
     """The listings of the case study index: every case study first, then the filters in one compact block."""
+    say = messages.say
     here = CASE_STUDY_INDEX
     counts = by_competency(studies)
-    lines = [heading(2, say("studies-all-title", count=len(studies))), "", *listed(here, newest_first(studies)), ""]
+    lines = [
+        heading(2, say("studies-all-title", count=len(studies))),
+        "",
+        *listed(messages, here, newest_first(studies)),
+        "",
+    ]
     lines += [heading(2, say("studies-find-title")), ""]
     settings = [
-        f"{markdown_link(setting_label(setting), link(here, setting_uri(setting)))} ({len(group)})"
+        f"{markdown_link(setting_label(messages, setting), link(here, setting_uri(setting)))} ({len(group)})"
         for setting, group in by_setting(studies).items()
     ]
     lines += [_filters(text(say("studies-filter-setting")), settings), ""]
@@ -105,8 +112,9 @@ def _filters(name: str, links: Sequence[str]) -> str:
     return f"**{name}:** " + " · ".join(links)
 
 
-def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
+def index_page(messages: Messages, studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) -> str:
     """The case study index, when the site has no `case-studies/index.md` of its own."""
+    say = messages.say
     return "\n".join(
         [
             front_matter(title=say("studies-index-title")),
@@ -114,24 +122,26 @@ def index_page(studies: Sequence[CaseStudy], frameworks: Sequence[Framework]) ->
             "",
             say("studies-intro"),
             "",
-            index_lists(studies, frameworks),
+            index_lists(messages, studies, frameworks),
         ]
     )
 
 
-def setting_page(setting: str, studies: Sequence[CaseStudy]) -> str:
-    label = setting_label(setting)
-    named = say(SETTINGS_IN_SENTENCE[setting])
-    return _listing(setting_uri(setting), label, say("studies-in-setting", setting=text(named)), studies)
+def setting_page(messages: Messages, setting: Setting, studies: Sequence[CaseStudy]) -> str:
+    say = messages.say
+    label = setting_label(messages, setting)
+    named = say(setting.in_sentence)
+    return _listing(messages, setting_uri(setting), label, say("studies-in-setting", setting=text(named)), studies)
 
 
-def tag_page(slug: str, label: str, studies: Sequence[CaseStudy]) -> str:
+def tag_page(messages: Messages, slug: str, label: str, studies: Sequence[CaseStudy]) -> str:
     # A title starts with a capital, and keeps the capitals the tag was written with.
     title = label[:1].upper() + label[1:]
-    return _listing(tag_uri(slug), title, say("studies-tagged", tag=text(label)), studies)
+    return _listing(messages, tag_uri(slug), title, messages.say("studies-tagged", tag=text(label)), studies)
 
 
-def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) -> str:
+def _listing(messages: Messages, here: str, label: str, intro: str, studies: Sequence[CaseStudy]) -> str:
+    say = messages.say
     everything = markdown_link(say("studies-all"), link(here, CASE_STUDY_INDEX))
     return "\n".join(
         [
@@ -140,16 +150,17 @@ def _listing(here: str, label: str, intro: str, studies: Sequence[CaseStudy]) ->
             "",
             f"{intro} {everything}",
             "",
-            *listed(here, newest_first(studies)),
+            *listed(messages, here, newest_first(studies)),
             "",
         ]
     )
 
 
-def decorate(markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) -> str:
+def decorate(messages: Messages, markdown: str, study: CaseStudy, frameworks: dict[str, Framework]) -> str:
     """A case study's Markdown with its note, setting and tags, and links to competencies and assessments."""
+    say = messages.say
     here = study.src_uri
-    setting = markdown_link(setting_label(study.setting), link(here, setting_uri(study.setting)))
+    setting = markdown_link(setting_label(messages, study.setting), link(here, setting_uri(study.setting)))
     if study.organisation and study.illustrative:
         # An invented story is set somewhere generic; it does not come "from" anyone.
         facts = [say("study-setting-illustrative", organisation=text(study.organisation), setting=setting)]
@@ -201,10 +212,10 @@ def _split_title(markdown: str) -> tuple[str, str]:
     return "", markdown
 
 
-def listed(here: str, studies: Sequence[CaseStudy]) -> list[str]:
+def listed(messages: Messages, here: str, studies: Sequence[CaseStudy]) -> list[str]:
     """A Markdown list of case studies for the page `here`: each title, marked when illustrative, then its summary."""
     # Two trailing spaces end the line inside the item, so the summary reads beneath its title.
-    marks = {False: illustrative_mark(False), True: illustrative_mark(True)}  # made once, not once a study
+    marks = {False: illustrative_mark(messages, False), True: illustrative_mark(messages, True)}  # made once, not once a study
     return [
         f"- [{text(s.title)}]({link(here, s.src_uri)}){marks[s.illustrative]}  \n  {text(s.summary)}" for s in studies
     ]

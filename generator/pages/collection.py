@@ -6,12 +6,13 @@ from __future__ import annotations
 from ..scoring.html import Markup, h
 from ..scoring.model import Framework
 from ..scoring.sealed import MAX_INVITATIONS
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 
 
-def collection_section(framework: Framework, intro: str, invite_to: str) -> Markup:
+def collection_section(messages: Messages, framework: Framework, intro: str, invite_to: str) -> Markup:
     """The collection's controls: `intro` says what sealed codes are for here; `invite_to` is the page the
     invitation links open (relative to this one)."""
+    say = messages.say
     return h(
         "details",
         {

@@ -8,10 +8,11 @@ profile (rendered by the scoring package) and inserts it.
 from __future__ import annotations
 
 from ..scoring.html import Markup, h, join
+from ..scoring.kinds import RATERS
 from ..scoring.model import Framework
 from ..scoring.organisation import LABEL_MOST
 from ..scoring.results import code_box, whose
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 from .collection import collection_section
 from .questionnaire import rater_questions, save_option
 from .uris import (
@@ -31,10 +32,11 @@ CODE_INPUT = {"spellcheck": "false", "autocapitalize": "off", "autocomplete": "o
 """A box for result codes: no spelling marks, capitals or suggestions on a code."""
 
 
-def team_page(framework: Framework, k: int) -> str:
+def team_page(messages: Messages, framework: Framework, k: int) -> str:
     """The team profile page's Markdown."""
+    say = messages.say
     here = team_uri(framework)
-    pooled = whose(framework)
+    pooled = whose(messages, framework)
     title = say("team-title", title=framework.title, whose=pooled)
     return "\n".join(
         [
@@ -47,7 +49,7 @@ def team_page(framework: Framework, k: int) -> str:
             *(["- " + say("team-groups")] if framework.groups else []),
             "- " + say("honesty"),
             "",
-            collection_section(framework, say("collection-intro-team"), "../"),
+            collection_section(messages, framework, say("collection-intro-team"), "../"),
             "",
             h(
                 "form",
@@ -83,24 +85,24 @@ def team_page(framework: Framework, k: int) -> str:
                         },
                     ),
                 ),
-                _survey(say("survey-title"), say("survey-text", least=k), "data-huddle-mapping-box"),
+                _survey(messages, say("survey-title"), say("survey-text", least=k), "data-huddle-mapping-box"),
                 _submit(say("show-profile", whose=pooled)),
             ),
             "",
-            _output(say("profile-title", whose=pooled), csv=True, more=_profile_file_box()),
+            _output(messages, say("profile-title", whose=pooled), csv=True, more=_profile_file_box(messages)),
             "",
         ]
     )
 
 
-def _survey(title: str, text: str, box: str) -> Markup:
+def _survey(messages: Messages, title: str, text: str, box: str) -> Markup:
     """The disclosure for a survey tool's export, with the `box` its column choices go in."""
     return h(
         "details",
         {"class": "huddle-survey"},
         h("summary", {}, title),
         h("p", {}, text),
-        h("label", {"for": "huddle-survey-file"}, say("survey-label")),
+        h("label", {"for": "huddle-survey-file"}, messages.say("survey-label")),
         h(
             "input",
             {"type": "file", "id": "huddle-survey-file", "accept": ".csv,text/csv", "data-huddle-survey-file": True},
@@ -149,9 +151,12 @@ def _submit(label: str) -> Markup:
     )
 
 
-def _output(title: str, csv: bool, download_label: str = "download-profile", more: Markup | None = None) -> Markup:
+def _output(
+    messages: Messages, title: str, csv: bool, download_label: str = "download-profile", more: Markup | None = None
+) -> Markup:
     """Where the worker's view goes: the lines not counted, the view, and the buttons to keep it (`more`
     after them)."""
+    say = messages.say
     download = None
     if csv:
         download = h(
@@ -182,8 +187,9 @@ def _output(title: str, csv: bool, download_label: str = "download-profile", mor
     )
 
 
-def _profile_file_box() -> Markup:
+def _profile_file_box(messages: Messages) -> Markup:
     """The labels a profile file for the organisation view carries (a team, a round), and its button."""
+    say = messages.say
     return h(
         "div",
         {"class": "huddle-profile-file", "data-huddle-profile-file": True},
@@ -224,9 +230,10 @@ def _profile_file_box() -> Markup:
     )
 
 
-def organisation_page(framework: Framework, k: int, k_group: int) -> str:
+def organisation_page(messages: Messages, framework: Framework, k: int, k_group: int) -> str:
     """The organisation view's page: many teams' profile files (or one survey export split by a column) side by
     side, pooled, grouped and compared, in this browser."""
+    say = messages.say
     here = organisation_uri(framework)
     title = say("organisation-title", title=framework.title)
     return "\n".join(
@@ -256,6 +263,7 @@ def organisation_page(framework: Framework, k: int, k_group: int) -> str:
                     _files_field("huddle-earlier-files", say("organisation-round-label"), "data-huddle-earlier-files"),
                 ),
                 _survey(
+                    messages,
                     say("organisation-survey-title"),
                     say("organisation-survey-text", least=k),
                     "data-huddle-columns-box",
@@ -263,7 +271,7 @@ def organisation_page(framework: Framework, k: int, k_group: int) -> str:
                 _submit(say("organisation-show")),
             ),
             "",
-            _output(say("organisation-view-title"), csv=True, download_label="download-heat"),
+            _output(messages, say("organisation-view-title"), csv=True, download_label="download-heat"),
             "",
         ]
     )
@@ -292,12 +300,9 @@ def _front(framework: Framework, title: str) -> str:
     )
 
 
-ROLES = (("manager", "role-manager"), ("peer", "role-peer"), ("report", "role-report"), ("other", "role-other"))
-"""The roles a rater chooses from, each with its message."""
-
-
-def rater_page(framework: Framework, least: int) -> str:
+def rater_page(messages: Messages, framework: Framework, least: int) -> str:
     """The page a colleague uses to give 360 feedback: a role, the rater's wording, and a code to send back."""
+    say = messages.say
     title = framework.title + ": " + say("rater-link")
     role = h(
         "fieldset",
@@ -310,10 +315,10 @@ def rater_page(framework: Framework, least: int) -> str:
                 h(
                     "div",
                     {"class": "huddle-option"},
-                    h("input", {"type": "radio", "name": "huddle-role", "id": f"role-{value}", "value": value}),
-                    h("label", {"for": f"role-{value}"}, say(label)),
+                    h("input", {"type": "radio", "name": "huddle-role", "id": f"role-{role}", "value": role}),
+                    h("label", {"for": f"role-{role}"}, say(role.choice)),
                 )
-                for value, label in ROLES
+                for role in RATERS
             ],
         ),
     )
@@ -350,19 +355,20 @@ def rater_page(framework: Framework, least: int) -> str:
                         say("progress", answered=0, total=len(framework.items())),
                     ),
                 ),
-                save_option(),
+                save_option(messages),
                 role,
                 rater_questions(framework),
                 _submit(say("rater-get-code")),
-                code_box(say("rater-code-label")),
+                code_box(messages, say("rater-code-label")),
             ),
             "",
         ]
     )
 
 
-def feedback_page(framework: Framework, least: int) -> str:
+def feedback_page(messages: Messages, framework: Framework, least: int) -> str:
     """ "My 360": the person's own code and their raters' codes, pooled under the 360 rules."""
+    say = messages.say
     here = feedback_uri(framework)
     title = framework.title + ": " + say("feedback-link")
     rater = markdown_link(say("rater-link"), link(here, rater_uri(framework)))
@@ -377,7 +383,7 @@ def feedback_page(framework: Framework, least: int) -> str:
             "",
             say("feedback-rules", least=least) + " " + say("honesty"),
             "",
-            collection_section(framework, say("collection-intro-feedback"), "../rater/"),
+            collection_section(messages, framework, say("collection-intro-feedback"), "../rater/"),
             "",
             h(
                 "form",
@@ -401,7 +407,7 @@ def feedback_page(framework: Framework, least: int) -> str:
                 _submit(say("show-feedback")),
             ),
             "",
-            _output(say("feedback-view-title"), csv=False),
+            _output(messages, say("feedback-view-title"), csv=False),
             "",
         ]
     )

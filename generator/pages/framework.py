@@ -8,7 +8,7 @@ from ..casestudies import CaseStudy
 from ..scoring.html import Markup, h
 from ..scoring.model import Band, Change, Competency, Domain, Framework, Item
 from ..scoring.results import band_range, long_date
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 from .casestudies import listed
 from .uris import (
     assessment_uri,
@@ -29,21 +29,22 @@ Text = Callable[[str, str, str], str]
 """Renders framework Markdown for a page: (markdown, page source URI, field name) to HTML."""
 
 
-def reference_title(framework: Framework) -> str:
+def reference_title(messages: Messages, framework: Framework) -> str:
     """The framework page's title, distinct from its assessment page's (the framework's own title)."""
-    return say("framework-title", title=framework.title)
+    return messages.say("framework-title", title=framework.title)
 
 
-def framework_page(framework: Framework, md: Text) -> str:
+def framework_page(messages: Messages, framework: Framework, md: Text) -> str:
     """The printable reference of a framework: scale, bands, domains, competencies and items."""
+    say = messages.say
     here = framework_uri(framework)
 
     def block(source: str, field: str) -> str:
         return block_html(md(source, here, f"Framework '{framework.id}' {field}"))
 
     lines = [
-        front_matter(title=reference_title(framework), huddle_reference=framework.id),
-        f"# {text(reference_title(framework))}",
+        front_matter(title=reference_title(messages, framework), huddle_reference=framework.id),
+        f"# {text(reference_title(messages, framework))}",
         "",
         block(framework.description, "description"),
         "",
@@ -60,7 +61,7 @@ def framework_page(framework: Framework, md: Text) -> str:
     if framework.scale.not_applicable:
         lines += ["", say("scale-not-applicable", answer=text(framework.scale.not_applicable))]
     summary = lambda b: md(b.summary, here, f"Framework '{framework.id}' band '{b.label}' summary")  # noqa: E731
-    lines += ["", heading(2, say("bands-title")), "", _bands_table(framework, framework.bands, summary)]
+    lines += ["", heading(2, say("bands-title")), "", _bands_table(messages, framework, framework.bands, summary)]
     lines += ["", say("score-rule")]
     for domain in framework.domains:
         lines += ["", f"## {text(domain.title)}", "", block(domain.description, f"domain '{domain.id}' description")]
@@ -68,7 +69,7 @@ def framework_page(framework: Framework, md: Text) -> str:
             target = link(here, competency_uri(framework.id, competency.id))
             lines += ["", f"### [{text(competency.title)}]({target})", ""]
             lines += [block(competency.description, f"competency '{competency.id}' description"), ""]
-            lines += _items(competency.items)
+            lines += _items(messages, competency.items)
     if framework.further_reading:
         lines += ["", heading(2, say("framework-reading-title")), "", say("framework-reading-note"), ""]
         works = [h("li", {}, h("a", {"href": work.url}, work.title)) for work in framework.further_reading]
@@ -76,7 +77,7 @@ def framework_page(framework: Framework, md: Text) -> str:
     if framework.changelog:
         lines += ["", heading(2, say("changelog-title"))]
         for entry in framework.changelog:
-            lines += ["", heading(3, _version_title(entry)), ""]
+            lines += ["", heading(3, _version_title(messages, entry)), ""]
             changes = [
                 md(change, here, f"Framework '{framework.id}' changelog '{entry.version}'") for change in entry.changes
             ]
@@ -84,17 +85,24 @@ def framework_page(framework: Framework, md: Text) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _version_title(entry: Change) -> str:
+def _version_title(messages: Messages, entry: Change) -> str:
     """A changelog entry's heading: its version, and its date in words when it has one."""
+    say = messages.say
     if entry.date:
-        return say("changelog-version-date", version=entry.version, date=long_date(entry.date))
+        return say("changelog-version-date", version=entry.version, date=long_date(messages, entry.date))
     return say("changelog-version", version=entry.version)
 
 
 def competency_page(
-    framework: Framework, domain: Domain, competency: Competency, studies: Sequence[CaseStudy], md: Text
+    messages: Messages,
+    framework: Framework,
+    domain: Domain,
+    competency: Competency,
+    studies: Sequence[CaseStudy],
+    md: Text,
 ) -> str:
     """One competency: what it is, its items and bands, how to develop it, and case studies."""
+    say = messages.say
     here = competency_uri(framework.id, competency.id)
     where = f"Framework '{framework.id}' competency '{competency.id}'"
     of = markdown_link(framework.title, link(here, framework_uri(framework)))
@@ -108,43 +116,49 @@ def competency_page(
         "",
         heading(2, say("looks-like-title")),
         "",
-        *_items(competency.items),
+        *_items(messages, competency.items),
         "",
         heading(2, say("bands-title")),
         "",
-        _bands_table(framework, competency.bands, lambda b: md(b.summary, here, f"{where} band '{b.label}' summary")),
+        _bands_table(
+            messages, framework, competency.bands, lambda b: md(b.summary, here, f"{where} band '{b.label}' summary")
+        ),
     ]
     if competency.develop:
         develop = block_html(md(competency.develop, here, f"{where} develop"))
         lines += ["", heading(2, say("develop-title")), "", develop]
     lines += ["", heading(2, say("competency-studies-title")), ""]
     if studies:
-        lines += listed(here, studies)
+        lines += listed(messages, here, studies)
     else:
         lines.append(say("competency-no-studies"))
     lines += ["", markdown_link(say("competency-assess"), link(here, assessment_uri(framework)))]
     return "\n".join(lines) + "\n"
 
 
-def _items(items: Sequence[Item]) -> list[str]:
+def _items(messages: Messages, items: Sequence[Item]) -> list[str]:
     out = []
     for item in items:
-        found = note(item, "note-reverse", "note-reverse-weight")
+        found = note(messages, item, "note-reverse", "note-reverse-weight")
         out.append(f"- {text(item.text)}" + (f" *{text(found)}*" if found else ""))
     return out
 
 
-def note(item: Item, reverse: str, reverse_weight: str) -> str:
+def note(messages: Messages, item: Item, reverse: str, reverse_weight: str) -> str:
     """What is special about an item's scoring, in words (reverse keying, weight), or "": `reverse` and
     `reverse_weight` are the messages that say it is reverse-keyed."""
+    say = messages.say
     if item.reverse:
         return say(reverse_weight, weight=item.weight) if item.weight != 1 else say(reverse)
     return say("note-weight", weight=item.weight) if item.weight != 1 else ""
 
 
-def _bands_table(framework: Framework, bands: Sequence[Band], summary: Callable[[Band], str]) -> str:
+def _bands_table(
+    messages: Messages, framework: Framework, bands: Sequence[Band], summary: Callable[[Band], str]
+) -> str:
     """The bands as an HTML table: each summary is rendered Markdown, which a Markdown table cannot hold.
     Each band says its scores in words, as the results do ("from 2.5 to under 3.5")."""
+    say = messages.say
     names = (say("bands-band"), say("bands-scores"), say("bands-meaning"))
     head = h("tr", {}, [h("th", {"scope": "col"}, name) for name in names])
     rows = [
@@ -152,7 +166,7 @@ def _bands_table(framework: Framework, bands: Sequence[Band], summary: Callable[
             "tr",
             {},
             h("td", {}, b.label),
-            h("td", {}, band_range(framework, bands, b)),
+            h("td", {}, band_range(messages, framework, bands, b)),
             h("td", {}, Markup(summary(b))),
         )
         for b in bands

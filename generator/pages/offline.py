@@ -7,12 +7,13 @@ forgets them all at the press of a button (a shared ward computer shows the next
 from __future__ import annotations
 
 from ..scoring.html import h
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 from .uris import front_matter, heading
 
 
-def offline_page() -> str:
+def offline_page(messages: Messages) -> str:
     """The offline page's Markdown."""
+    say = messages.say
     title = say("offline-title")
     return "\n".join(
         [

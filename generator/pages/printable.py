@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..scoring.model import Band, Framework
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 from ..scoring.voice import about
 from .framework import note
 from .uris import assessment_uri, front_matter, heading, link, markdown_link, print_uri, table_head, text
@@ -14,8 +14,9 @@ PRINTED_BY = "{{ branding.name }}"
 """The organisation's name, on paper as well: a placeholder the build fills for every page (placeholders.py)."""
 
 
-def printable_page(framework: Framework) -> str:
+def printable_page(messages: Messages, framework: Framework) -> str:
     """Markdown for a paper copy: numbered statements with answer boxes, then how to score them."""
+    say = messages.say
     here = print_uri(framework)
     scale = framework.scale
     low, high = scale.low, scale.high
@@ -31,7 +32,7 @@ def printable_page(framework: Framework) -> str:
         "",
         PRINTED_BY,
         "",
-        about(framework.audience, "printable-intro", version=text(framework.version), online=online),
+        about(messages, framework.audience, "printable-intro", version=text(framework.version), online=online),
     ]
     for domain in framework.domains:
         lines += ["", f"## {text(domain.title)}"]
@@ -56,16 +57,18 @@ def printable_page(framework: Framework) -> str:
     for competency in framework.competencies():
         cells = []
         for item in competency.items:
-            found = note(item, "key-reversed", "key-reversed-weight")
+            found = note(messages, item, "key-reversed", "key-reversed-weight")
             cells.append(str(numbers[item.id]) + (f" {text(found)}" if found else ""))
         lines.append(f"| {text(competency.title)} | {', '.join(cells)} |")
-    lines += ["", say("printable-bands", bands=_bands(framework.bands))]
+    lines += ["", say("printable-bands", bands=_bands(messages, framework.bands))]
     for competency in framework.competencies():
-        if _bands(competency.bands) != _bands(framework.bands):
-            own = say("printable-own-bands", competency=text(competency.title), bands=_bands(competency.bands))
+        if _bands(messages, competency.bands) != _bands(messages, framework.bands):
+            own = say(
+                "printable-own-bands", competency=text(competency.title), bands=_bands(messages, competency.bands)
+            )
             lines += ["", own]
     return "\n".join(lines) + "\n"
 
 
-def _bands(bands: Sequence[Band]) -> str:
-    return ", ".join(say("printable-band", start=b.start, label=text(b.label)) for b in bands)
+def _bands(messages: Messages, bands: Sequence[Band]) -> str:
+    return ", ".join(messages.say("printable-band", start=b.start, label=text(b.label)) for b in bands)

@@ -13,11 +13,12 @@ import json
 
 from ..scoring.html import Markup, h
 from ..scoring.model import NOT_APPLICABLE, Framework, Item, Scale
-from ..scoring.strings import say
+from ..scoring.strings import Messages
 
 
-def form(framework: Framework) -> Markup:
+def form(messages: Messages, framework: Framework) -> Markup:
     """The questionnaire: notices, a sticky progress line, saving, numbered items by domain, clearing, submit."""
+    say = messages.say
     total = len(framework.items())
     progress = say("progress", answered=0, total=total)
     numbers = {item.id: n for n, item in enumerate(framework.items(), start=1)}
@@ -35,19 +36,19 @@ def form(framework: Framework) -> Markup:
             "data-search-exclude": True,
         },
         _notice(),
-        _gaps(total),
+        _gaps(messages, total),
         h(
             "div",
             {"class": "huddle-bar", "data-huddle-bar": True},
             h("p", {"class": "huddle-progress", "data-huddle-progress": True, "role": "status"}, progress),
             h("p", {"class": "huddle-loading", "data-huddle-loading": True, "hidden": True}),
-            _retry(),
+            _retry(messages),
             h("p", {"class": "huddle-status", "role": "status", "data-huddle-status": True}),
         ),
         # "Start now" leads here, under the sticky bar: the intro and the button leave the screen, so the
         # person sees it worked, and the first thing in view is the offer to save.
         h("span", {"id": "start-here"}),
-        save_option(),
+        save_option(messages),
         [
             h(
                 "section",
@@ -68,7 +69,7 @@ def form(framework: Framework) -> Markup:
             {"class": "huddle-nojs", "data-huddle-nojs": True},
             say("no-javascript", printable=say("printable-link")),
         ),
-        _clearing(),
+        _clearing(messages),
         h(
             "div",
             {"class": "huddle-actions"},
@@ -90,7 +91,7 @@ def _notice() -> Markup:
     )
 
 
-def _retry() -> Markup:
+def _retry(messages: Messages) -> Markup:
     """ "Try again", in the sticky bar: in view wherever the person is when the scorer could not start."""
     return h(
         "p",
@@ -98,13 +99,14 @@ def _retry() -> Markup:
         h(
             "button",
             {"type": "button", "class": "md-button md-button--primary", "data-huddle-retry": True},
-            say("try-again"),
+            messages.say("try-again"),
         ),
     )
 
 
-def _gaps(total: int) -> Markup:
+def _gaps(messages: Messages, total: int) -> Markup:
     """Shown when the results are asked for with statements left: every one is optional, so not an error."""
+    say = messages.say
     return h(
         "div",
         {"class": "huddle-gaps", "data-huddle-gaps": True, "hidden": True, "tabindex": "-1"},
@@ -120,22 +122,27 @@ def _gaps(total: int) -> Markup:
         ),
         h("p", {}, say("gaps-list-title")),
         h("ul", {"data-huddle-gaps-list": True}),
-        _choice(("data-huddle-continue-answering", "continue-answering"), ("data-huddle-continue", "see-results-now")),
+        _choice(
+            messages,
+            ("data-huddle-continue-answering", "continue-answering"),
+            ("data-huddle-continue", "see-results-now"),
+        ),
     )
 
 
-def _choice(first: tuple[str, str], second: tuple[str, str]) -> Markup:
+def _choice(messages: Messages, first: tuple[str, str], second: tuple[str, str]) -> Markup:
     """Two buttons side by side, the first the main one: each a (data attribute, message key)."""
     buttons = [
-        h("button", {"type": "button", "class": f"md-button{extra}", attribute: True}, say(key))
+        h("button", {"type": "button", "class": f"md-button{extra}", attribute: True}, messages.say(key))
         for (attribute, key), extra in ((first, " md-button--primary"), (second, ""))
     ]
     return h("p", {"class": "huddle-buttons"}, buttons)
 
 
-def save_option() -> Markup:
+def save_option(messages: Messages) -> Markup:
     """Saving on this device, offered before the first statement: someone called away at statement 12 has seen it.
     The assessment and the rater page both offer it; each page's script shows it where storage works."""
+    say = messages.say
     return h(
         "div",
         {"class": "huddle-storage", "data-huddle-storage": True, "hidden": True},
@@ -161,8 +168,9 @@ def save_option() -> Markup:
     )
 
 
-def _clearing() -> Markup:
+def _clearing(messages: Messages) -> Markup:
     """The button that clears the answers, after the statements, and its confirmation."""
+    say = messages.say
     return h(
         "div",
         {"class": "huddle-clear", "data-huddle-clear-box": True, "hidden": True},
@@ -179,7 +187,7 @@ def _clearing() -> Markup:
                 {"id": "huddle-confirm-text"},
                 say("clear-confirm"),
             ),
-            _choice(("data-huddle-confirm-clear", "clear-yes"), ("data-huddle-keep", "clear-no")),
+            _choice(messages, ("data-huddle-confirm-clear", "clear-yes"), ("data-huddle-keep", "clear-no")),
         ),
     )
 

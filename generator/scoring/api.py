@@ -11,6 +11,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import asdict
 from fractions import Fraction
 from typing import Any
 
@@ -22,44 +23,48 @@ from . import (
     organisation_view,
     results,
     sealed,
-    strings,
     survey,
     team,
     team_view,
 )
 from .alphabet import ALPHABET
 from .chart import bar_chart
+from .kinds import RATERS, Role
 from .model import Framework, Guidance, normalise, read_guidance
 from .report import changes, read_saved, report, saved_result
 from .score import score
+from .strings import Messages
 
 
 def results_call(
+    messages: Messages,
     framework: Framework,
     guidance: Guidance,
     answers: Mapping[str, Any],
     date: str,
     earlier: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The results view's HTML for `answers` (and the change since `earlier`, as `read_saved` gives it),
+    """The results view's HTML for `answers` (and the change since `earlier`, as the "read_saved" call gave it),
     and the downloads."""
-    found = report(framework, answers, date)
+    found = report(framework, answers, date, messages=messages)
     before = score(framework, earlier["answers"]) if earlier is not None else None
-    chart = bar_chart(framework, found, before)
+    chart = bar_chart(messages, framework, found.result.competencies, before.competencies if before else None)
     shown = ""
     if earlier is not None and before is not None:
-        rows = changes(before, found)  # both already scored
-        shown = results.comparison(framework, rows, earlier.get("date", ""), earlier.get("notes", ""))
+        rows = changes(before, found.result)  # both already scored
+        shown = results.comparison(messages, framework, rows, earlier.get("date", ""), earlier.get("notes", ""))
     return {
-        "view": results.view(framework, guidance, found, answers, chart),
+        "view": results.view(messages, framework, guidance, found, answers, chart),
         "comparison": shown,
-        "json": found["saved"],
-        "csv": found["csv"],
+        "json": found.saved,
+        "csv": found.csv,
         "stem": f"{framework.id}-{date}",
     }
 
 
-def saved_call(framework: Framework, guidance: Guidance, answers: Mapping[str, Any], date: str, notes: str) -> str:
+def saved_call(
+    messages: Messages, framework: Framework, guidance: Guidance, answers: Mapping[str, Any], date: str, notes: str
+) -> str:
     """The saved-result file for `answers` with the notes as they are now (they change after scoring)."""
     if not isinstance(notes, str):
         raise ValueError("The notes must be text.")
@@ -67,28 +72,35 @@ def saved_call(framework: Framework, guidance: Guidance, answers: Mapping[str, A
 
 
 def code_call(
-    framework: Framework, guidance: Guidance, answers: Mapping[str, Any], group: str, role: str, nonce: Any
+    messages: Messages,
+    framework: Framework,
+    guidance: Guidance,
+    answers: Mapping[str, Any],
+    group: str,
+    role: str,
+    nonce: Any,
 ) -> str:
     """A result code for `answers` (a rater's when `role` is given). The page's random numbers make the nonce."""
     if isinstance(nonce, list):
         nonce = "".join(ALPHABET[n % len(ALPHABET)] for n in nonce if isinstance(n, int))
-    return codes.encode(framework, answers, group=group, role=role, nonce=str(nonce))
+    return codes.encode(framework, answers, group=group, role=role, nonce=str(nonce), messages=messages)
 
 
-def _collection(key: Mapping[str, Any] | None) -> sealed.Collection | None:
+def _collection(messages: Messages, key: Mapping[str, Any] | None) -> sealed.Collection | None:
     """The collection of the key file loaded (`{"collection": id, "secret": base64url}`), or None."""
-    return None if key is None else sealed.Collection.from_json(key)
+    return None if key is None else sealed.Collection.from_json(key, messages=messages)
 
 
-def _head(framework: Framework, guidance: Guidance | None, date: str, rounds: list[str]) -> str:
+def _head(messages: Messages, framework: Framework, guidance: Guidance | None, date: str, rounds: list[str]) -> str:
     """A collective view's printed head: when this browser made it, and which round of codes it holds."""
     if not date:
         return ""
-    made = strings.say("print-made", version=framework.version, date=results.long_date(date))
+    made = messages.say("print-made", version=framework.version, date=results.long_date(messages, date))
     return results.print_head(framework, guidance, made, *rounds)
 
 
 def team_call(
+    messages: Messages,
     framework: Framework,
     guidance: Guidance,
     pasted: str,
@@ -102,32 +114,33 @@ def team_call(
 
     With the `key` of a collection, the page has opened the sealed codes it could (see `codes.read_codes`).
     `date` (YYYY-MM-DD, this browser's today) dates the printout's head."""
-    collection = _collection(key)
-    now = codes.read_codes(framework, pasted, roles=("",), collection=collection)
+    collection = _collection(messages, key)
+    now = codes.read_codes(framework, pasted, roles=(Role.SELF,), collection=collection, messages=messages)
     found = team.profile(framework, now.codes, k)
     before = None
-    notes = [team_view.kind_note(now), team_view.batch_notes(now)]
+    notes = [team_view.kind_note(messages, now), team_view.batch_notes(messages, now)]
     if earlier.strip():
-        then = codes.read_codes(framework, earlier, roles=("",), collection=collection)
+        then = codes.read_codes(framework, earlier, roles=(Role.SELF,), collection=collection, messages=messages)
         before = team.profile(framework, then.codes, k)
-        notes.append(team_view.batch_notes(then, "batch-earlier"))
-    groups = team.by_group(framework, now.codes, k, k_group)
-    rounds = [strings.say("print-round", members=found.members)]
+        notes.append(team_view.batch_notes(messages, then, "batch-earlier"))
+    groups = team.by_group(framework, now.codes, k, k_group, messages=messages)
+    rounds = [messages.say("print-round", members=found.members)]
     if before is not None and found.shown and before.shown and team.comparable(found.members, before.members, k):
-        rounds.append(strings.say("print-round-earlier", members=before.members))
+        rounds.append(messages.say("print-round-earlier", members=before.members))
     return {
-        "head": _head(framework, guidance, date, rounds),
-        "view": team_view.view(framework, found, groups, before),
+        "head": _head(messages, framework, guidance, date, rounds),
+        "view": team_view.view(messages, framework, found, groups, before),
         "notes": "".join(notes),
         "counted": len(now.codes),
         "shown": found.shown,
-        "csv": team_view.to_csv(found, framework.audience),
+        "csv": team_view.to_csv(messages, found, framework.audience),
         "figures": organisation.figures(found),
         "stem": f"{framework.id}-team-profile",
     }
 
 
 def feedback_call(
+    messages: Messages,
     framework: Framework,
     guidance: Guidance,
     own: str,
@@ -140,51 +153,66 @@ def feedback_call(
     """The 360 view of the person's own code and the rater codes pasted (one a line); `date` as for a team."""
     if not framework.offers_360:
         raise ValueError(f"{framework.title} does not offer 360 feedback.")
-    mine = codes.decode(framework, own)
+    mine = codes.decode(framework, own, messages=messages)
     if mine.role:
-        raise ValueError(strings.say("own-code-is-a-rater"))
-    raters = codes.read_codes(framework, pasted, roles=codes.ROLES[1:], collection=_collection(key))
-    shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)))
+        raise ValueError(messages.say("own-code-is-a-rater"))
+    raters = codes.read_codes(framework, pasted, roles=RATERS, collection=_collection(messages, key), messages=messages)
+    shown = feedback.feedback(framework, mine, raters.codes, least, Fraction(str(gap)), messages=messages)
     return {
-        "head": _head(framework, guidance, date, [strings.say("print-round-feedback", raters=len(raters.codes))]),
-        "view": feedback_view.view(framework, shown, Fraction(str(gap)), least),
-        "notes": team_view.kind_note(raters) + team_view.batch_notes(raters),
+        "head": _head(
+            messages, framework, guidance, date, [messages.say("print-round-feedback", raters=len(raters.codes))]
+        ),
+        "view": feedback_view.view(messages, framework, shown, Fraction(str(gap)), least),
+        "notes": team_view.kind_note(messages, raters) + team_view.batch_notes(messages, raters),
         "counted": len(raters.codes),
     }
 
 
 def survey_call(
-    framework: Framework, guidance: Guidance, text: str, mapping: Mapping[str, str], k: int, date: str = ""
+    messages: Messages,
+    framework: Framework,
+    guidance: Guidance,
+    text: str,
+    mapping: Mapping[str, str],
+    k: int,
+    date: str = "",
 ) -> dict[str, Any]:
     """The team profile of a survey tool's export (CSV), with the columns matched and the rows left out;
     `date` as for a team."""
-    read = survey.read_survey(framework, text, mapping)
+    read = survey.read_survey(framework, text, mapping, messages=messages)
     found = team.profile(framework, read.people, k)
     notes = codes.Batch((), read.problems, (), (), codes.alike(zip(read.rows, read.people, strict=True)))
     return {
-        "head": _head(framework, guidance, date, [strings.say("print-round-survey", members=found.members)]),
-        "mapping": team_view.mapping_form(framework, read.columns, dict(read.matched), read.unmatched),
-        "view": team_view.view(framework, found, team.Groups((), ""), source="profile-of-survey"),
-        "notes": team_view.batch_notes(notes, "batch-file", rows=True),
+        "head": _head(messages, framework, guidance, date, [messages.say("print-round-survey", members=found.members)]),
+        "mapping": team_view.mapping_form(messages, framework, read.columns, dict(read.matched), read.unmatched),
+        "view": team_view.view(messages, framework, found, team.Groups((), ""), source="profile-of-survey"),
+        "notes": team_view.batch_notes(messages, notes, "batch-file", rows=True),
         "counted": len(read.people),
         "shown": found.shown,
-        "csv": team_view.to_csv(found, framework.audience),
+        "csv": team_view.to_csv(messages, found, framework.audience),
         "figures": organisation.figures(found),
         "stem": f"{framework.id}-team-profile",
     }
 
 
 def profile_file_call(
-    framework: Framework, guidance: Guidance, figures: Mapping[str, Any], team: str, round: str, date: str
+    messages: Messages,
+    framework: Framework,
+    guidance: Guidance,
+    figures: Mapping[str, Any],
+    team: str,
+    round: str,
+    date: str,
 ) -> dict[str, str]:
     """The profile file of the figures a team page shows (`figures` from "team" or "survey"), labelled."""
-    text = organisation.profile_file(framework, figures, team, round, date)
-    label = organisation.label(team, team=True)
+    text = organisation.profile_file(framework, figures, team, round, date, messages=messages)
+    label = organisation.label(team, team=True, messages=messages)
     slug = "-".join(re.findall(r"[a-z0-9]+", label.casefold()))[:40] or "team"
     return {"text": text, "team": label, "stem": f"{framework.id}-profile-{slug}"}
 
 
 def organisation_call(
+    messages: Messages,
     framework: Framework,
     guidance: Guidance,
     files: list[Mapping[str, str]],
@@ -202,36 +230,36 @@ def organisation_call(
     notes: list[Any] = []
     source = "print-round-profiles"
     if survey_text:
-        read = survey.read_survey(framework, survey_text, mapping, grouped_by)
-        chooser: str = organisation_view.column_chooser(read.columns, read.unmatched, grouped_by)
+        read = survey.read_survey(framework, survey_text, mapping, grouped_by, messages=messages)
+        chooser: str = organisation_view.column_chooser(messages, read.columns, read.unmatched, grouped_by)
         if grouped_by is None:
             return {"view": "", "notes": "", "columns": chooser, "counted": 0, "shown": False}
-        teams = organisation.survey_teams(framework, read, k, read.columns[grouped_by])
+        teams = organisation.survey_teams(framework, read, k, read.columns[grouped_by], messages=messages)
         batch = codes.Batch((), read.problems, (), (), ())
-        notes.append(team_view.batch_notes(batch, "batch-file", rows=True))
+        notes.append(team_view.batch_notes(messages, batch, "batch-file", rows=True))
         source = "print-round-survey-groups"
     else:
-        teams, problems = organisation.read_profile_files(framework, files)
-        notes.append(organisation_view.file_notes(problems))
-        versions = organisation.other_versions(framework, teams)
-        notes.append(organisation_view.file_notes(versions, "profile-files-other-versions"))
+        teams, problems = organisation.read_profile_files(framework, files, messages=messages)
+        notes.append(organisation_view.file_notes(messages, problems))
+        versions = organisation.other_versions(framework, teams, messages=messages)
+        notes.append(organisation_view.file_notes(messages, versions, "profile-files-other-versions"))
         chooser = ""
     before: list[organisation.Team] = []
     if earlier:
-        before, problems = organisation.read_profile_files(framework, earlier)
-        notes.append(organisation_view.file_notes(problems, "profile-files-earlier-left-out"))
-        versions = organisation.other_versions(framework, before)
-        notes.append(organisation_view.file_notes(versions, "profile-files-other-versions"))
+        before, problems = organisation.read_profile_files(framework, earlier, messages=messages)
+        notes.append(organisation_view.file_notes(messages, problems, "profile-files-earlier-left-out"))
+        versions = organisation.other_versions(framework, before, messages=messages)
+        notes.append(organisation_view.file_notes(messages, versions, "profile-files-other-versions"))
     shown = organisation.shown_teams(teams, k)
-    rounds = [strings.say(source, teams=len(shown), people=sum(t.members for t in shown))]
+    rounds = [messages.say(source, teams=len(shown), people=sum(t.members for t in shown))]
     return {
-        "head": _head(framework, guidance, date, rounds),
-        "view": organisation_view.view(framework, teams, k, k_group, set(board or []), before),
+        "head": _head(messages, framework, guidance, date, rounds),
+        "view": organisation_view.view(messages, framework, teams, k, k_group, set(board or []), before),
         "notes": "".join(notes),
         "columns": chooser,
         "counted": len(teams),
         "shown": bool(shown),
-        "csv": organisation_view.to_csv(framework, teams, k, k_group),
+        "csv": organisation_view.to_csv(messages, framework, teams, k, k_group),
         "stem": f"{framework.id}-organisation",
     }
 
@@ -245,29 +273,28 @@ CALLS: dict[str, Callable[..., Any]] = {
     "survey": survey_call,
     "profile_file": profile_file_call,
     "organisation": organisation_call,
-    "read_saved": lambda framework, guidance, text: read_saved(framework, text),
+    "read_saved": lambda messages, framework, guidance, text: asdict(read_saved(framework, text, messages=messages)),
 }
 
 
 @functools.lru_cache(maxsize=4)
-def published(framework_json: str) -> tuple[Framework, Guidance, dict[str, str]]:
-    """The framework, guidance and the site's own wording of a `framework.json`; the worker sends the same
-    text with every call."""
+def published(framework_json: str) -> tuple[Messages, Framework, Guidance]:
+    """The site's own wording, the framework and its guidance, of a `framework.json`: made once, as the worker
+    sends the same text with every call."""
     data = json.loads(framework_json)
-    return normalise(data), read_guidance(data.get("guidance")), dict(data.get("messages", {}))
+    return Messages(data.get("messages", {})), normalise(data), read_guidance(data.get("guidance"))
 
 
 def call(framework_json: str, name: str, args_json: str) -> str:
     """Run the call `name` against the framework with `args_json`: a JSON object of its arguments by name
     (`{"pasted": ..., "key": ...}`), as the page scripts send them; never a list, whose order would have to
     match each function's here."""
-    framework, guidance, said = published(framework_json)
-    strings.use(said)
+    messages, framework, guidance = published(framework_json)
     args = json.loads(args_json)
     if not isinstance(args, dict):
         raise TypeError(f"The scorer's '{name}' call takes its arguments by name (a JSON object), not in a list.")
     try:
-        value = CALLS[name](framework, guidance, **args)
+        value = CALLS[name](messages, framework, guidance, **args)
     except ValueError as error:
         return json.dumps({"error": str(error)})
     return json.dumps({"value": value})

@@ -36,13 +36,12 @@ from typing import Any
 
 from . import sealed
 from .alphabet import ALIASES, ALPHABET
+from .kinds import Role
 from .model import NOT_APPLICABLE, Framework
-from .strings import say
+from .strings import HUDDLE, Messages
 
 FORMAT = "H1"
 UNANSWERED, NOT_APPLICABLE_SYMBOL = "0", "1"
-ROLES = ("", "manager", "peer", "report", "other")
-"""A person's own answers (""), then the roles of raters in 360 feedback."""
 NONCE_LENGTH = 3
 MAX_CODE_LENGTH = 2_000
 """Longer than any real code (a framework has at most a few hundred items); a longer line is refused unread."""
@@ -60,15 +59,15 @@ class SealedCodeError(CodeError):
     """A sealed code left unopened (no key file, another collection's, or one it cannot open): what to say depends
     on the collection loaded, which `read_codes` knows."""
 
-    def __init__(self, collection: str) -> None:
-        super().__init__(say("code-sealed-no-key"))
+    def __init__(self, collection: str, messages: Messages) -> None:
+        super().__init__(messages.say("code-sealed-no-key"))
         self.collection = collection
 
 
 @dataclass(frozen=True, slots=True)
 class Code:
     group: str
-    role: str
+    role: Role
     answers: Mapping[str, Any]
     text: str
     """The code as made, whitespace removed: two equal texts are the same code pasted twice."""
@@ -82,12 +81,18 @@ def _check(body: str) -> str:
 
 
 def encode(
-    framework: Framework, answers: Mapping[str, Any], group: str = "", role: str = "", nonce: str = "000"
+    framework: Framework,
+    answers: Mapping[str, Any],
+    group: str = "",
+    role: str = "",
+    nonce: str = "000",
+    messages: Messages = HUDDLE,
 ) -> str:
     """The code of `answers` (as the scoring takes them), with the group and role given."""
+    say = messages.say
     if group and framework.group(group) is None:
         raise CodeError(say("code-group-unknown"))
-    if role not in ROLES:
+    if Role.named(role) is None:
         raise CodeError(say("code-role-unknown"))
     if len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
         raise CodeError(f"The nonce must be {NONCE_LENGTH} characters of the code alphabet.")
@@ -107,11 +112,12 @@ def encode(
     return f"{body}:{_check(body)}"
 
 
-def decode(framework: Framework, text: str) -> Code:
+def decode(framework: Framework, text: str, messages: Messages = HUDDLE) -> Code:
     """The answers, group and role a code holds, or a CodeError saying why it cannot be counted.
 
     No sentence repeats what the code says: it could be anything someone pasted.
     """
+    say = messages.say
     code = "".join(text.split())
     if len(code) > MAX_CODE_LENGTH:
         raise CodeError(say("code-too-long"))
@@ -121,7 +127,7 @@ def decode(framework: Framework, text: str) -> Code:
     if not code.isascii() or not _FORMAT.fullmatch(head) or ":" not in code:
         raise CodeError(say("code-not-a-code"))
     if head == sealed.FORMAT and not bar:
-        _unopened(framework, code)
+        _unopened(messages, framework, code)
     if head != FORMAT:
         raise CodeError(say("code-other-format"))
     ticket = sealed.read_ticket(invitation) if bar else None  # else a "|" that only follows the code, as in a table
@@ -137,10 +143,11 @@ def decode(framework: Framework, text: str) -> Code:
     fields = rest[len(expected) :].split(":")
     if len(fields) != 4:
         raise CodeError(say("code-not-a-code"))
-    group, role, nonce, symbols = fields
+    group, role_field, nonce, symbols = fields
+    role = Role.named(role_field)
     if group and framework.group(group) is None:
         raise CodeError(say("code-names-unknown-group"))
-    if role not in ROLES or len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
+    if role is None or len(nonce) != NONCE_LENGTH or any(c not in ALPHABET for c in nonce):
         raise CodeError(say("code-unfit"))  # a nonce the page never makes: a code made by hand
     items = framework.items()
     points = framework.scale.points
@@ -161,9 +168,10 @@ def decode(framework: Framework, text: str) -> Code:
     return Code(group=group, role=role, answers=answers, text=text, ticket=ticket)
 
 
-def _unopened(framework: Framework, code: str) -> None:
+def _unopened(messages: Messages, framework: Framework, code: str) -> None:
     """Why a sealed code still in the text cannot count: its clear fields say which framework, version and
     collection it is for."""
+    say = messages.say
     body, _, check = code.rpartition(":")
     fields = body.split(":")
     if _check(body) != check or len(fields) != 5:
@@ -172,7 +180,7 @@ def _unopened(framework: Framework, code: str) -> None:
         raise CodeError(say("code-other-framework", title=framework.title))
     if fields[2] != framework.version:
         raise CodeError(say("code-other-version", title=framework.title, version=framework.version))
-    raise SealedCodeError(fields[3])
+    raise SealedCodeError(fields[3], messages)
 
 
 def _as_made(code: str) -> str:
@@ -190,36 +198,36 @@ def _as_made(code: str) -> str:
     )
 
 
-def _decode_one(framework: Framework, line: str) -> Code:
+def _decode_one(messages: Messages, framework: Framework, line: str) -> Code:
     """The code on `line`, which may be the whole line or part of it (a chat message, a CSV row)."""
     found = _IN_LINE.search(line)
     if found is None or found[0] == line.strip():
-        return decode(framework, line)
+        return decode(framework, line, messages=messages)
     try:
-        return decode(framework, found[0])
+        return decode(framework, found[0], messages=messages)
     except CodeError as first:
         try:
-            return decode(framework, line)  # a code broken by spaces, which decode joins again
+            return decode(framework, line, messages=messages)  # a code broken by spaces, which decode joins again
         except CodeError:
             raise first from None
 
 
-def _attempt(framework: Framework, text: str) -> Code | CodeError:
+def _attempt(messages: Messages, framework: Framework, text: str) -> Code | CodeError:
     try:
-        return _decode_one(framework, text)
+        return _decode_one(messages, framework, text)
     except CodeError as error:
         return error
 
 
-def _decode_line(framework: Framework, line: str) -> list[Code | CodeError]:
+def _decode_line(messages: Messages, framework: Framework, line: str) -> list[Code | CodeError]:
     """Every code on `line`, or why it cannot be counted: one code, or several joined by tabs, spaces, commas
     or semicolons, each read on its own so that none is lost or merged into another."""
     found = _IN_LINE.findall(line)
     if len(found) < 2:
-        return [_attempt(framework, line)]
-    each = [_attempt(framework, text) for text in found]
+        return [_attempt(messages, framework, line)]
+    each = [_attempt(messages, framework, text) for text in found]
     if any(isinstance(code, CodeError) for code in each):
-        whole = _attempt(framework, "".join(line.split()))  # one code broken by spaces after all
+        whole = _attempt(messages, framework, "".join(line.split()))  # one code broken by spaces after all
         if isinstance(whole, Code):
             return [whole]
     return each
@@ -246,8 +254,9 @@ class Batch:
 def read_codes(
     framework: Framework,
     text: str,
-    roles: tuple[str, ...] | None = None,
+    roles: tuple[Role, ...] | None = None,
     collection: sealed.Collection | None = None,
+    messages: Messages = HUDDLE,
 ) -> Batch:
     """Every code in `text`, one a line (blank lines skipped): good ones count even when others are bad.
 
@@ -266,17 +275,17 @@ def read_codes(
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        found = _decode_line(framework, line)
+        found = _decode_line(messages, framework, line)
         if len(found) > 1:
             several.append((number, len(found)))
         for code in found:
             if isinstance(code, CodeError):
-                problems.append((number, _sealed_problem(code, collection)))
+                problems.append((number, _sealed_problem(messages, code, collection)))
             elif roles is not None and code.role not in roles:
-                problems.append((number, _role_problem(code.role)))
+                problems.append((number, _role_problem(messages, code.role)))
             elif code.text in first:
                 duplicates.append((number, first[code.text]))
-            elif (problem := _ticket_problem(code, collection, invited)) is not None:
+            elif (problem := _ticket_problem(messages, code, collection, invited)) is not None:
                 problems.append((number, problem))
             else:
                 first[code.text] = number
@@ -295,8 +304,9 @@ def read_codes(
     )
 
 
-def _sealed_problem(error: CodeError, collection: sealed.Collection | None) -> str:
+def _sealed_problem(messages: Messages, error: CodeError, collection: sealed.Collection | None) -> str:
     """The sentence for a code that cannot count: for a sealed code left unopened, why, from the key loaded."""
+    say = messages.say
     if not isinstance(error, SealedCodeError) or collection is None:
         return str(error)
     if error.collection != collection.id:
@@ -304,8 +314,11 @@ def _sealed_problem(error: CodeError, collection: sealed.Collection | None) -> s
     return say("code-sealed-not-opened")
 
 
-def _ticket_problem(code: Code, collection: sealed.Collection | None, invited: dict[int, int]) -> str | None:
+def _ticket_problem(
+    messages: Messages, code: Code, collection: sealed.Collection | None, invited: dict[int, int]
+) -> str | None:
     """Why an opened code's invitation cannot count (or a plain code, when a collection is loaded), or None."""
+    say = messages.say
     if code.ticket is None:
         return say("code-plain-in-collection") if collection is not None else None
     if collection is None:
@@ -327,5 +340,6 @@ def alike(numbered: Iterable[tuple[int, Code]]) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(numbers) for numbers in found.values() if len(numbers) > 1)
 
 
-def _role_problem(role: str) -> str:
-    return say("code-is-a-rater") if role else say("code-is-own")
+def _role_problem(messages: Messages, role: Role) -> str:
+    say = messages.say
+    return say("code-is-a-rater") if role is not Role.SELF else say("code-is-own")

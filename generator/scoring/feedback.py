@@ -20,22 +20,11 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .codes import Code
+from .kinds import RATERS, Role
 from .model import Framework
 from .score import competency_score
-from .strings import say
+from .strings import HUDDLE, Messages
 from .summary import names
-
-GROUP_NAMES = {"manager": "raters-manager", "peer": "raters-peer", "report": "raters-report", "other": "raters-other"}
-"""Each role's group of raters, with the message that names it."""
-
-IN_SENTENCE = {
-    "manager": "raters-manager-in-sentence",
-    "peer": "raters-peer-in-sentence",
-    "report": "raters-report-in-sentence",
-    "other": "raters-other-in-sentence",
-    "all": "raters-all-in-sentence",
-}
-"""The same names as a sentence says them (in English, without the capital)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +51,14 @@ class Feedback:
     hidden_strengths: tuple[tuple[str, Fraction, Fraction], ...]
 
 
-def _view(framework: Framework, role: str, group: list[Code], least: int) -> View:
-    """The view of `group`, raters of one role ("all" for everyone shown), scored from `least` of them."""
-    label = say("raters-all") if role == "all" else say(GROUP_NAMES[role])
+def _view(messages: Messages, framework: Framework, role: Role | None, group: list[Code], least: int) -> View:
+    """The view of `group`, raters of one role (None for everyone shown), scored from `least` of them."""
+    say = messages.say
+    label = say(role.group) if role else say("raters-all")
+    named = say(role.in_sentence) if role else say("raters-all-in-sentence")
     usable = _usable(framework, group)
     scores = tuple(sum(found, Fraction(0)) / len(found) if found and len(found) >= least else None for found in usable)
-    return View(label, say(IN_SENTENCE[role]), len(group), scores, tuple(len(found) for found in usable))
+    return View(label, named, len(group), scores, tuple(len(found) for found in usable))
 
 
 def _usable(framework: Framework, codes: Sequence[Code]) -> list[list[Fraction]]:
@@ -79,45 +70,48 @@ def _usable(framework: Framework, codes: Sequence[Code]) -> list[list[Fraction]]
     ]
 
 
-def feedback(framework: Framework, own: Code, raters: Sequence[Code], least: int, gap: Fraction) -> Feedback:
+def feedback(
+    framework: Framework, own: Code, raters: Sequence[Code], least: int, gap: Fraction, messages: Messages = HUDDLE
+) -> Feedback:
     """The 360 view of `own` and `raters` under the rules above."""
-    by_role: dict[str, list[Code]] = {role: [] for role in GROUP_NAMES}
+    say = messages.say
+    by_role: dict[Role, list[Code]] = {role: [] for role in RATERS}
     for code in raters:
         by_role[code.role].append(code)
     views = []
     withheld = []
     # One line manager is shown alone, as the rater page says. Two or more codes that chose "line manager" are a
     # group like peers (with the same threshold), or "Manager (2)" would let either work out the other's scores.
-    alone = len(by_role["manager"]) == 1
-    counted: list[Code] = list(by_role["manager"]) if alone else []  # the codes some view shows
+    alone = len(by_role[Role.MANAGER]) == 1
+    counted: list[Code] = list(by_role[Role.MANAGER]) if alone else []  # the codes some view shows
     anonymous: list[View] = []  # the groups of them shown
     if alone:
-        views.append(_view(framework, "manager", by_role["manager"], 1))
-    others = list(by_role["other"])
+        views.append(_view(messages, framework, Role.MANAGER, by_role[Role.MANAGER], 1))
+    others = list(by_role[Role.OTHER])
     folded = []
-    for role in ("peer", "report") if alone else ("manager", "peer", "report"):
+    for role in (Role.PEER, Role.REPORT) if alone else (Role.MANAGER, Role.PEER, Role.REPORT):
         group = by_role[role]
         if len(group) >= least:
-            views.append(_view(framework, role, group, least))
+            views.append(_view(messages, framework, role, group, least))
             counted += group
             anonymous.append(views[-1])
         elif group:
             others += group
-            folded.append(say(IN_SENTENCE[role]))
+            folded.append(say(role.in_sentence))
     if others:
         if len(others) >= least:
-            views.append(_view(framework, "other", others, least))
+            views.append(_view(messages, framework, Role.OTHER, others, least))
             counted += others
             anonymous.append(views[-1])
             if folded:
-                withheld.append(say("raters-folded", least=least, groups=names(folded)))
+                withheld.append(say("raters-folded", least=least, groups=names(messages, folded)))
         else:
             sentence = "raters-withheld-one" if len(others) == 1 else "raters-withheld-many"
             withheld.append(say(sentence, count=len(others), least=least))
     # Only codes some view shows: with a withheld group in it, "all raters" less the manager would give it away.
     everyone = None
     if len(counted) >= least:
-        everyone = _view(framework, "all", counted, least)
+        everyone = _view(messages, framework, None, counted, least)
         # A competency a shown group withholds though some of its raters scored it: withheld here too, or all
         # raters less the manager (and any other group) would give those one or two raters' scores away.
         kept_back = {n for view in anonymous for n, scored in enumerate(view.scored) if 0 < scored < least}

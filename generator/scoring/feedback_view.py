@@ -12,7 +12,7 @@ from .html import Markup, h, join
 from .model import Framework
 from .results import data_table
 from .score import rounded
-from .strings import say
+from .strings import Messages
 from .voice import about
 
 
@@ -20,7 +20,8 @@ def _shown(value: Fraction | None) -> str:
     return rounded(value, "—")
 
 
-def view(framework: Framework, found: Feedback, gap: Fraction, least: int) -> Markup:
+def view(messages: Messages, framework: Framework, found: Feedback, gap: Fraction, least: int) -> Markup:
+    say = messages.say
     columns = [(v.label, v.count, v.scores) for v in found.views]
     if found.everyone:
         columns.append((found.everyone.label, found.everyone.count, found.everyone.scores))
@@ -39,7 +40,7 @@ def view(framework: Framework, found: Feedback, gap: Fraction, least: int) -> Ma
     counted = say("feedback-counted", counts=counts) if counts else say("feedback-counted-none")
     parts: list[object] = [
         h("p", {"data-huddle-360-counts": True}, counted),
-        data_table({"data-huddle-360": True}, about(framework.audience, "feedback-caption"), head, rows),
+        data_table({"data-huddle-360": True}, about(messages, framework.audience, "feedback-caption"), head, rows),
     ]
     if any(scores[n] is None for _, _, scores in columns for n in range(len(rows))):
         parts.append(h("p", {"data-huddle-360-dashes": True}, say("feedback-dashes", least=least)))
@@ -49,12 +50,13 @@ def view(framework: Framework, found: Feedback, gap: Fraction, least: int) -> Ma
     else:
         blind = ("blind-spots-title", "blind-spots-text", "blind-spots-none")
         hidden = ("hidden-strengths-title", "hidden-strengths-text", "hidden-strengths-none")
-        parts.append(_gaps(framework.audience, "blind-spots", blind, found.blind_spots, gap))
-        parts.append(_gaps(framework.audience, "hidden-strengths", hidden, found.hidden_strengths, gap))
+        parts.append(_gaps(messages, framework.audience, "blind-spots", blind, found.blind_spots, gap))
+        parts.append(_gaps(messages, framework.audience, "hidden-strengths", hidden, found.hidden_strengths, gap))
     return join(parts)
 
 
 def _gaps(
+    messages: Messages,
     audience: str,
     kind: str,
     said: tuple[str, str, str],
@@ -62,10 +64,11 @@ def _gaps(
     gap: Fraction,
 ) -> Markup:
     """Blind spots or hidden strengths, with their messages: (title, what they are, when there are none)."""
+    say = messages.say
     title, meaning, none = said
     shown = _shown(gap)
     if not gaps:
-        body = h("p", {}, about(audience, none, gap=shown))
+        body = h("p", {}, about(messages, audience, none, gap=shown))
     else:
         body = h(
             "ul",
@@ -75,4 +78,4 @@ def _gaps(
                 for name, mine, theirs in gaps
             ],
         )
-    return join([h("h3", {}, say(title)), h("p", {}, about(audience, meaning, gap=shown)), body])
+    return join([h("h3", {}, say(title)), h("p", {}, about(messages, audience, meaning, gap=shown)), body])

@@ -6,14 +6,14 @@ Standard library only (runs in Pyodide).
 from __future__ import annotations
 
 from .html import Markup, h, join
-from .strings import say
+from .strings import Messages
 
 
-def illustrative_mark(illustrative: bool) -> Markup:
+def illustrative_mark(messages: Messages, illustrative: bool) -> Markup:
     """A space and a one-word label, to follow an invented story's link; else nothing.
 
     A word, not a colour or an icon alone, so that everyone gets it, screen reader users included.
     """
     if not illustrative:
         return Markup("")
-    return join([" ", h("span", {"class": "huddle-illustrative-mark"}, say("illustrative"))])
+    return join([" ", h("span", {"class": "huddle-illustrative-mark"}, messages.say("illustrative"))])

@@ -33,7 +33,7 @@ from typing import Any
 from .codes import Code
 from .model import Framework
 from .score import band_for, round_half_up
-from .strings import say
+from .strings import HUDDLE, Messages
 from .survey import Survey
 from .team import CompetencyProfile, Profile, comparable, profile
 
@@ -97,9 +97,10 @@ def figures(found: Profile) -> dict[str, Any]:
     }
 
 
-def label(text: object, team: bool) -> str:
+def label(text: object, team: bool, messages: Messages = HUDDLE) -> str:
     """A team's label (required) or a round's (optional) as typed, spaces tidied; a sentence when it cannot be
     used."""
+    say = messages.say
     if not isinstance(text, str):
         raise ValueError(say("label-not-text"))
     tidy = " ".join(text.split())
@@ -116,26 +117,29 @@ def _checksum(body: Mapping[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def profile_file(framework: Framework, shown: Mapping[str, Any], team: str, round_label: str, date: str) -> str:
+def profile_file(
+    framework: Framework, shown: Mapping[str, Any], team: str, round_label: str, date: str, messages: Messages = HUDDLE
+) -> str:
     """The profile file of a team page's figures (`figures`), labelled by the facilitator, with its checksum."""
     if not shown:
-        raise ValueError(say("profile-file-nothing"))
+        raise ValueError(messages.say("profile-file-nothing"))
     body = {
         "huddle": KIND,
         "format": FORMAT,
         "framework": {"id": framework.id, "version": framework.version},
-        "team": label(team, team=True),
-        "round": label(round_label, team=False),
+        "team": label(team, team=True, messages=messages),
+        "round": label(round_label, team=False, messages=messages),
         "date": date,
         "members": shown["members"],
         "competencies": list(shown["competencies"]),
     }
-    _team(framework, body, "")  # what is written can be read back
+    _team(messages, framework, body, "")  # what is written can be read back
     return json.dumps({**body, "checksum": _checksum(body)}, indent=1, ensure_ascii=False) + "\n"
 
 
-def read_profile_file(framework: Framework, name: str, text: str) -> Team:
+def read_profile_file(framework: Framework, name: str, text: str, messages: Messages = HUDDLE) -> Team:
     """The team of a profile file; a ValueError naming the file when it cannot be counted."""
+    say = messages.say
     try:
         data = json.loads(text)
     except ValueError:
@@ -151,14 +155,14 @@ def read_profile_file(framework: Framework, name: str, text: str) -> Team:
     given = data.pop("checksum", None)
     if given != _checksum(data):
         raise ValueError(say("profile-file-changed", name=name))
-    return _team(framework, data, name)
+    return _team(messages, framework, data, name)
 
 
-def _team(framework: Framework, data: Mapping[str, Any], name: str) -> Team:
+def _team(messages: Messages, framework: Framework, data: Mapping[str, Any], name: str) -> Team:
     """The team a profile file's body describes, every figure checked for its type and range."""
 
     def bad(key: str) -> ValueError:
-        return ValueError(say("profile-file-bad", name=name or "profile", key=key))
+        return ValueError(messages.say("profile-file-bad", name=name or "profile", key=key))
 
     members = data.get("members")
     if isinstance(members, bool) or not isinstance(members, int) or members < 0:
@@ -185,8 +189,8 @@ def _team(framework: Framework, data: Mapping[str, Any], name: str) -> Team:
             raise bad(f"competencies.{entry['id']}.bands")
         found[entry["id"]] = Shown(entry["id"], score, counted, tuple((b[0], b[1]) for b in bands))
     try:
-        team = label(data.get("team", ""), team=True)
-        round_label = label(data.get("round", ""), team=False)
+        team = label(data.get("team", ""), team=True, messages=messages)
+        round_label = label(data.get("round", ""), team=False, messages=messages)
     except ValueError:
         raise bad("team") from None
     date = data.get("date", "")
@@ -198,11 +202,14 @@ def _team(framework: Framework, data: Mapping[str, Any], name: str) -> Team:
     return Team(team, members, shown, round_label, date, name, version)
 
 
-def read_profile_files(framework: Framework, files: Sequence[Mapping[str, str]]) -> tuple[list[Team], list[str]]:
+def read_profile_files(
+    framework: Framework, files: Sequence[Mapping[str, str]], messages: Messages = HUDDLE
+) -> tuple[list[Team], list[str]]:
     """The teams of many profile files ({name, text} each), and a sentence for each file left out.
 
     A file made with another version of the framework counts (a programme outlives a version), and
     `other_versions` names it: its statements, and so its scores, may differ."""
+    say = messages.say
     if len(files) > MAX_FILES:
         raise ValueError(say("profile-files-too-many", most=MAX_FILES, count=len(files)))
     teams: list[Team] = []
@@ -213,7 +220,7 @@ def read_profile_files(framework: Framework, files: Sequence[Mapping[str, str]])
             problems.append(say("profile-file-too-big", name=name))
             continue
         try:
-            team = read_profile_file(framework, name, text if isinstance(text, str) else "")
+            team = read_profile_file(framework, name, text if isinstance(text, str) else "", messages=messages)
         except ValueError as error:
             problems.append(str(error))
             continue
@@ -235,18 +242,18 @@ def team_of(label_text: str, found: Profile, source: str) -> Team:
     return Team(label_text, found.members, competencies, source=source)
 
 
-def survey_teams(framework: Framework, read: Survey, k: int, column: str) -> list[Team]:
+def survey_teams(framework: Framework, read: Survey, k: int, column: str, messages: Messages = HUDDLE) -> list[Team]:
     """The teams of a survey export split by its grouping column, each with what its team page would show."""
     by: dict[str, list[Code]] = {}
     for person, group in zip(read.people, read.labels, strict=True):
-        by.setdefault(group[:LABEL_MOST] or say("heat-no-group"), []).append(person)
+        by.setdefault(group[:LABEL_MOST] or messages.say("heat-no-group"), []).append(person)
     return [team_of(name, profile(framework, people, k, detail=False), column) for name, people in by.items()]
 
 
-def other_versions(framework: Framework, teams: Sequence[Team]) -> list[str]:
+def other_versions(framework: Framework, teams: Sequence[Team], messages: Messages = HUDDLE) -> list[str]:
     """A sentence for each team whose file was made with another version of the framework."""
     return [
-        say("profile-file-other-version", name=t.source, version=t.version, current=framework.version)
+        messages.say("profile-file-other-version", name=t.source, version=t.version, current=framework.version)
         for t in teams
         if t.version and t.version != framework.version
     ]
@@ -324,8 +331,11 @@ def groups(framework: Framework, teams: Sequence[Team], k: int, k_group: int) ->
 # Board beside front line, and rounds ---------------------------------------------------------------------------
 
 
-def beside(framework: Framework, teams: Sequence[Team], board: set[str], k: int) -> list[tuple[str, str]]:
+def beside(
+    framework: Framework, teams: Sequence[Team], board: set[str], k: int, messages: Messages = HUDDLE
+) -> list[tuple[str, str]]:
     """Per competency, the board's pooled score beside the rest's, in words: (title, sentence)."""
+    say = messages.say
     chosen = [t for t in teams if t.label in board]
     rest = [t for t in teams if t.label not in board]
     ours, theirs = pool(framework, chosen, k), pool(framework, rest, k)

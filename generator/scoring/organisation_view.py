@@ -29,7 +29,7 @@ from .organisation import (
 )
 from .results import data_table
 from .spreadsheet import Figure
-from .strings import say
+from .strings import Messages
 from .team import changes
 
 
@@ -42,9 +42,9 @@ def _band_place(framework: Framework, competency: str, score: str | None) -> int
     return labels.index(found) if found in labels else None
 
 
-def _cell(framework: Framework, competency: str, score: str | None) -> Markup:
+def _cell(messages: Messages, framework: Framework, competency: str, score: str | None) -> Markup:
     if score is None:
-        return h("td", {"class": "huddle-heat__withheld", "data-score": ""}, say("withheld"))
+        return h("td", {"class": "huddle-heat__withheld", "data-score": ""}, messages.say("withheld"))
     place = _band_place(framework, competency, score)
     shade = {"class": f"huddle-heat--{min(place, 4)}"} if place is not None else {}
     return h(
@@ -56,8 +56,10 @@ def _cell(framework: Framework, competency: str, score: str | None) -> Markup:
     )
 
 
-def _team_row(framework: Framework, team: Team) -> Markup:
-    cells = [_cell(framework, c.id, s.score if (s := team.score(c.id)) else None) for c in framework.competencies()]
+def _team_row(messages: Messages, framework: Framework, team: Team) -> Markup:
+    cells = [
+        _cell(messages, framework, c.id, s.score if (s := team.score(c.id)) else None) for c in framework.competencies()
+    ]
     return h(
         "tr",
         {"data-team": team.label, "data-in-group": group_of(team)},
@@ -68,9 +70,15 @@ def _team_row(framework: Framework, team: Team) -> Markup:
 
 
 def _pooled_row(
-    framework: Framework, name: str, pooled: Mapping[str, Pooled], people: int, kind: str, group: str | None = None
+    messages: Messages,
+    framework: Framework,
+    name: str,
+    pooled: Mapping[str, Pooled],
+    people: int,
+    kind: str,
+    group: str | None = None,
 ) -> Markup:
-    cells = [_cell(framework, c.id, pooled[c.id].score) for c in framework.competencies()]
+    cells = [_cell(messages, framework, c.id, pooled[c.id].score) for c in framework.competencies()]
     return h(
         "tr",
         {"class": "huddle-heat__pooled", f"data-{kind}": name, "data-in-group": group},
@@ -80,8 +88,9 @@ def _pooled_row(
     )
 
 
-def heat_map(framework: Framework, teams: Sequence[Team], k: int, k_group: int) -> Markup:
+def heat_map(messages: Messages, framework: Framework, teams: Sequence[Team], k: int, k_group: int) -> Markup:
     """The table of teams shown, then their groups and the whole organisation, pooled."""
+    say = messages.say
     shown = shown_teams(teams, k)
     titles = [say("heat-team"), say("heat-people"), *[c.title for c in framework.competencies()]]
     # Each heading a button that sorts the teams by its column (collective.js); pooled rows stay last.
@@ -89,16 +98,18 @@ def heat_map(framework: Framework, teams: Sequence[Team], k: int, k_group: int) 
         h("button", {"type": "button", "class": "huddle-sort", "data-huddle-sort": n}, title)
         for n, title in enumerate(titles)
     ]
-    rows = [_team_row(framework, t) for t in sorted(shown, key=lambda t: t.label.casefold())]
+    rows = [_team_row(messages, framework, t) for t in sorted(shown, key=lambda t: t.label.casefold())]
     pooled_rows = []
     for group in groups(framework, teams, k, k_group):
         if group.pooled is not None:
             name = say("heat-group", group=group.label, teams=len(shown_teams(group.teams, k)))
             people = sum(t.members for t in shown_teams(group.teams, k))
-            pooled_rows.append(_pooled_row(framework, name, group.pooled, people, "group", group.label))
+            pooled_rows.append(_pooled_row(messages, framework, name, group.pooled, people, "group", group.label))
     whole = say("heat-organisation", teams=len(shown))
     pooled_rows.append(
-        _pooled_row(framework, whole, pool(framework, teams, k), sum(t.members for t in shown), "organisation")
+        _pooled_row(
+            messages, framework, whole, pool(framework, teams, k), sum(t.members for t in shown), "organisation"
+        )
     )
     caption = say("heat-caption", teams=len(shown))
     named = sorted({group_of(t) for t in shown} - {""}, key=str.casefold)
@@ -117,8 +128,9 @@ def heat_map(framework: Framework, teams: Sequence[Team], k: int, k_group: int) 
     return join([choice, table, h("p", {"class": "huddle-hint"}, say("heat-pooled-note"))])
 
 
-def _not_shown(teams: Sequence[Team], k: int, k_group: int, found: Sequence[Group]) -> Markup:
+def _not_shown(messages: Messages, teams: Sequence[Team], k: int, k_group: int, found: Sequence[Group]) -> Markup:
     """Which teams and groups are not shown, by name, and why."""
+    say = messages.say
     lines = [
         h("li", {}, say("heat-team-withheld", team=t.label, people=t.members, least=k))
         for t in sorted(teams, key=lambda t: t.label.casefold())
@@ -134,8 +146,9 @@ def _not_shown(teams: Sequence[Team], k: int, k_group: int, found: Sequence[Grou
     return join([h("h3", {}, say("heat-withheld-title")), h("ul", {"data-huddle-withheld-teams": True}, lines)])
 
 
-def _board(framework: Framework, teams: Sequence[Team], board: set[str], k: int) -> Markup:
+def _board(messages: Messages, framework: Framework, teams: Sequence[Team], board: set[str], k: int) -> Markup:
     """The choice of which teams are the board, and the board beside the rest once one is chosen."""
+    say = messages.say
     shown = sorted(shown_teams(teams, k), key=lambda t: t.label.casefold())
     if len(shown) < 2:
         return Markup("")
@@ -164,12 +177,13 @@ def _board(framework: Framework, teams: Sequence[Team], board: set[str], k: int)
     ]
     chosen = board & {t.label for t in shown}
     if chosen and len(chosen) < len(shown):
-        said = beside(framework, shown, chosen, k)
+        said = beside(framework, shown, chosen, k, messages=messages)
         parts.append(h("ul", {"data-huddle-board-gaps": True}, [h("li", {}, f"{t}: {s}") for t, s in said]))
     return h("div", {"class": "huddle-board"}, parts)
 
 
-def _rounds(framework: Framework, teams: Sequence[Team], earlier: Sequence[Team], k: int) -> Markup:
+def _rounds(messages: Messages, framework: Framework, teams: Sequence[Team], earlier: Sequence[Team], k: int) -> Markup:
+    say = messages.say
     if not earlier:
         return Markup("")
     pairs = matched_rounds(shown_teams(teams, k), shown_teams(earlier, k), k)
@@ -178,7 +192,7 @@ def _rounds(framework: Framework, teams: Sequence[Team], earlier: Sequence[Team]
         return join([title, h("p", {"data-huddle-rounds-none": True}, say("rounds-none", least=k))])
     blocks = []
     for now, then in sorted(pairs, key=lambda pair: pair[0].label.casefold()):
-        said = changes(as_profile(framework, now, k), as_profile(framework, then, k))
+        said = changes(as_profile(framework, now, k), as_profile(framework, then, k), messages=messages)
         blocks.append(
             join(
                 [
@@ -193,6 +207,7 @@ def _rounds(framework: Framework, teams: Sequence[Team], earlier: Sequence[Team]
 
 
 def view(
+    messages: Messages,
     framework: Framework,
     teams: Sequence[Team],
     k: int,
@@ -201,6 +216,7 @@ def view(
     earlier: Sequence[Team] = (),
 ) -> Markup:
     """The whole organisation view."""
+    say = messages.say
     shown = shown_teams(teams, k)
     if not shown:
         return h("p", {"class": "huddle-more", "data-huddle-more": True}, say("heat-none-shown", least=k))
@@ -212,16 +228,17 @@ def view(
                 {"data-huddle-members": True},
                 say("heat-summary", teams=len(shown), people=sum(t.members for t in shown)),
             ),
-            heat_map(framework, teams, k, k_group),
-            _not_shown(teams, k, k_group, found),
-            _board(framework, teams, board or set(), k),
-            _rounds(framework, teams, earlier, k),
+            heat_map(messages, framework, teams, k, k_group),
+            _not_shown(messages, teams, k, k_group, found),
+            _board(messages, framework, teams, board or set(), k),
+            _rounds(messages, framework, teams, earlier, k),
         ]
     )
 
 
-def to_csv(framework: Framework, teams: Sequence[Team], k: int, k_group: int) -> str:
+def to_csv(messages: Messages, framework: Framework, teams: Sequence[Team], k: int, k_group: int) -> str:
     """The heat map's figures, a row a team shown, then the groups and the organisation pooled."""
+    say = messages.say
     competencies = framework.competencies()
     header = ["team", "people", *[c.id for c in competencies], "note"]
     rows: list[list[object]] = []
@@ -241,20 +258,21 @@ def to_csv(framework: Framework, teams: Sequence[Team], k: int, k_group: int) ->
     return spreadsheet.to_csv(header, rows)
 
 
-def file_notes(problems: Sequence[str], title: str = "profile-files-left-out") -> Markup:
+def file_notes(messages: Messages, problems: Sequence[str], title: str = "profile-files-left-out") -> Markup:
     """The files left out, each with why."""
     if not problems:
         return Markup("")
     return h(
         "div",
         {"class": "huddle-batch-notes", "data-huddle-batch-notes": True},
-        h("p", {}, say(title)),
+        h("p", {}, messages.say(title)),
         h("ul", {}, [h("li", {}, problem) for problem in problems]),
     )
 
 
-def column_chooser(columns: Sequence[str], unmatched: Sequence[int], chosen: int | None) -> Markup:
+def column_chooser(messages: Messages, columns: Sequence[str], unmatched: Sequence[int], chosen: int | None) -> Markup:
     """The choice of the survey's column that says each person's team (or directorate, or staff group)."""
+    say = messages.say
     options = [h("option", {"value": ""}, say("survey-group-choose"))]
     for n in sorted(set(unmatched) | ({chosen} if chosen is not None else set())):
         name = columns[n] or say("survey-column-unnamed", number=n + 1)

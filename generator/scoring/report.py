@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from . import spreadsheet
 from .model import Framework
-from .score import round_half_up, score
+from .score import CompetencyScore, Result, round_half_up, score
 from .spreadsheet import Figure
-from .strings import say
+from .strings import HUDDLE, Messages
 
 SAVED_FORMAT = "huddle-result"
 SAVED_FORMAT_VERSION = 1
@@ -27,7 +28,9 @@ SAVED_MAX_DEPTH = 8
 """The deepest nesting of lists and objects read; a real saved result nests 3 deep."""
 
 
-def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple[list[str], list[str]]:
+def strengths_and_development(
+    competencies: Sequence[CompetencyScore], most: int = 2
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Ids of the highest and the lowest scoring competencies, by the scores people see (one decimal).
 
     Ties are never split: the highest group of equal scores are all strengths
@@ -36,10 +39,10 @@ def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple
     above the lowest score and a development area below the highest, so equal
     scores give neither and no competency is both. Framework order within a group.
     """
-    scored = [(Fraction(c["score"]), c["id"]) for c in result["competencies"] if c["score"] is not None]
+    scored = [(Fraction(c.score), c.id) for c in competencies if c.score is not None]
     values = sorted({value for value, _ in scored}, reverse=True)
     if len(values) < 2:
-        return [], []
+        return (), ()
 
     def pick(order: list[Fraction]) -> list[str]:
         chosen: list[str] = []
@@ -54,65 +57,93 @@ def strengths_and_development(result: Mapping[str, Any], most: int = 2) -> tuple
 
     strengths = pick(values[:-1])
     development = [cid for cid in pick(values[:0:-1]) if cid not in strengths]
-    return strengths, development
+    return tuple(strengths), tuple(development)
 
 
-def report(framework: Framework, answers: Mapping[str, Any], date: str, notes: str = "") -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the results view shows for one response, and the files it offers."""
+
+    result: Result
+    date: str
+    """When it was answered, YYYY-MM-DD."""
+    strengths: tuple[str, ...]
+    """The ids of the stronger competencies (`strengths_and_development`)."""
+    development: tuple[str, ...]
+    """The ids of the areas to develop."""
+    csv: str
+    saved: str
+    """The saved-result file (JSON text)."""
+
+
+def report(
+    framework: Framework, answers: Mapping[str, Any], date: str, notes: str = "", messages: Messages = HUDDLE
+) -> Report:
     """Everything the results view shows, for `answers` given on `date` (YYYY-MM-DD)."""
     result = score(framework, answers)
-    strengths, development = strengths_and_development(result)
-    return {
-        **result,
-        "date": date,
-        "strengths": strengths,
-        "development": development,
-        "csv": to_csv(result),
-        "saved": saved_result(result, answers, date, notes),
-    }
+    strengths, development = strengths_and_development(result.competencies)
+    return Report(
+        result,
+        date,
+        strengths,
+        development,
+        to_csv(result, messages=messages),
+        saved_result(result, answers, date, notes),
+    )
 
 
-def saved_result(result: Mapping[str, Any], answers: Mapping[str, Any], date: str, notes: str = "") -> str:
+def saved_result(result: Result, answers: Mapping[str, Any], date: str, notes: str = "") -> str:
     """The file "Download my results" gives: every answer, the scores, and the person's notes."""
     saved = {
         "format": SAVED_FORMAT,
         "format_version": SAVED_FORMAT_VERSION,
-        "framework": result["framework"],
+        "framework": {"id": result.framework, "version": result.version},
         "date": date,
         "answers": dict(sorted(answers.items())),
-        "scores": result["competencies"],
+        "scores": [c.to_json() for c in result.competencies],
         "notes": notes,
     }
     return json.dumps(saved, indent=1, ensure_ascii=False)
 
 
-def to_csv(result: Mapping[str, Any]) -> str:
+def to_csv(result: Result, messages: Messages = HUDDLE) -> str:
     """One row per competency: framework, domain, competency, score, band, answered, total."""
-    framework = result["framework"]
     header = ["framework", "version", "domain", "competency", "title", "score", "band", "answered", "total"]
     rows = [
         [
-            framework["id"],
-            framework["version"],
-            c["domain"],
-            c["id"],
-            c["title"],
-            Figure(c["score"]) if c["score"] is not None else say("not-enough-answers"),
-            c["band"] or "",
-            c["answered"],
-            c["total"],
+            result.framework,
+            result.version,
+            c.domain,
+            c.id,
+            c.title,
+            Figure(c.score) if c.score is not None else messages.say("not-enough-answers"),
+            c.band or "",
+            c.answered,
+            c.total,
         ]
-        for c in result["competencies"]
+        for c in result.competencies
     ]
     return spreadsheet.to_csv(header, rows)
 
 
-def read_saved(framework: Framework, text: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a saved-result file holds that the page uses again: the answers, when, and the notes."""
+
+    answers: Mapping[str, Any]
+    date: str
+    """YYYY-MM-DD, or "" when the file's date is missing or not a date."""
+    notes: str
+
+
+def read_saved(framework: Framework, text: str, messages: Messages = HUDDLE) -> Saved:
     """The answers and date of a saved result file, checked against `framework`.
 
     Raises ValueError with a sentence for the person when the file is not a
     saved result, or is for another framework or version. No sentence repeats
     what the file says: it could be anything, of any length.
     """
+    say = messages.say
     if len(text) > SAVED_MAX_BYTES:
         raise ValueError(say("file-too-big"))
     if _depth(text) > SAVED_MAX_DEPTH:
@@ -142,40 +173,43 @@ def read_saved(framework: Framework, text: str) -> dict[str, Any]:
         raise ValueError(say("file-answer-unfit")) from None
     date = saved.get("date")
     notes = saved.get("notes")
-    return {
-        "answers": answers,
-        "date": date if isinstance(date, str) and _is_date(date) else "",
-        "notes": notes if isinstance(notes, str) else "",
-    }
+    return Saved(
+        answers,
+        date if isinstance(date, str) and _is_date(date) else "",
+        notes if isinstance(notes, str) else "",
+    )
 
 
-def compare(framework: Framework, earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    """One competency then and now: its scores and bands as people saw them, and the change."""
+
+    id: str
+    title: str
+    earlier: str | None
+    now: str | None
+    earlier_band: str | None
+    now_band: str | None
+    change: str | None
+    """The change in the shown score, signed ("+0.5", "-1.0", "0.0"); None when either has no score."""
+
+
+def compare(framework: Framework, earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[ScoreChange]:
     """Per competency: the earlier and current score and band, and the change, from two sets of answers."""
     return changes(score(framework, earlier), score(framework, now))
 
 
-def changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[dict[str, Any]]:
+def changes(before: Result, now: Result) -> list[ScoreChange]:
     """Per competency: the earlier and current score and band, and the change, from two scored results."""
-    earlier = {c["id"]: c for c in before["competencies"]}
+    earlier = {c.id: c for c in before.competencies}
     rows = []
-    for c in now["competencies"]:
-        old = earlier[c["id"]]
+    for c in now.competencies:
+        old = earlier[c.id]
         change = None
-        if c["exact"] is not None and old["exact"] is not None:
-            delta = Fraction(c["exact"]) - Fraction(old["exact"])
-            change = ("+" if delta > 0 else "") + round_half_up(delta)
+        if c.exact is not None and old.exact is not None:
+            change = ("+" if c.exact > old.exact else "") + round_half_up(c.exact - old.exact)
             change = "0.0" if change in ("-0.0", "+0.0") else change
-        rows.append(
-            {
-                "id": c["id"],
-                "title": c["title"],
-                "earlier": old["score"],
-                "now": c["score"],
-                "earlier_band": old["band"],
-                "now_band": c["band"],
-                "change": change,
-            }
-        )
+        rows.append(ScoreChange(c.id, c.title, old.score, c.score, old.band, c.band, change))
     return rows
 
 

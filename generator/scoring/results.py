@@ -17,7 +17,9 @@ from typing import Any
 from .html import Markup, h, join
 from .marks import illustrative_mark
 from .model import Band, Framework, Guidance
-from .strings import say
+from .report import Report, ScoreChange
+from .score import CompetencyScore
+from .strings import Messages
 from .summary import summary
 from .voice import about
 
@@ -32,19 +34,21 @@ NEW_TAB = {"target": "_blank", "rel": "noopener"}
 The page script does the same for the links in what the worker renders."""
 
 
-def long_date(iso: str) -> str:
+def long_date(messages: Messages, iso: str) -> str:
     """A YYYY-MM-DD date as people write it: 26 November 2026."""
+    say = messages.say
     year, month, day = (int(part) for part in iso.split("-"))
     return say("long-date", day=day, month=say(MONTHS[month - 1]), year=year)
 
 
-def section(framework: Framework, team_url: str = "team/") -> Markup:
+def section(messages: Messages, framework: Framework, team_url: str = "team/") -> Markup:
     """The results section of the page, empty until scored; hidden until then.
 
     Besides the view the worker fills in, it holds what outlives one scoring:
     the comparison, the notes (typed by the person, so never re-rendered), the
     lines only paper has (a name, who it was discussed with) and the buttons to keep it.
     """
+    say = messages.say
     return h(
         "section",
         {
@@ -56,13 +60,13 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
             "aria-labelledby": "huddle-results-title",
         },
         h("h2", {"id": "huddle-results-title"}, say("results-title")),
-        _jump(framework),
+        _jump(messages, framework),
         h("div", {"data-huddle-results-view": True}),
         h("h3", {"id": "huddle-compare-title", "class": "huddle-screen-only"}, say("compare-title")),
-        earlier_control("results"),
+        earlier_control(messages, "results"),
         h("div", {"data-huddle-comparison": True}),
-        _next_steps(framework),
-        _share(framework, team_url),
+        _next_steps(messages, framework),
+        _share(messages, framework, team_url),
         h("h3", {"id": "huddle-keep", "class": "huddle-screen-only"}, say("keep-title")),
         h(
             "p",
@@ -87,16 +91,18 @@ def section(framework: Framework, team_url: str = "team/") -> Markup:
     )
 
 
-def whose(framework: Framework) -> str:
+def whose(messages: Messages, framework: Framework) -> str:
     """Whose profile people pool their codes into, in a word: a board's or a team's."""
+    say = messages.say
     return say("whose-board") if framework.audience == "board" else say("whose-team")
 
 
-def _jump(framework: Framework) -> Markup:
+def _jump(messages: Messages, framework: Framework) -> Markup:
     """Links to what comes after the long read (on a phone, eleven screens down): notes, sharing, keeping."""
+    say = messages.say
     targets = [
         ("huddle-next-title", say("next-title")),
-        ("huddle-share-title", say("share-title", whose=whose(framework))),
+        ("huddle-share-title", say("share-title", whose=whose(messages, framework))),
         ("huddle-keep", say("keep-title")),
     ]
     links = [h("a", {"href": f"#{target}"}, title) for target, title in targets]
@@ -107,9 +113,10 @@ def _jump(framework: Framework) -> Markup:
     )
 
 
-def _share(framework: Framework, team_url: str) -> Markup:
+def _share(messages: Messages, framework: Framework, team_url: str) -> Markup:
     """Getting a result code to pool with a team or board: what it reveals, said first."""
-    pooled = whose(framework)
+    say = messages.say
+    pooled = whose(messages, framework)
     group = None
     if framework.groups:
         group = h(
@@ -136,7 +143,7 @@ def _share(framework: Framework, team_url: str) -> Markup:
             {},
             h("button", {"type": "button", "class": "md-button", "data-huddle-get-code": True}, say("get-code")),
         ),
-        code_box(say("code-label")),
+        code_box(messages, say("code-label")),
         h("p", {}, h("a", {"href": team_url, **NEW_TAB}, say("team-link", whose=pooled))),
         h(
             "p",
@@ -152,7 +159,7 @@ def _share(framework: Framework, team_url: str) -> Markup:
     )
 
 
-def code_box(label: str) -> Markup:
+def code_box(messages: Messages, label: str) -> Markup:
     """A code made on the page: read-only, with a copy button and a status line."""
     field = {"type": "text", "id": "huddle-code", "readonly": True, "spellcheck": "false", "data-huddle-code": True}
     return h(
@@ -163,14 +170,15 @@ def code_box(label: str) -> Markup:
             "div",
             {"class": "huddle-code-row"},
             h("input", field),
-            h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, say("copy-code")),
+            h("button", {"type": "button", "class": "md-button", "data-huddle-copy": True}, messages.say("copy-code")),
         ),
         h("p", {"role": "status", "data-huddle-copy-status": True}),
     )
 
 
-def _next_steps(framework: Framework) -> Markup:
+def _next_steps(messages: Messages, framework: Framework) -> Markup:
     """Talking it through, and a notes box; on paper, the notes and lines to fill in by hand."""
+    say = messages.say
     return h(
         "div",
         {"class": "huddle-next"},
@@ -178,7 +186,7 @@ def _next_steps(framework: Framework) -> Markup:
         h(
             "p",
             {},
-            about(framework.audience, "talk-it-through"),
+            about(messages, framework.audience, "talk-it-through"),
         ),
         h("label", {"for": "huddle-notes", "class": "huddle-screen-only"}, say("notes-label")),
         h(
@@ -208,8 +216,9 @@ def _next_steps(framework: Framework) -> Markup:
     )
 
 
-def earlier_control(place: str) -> Markup:
+def earlier_control(messages: Messages, place: str) -> Markup:
     """A file picker for a saved result (JSON), with a status line for what happened."""
+    say = messages.say
     field = f"huddle-earlier-{place}"
     return h(
         "div",
@@ -238,15 +247,17 @@ def earlier_control(place: str) -> Markup:
 
 
 def view(
+    messages: Messages,
     framework: Framework,
     guidance: Guidance,
-    report: Mapping[str, Any],
+    report: Report,
     answers: Mapping[str, Any],
     chart: Markup,
 ) -> Markup:
     """What the results view shows for one scored response: the heading paper needs, a summary,
     the chart and its table, a block per competency, and the answers themselves."""
-    date = long_date(report["date"])
+    say = messages.say
+    date = long_date(messages, report.date)
     return join(
         [
             print_head(framework, guidance, say("print-version", version=framework.version, date=date)),
@@ -260,17 +271,17 @@ def view(
             h(
                 "div",
                 {"data-huddle-summary": True},
-                [h("p", {}, sentence) for sentence in summary(report, answers, framework.audience)],
+                [h("p", {}, sentence) for sentence in summary(messages, report, answers, framework.audience)],
             ),
             h("div", {"class": "huddle-chart-box", "data-huddle-chart": True}, chart),
-            _table(framework, report["competencies"]),
+            _table(messages, framework, report.result.competencies),
             h("h3", {"id": "huddle-each-title"}, say("each-title")),
             h(
                 "div",
                 {"class": "huddle-blocks"},
-                [_block(framework, guidance, report, c) for c in report["competencies"]],
+                [_block(messages, framework, guidance, report, c) for c in report.result.competencies],
             ),
-            _answers(framework, answers),
+            _answers(messages, framework, answers),
         ]
     )
 
@@ -287,26 +298,33 @@ def print_head(framework: Framework, guidance: Guidance | None, made: str, *more
     )
 
 
-def _score(value: str | None) -> str:
-    return value if value is not None else say("not-enough-answers")
+def _score(messages: Messages, value: str | None) -> str:
+    return value if value is not None else messages.say("not-enough-answers")
 
 
-def _table(framework: Framework, competencies: Sequence[Mapping[str, Any]]) -> Markup:
+def _table(messages: Messages, framework: Framework, competencies: Sequence[CompetencyScore]) -> Markup:
     """The chart's figures as a table: short rows, the bands' meaning is in each competency's block."""
+    say = messages.say
     low, high = framework.scale.points[0], framework.scale.points[-1]
     rows = [
         h(
             "tr",
-            {"data-competency": c["id"]},
-            h("th", {"scope": "row"}, c["title"]),
-            h("td", {"data-score": ""}, _score(c["score"])),
-            h("td", {"class": "huddle-band"}, c["band"] or say("no-band")),
-            h("td", {}, say("answered-of", answered=c["answered"], total=c["total"])),
+            {"data-competency": c.id},
+            h("th", {"scope": "row"}, c.title),
+            h("td", {"data-score": ""}, _score(messages, c.score)),
+            h("td", {"class": "huddle-band"}, c.band or say("no-band")),
+            h("td", {}, say("answered-of", answered=c.answered, total=c.total)),
         )
         for c in competencies
     ]
     caption = about(
-        framework.audience, "table-caption", low=low.value, low_label=low.label, high=high.value, high_label=high.label
+        messages,
+        framework.audience,
+        "table-caption",
+        low=low.value,
+        low_label=low.label,
+        high=high.value,
+        high_label=high.label,
     )
     head = [say(key) for key in ("column-competency", "column-score", "column-band", "column-answered")]
     return data_table({"data-huddle-results-table": True}, caption, head, rows)
@@ -318,8 +336,9 @@ def _number(value: float | int | Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
 
 
-def band_range(framework: Framework, bands: Sequence[Band], band: Band) -> str:
+def band_range(messages: Messages, framework: Framework, bands: Sequence[Band], band: Band) -> str:
     """Where a band lies on the scale, in words: "from 2.5 to under 3.5", or "from 4.5 to 5" for the top one."""
+    say = messages.say
     low, high = framework.scale.low, framework.scale.high
     at = bands.index(band)
     start = _number(max(Fraction(str(band.start)), Fraction(low)))
@@ -328,28 +347,29 @@ def band_range(framework: Framework, bands: Sequence[Band], band: Band) -> str:
     return say("band-range-top", start=start, end=high)
 
 
-def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], c: Mapping[str, Any]) -> Markup:
+def _block(messages: Messages, framework: Framework, guidance: Guidance, report: Report, c: CompetencyScore) -> Markup:
     """One competency: score, band and what it means, advice, reflection and case studies."""
-    competency = framework.competency(c["id"])
-    advice = guidance.of(c["id"])
-    title = h("a", {"href": advice.page}, c["title"]) if advice.page else c["title"]
-    strength, develop = c["id"] in report["strengths"], c["id"] in report["development"]
-    tag = about(framework.audience, "tag-strength") if strength else say("tag-develop") if develop else None
-    if c["score"] is None:
+    say = messages.say
+    competency = framework.competency(c.id)
+    advice = guidance.of(c.id)
+    title = h("a", {"href": advice.page}, c.title) if advice.page else c.title
+    strength, develop = c.id in report.strengths, c.id in report.development
+    tag = about(messages, framework.audience, "tag-strength") if strength else say("tag-develop") if develop else None
+    if c.score is None:
         standing = h(
             "p",
             {"class": "huddle-block__score"},
             h("strong", {}, say("not-enough-answers")),
-            say("block-unscored", answered=c["answered"], total=c["total"]),
+            say("block-unscored", answered=c.answered, total=c.total),
         )
         meaning = None
     else:
-        band = next((b for b in competency.bands if b.label == c["band"]), None) if competency else None
+        band = next((b for b in competency.bands if b.label == c.band), None) if competency else None
         standing = h(
             "p",
             {"class": "huddle-block__score"},
-            h("strong", {}, say("block-score", score=c["score"])),
-            say("block-standing", band=c["band"] or say("no-band"), answered=c["answered"], total=c["total"]),
+            h("strong", {}, say("block-score", score=c.score)),
+            say("block-standing", band=c.band or say("no-band"), answered=c.answered, total=c.total),
         )
         meaning = None
         if band and competency:
@@ -360,7 +380,7 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
                     "p",
                     {},
                     h("strong", {}, band.label),
-                    say("band-meaning", range=band_range(framework, competency.bands, band)),
+                    say("band-meaning", range=band_range(messages, framework, competency.bands, band)),
                 ),
                 Markup(advice.bands.get(band.label, "")),
             )
@@ -374,7 +394,7 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
                 "ul",
                 {},
                 [
-                    h("li", {}, h("a", {"href": s.url}, s.title), illustrative_mark(s.illustrative))
+                    h("li", {}, h("a", {"href": s.url}, s.title), illustrative_mark(messages, s.illustrative))
                     for s in advice.case_studies
                 ],
             ),
@@ -389,38 +409,39 @@ def _block(framework: Framework, guidance: Guidance, report: Mapping[str, Any], 
                     *(["huddle-block--develop"] if develop else []),
                 ]
             ),
-            "data-competency": c["id"],
-            "aria-labelledby": f"huddle-block-{c['id']}",
+            "data-competency": c.id,
+            "aria-labelledby": f"huddle-block-{c.id}",
         },
-        h("h4", {"id": f"huddle-block-{c['id']}"}, title),
+        h("h4", {"id": f"huddle-block-{c.id}"}, title),
         h("p", {"class": "huddle-block__tag"}, tag) if tag else None,
         standing,
         meaning,
-        _strengths(framework, advice.strengths) if strength else None,
+        _strengths(messages, framework, advice.strengths) if strength else None,
         h("div", {"class": "huddle-block__develop"}, h("h5", {}, say("develop-title")), Markup(advice.develop))
         if advice.develop
         else None,
-        _reflection(framework, c["title"], competency.reflect if competency else ()) if develop else None,
+        _reflection(messages, framework, c.title, competency.reflect if competency else ()) if develop else None,
         studies,
     )
 
 
-def _strengths(framework: Framework, own: str) -> Markup:
+def _strengths(messages: Messages, framework: Framework, own: str) -> Markup:
     """What to do with a stronger area: the framework's own advice for it (guidance HTML), else Huddle's."""
     if own:
         return h("div", {"class": "huddle-block__strengths", "data-huddle-own": True}, Markup(own))
-    return h("p", {"class": "huddle-block__strengths"}, about(framework.audience, "strength-advice"))
+    return h("p", {"class": "huddle-block__strengths"}, about(messages, framework.audience, "strength-advice"))
 
 
-def _reflection(framework: Framework, title: str, own: Sequence[str]) -> Markup:
+def _reflection(messages: Messages, framework: Framework, title: str, own: Sequence[str]) -> Markup:
     """Questions for an area to develop: the competency's own (`reflect`), else Huddle's, said of whoever was rated."""
     generic = ("reflect-seen", "reflect-step", "reflect-feedback")
-    questions = list(own) or [about(framework.audience, key, competency=title.lower()) for key in generic]
-    return join([h("h5", {}, say("reflect-title")), h("ul", {}, [h("li", {}, q) for q in questions])])
+    questions = list(own) or [about(messages, framework.audience, key, competency=title.lower()) for key in generic]
+    return join([h("h5", {}, messages.say("reflect-title")), h("ul", {}, [h("li", {}, q) for q in questions])])
 
 
-def _answers(framework: Framework, answers: Mapping[str, Any]) -> Markup:
+def _answers(messages: Messages, framework: Framework, answers: Mapping[str, Any]) -> Markup:
     """Each statement with the answer given, numbered as on the form, in a disclosure."""
+    say = messages.say
     labels = dict(framework.scale.answers())
     rows = [
         h(
@@ -441,11 +462,16 @@ def _answers(framework: Framework, answers: Mapping[str, Any]) -> Markup:
 
 
 def comparison(
-    framework: Framework, rows: Sequence[Mapping[str, Any]], earlier_date: str, earlier_notes: str = ""
+    messages: Messages,
+    framework: Framework,
+    rows: Sequence[ScoreChange],
+    earlier_date: str,
+    earlier_notes: str = "",
 ) -> Markup:
     """The change since an earlier result: band changes in words, the scores side by side, the notes then."""
-    when = say("of-date", date=long_date(earlier_date)) if earlier_date else ""
-    moved = [r for r in rows if r["earlier_band"] and r["now_band"] and r["earlier_band"] != r["now_band"]]
+    say = messages.say
+    when = say("of-date", date=long_date(messages, earlier_date)) if earlier_date else ""
+    moved = [r for r in rows if r.earlier_band and r.now_band and r.earlier_band != r.now_band]
     if moved:
         changes = join(
             [
@@ -453,7 +479,7 @@ def comparison(
                 h(
                     "ul",
                     {"data-huddle-band-changes": True},
-                    [h("li", {}, f"{r['title']}: {r['earlier_band']} → {r['now_band']}") for r in moved],
+                    [h("li", {}, f"{r.title}: {r.earlier_band} → {r.now_band}") for r in moved],
                 ),
             ]
         )
@@ -462,11 +488,11 @@ def comparison(
     body = [
         h(
             "tr",
-            {"data-competency": r["id"]},
-            h("th", {"scope": "row"}, r["title"]),
-            h("td", {}, _with_band(r["earlier"], r["earlier_band"])),
-            h("td", {}, _with_band(r["now"], r["now_band"])),
-            h("td", {"data-change": ""}, r["change"] if r["change"] is not None else say("no-change")),
+            {"data-competency": r.id},
+            h("th", {"scope": "row"}, r.title),
+            h("td", {}, _with_band(messages, r.earlier, r.earlier_band)),
+            h("td", {}, _with_band(messages, r.now, r.now_band)),
+            h("td", {"data-change": ""}, r.change if r.change is not None else say("no-change")),
         )
         for r in rows
     ]
@@ -489,8 +515,8 @@ def comparison(
     )
 
 
-def _with_band(score: str | None, band: str | None) -> str:
-    return f"{score}, {band}" if score is not None and band else _score(score)
+def _with_band(messages: Messages, score: str | None, band: str | None) -> str:
+    return f"{score}, {band}" if score is not None and band else _score(messages, score)
 
 
 def data_table(

@@ -8,6 +8,7 @@ score never depends on floating-point noise, and shown rounded half-up.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -102,7 +103,70 @@ def check_answers(framework: Framework, answers: Mapping[str, Any]) -> None:
             raise ValueError(f"The answer to item '{item_id}' is {answer!r}, which is not on the scale.")
 
 
-def score(framework: Framework, answers: Mapping[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class CompetencyScore:
+    """One competency's score in a result."""
+
+    id: str
+    title: str
+    domain: str
+    """The id of its domain."""
+    exact: Fraction | None
+    """The weighted mean of its answered items, exactly; None when fewer than half were answered."""
+    band: str | None
+    """The label of the band the score falls in; None without a score (or a band)."""
+    answered: int
+    total: int
+    """How many items it has."""
+
+    @property
+    def score(self) -> str | None:
+        """The score as people see it, rounded half up to one decimal; None without one."""
+        return rounded_or_none(self.exact)
+
+    def to_json(self) -> dict[str, Any]:
+        """As a saved result's `scores` hold it (the file format: its keys never change)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "domain": self.domain,
+            "score": self.score,
+            "exact": str(self.exact) if self.exact is not None else None,
+            "band": self.band,
+            "answered": self.answered,
+            "total": self.total,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DomainScore:
+    """A domain's score: the mean of its competencies' exact scores, only when every one of them has a score."""
+
+    id: str
+    title: str
+    exact: Fraction | None
+
+    @property
+    def score(self) -> str | None:
+        return rounded_or_none(self.exact)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A response scored against a framework (`framework` and `version` name it): a score per competency and
+    per domain, in framework order."""
+
+    framework: str
+    version: str
+    competencies: tuple[CompetencyScore, ...]
+    domains: tuple[DomainScore, ...]
+
+
+def rounded_or_none(value: Fraction | None) -> str | None:
+    return round_half_up(value) if value is not None else None
+
+
+def score(framework: Framework, answers: Mapping[str, Any]) -> Result:
     """Score `answers` against `framework`: one entry per competency and per domain."""
     check_answers(framework, answers)
     low, high = framework.scale.low, framework.scale.high
@@ -115,30 +179,18 @@ def score(framework: Framework, answers: Mapping[str, Any]) -> dict[str, Any]:
             band = band_for(mean, competency.bands) if mean is not None else None
             exact_scores.append(mean)
             competencies.append(
-                {
-                    "id": competency.id,
-                    "title": competency.title,
-                    "domain": domain.id,
-                    "score": round_half_up(mean) if mean is not None else None,
-                    "exact": str(mean) if mean is not None else None,
-                    "band": band.label if band else None,
-                    "answered": answered,
-                    "total": len(competency.items),
-                }
+                CompetencyScore(
+                    competency.id,
+                    competency.title,
+                    domain.id,
+                    mean,
+                    band.label if band else None,
+                    answered,
+                    len(competency.items),
+                )
             )
         known = [s for s in exact_scores if s is not None]
         complete = bool(exact_scores) and len(known) == len(exact_scores)
         domain_mean = sum(known, Fraction(0)) / len(known) if complete else None
-        domains.append(
-            {
-                "id": domain.id,
-                "title": domain.title,
-                "score": round_half_up(domain_mean) if domain_mean is not None else None,
-                "exact": str(domain_mean) if domain_mean is not None else None,
-            }
-        )
-    return {
-        "framework": {"id": framework.id, "version": framework.version},
-        "competencies": competencies,
-        "domains": domains,
-    }
+        domains.append(DomainScore(domain.id, domain.title, domain_mean))
+    return Result(framework.id, framework.version, tuple(competencies), tuple(domains))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .alphabet import ALIASES, ALPHABET
-from .strings import say
+from .strings import HUDDLE, Messages
 
 FORMAT = "H2"
 COLLECTION_LENGTH = 8
@@ -58,9 +58,10 @@ class Collection:
     secret: bytes
 
     @classmethod
-    def from_json(cls, data: Any) -> Collection:
+    def from_json(cls, data: Any, messages: Messages = HUDDLE) -> Collection:
         """The collection of the page's `{"collection": id, "secret": base64url}`, or a ValueError with a
         sentence."""
+        say = messages.say
         if not isinstance(data, Mapping):
             raise ValueError(say("collection-key-unreadable"))
         name, secret = data.get("collection"), data.get("secret")

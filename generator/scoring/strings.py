@@ -6,8 +6,10 @@ the worker (results, team profile, 360 feedback, survey import), and the page
 script shows the rest as things happen: it receives this table as JSON and
 fills in the `{name}` fields, so no sentence is written in JavaScript. A site
 can say any of them in its own words (the huddle plugin's `strings` file,
-checked by `generator/wording.py`): the build calls `use` with them, and so
-does the worker, which finds them in `framework.json`.
+checked by `generator/wording.py`). The build makes one `Messages` of them and
+passes it to every renderer; the worker makes one of the wording in
+`framework.json`, once per framework. Nothing here changes once made, so two
+sites built (or two pages scored) in one process never borrow each other's words.
 
 A sentence the build writes into a page's Markdown is Markdown (`**bold**`
 works), with the fields the build fills in escaped. Titles, headings, link
@@ -22,8 +24,11 @@ Standard library only (runs in Pyodide).
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-MESSAGES: dict[str, str] = {
+_HUDDLE_WORDS: dict[str, str] = {
     # The assessment page's intro (pages/assessment.py), Markdown: **bold** and the like work.
     "intro-measures": "**What it measures:** {competencies} in {domains}: {names}.",
     "intro-time": "**How long it takes:** {statements}, about {minutes}. Answer what you can; you can leave any "
@@ -793,25 +798,36 @@ MESSAGES: dict[str, str] = {
     "changed.",
     "earlier-replaced": "Your earlier answers are filled in below. Change any that differ now, then see your results.",
 }
+MESSAGES: Mapping[str, str] = MappingProxyType(_HUDDLE_WORDS)
+"""Every message in Huddle's own words, by key: read-only, so no site's words can slip into them."""
+del _HUDDLE_WORDS  # only the read-only view is left to import
 
 
-_said: dict[str, str] = dict(MESSAGES)
+@dataclass(frozen=True, slots=True)
+class Messages:
+    """Every message as one site says it: Huddle's own, with the site's own wording (checked by
+    `generator/wording.py`: known keys, the same fields) in their place. Made once and passed to whatever
+    says something; it never changes, so it can be shared freely."""
+
+    own: Mapping[str, str] = field(default_factory=dict)
+    """The site's own sentences, by key; Huddle's are said for the rest."""
+    _said: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "own", MappingProxyType(dict(self.own)))
+        object.__setattr__(self, "_said", MappingProxyType({**MESSAGES, **self.own}))
+
+    def say(self, key: str, /, **values: object) -> str:
+        """The message `key`, as the site says it, with its `{name}` fields filled in."""
+        return self._said[key].format(**values)
+
+    def said(self) -> dict[str, str]:
+        """Every message as the site says it (a copy: the page script gets it as JSON)."""
+        return dict(self._said)
 
 
-def use(own: dict[str, str]) -> None:
-    """Say a site's own wording (checked: known keys, the same fields) instead of these, until the next call."""
-    global _said
-    _said = {**MESSAGES, **own}
-
-
-def said() -> dict[str, str]:
-    """Every message as the site says it."""
-    return dict(_said)
-
-
-def say(key: str, /, **values: object) -> str:
-    """The message `key`, as the site says it, with its `{name}` fields filled in."""
-    return _said[key].format(**values)
+HUDDLE = Messages()
+"""Huddle's own words, for a site that has no strings file (and for tests)."""
 
 
 def fields(key: str) -> set[str]:

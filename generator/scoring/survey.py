@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .codes import Code
+from .kinds import Role
 from .model import NOT_APPLICABLE, Framework
-from .strings import say
+from .strings import HUDDLE, Messages
 
 MAX_BYTES = 20_000_000
 """The largest export read (20 MB): 10,000 people answering 30 statements is about 2 MB."""
@@ -103,10 +104,15 @@ def _reader(framework: Framework) -> dict[str, Any]:
 
 
 def read_survey(
-    framework: Framework, text: str, mapping: Mapping[str, str] | None = None, grouped_by: int | None = None
+    framework: Framework,
+    text: str,
+    mapping: Mapping[str, str] | None = None,
+    grouped_by: int | None = None,
+    messages: Messages = HUDDLE,
 ) -> Survey:
     """The people in a survey export, with the columns matched and the rows that could not be read; with
     `grouped_by` (a column's number), each person's cell of that column too."""
+    say = messages.say
     if len(text) > MAX_BYTES:
         raise SurveyError(say("survey-too-big"))
     text = text.removeprefix("\ufeff")
@@ -167,7 +173,7 @@ def read_survey(
         elif not answers:
             problems.append((row_number, say("survey-row-empty", row=row_number)))
         else:
-            people.append(Code(group="", role="", answers=answers, text=f"row {row_number}"))
+            people.append(Code(group="", role=Role.SELF, answers=answers, text=f"row {row_number}"))
             rows_of_people.append(row_number)
             if grouped_by is not None:
                 labels.append(" ".join(row[grouped_by].split()) if grouped_by < len(row) else "")

@@ -24,13 +24,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from fractions import Fraction
-from typing import Any
 
 from .codes import Code
 from .model import NOT_APPLICABLE, Framework
 from .score import band_for, competency_sums, round_half_up
 from .score import enough as enough_answers
-from .strings import say
+from .strings import HUDDLE, Messages
 from .summary import names
 
 WIDEST = 3
@@ -182,8 +181,9 @@ class Groups:
     """Why groups are not compared ("" when they are, or the framework has none)."""
 
 
-def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) -> Groups:
+def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int, messages: Messages = HUDDLE) -> Groups:
     """Each group's profile, shown only when every group present has at least `k_group` codes."""
+    say = messages.say
     if not framework.groups:
         return Groups((), "")
     present: dict[str, list[Code]] = {}
@@ -199,7 +199,7 @@ def by_group(framework: Framework, codes: Sequence[Code], k: int, k_group: int) 
     ]
     if small:
         reason = "groups-small-one" if len(small) == 1 else "groups-small-many"
-        return Groups((), say(reason, least=k_group, groups=names(small)))
+        return Groups((), say(reason, least=k_group, groups=names(messages, small)))
     order = [g.id for g in framework.groups] + [""]
     profiles = [(labels[g], profile(framework, present[g], k_group)) for g in order if g in present]
     # A competency one group withholds is withheld in every group: the whole less the others would give it away.
@@ -220,9 +220,10 @@ def _withheld(competency: CompetencyProfile) -> CompetencyProfile:
     return replace(competency, mean=None, spread=None, bands=())
 
 
-def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
+def changes(now: Profile, earlier: Profile, messages: Messages = HUDDLE) -> list[tuple[str, str]]:
     """Per competency, the change since an earlier round in words, as (title, sentence). Only for rounds that are
     `comparable` as a whole; a competency is compared only when its counts are comparable too."""
+    say = messages.say
     before = {c.id: c for c in earlier.competencies}
     said = []
     for c in now.competencies:
@@ -245,26 +246,37 @@ def changes(now: Profile, earlier: Profile) -> list[tuple[str, str]]:
     return said
 
 
-def as_report(found: Profile, only: frozenset[str] | None = None) -> Mapping[str, Any]:
-    """The profile in the shape the chart draws (a scored report's competencies); with `only`, those alone."""
-    return {
-        "competencies": [
-            # The chart draws the rounded score, as the table shows it: drawn from the exact mean, a bar's width
-            # would give it to four decimals, and two profiles' bars a newcomer's score by subtraction.
-            {"id": c.id, "title": c.title, "score": c.score, "exact": c.score if c.mean is not None else None}
-            for c in found.competencies
-            if only is None or c.id in only
-        ]
-    }
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """How the chart draws one competency of a profile (`chart.Drawn`)."""
+
+    id: str
+    title: str
+    exact: Fraction | None
+    """The rounded score the table shows, not the exact mean: drawn from the exact mean, a bar's width would
+    give it to four decimals, and two profiles' bars a newcomer's score by subtraction."""
+
+    @property
+    def score(self) -> str | None:
+        return round_half_up(self.exact) if self.exact is not None else None
 
 
-def earlier_report(now: Profile, earlier: Profile | None) -> Mapping[str, Any] | None:
+def bars(found: Profile, only: frozenset[str] | None = None) -> tuple[Bar, ...]:
+    """The profile as the chart draws it; with `only`, those competencies alone."""
+    return tuple(
+        Bar(c.id, c.title, Fraction(c.score) if c.mean is not None and c.score is not None else None)
+        for c in found.competencies
+        if only is None or c.id in only
+    )
+
+
+def earlier_bars(now: Profile, earlier: Profile | None) -> tuple[Bar, ...] | None:
     """The earlier round as the chart draws it beside this one: nothing unless the rounds are `comparable`, and
     only the competencies whose counts are comparable too (else the two bars would give someone's score away)."""
     if earlier is None or not now.shown or not comparable(now.members, earlier.members, now.k):
         return None
     before = {c.id: c for c in earlier.competencies}
-    return as_report(
+    return bars(
         earlier,
         frozenset(c.id for c in now.competencies if comparable(c.counted, before[c.id].counted, now.k)),
     )

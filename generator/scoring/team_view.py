@@ -13,21 +13,22 @@ from .html import Markup, h, join
 from .model import Framework
 from .results import data_table, whose
 from .spreadsheet import Figure
-from .strings import say
+from .strings import Messages
 from .summary import names
-from .team import BAND_LEAST, Groups, Profile, as_report, changes, comparable, earlier_report
+from .team import BAND_LEAST, Groups, Profile, bars, changes, comparable, earlier_bars
 from .voice import CSV_SCORE, about
 
 _EVERY_CODE_COUNTED = {"batch-codes": "batch-codes-several", "batch-earlier": "batch-earlier-several"}
 """The message above a paste's notes when every code counted and only lines of several codes are noted."""
 
 
-def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) -> Markup:
+def batch_notes(messages: Messages, batch: Batch, title: str = "batch-codes", rows: bool = False) -> Markup:
     """What was wrong with the lines of a paste, each with its line number; duplicates counted once; lines that
     hold more than one code.
 
     `title` is the message above them; with `rows`, they are a file's rows, whose sentences say their number.
     """
+    say = messages.say
     lines = [
         h("li", {}, sentence if rows else say("batch-line", line=number, problem=sentence))
         for number, sentence in batch.problems
@@ -35,7 +36,7 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
     lines += [h("li", {}, say("batch-repeat", line=number, first=first)) for number, first in batch.duplicates]
     several = [h("li", {}, say("batch-several", line=number, count=count)) for number, count in batch.several]
     same = "batch-identical-rows" if rows else "batch-identical"
-    alike = [h("li", {}, say(same, lines=names([str(n) for n in numbers]))) for numbers in batch.identical]
+    alike = [h("li", {}, say(same, lines=names(messages, [str(n) for n in numbers]))) for numbers in batch.identical]
     if not lines and not several and not alike:
         return Markup("")
     counted = []
@@ -45,12 +46,13 @@ def batch_notes(batch: Batch, title: str = "batch-codes", rows: bool = False) ->
         "div",
         {"class": "huddle-batch-notes", "data-huddle-batch-notes": True},
         *counted,
-        *([h("p", {}, _alike_title(rows)), h("ul", {}, alike)] if alike else []),
+        *([h("p", {}, _alike_title(messages, rows)), h("ul", {}, alike)] if alike else []),
     )
 
 
-def kind_note(batch: Batch) -> Markup:
+def kind_note(messages: Messages, batch: Batch) -> Markup:
     """Which kind of code was counted, and what that kind protects."""
+    say = messages.say
     if not batch.codes:
         return Markup("")
     sentence = say("counted-sealed", collection=batch.collection) if batch.collection else say("counted-plain")
@@ -58,13 +60,16 @@ def kind_note(batch: Batch) -> Markup:
     return h("p", {"class": "huddle-code-kind", "data-huddle-code-kind": kind}, sentence)
 
 
-def _alike_title(rows: bool) -> str:
+def _alike_title(messages: Messages, rows: bool) -> str:
+    say = messages.say
     return say("batch-identical-rows-title") if rows else say("batch-identical-title")
 
 
-def more_needed(found: Profile) -> Markup:
+def more_needed(messages: Messages, found: Profile) -> Markup:
     missing = found.k - found.members
-    return _more(say("more-needed-one" if missing == 1 else "more-needed-many", missing=missing, least=found.k))
+    return _more(
+        messages.say("more-needed-one" if missing == 1 else "more-needed-many", missing=missing, least=found.k)
+    )
 
 
 def _more(sentence: str) -> Markup:
@@ -72,6 +77,7 @@ def _more(sentence: str) -> Markup:
 
 
 def view(
+    messages: Messages,
     framework: Framework,
     found: Profile,
     groups: Groups,
@@ -82,29 +88,31 @@ def view(
 
     `source` is the message that says how many people's answers it is, and where they come from.
     """
+    say = messages.say
     if not found.shown:
-        return more_needed(found)
+        return more_needed(messages, found)
     withheld = [c.title for c in found.competencies if c.mean is None]
     parts: list[object] = [
         h("p", {"data-huddle-members": True}, say(source, members=found.members)),
         h(
             "div",
             {"class": "huddle-chart-box"},
-            bar_chart(framework, as_report(found), earlier_report(found, earlier), "chart-mean-score"),
+            bar_chart(messages, framework, bars(found), earlier_bars(found, earlier), "chart-mean-score"),
         ),
-        _table(framework, found),
+        _table(messages, framework, found),
     ]
     if withheld:
         sentence = "withheld-one" if len(withheld) == 1 else "withheld-many"
         parts.append(h("p", {"data-huddle-withheld": True}, say(sentence, titles=", ".join(withheld), least=found.k)))
-    parts.append(_widest(found))
-    parts.append(_groups(framework, groups))
+    parts.append(_widest(messages, found))
+    parts.append(_groups(messages, framework, groups))
     if earlier is not None:
-        parts.append(_changes(found, earlier))
+        parts.append(_changes(messages, found, earlier))
     return join(parts)
 
 
-def _table(framework: Framework, found: Profile) -> Markup:
+def _table(messages: Messages, framework: Framework, found: Profile) -> Markup:
+    say = messages.say
     rows = []
     for c in found.competencies:
         if c.mean is None:
@@ -121,12 +129,15 @@ def _table(framework: Framework, found: Profile) -> Markup:
         rows.append(
             h("tr", {"data-competency": c.id}, h("th", {"scope": "row"}, c.title), cells, h("td", {}, c.counted))
         )
-    head = [say("column-competency"), about(framework.audience, "team-score")]
+    head = [say("column-competency"), about(messages, framework.audience, "team-score")]
     head += [say(key) for key in ("team-spread", "team-bands", "team-counted")]
-    return data_table({"data-huddle-team-table": True}, say("team-caption", whose=whose(framework)), head, rows)
+    return data_table(
+        {"data-huddle-team-table": True}, say("team-caption", whose=whose(messages, framework)), head, rows
+    )
 
 
-def _widest(found: Profile) -> Markup:
+def _widest(messages: Messages, found: Profile) -> Markup:
+    say = messages.say
     if not found.widest:
         return Markup("")
     return join(
@@ -145,7 +156,8 @@ def _widest(found: Profile) -> Markup:
     )
 
 
-def _groups(framework: Framework, groups: Groups) -> Markup:
+def _groups(messages: Messages, framework: Framework, groups: Groups) -> Markup:
+    say = messages.say
     if groups.reason:
         return join([h("h3", {}, say("groups-title")), h("p", {"data-huddle-groups-folded": True}, groups.reason)])
     if not groups.shown:
@@ -168,7 +180,8 @@ def _groups(framework: Framework, groups: Groups) -> Markup:
     )
 
 
-def _changes(found: Profile, earlier: Profile) -> Markup:
+def _changes(messages: Messages, found: Profile, earlier: Profile) -> Markup:
+    say = messages.say
     title = h("h3", {}, say("round-changes-title"))
     if not earlier.shown:
         return join([title, _more(say("round-too-few", members=earlier.members, least=earlier.k))])
@@ -181,14 +194,15 @@ def _changes(found: Profile, earlier: Profile) -> Markup:
             h(
                 "ul",
                 {"data-huddle-round-changes": True},
-                [h("li", {}, f"{title}: {said}") for title, said in changes(found, earlier)],
+                [h("li", {}, f"{title}: {said}") for title, said in changes(found, earlier, messages=messages)],
             ),
         ]
     )
 
 
-def to_csv(found: Profile, audience: str = "individual") -> str:
+def to_csv(messages: Messages, found: Profile, audience: str = "individual") -> str:
     """One row per competency: the figures the page shows, nothing about any one person."""
+    say = messages.say
     # `codes`: how many codes the profile is made from, so a file kept between rounds says so.
     # A withheld score is an empty cell, with `note` saying why: a spreadsheet then reads the column as numbers.
     # The spread is in words, as on the page: a lowest or highest score is one person's.
@@ -219,9 +233,14 @@ def to_csv(found: Profile, audience: str = "individual") -> str:
 
 
 def mapping_form(
-    framework: Framework, columns: tuple[str, ...], matched: dict[int, str], unmatched: tuple[int, ...]
+    messages: Messages,
+    framework: Framework,
+    columns: tuple[str, ...],
+    matched: dict[int, str],
+    unmatched: tuple[int, ...],
 ) -> Markup:
     """How the survey's columns were matched, and a choice of statement for each column left."""
+    say = messages.say
     numbers = {item.id: n for n, item in enumerate(framework.items(), start=1)}
     said = h(
         "p",
@@ -241,7 +260,7 @@ def mapping_form(
         h(
             "p",
             {},
-            h("label", {"for": f"huddle-map-{n}"}, _column(columns[n], n)),
+            h("label", {"for": f"huddle-map-{n}"}, _column(messages, columns[n], n)),
             " ",
             h(
                 "select",
@@ -266,6 +285,7 @@ def mapping_form(
     )
 
 
-def _column(name: str, n: int) -> str:
+def _column(messages: Messages, name: str, n: int) -> str:
     """A column of the file, by its heading or, with none, its number."""
+    say = messages.say
     return say("survey-column", name=name) if name else say("survey-column-unnamed", number=n + 1)

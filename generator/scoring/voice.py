@@ -9,7 +9,7 @@ nowhere else. Standard library only (runs in Pyodide).
 
 from __future__ import annotations
 
-from .strings import say
+from .strings import Messages
 
 SAID_OF: dict[str, tuple[str, str]] = {
     # Each message said of whoever was rated: (its wording for a team, its wording for a board).
@@ -45,6 +45,6 @@ def wording(audience: str, key: str) -> str:
     return {"team": team, "board": board}.get(audience, key)
 
 
-def about(audience: str, key: str, **values: object) -> str:
+def about(messages: Messages, audience: str, key: str, **values: object) -> str:
     """Message `key`, said of whoever `audience` rates, with its `{name}` fields filled in."""
-    return say(wording(audience, key), **values)
+    return messages.say(wording(audience, key), **values)
