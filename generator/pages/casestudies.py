@@ -215,7 +215,7 @@ def _split_title(markdown: str) -> tuple[str, str]:
 def listed(messages: Messages, here: str, studies: Sequence[CaseStudy]) -> list[str]:
     """A Markdown list of case studies for the page `here`: each title, marked when illustrative, then its summary."""
     # Two trailing spaces end the line inside the item, so the summary reads beneath its title.
-    marks = {False: illustrative_mark(messages, False), True: illustrative_mark(messages, True)}  # made once, not once a study
+    marks = {b: illustrative_mark(messages, b) for b in (False, True)}  # made once, not once a study
     return [
         f"- [{text(s.title)}]({link(here, s.src_uri)}){marks[s.illustrative]}  \n  {text(s.summary)}" for s in studies
     ]
