@@ -14,18 +14,17 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import Files, get_files
 from mkdocs.utils.meta import get_data
 
-from . import author_html, branding, bundle, placeholders, templates
+from . import author_html, branding, bundle, templates
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
-from .plugin import read_site
+from .plan import BuildPlan
 from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .serve import Live, make_server
-from .site import Site
 from .sources import pagelinks
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
@@ -107,17 +106,18 @@ REBUILD_FAILED = "Rebuild failed; still serving the last good site."
 def check(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     config = load(config_file)
-    site = _site(config)
     root = config_file.resolve().parent
     options = _options(config)
+    files = get_files(config)
+    plan = _plan(config, files)  # the build's own reading of the sources, without building
+    site = plan.site
     hints = load_hints(root / options.assessments_dir, root)
     for hint in hints:
         print(f"{'Note' if hint.informational else 'Warning'}: {hint}", file=sys.stderr)
     warnings = sum(not hint.informational for hint in hints)
-    brand = branding.load(config, options.branding)
-    files = get_files(config)
-    branding.check_footer_links(brand, files, config)
-    known = {file.src_uri for file in files} | {page.uri for page in site.pages()}
+    if plan.footer_problems:
+        raise Abort("\n".join(plan.footer_problems))
+    known = {file.src_uri for file in files} | {page.uri for page in plan.pages}
     markdown = [
         (shown_path(Path(f.abs_src_path or f.src_uri), root), f.src_uri, f.content_string)
         for f in files.documentation_pages()
@@ -135,12 +135,9 @@ def check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"Warning: {problem}", file=sys.stderr)
         warnings += 1
-    # From the text already read: `huddle check` reads each page once.
-    found = [placeholder for shown, _, text in markdown for placeholder in placeholders.find(text, shown)]
-    unknown = placeholders.unknown(found)
-    if unknown:
-        raise Abort(unknown)
-    unfilled = placeholders.unfilled(found, placeholders.values(options, brand.name, config.site_url))
+    for stop in plan.stopping():
+        raise Abort(stop)
+    unfilled = plan.unfilled()
     for placeholder in unfilled:
         print(f"Warning: {placeholder}", file=sys.stderr)
     warnings += len(unfilled)
@@ -158,9 +155,10 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site(config: MkDocsConfig) -> Site:
-    """The site model, read straight from the files: no build, no Pyodide, no npm."""
-    return read_site(get_files(config), config, _options(config).assessments_dir)
+def _plan(config: MkDocsConfig, files: Files | None = None) -> BuildPlan:
+    """The build plan, read straight from the files: no build, no Pyodide, no npm."""
+    options = _options(config)
+    return BuildPlan.read(config, options, branding.load(config, options.branding), files or get_files(config))
 
 
 def _options(config: MkDocsConfig) -> HuddleConfig:
@@ -201,7 +199,7 @@ def new(args: argparse.Namespace) -> int:
         if own.is_file():  # a site made by `huddle new site` keeps the schema beside it
             text = text.replace("../generator/frameworks/framework.schema.json", f"../{SCHEMA_COPY}", 1)
     else:
-        frameworks = _site(config).frameworks
+        frameworks = _plan(config).site.frameworks
         if not frameworks:
             raise Abort("A case study names the competencies it shows; add a framework first (huddle new framework).")
         competency = f"{frameworks[0].id}/{frameworks[0].competencies()[0].id}"
