@@ -30,6 +30,9 @@ from .wording import load_strings
 
 log = get_plugin_logger("huddle")
 
+FOOTER = "huddle_footer"
+"""The template context's footer HTML (theme/partials/copyright.html), its links relative to the page."""
+
 
 class HuddlePlugin(BasePlugin[HuddleConfig]):
     plan: BuildPlan
@@ -95,14 +98,13 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
-        # Material prints `config.copyright` in every footer; its links are relative to the page, so it is
-        # set for each page (here for 404.html and the like, below for pages) just before it is rendered.
-        config.copyright = self.plan.branding.footer(self.plan.files, context["base_url"])
+        # 404.html and the like: their footer's links are relative to the page, as every page's (below).
+        cast(dict[str, Any], context)[FOOTER] = self.plan.branding.footer(self.plan.files, context["base_url"])
         return context
 
     def on_page_context(self, context: TemplateContext, *, page, config: MkDocsConfig, nav) -> TemplateContext:
         shown = cast(dict[str, Any], context)
-        config.copyright = self.plan.branding.footer(self.plan.files, context["base_url"])
+        shown[FOOTER] = self.plan.branding.footer(self.plan.files, context["base_url"])
         framework = self.plan.site.knowledge.frameworks_by_id.get(page.meta.get("huddle_framework"))
         if framework and self.plan.runtime:
             printable = file_at(self.plan.files, print_uri(framework)).url
