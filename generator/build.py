@@ -70,20 +70,23 @@ def _errors_in_abort() -> Iterator[None]:
         logging.getLogger("mkdocs").removeHandler(errors)
 
 
-def build_site(config_file: Path, strict: bool = False, site_dir: Path | None = None) -> Path:
+def build_site(
+    config_file: Path, strict: bool = False, site_dir: Path | None = None, config: MkDocsConfig | None = None
+) -> Path:
     """Build the site at `config_file` into `site_dir` (default: its config's), atomically; returns that folder.
 
-    One build at a time per folder (a lock file beside it); what killed builds
-    left behind is removed first; the finished site replaces the old one in one
-    step, so `site_dir` is never missing or half-written.
+    The config is loaded once (or is `config`, loaded by the caller and not yet built with). One build at a
+    time per folder (a lock file beside it); what killed builds left behind is removed first; the finished
+    site replaces the old one in one step, so `site_dir` is never missing or half-written.
     """
-    target = (site_dir or Path(load(config_file, strict=strict).site_dir)).absolute()
+    config = config or load(config_file, strict=strict)
+    target = (site_dir or Path(config.site_dir)).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _lock(target):
         _remove_leftovers(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
         try:
-            config = load(config_file, strict=strict, site_dir=str(staging))
+            config.site_dir = str(staging)  # MkDocs writes there; only the paths its validation made absolute
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 with _errors_in_abort():

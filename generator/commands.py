@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import Files, get_files
 from mkdocs.utils.meta import get_data
 
-from . import author_html, branding, bundle, templates
+from . import author_html, branding, templates
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
@@ -29,7 +29,7 @@ from .sources import pagelinks
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .templates import CASE_STUDY_TEMPLATE, FRAMEWORK_TEMPLATE
-from .watch import watch
+from .watch import watch, watched_paths
 
 
 def _listening(host: str, port: int, listen):
@@ -61,7 +61,9 @@ def build(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     _listening(args.host, args.port, lambda: socket.create_server((args.host, args.port)).close())  # before a build
-    site = build_site(config_file)
+    config = load(config_file)  # this build's, and what is watched: the same list as `mkdocs serve`'s
+    sources = watched_paths(config)
+    site = build_site(config_file, config=config)
     live = Live() if args.watch else None
     server = _listening(
         args.host, args.port, lambda: make_server(site, args.host, args.port, site_headers(site), live=live)
@@ -69,12 +71,6 @@ def serve(args: argparse.Namespace) -> int:
     host, port = server.server_address[:2]
     stop = threading.Event()
     if live:
-        config = load(config_file)
-        sources = [config_file, Path(config.docs_dir), Path(_options(config).assessments_dir)]
-        if config.theme.custom_dir:
-            sources.append(Path(config.theme.custom_dir))
-        if not bundle.is_packaged():
-            sources.append(bundle.theme_dir())  # developing Huddle: its own theme too
 
         def rebuild() -> None:
             try:

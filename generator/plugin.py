@@ -26,6 +26,7 @@ from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .template_cache import reuse_compiled
 from .theming import use_huddle_theme
+from .watch import watched_paths
 from .wording import load_strings
 
 log = get_plugin_logger("huddle")
@@ -121,5 +122,6 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
         strings.use({})  # the next site built in this process starts from Huddle's own words
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        server.watch(self.config.assessments_dir)
+        for path in watched_paths(config):
+            server.watch(str(path))  # the same list `huddle serve` watches
         return server
