@@ -52,6 +52,11 @@ class BuildPlan:
     """What every assessment page's template needs (theme/huddle-config.html), once its files are listed."""
     files: Files = field(default_factory=lambda: Files([]))
     """The site's files, generated ones included, once `add_files` has listed them."""
+    text: MarkdownText | None = None
+    """The renderer of framework Markdown, once every file has its URL."""
+
+    def __post_init__(self) -> None:
+        self._generated = {page.uri: page for page in self.pages}
 
     @classmethod
     def read(cls, config: MkDocsConfig, options: HuddleConfig, brand: Branding, files: Files) -> BuildPlan:
@@ -78,6 +83,15 @@ class BuildPlan:
         """Placeholders shown in brackets: warnings, so `build --strict` publishes nothing half filled in."""
         return placeholders.unfilled(self.placeholders, self.filled)
 
+    def markdown(self, uri: str) -> str | None:
+        """The Markdown of the page Huddle generates at `uri` (None for an author's page), written when MkDocs
+        is about to read it, as MkDocs reads every other page in its pages phase."""
+        page = self._generated.get(uri)
+        if page is None:
+            return None
+        assert self.text is not None, "MkDocs reads pages only after on_files, which lists them (add_files)"
+        return page.markdown(self.text)
+
     def add_files(self, files: Files, config: MkDocsConfig, options: HuddleConfig, strings: dict[str, str]) -> None:
         """List every page and file Huddle generates in `files`, refusing to replace one the author wrote."""
         root = Path(config.config_file_path).parent
@@ -88,14 +102,12 @@ class BuildPlan:
             File.generated(config, page.uri, content="", inclusion=INCLUDED if page.in_nav else NOT_IN_NAV)
             for page in self.pages
         ]
-        _add(files, generated, root)
+        _add(files, generated, root)  # their Markdown is written when MkDocs reads them (`markdown`)
         _add(files, [File.generated(config, branding.STYLESHEET, content=self.branding.stylesheet())], root)
         publish.slim_theme_assets(files)
         self.files = files
-        # Pages are written once every page has its URL, which links in framework Markdown need.
-        text = MarkdownText(config, files)
-        for page, file in zip(self.pages, generated, strict=True):
-            file.content_string = page.markdown(text)
+        # Links in framework Markdown need every page's URL, which the files now have.
+        self.text = text = MarkdownText(config, files)
         changed = publish.build_date()
         name = self.branding.name
         for framework in self.site.frameworks:

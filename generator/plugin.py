@@ -78,6 +78,11 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
             raise PluginError("site.yml: " + "\n".join(refused))
         return nav
 
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        if (markdown := self.plan.markdown(page.file.src_uri)) is not None:
+            page.file.content_string = markdown  # a page Huddle generates, written just before MkDocs reads it
+        return page
+
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is None and (refused := refused_meta(page.meta)):
             raise PluginError(
