@@ -139,17 +139,15 @@ def use_in_material(config: MkDocsConfig, options: BrandingConfig) -> None:
         config.extra_css.append(STYLESHEET)
 
 
-def check_footer_links(branding: Branding, files: Files, config: MkDocsConfig) -> None:
-    """A footer link to a page the site does not have stops the build."""
+def footer_problems(branding: Branding, files: Files, config: MkDocsConfig) -> list[str]:
+    """Each footer link to a page the site does not have, which stops the build."""
     where = _Where(Path(config.config_file_path))
-    missing = [
+    return [
         f"{where('footer_links')}: footer link '{label}' goes to '{url}', which is not a page of the site; "
         f"give the path of a Markdown file in {Path(config.docs_dir).name}/, such as privacy.md."
         for label, url in branding.links
         if not WEB.fullmatch(url) and files.get_file_from_path(url) is None
     ]
-    if missing:
-        raise PluginError("\n".join(missing))
 
 
 def _check(where: str, subject: str, colour: str, background: str, needed: float) -> str:

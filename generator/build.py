@@ -40,18 +40,21 @@ OWN_OPTION = re.compile(r"Config value 'plugins': Plugin 'huddle' option '[^']*'
 
 
 @contextlib.contextmanager
-def _errors_in_abort() -> Iterator[None]:
-    """MkDocs logs what went wrong and raises a generic Abort; raise the real messages instead."""
+def _errors_in_abort(strict: bool = False) -> Iterator[None]:
+    """MkDocs logs what went wrong and raises a generic Abort; raise the real messages instead.
+
+    In a `strict` build, an Abort after warnings and no errors is MkDocs stopping on the warnings, which are
+    counted here as MkDocs counts them rather than read back from its message."""
     errors = _ErrorLog()
     logging.getLogger("mkdocs").addHandler(errors)
     try:
         yield
     except Abort as abort:
-        strict = re.fullmatch(r"Aborted with (\d+) warnings in strict mode!", str(abort))
-        if strict and not errors.messages:
+        if strict and errors.warnings and not errors.messages:
             raise Abort(
-                f"The build stopped and left the last site as it was: the {strict[1]} warning(s) above are errors "
-                "with --strict. Fix each one as it says (to preview the site with them, build without --strict)."
+                f"The build stopped and left the last site as it was: the {errors.warnings} warning(s) above are "
+                "errors with --strict. Fix each one as it says (to preview the site with them, build without "
+                "--strict)."
             ) from None
         # The huddle plugin's option errors already start with site.yml's line and the key (config.py).
         said = OWN_OPTION.sub("", errors.said())
@@ -70,23 +73,26 @@ def _errors_in_abort() -> Iterator[None]:
         logging.getLogger("mkdocs").removeHandler(errors)
 
 
-def build_site(config_file: Path, strict: bool = False, site_dir: Path | None = None) -> Path:
+def build_site(
+    config_file: Path, strict: bool = False, site_dir: Path | None = None, config: MkDocsConfig | None = None
+) -> Path:
     """Build the site at `config_file` into `site_dir` (default: its config's), atomically; returns that folder.
 
-    One build at a time per folder (a lock file beside it); what killed builds
-    left behind is removed first; the finished site replaces the old one in one
-    step, so `site_dir` is never missing or half-written.
+    The config is loaded once (or is `config`, loaded by the caller and not yet built with). One build at a
+    time per folder (a lock file beside it); what killed builds left behind is removed first; the finished
+    site replaces the old one in one step, so `site_dir` is never missing or half-written.
     """
-    target = (site_dir or Path(load(config_file, strict=strict).site_dir)).absolute()
+    config = config or load(config_file, strict=strict)
+    target = (site_dir or Path(config.site_dir)).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _lock(target):
         _remove_leftovers(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
         try:
-            config = load(config_file, strict=strict, site_dir=str(staging))
+            config.site_dir = str(staging)  # MkDocs writes there; only the paths its validation made absolute
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                with _errors_in_abort():
+                with _errors_in_abort(strict=bool(config.strict)):
                     mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
@@ -125,12 +131,18 @@ PAGE_ERROR = re.compile(r"Error reading page '(?P<page>[^']*)':")
 
 
 class _ErrorLog(logging.Handler):
+    """The errors MkDocs logs, and how many warnings."""
+
     def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+        super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.warnings = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            self.messages.append(record.getMessage())
+        else:
+            self.warnings += 1
 
     def said(self) -> str:
         """The messages, less MkDocs' bare "Error reading page 'x.md':" when the error after it names the page."""

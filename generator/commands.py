@@ -14,24 +14,23 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import Files, get_files
 from mkdocs.utils.meta import get_data
 
-from . import author_html, branding, bundle, placeholders, templates
+from . import author_html, branding, templates
 from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
-from .plugin import read_site
+from .plan import BuildPlan
 from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .scoring.strings import HUDDLE
 from .serve import Live, make_server
-from .site import Site
 from .sources import pagelinks
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .templates import CASE_STUDY_TEMPLATE, FRAMEWORK_TEMPLATE
-from .watch import watch
+from .watch import watch, watched_paths
 
 
 def _listening(host: str, port: int, listen):
@@ -63,7 +62,9 @@ def build(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     _listening(args.host, args.port, lambda: socket.create_server((args.host, args.port)).close())  # before a build
-    site = build_site(config_file)
+    config = load(config_file)  # this build's, and what is watched: the same list as `mkdocs serve`'s
+    sources = watched_paths(config)
+    site = build_site(config_file, config=config)
     live = Live() if args.watch else None
     server = _listening(
         args.host, args.port, lambda: make_server(site, args.host, args.port, site_headers(site), live=live)
@@ -71,12 +72,6 @@ def serve(args: argparse.Namespace) -> int:
     host, port = server.server_address[:2]
     stop = threading.Event()
     if live:
-        config = load(config_file)
-        sources = [config_file, Path(config.docs_dir), Path(_options(config).assessments_dir)]
-        if config.theme.custom_dir:
-            sources.append(Path(config.theme.custom_dir))
-        if not bundle.is_packaged():
-            sources.append(bundle.theme_dir())  # developing Huddle: its own theme too
 
         def rebuild() -> None:
             try:
@@ -108,17 +103,18 @@ REBUILD_FAILED = "Rebuild failed; still serving the last good site."
 def check(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     config = load(config_file)
-    site = _site(config)
     root = config_file.resolve().parent
     options = _options(config)
+    files = get_files(config)
+    plan = _plan(config, files)  # the build's own reading of the sources, without building
+    site = plan.site
     hints = load_hints(root / options.assessments_dir, root)
     for hint in hints:
         print(f"{'Note' if hint.informational else 'Warning'}: {hint}", file=sys.stderr)
     warnings = sum(not hint.informational for hint in hints)
-    brand = branding.load(config, options.branding)
-    files = get_files(config)
-    branding.check_footer_links(brand, files, config)
-    known = {file.src_uri for file in files} | {page.uri for page in site.pages(HUDDLE)}  # URIs: the same in any words
+    if plan.footer_problems:
+        raise Abort("\n".join(plan.footer_problems))
+    known = {file.src_uri for file in files} | {page.uri for page in plan.pages}
     markdown = [
         (shown_path(Path(f.abs_src_path or f.src_uri), root), f.src_uri, f.content_string)
         for f in files.documentation_pages()
@@ -136,12 +132,9 @@ def check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"Warning: {problem}", file=sys.stderr)
         warnings += 1
-    # From the text already read: `huddle check` reads each page once.
-    found = [placeholder for shown, _, text in markdown for placeholder in placeholders.find(text, shown)]
-    unknown = placeholders.unknown(found)
-    if unknown:
-        raise Abort(unknown)
-    unfilled = placeholders.unfilled(found, placeholders.values(options, brand.name, config.site_url))
+    for stop in plan.stopping():
+        raise Abort(stop)
+    unfilled = plan.unfilled()
     for placeholder in unfilled:
         print(f"Warning: {placeholder}", file=sys.stderr)
     warnings += len(unfilled)
@@ -159,9 +152,12 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site(config: MkDocsConfig) -> Site:
-    """The site model, read straight from the files: no build, no Pyodide, no npm."""
-    return read_site(get_files(config), config, _options(config).assessments_dir)
+def _plan(config: MkDocsConfig, files: Files | None = None) -> BuildPlan:
+    """The build plan, read straight from the files: no build, no Pyodide, no npm."""
+    options = _options(config)
+    brand = branding.load(config, options.branding)
+    # Huddle's own words: what check reads from the plan (URIs, sources, problems) is the same in any words.
+    return BuildPlan.read(config, options, brand, HUDDLE, files or get_files(config))
 
 
 def _options(config: MkDocsConfig) -> HuddleConfig:
@@ -202,7 +198,7 @@ def new(args: argparse.Namespace) -> int:
         if own.is_file():  # a site made by `huddle new site` keeps the schema beside it
             text = text.replace("../generator/frameworks/framework.schema.json", f"../{SCHEMA_COPY}", 1)
     else:
-        frameworks = _site(config).frameworks
+        frameworks = _plan(config).site.frameworks
         if not frameworks:
             raise Abort("A case study names the competencies it shows; add a framework first (huddle new framework).")
         competency = f"{frameworks[0].id}/{frameworks[0].competencies()[0].id}"

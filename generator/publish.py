@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,13 +22,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import assets, slim
+from . import assets, bundle, slim
 from .frameworks.case import cf_package
 from .frameworks.validate import SCHEMA_PATH
 from .knowledge import KnowledgeBase
 from .pages import Text
 from .pages.uris import assessment_uri, competency_uri, print_uri
 from .scoring.model import CompetencyGuidance, Framework, Guidance, Link, to_json
+from .scoring.strings import Messages
 
 SCHEMA_URI = "schemas/framework.schema.json"
 """Where the framework JSON Schema is published in every site (a stable path)."""
@@ -142,3 +144,17 @@ def build_date() -> str:
 
 def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+SCRIPT_KEY = re.compile(r'"([a-z]+(?:-[a-z]+)*)"')
+"""How a page script names a message: a double-quoted key, as `say("scorer-ready")` or a map's value."""
+
+
+def page_messages(messages: Messages) -> dict[str, str]:
+    """The messages the page scripts can say, as the site says them: only the keys named in Huddle's scripts.
+    Every page carries them in its settings, so the rest (the scoring package says those in the worker) would
+    be 35 kB more on every page of a first visit on ward Wi-Fi."""
+    named: set[str] = set()
+    for script in (bundle.theme_dir() / "assets" / "huddle").glob("*.js"):
+        named.update(SCRIPT_KEY.findall(script.read_text(encoding="utf-8")))
+    return {key: text for key, text in messages.said().items() if key in named}

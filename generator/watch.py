@@ -17,9 +17,13 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
+
+from . import bundle
 
 IGNORED = (
     "*.swp",  # Vim
@@ -37,6 +41,25 @@ IGNORED = (
     ".~lock.*#",  # LibreOffice
 )
 """Names of files editors and systems write beside the ones an author saves."""
+
+
+def watched_paths(config: MkDocsConfig) -> list[Path]:
+    """What a site is built from, so what `huddle serve` and `mkdocs serve` both watch: site.yml, the docs
+    folder, the assessments folder, the strings file, the theme's custom_dir, and Huddle's own theme when
+    Huddle is being developed (a checkout, not an installed wheel)."""
+    plugin = config.plugins.get("huddle")
+    if plugin is None:
+        raise Abort(f"{config.config_file_path} does not use the huddle plugin; add it under `plugins:`.")
+    options = plugin.config
+    root = Path(config.config_file_path).parent
+    paths = [Path(config.config_file_path), Path(config.docs_dir), root / options.assessments_dir]
+    if options.strings:
+        paths.append(root / options.strings)
+    if config.theme.custom_dir:
+        paths.append(Path(config.theme.custom_dir))
+    if not bundle.is_packaged():
+        paths.append(bundle.theme_dir())
+    return paths
 
 
 def ignored(path: str) -> bool:

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort
 
-from generator.build import build_site
+from generator.build import build_site, load
 from generator.contrast import DARK_BACKGROUND, WHITE, nearest_passing, ratio, shown
 from tests.sites import REPO, copy_fixture, serving
 
@@ -343,3 +344,20 @@ def test_the_header_and_links_are_drawn_in_the_checked_colours(browser, request,
 
 def rgb(colour: str) -> str:
     return "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
+
+
+def test_each_pages_footer_comes_through_its_template_context_and_the_config_is_left_as_site_yml_says(tmp_path):
+    # The footer's links are relative to the page; writing them into `config.copyright` for each page was global
+    # state that the next page, or the next build in the process, started from.
+    config_file = branded(tmp_path)
+    config_file.write_text(config_file.read_text().replace("site_name:", "copyright: (c) The Trust\nsite_name:"))
+    config = load(config_file, site_dir=str(tmp_path / "built"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert config.copyright == "(c) The Trust"
+    page = (tmp_path / "built" / "case-studies" / "first-story" / "index.html").read_text()
+    footer = re.search(r'md-copyright__highlight">\s*(.*?)\s*</div>', page, re.S).group(1)
+    assert footer.startswith('(c) The Trust · <a href="../../privacy/">Privacy</a>')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import queue
@@ -11,11 +12,16 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 from typing import IO
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
 
+from generator.build import load
 from generator.headers import HEADERS
+from generator.watch import watched_paths
 from tests.sites import copy_fixture
 
 DEADLINE = 60  # seconds for the server to say something: a build takes about 1 s here
@@ -64,7 +70,13 @@ class ServerLog:
 
 @pytest.fixture
 def served(tmp_path):
-    config = copy_fixture("minimal", tmp_path)
+    with serving(copy_fixture("minimal", tmp_path)) as site:
+        yield site
+
+
+@contextlib.contextmanager
+def serving(config: Path) -> Iterator[tuple[Path, str, subprocess.Popen, ServerLog]]:
+    """`huddle serve` of the site at `config` on a free port: (its folder, its URL, the process, its log)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "-f", str(config), "serve", "--port", "0"],
         stderr=subprocess.PIPE,
@@ -114,6 +126,34 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors(served):
     log.wait_for("Rebuild failed")
     log.wait_for("broken.yml")  # the failure is the one just caused
     assert "On a rainy Tuesday" in fetch(url + "case-studies/first-story/")[0]
+
+
+def test_serve_rebuilds_when_the_strings_file_changes(tmp_path):
+    config = copy_fixture("minimal", tmp_path)
+    (config.parent / "strings.yml").write_text("studies-index-title: Stories from the wards\n")
+    config.write_text(config.read_text().replace("  - huddle:\n", "  - huddle:\n      strings: strings.yml\n"))
+    with serving(config) as (folder, url, _, log):
+        assert "Stories from the wards" in fetch(url + "case-studies/")[0]
+        (folder / "strings.yml").write_text("studies-index-title: Tales from the wards\n")
+        log.wait_for("Rebuilt the site")
+        assert "Tales from the wards" in fetch(url + "case-studies/")[0]
+
+
+def test_mkdocs_serve_watches_what_huddle_serve_watches(tmp_path):
+    config_file = copy_fixture("minimal", tmp_path)
+    (config_file.parent / "strings.yml").write_text("studies-index-title: Stories from the wards\n")
+    config_file.write_text(
+        config_file.read_text().replace("  - huddle:\n", "  - huddle:\n      strings: strings.yml\n")
+    )
+    config = load(config_file)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        config.plugins.on_serve(server, config=config, builder=lambda: None)
+        watched = {str(path) for path in watched_paths(config)}
+        assert str(config_file.parent / "strings.yml") in watched
+        assert watched <= set(server._watched_paths)  # noqa: SLF001 - what MkDocs' server was asked to watch
+    finally:
+        server.server_close()
 
 
 LISTEN = """
