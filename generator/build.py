@@ -11,7 +11,6 @@ import ctypes
 import errno
 import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -22,6 +21,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+
+from .config import SettingsError
+from .page_error import PageError
 
 
 def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
@@ -34,9 +36,6 @@ def load(config_file: Path, strict: bool = False, **overrides) -> MkDocsConfig:
         )
     with _errors_in_abort():
         return load_config(config_file=str(config_file), strict=strict or None, **overrides)
-
-
-OWN_OPTION = re.compile(r"Config value 'plugins': Plugin 'huddle' option '[^']*': ")
 
 
 @contextlib.contextmanager
@@ -56,9 +55,9 @@ def _errors_in_abort(strict: bool = False) -> Iterator[None]:
                 "errors with --strict. Fix each one as it says (to preview the site with them, build without "
                 "--strict)."
             ) from None
-        # The huddle plugin's option errors already start with site.yml's line and the key (config.py).
-        said = OWN_OPTION.sub("", errors.said())
-        raise Abort(said or str(abort)) from None
+        if isinstance(abort, SettingsError):
+            raise  # the huddle plugin's options: sentences that start with site.yml's line and the key
+        raise Abort(errors.said(abort.__context__) or str(abort)) from None
     except RecursionError:
         # A page Markdown recursed on beyond the sources/page_limits.py checks; MkDocs names it in the log.
         said = "\n".join(errors.messages) or "A page"
@@ -126,10 +125,6 @@ def _remove_leftovers(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-PAGE_ERROR = re.compile(r"Error reading page '(?P<page>[^']*)':")
-"""What MkDocs logs on its own line before a build error raised while a page is rendered."""
-
-
 class _ErrorLog(logging.Handler):
     """The errors MkDocs logs, and how many warnings."""
 
@@ -144,14 +139,13 @@ class _ErrorLog(logging.Handler):
         else:
             self.warnings += 1
 
-    def said(self) -> str:
-        """The messages, less MkDocs' bare "Error reading page 'x.md':" when the error after it names the page."""
-        kept = []
-        for said, after in zip(self.messages, [*self.messages[1:], ""], strict=True):
-            bare = PAGE_ERROR.fullmatch(said)
-            if not (bare and bare["page"] in after):
-                kept.append(said)
-        return "\n".join(kept)
+    def said(self, cause: BaseException | None) -> str:
+        """The messages, less MkDocs' bare "Error reading page 'x.md':" line before the error `cause` when it is
+        Huddle's own PageError, which names the page itself."""
+        messages = self.messages
+        if isinstance(cause, PageError) and messages[-1:] == [str(cause)]:
+            messages = [*messages[:-2], messages[-1]]
+        return "\n".join(messages)
 
 
 def _swap(new: Path, target: Path) -> None:

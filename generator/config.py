@@ -6,11 +6,15 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.exceptions import Abort, ConfigurationError
 
 from .contrast import HEX
 from .sources.yamlpos import key_lines
@@ -92,6 +96,53 @@ class Email(c.Type):
         return value.strip()
 
 
+@dataclass(frozen=True)
+class OptionProblem:
+    """What is wrong with one of the plugin's options, at its path of keys (("branding", "primary"))."""
+
+    path: tuple[str, ...]
+    message: str
+    unknown: bool = False
+    """The key is not a setting Huddle has (MkDocs only warns of it, and the default silently applies)."""
+
+
+class BlockProblems(ValidationError):
+    """Every problem of a block of settings, kept as values: MkDocs keeps the exception an option raises."""
+
+    def __init__(self, problems: list[OptionProblem]) -> None:
+        super().__init__("\n".join(f"{'.'.join(p.path)}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+class Block(c.SubConfig):
+    """A block of settings (`branding:`, each of its `footer_links`) that reports every problem in it, unknown
+    keys included, as `OptionProblem`s (MkDocs' own SubConfig reports the first, as text, and only warns of
+    an unknown key)."""
+
+    def __init__(self, config_class: type[Config]) -> None:
+        super().__init__()
+        self.config_class = config_class
+
+    def run_validation(self, value: object) -> Config:
+        config = self.config_class(config_file_path=self._config_file_path)
+        try:
+            config.load_dict(value)  # type: ignore[arg-type]  # refused below when it is not a mapping
+        except ConfigurationError as refused:
+            raise ValidationError(str(refused)) from None
+        failed, warnings = config.validate()
+        known = dict(config._schema)
+        problems = [OptionProblem((key,), "is not a setting.", unknown=True) for key, _ in warnings if key not in known]
+        self.warnings.extend(f"{key}: {warning}" for key, warning in warnings if key in known)
+        for key, error in failed:
+            if isinstance(error, BlockProblems):
+                problems += [OptionProblem((key, *p.path), p.message, p.unknown) for p in error.problems]
+            else:
+                problems.append(OptionProblem((key,), str(error)))
+        if problems:
+            raise BlockProblems(problems)
+        return config
+
+
 class FooterLink(Config):
     text = c.Type(str)
     """What the link says, such as "Contact us"."""
@@ -119,7 +170,7 @@ class BrandingConfig(Config):
     link_dark = Colour()
     """The link colour in the dark scheme; unset, the shade of `primary` nearest to it that reaches 4.5:1."""
 
-    footer_links = c.ListOfItems(c.SubConfig(FooterLink), default=[])
+    footer_links = c.ListOfItems(Block(FooterLink), default=[])
     """Links in every page's footer, after the organisation's name: each a `text` and a `url`."""
 
     contact_email = c.Optional(Email())
@@ -162,7 +213,7 @@ class HuddleConfig(Config):
     gap = Gap(default=0.5)
     """The self-versus-others difference that marks a blind spot or a hidden strength in 360 feedback."""
 
-    branding = c.SubConfig(BrandingConfig)
+    branding = Block(BrandingConfig)
     """The organisation's name, logo, colours, footer links and contacts (docs/branding.md)."""
 
     strings = c.Optional(c.File(exists=True))
@@ -172,35 +223,43 @@ class HuddleConfig(Config):
 DOCUMENTED_IN = {"branding": "docs/branding.md"}
 """Where each block's settings are explained; the rest are in docs/configuration.md."""
 
-UNKNOWN = re.compile(r"Unrecognised configuration name: (.+)")
-SUB_OPTION = re.compile(r"Sub-option '([^']+)': (.*)", re.S)
+
+class SettingsError(Abort):
+    """The plugin's options in site.yml are wrong: one sentence a problem, each starting with its line.
+
+    Raised from the plugin's `load_config`, so that it reaches the command as it is (MkDocs would prefix
+    each of its options' errors with its own wording, and log rather than raise them)."""
 
 
-def said_in_site_yml(
-    config_file_path: str | None, errors: ConfigErrors, warnings: ConfigWarnings
-) -> tuple[list[tuple[str, str]], ConfigWarnings]:
-    """The plugin's option errors as sentences that start with site.yml's line and the key, and its unknown
-    keys (MkDocs only warns of them, once per build, and the setting is then silently its default) as errors
-    that suggest the nearest real key."""
-    unknown = [(key, message) for key, message in warnings if UNKNOWN.search(str(message))]
-    kept = [warning for warning in warnings if warning not in unknown]
-    lines = KeyLines(Path(config_file_path)) if config_file_path else None
-    return [(key, _sentence(lines, key, str(message))) for key, message in [*errors, *unknown]], kept
+def checked_options(config_file_path: str | None, errors: ConfigErrors, warnings: ConfigWarnings) -> ConfigWarnings:
+    """The plugin's warnings that are only warnings; its option errors and unknown keys (MkDocs only warns of
+    those, once per build, and the setting is then silently its default) raise a SettingsError whose
+    sentences start with site.yml's line and the key, and suggest the nearest real key for an unknown one.
+    Problems are told apart by their keys and exceptions, not by MkDocs' wording."""
+    known = dict(HuddleConfig._schema)
+    problems = [OptionProblem((key,), str(warning), unknown=True) for key, warning in warnings if key not in known]
+    kept = [(key, warning) for key, warning in warnings if key in known]
+    for key, error in errors:
+        if isinstance(error, BlockProblems):
+            problems += [OptionProblem((key, *p.path), p.message, p.unknown) for p in error.problems]
+        else:
+            problems.append(OptionProblem((key,), str(error)))
+    if problems:
+        lines = KeyLines(Path(config_file_path)) if config_file_path else None
+        raise SettingsError("\n".join(_sentence(lines, problem) for problem in problems))
+    return kept
 
 
-def _sentence(lines: KeyLines | None, key: str, message: str) -> str:
-    path, schema = [key], HuddleConfig._schema
-    while sub := SUB_OPTION.fullmatch(message):  # branding.primary; branding.footer_links.url
-        option = dict(schema).get(path[-1])
-        option = option.option_type if isinstance(option, c.ListOfItems) else option
-        schema = option.config_class._schema if isinstance(option, c.SubConfig) else []
-        path.append(sub[1])
-        message = sub[2]
-    given = path
+def _sentence(lines: KeyLines | None, problem: OptionProblem) -> str:
+    path, message, given = list(problem.path), problem.message, list(problem.path)
     if message.strip() == "Required configuration not provided.":
         message, given = "must be given.", path[:-1]  # its block's line: the key is not in the file
-    unknown = UNKNOWN.fullmatch(message)
-    if unknown:
+    if problem.unknown:
+        schema: Sequence[tuple[str, Any]] = HuddleConfig._schema
+        for key in path[:-1]:  # the block the key was written in: branding, or each of its footer_links
+            option = dict(schema).get(key)
+            option = option.option_type if isinstance(option, c.ListOfItems) else option
+            schema = option.config_class._schema if isinstance(option, c.SubConfig) else []
         near = difflib.get_close_matches(path[-1], [name for name, _ in schema], n=1)
         block = path[0] if len(path) > 1 else ""
         message = (

@@ -17,7 +17,8 @@ from mkdocs.structure.files import Files
 from mkdocs.utils.templates import TemplateContext
 
 from . import author_html, branding, headers, placeholders, site_paths, site_settings, snippets
-from .config import HuddleConfig, said_in_site_yml
+from .config import HuddleConfig, checked_options
+from .page_error import PageError
 from .pages.uris import escape_meta, print_uri
 from .plain_fields import escape_nav_titles, escape_text_fields, nav_items
 from .plan import BuildPlan, file_at
@@ -39,7 +40,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
     plan: BuildPlan
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
-        return said_in_site_yml(config_file_path, *super().load_config(options, config_file_path))
+        errors, warnings = super().load_config(options, config_file_path)
+        return [], checked_options(config_file_path, errors, warnings)  # or a SettingsError, with every error
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         use_huddle_theme(config)
@@ -85,7 +87,7 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is None and (refused := refused_meta(page.meta)):
-            raise PluginError(
+            raise PageError(
                 f"{shown_path(Path(page.file.abs_src_path), Path(config.config_file_path).parent)}: {refused}"
             )
         escape_meta(page.meta)  # every page's, not only ours: titles and tags are plain text

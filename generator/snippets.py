@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
 
 from .config import KeyLines
+from .page_error import PageError
 from .sources.reading import shown_path
 
 NAME = "pymdownx.snippets"
@@ -98,7 +99,7 @@ class _Preprocessor(SnippetPreprocessor):
     def get_snippet_path(self, path: str) -> str | None:
         where = self.extension.page()
         if _dotted(PurePosixPath(path.replace("\\", "/")).parts):
-            raise PluginError(
+            raise PageError(
                 f"{where}snippet '{path}' names a dotfile or a dot folder, which Huddle never includes (such files "
                 f"hold settings and secrets); put the text in a file without a leading dot in {self.shown}/."
             )
@@ -106,7 +107,7 @@ class _Preprocessor(SnippetPreprocessor):
         if found is not None:
             real = Path(found).resolve()
             if not real.is_relative_to(self.extension.docs) or _dotted(real.relative_to(self.extension.docs).parts):
-                raise PluginError(
+                raise PageError(
                     f"{where}snippet '{path}' is a link to a file outside {self.shown}/, which Huddle never "
                     f"includes; put the text itself in a file in {self.shown}/."
                 )
@@ -116,7 +117,7 @@ class _Preprocessor(SnippetPreprocessor):
         try:
             return super().run(lines)
         except SnippetMissingError as error:
-            raise PluginError(
+            raise PageError(
                 f"{self.extension.page()}{error}; snippets are read only from files in {self.shown}/, the docs folder."
             ) from None
 

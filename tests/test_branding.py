@@ -237,6 +237,33 @@ def test_a_mistyped_branding_key_or_value_stops_check_and_build_with_its_line(tm
     assert not (config.parent / "site").exists()
 
 
+def test_every_mistake_in_the_branding_block_is_named_also_by_mkdocs_itself(tmp_path):
+    """An unknown key inside a footer link and a missing url are both named (MkDocs' own block names the
+    first only, and only warns of the unknown key); `mkdocs build` without Huddle's command says the same
+    sentences, without MkDocs' "Config value 'plugins': Plugin 'huddle' option" prefix."""
+    config = branded(
+        tmp_path,
+        BRANDING.replace("primary:", "primery:").replace(
+            "{text: Privacy, url: privacy.md}", "{text: Privacy, link: privacy.md}"
+        ),
+    )
+    said = [
+        f"site.yml:{line_of(config, 'primery:')}: branding.primery: Huddle has no such setting; did you mean "
+        "'primary'? docs/branding.md lists every one.",
+        f"site.yml:{line_of(config, 'link: privacy.md')}: branding.footer_links.link: Huddle has no such setting.",
+        f"site.yml:{line_of(config, 'footer_links:')}: branding.footer_links.url: must be given.",
+    ]
+    for command in (
+        [sys.executable, "-m", "generator", "-f", str(config), "build"],
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+    ):
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode == 1, command
+        for sentence in said:
+            assert sentence in result.stderr + result.stdout, (command, result.stderr)
+        assert "Config value" not in result.stderr + result.stdout and "Traceback" not in result.stderr
+
+
 def test_check_also_fails_on_a_footer_link_to_no_page(tmp_path):
     config = branded(tmp_path, BRANDING.replace("url: privacy.md", "url: contact.md"))
     result = huddle("-f", str(config), "check", cwd=tmp_path)
