@@ -129,15 +129,8 @@ class Block(c.SubConfig):
             config.load_dict(value)  # type: ignore[arg-type]  # refused below when it is not a mapping
         except ConfigurationError as refused:
             raise ValidationError(str(refused)) from None
-        failed, warnings = config.validate()
-        known = dict(config._schema)
-        problems = [OptionProblem((key,), "is not a setting.", unknown=True) for key, _ in warnings if key not in known]
-        self.warnings.extend(f"{key}: {warning}" for key, warning in warnings if key in known)
-        for key, error in failed:
-            if isinstance(error, BlockProblems):
-                problems += [OptionProblem((key, *p.path), p.message, p.unknown) for p in error.problems]
-            else:
-                problems.append(OptionProblem((key,), str(error)))
+        problems, kept = _problems(config, *config.validate())
+        self.warnings.extend(f"{key}: {warning}" for key, warning in kept)
         if problems:
             raise BlockProblems(problems)
         return config
@@ -236,18 +229,26 @@ def checked_options(config_file_path: str | None, errors: ConfigErrors, warnings
     those, once per build, and the setting is then silently its default) raise a SettingsError whose
     sentences start with site.yml's line and the key, and suggest the nearest real key for an unknown one.
     Problems are told apart by their keys and exceptions, not by MkDocs' wording."""
-    known = dict(HuddleConfig._schema)
-    problems = [OptionProblem((key,), str(warning), unknown=True) for key, warning in warnings if key not in known]
-    kept = [(key, warning) for key, warning in warnings if key in known]
+    problems, kept = _problems(HuddleConfig, errors, warnings)
+    if problems:
+        lines = KeyLines(Path(config_file_path)) if config_file_path else None
+        raise SettingsError("\n".join(_sentence(lines, problem) for problem in problems))
+    return kept
+
+
+def _problems(
+    config: Config | type[Config], errors: ConfigErrors, warnings: ConfigWarnings
+) -> tuple[list[OptionProblem], ConfigWarnings]:
+    """What `config`'s validation found wrong, a block's problems under its key, and the warnings that are only
+    warnings: MkDocs warns of a key that is not in the schema, which Huddle takes as an error."""
+    known = dict(config._schema)
+    problems = [OptionProblem((key,), "is not a setting.", unknown=True) for key, _ in warnings if key not in known]
     for key, error in errors:
         if isinstance(error, BlockProblems):
             problems += [OptionProblem((key, *p.path), p.message, p.unknown) for p in error.problems]
         else:
             problems.append(OptionProblem((key,), str(error)))
-    if problems:
-        lines = KeyLines(Path(config_file_path)) if config_file_path else None
-        raise SettingsError("\n".join(_sentence(lines, problem) for problem in problems))
-    return kept
+    return problems, [(key, warning) for key, warning in warnings if key in known]
 
 
 def _sentence(lines: KeyLines | None, problem: OptionProblem) -> str:
