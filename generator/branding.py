@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from . import contrast
 from .config import BrandingConfig, KeyLines
 from .contrast import DARK_BACKGROUND, LIGHT_BACKGROUND, NON_TEXT, TEXT, WHITE
+from .sources.errors import Problem
 
 STYLESHEET = "assets/huddle/branding.css"
 WEB = re.compile(r"(?:https?://|mailto:)\S+")
@@ -139,12 +140,16 @@ def use_in_material(config: MkDocsConfig, options: BrandingConfig) -> None:
         config.extra_css.append(STYLESHEET)
 
 
-def footer_problems(branding: Branding, files: Files, config: MkDocsConfig) -> list[str]:
+def footer_problems(branding: Branding, files: Files, config: MkDocsConfig) -> list[Problem]:
     """Each footer link to a page the site does not have, which stops the build."""
-    where = _Where(Path(config.config_file_path))
+    lines = KeyLines(Path(config.config_file_path))
     return [
-        f"{where('footer_links')}: footer link '{label}' goes to '{url}', which is not a page of the site; "
-        f"give the path of a Markdown file in {Path(config.docs_dir).name}/, such as privacy.md."
+        lines.problem(
+            "branding.footer_links",
+            f"footer link '{label}' goes to '{url}', which is not a page of the site; give the path of a "
+            f"Markdown file in {Path(config.docs_dir).name}/, such as privacy.md.",
+            *("huddle", "branding", "footer_links"),
+        )
         for label, url in branding.links
         if not WEB.fullmatch(url) and files.get_file_from_path(url) is None
     ]

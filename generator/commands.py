@@ -27,6 +27,7 @@ from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .scoring.strings import HUDDLE
 from .serve import Live, make_server
 from .sources import pagelinks
+from .sources.errors import said
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .templates import CASE_STUDY_TEMPLATE, FRAMEWORK_TEMPLATE
@@ -112,8 +113,8 @@ def check(args: argparse.Namespace) -> int:
     for hint in hints:
         print(f"{'Note' if hint.informational else 'Warning'}: {hint}", file=sys.stderr)
     warnings = sum(not hint.informational for hint in hints)
-    if plan.footer_problems:
-        raise Abort("\n".join(plan.footer_problems))
+    if plan.problems:
+        raise Abort(said(plan.problems))
     known = {file.src_uri for file in files} | {page.uri for page in plan.pages}
     markdown = [
         (shown_path(Path(f.abs_src_path or f.src_uri), root), f.src_uri, f.content_string)
@@ -132,8 +133,6 @@ def check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"Warning: {problem}", file=sys.stderr)
         warnings += 1
-    for stop in plan.stopping():
-        raise Abort(stop)
     unfilled = plan.unfilled()
     for placeholder in unfilled:
         print(f"Warning: {placeholder}", file=sys.stderr)
@@ -147,8 +146,8 @@ def check(args: argparse.Namespace) -> int:
             f"{valid}, but {warnings} warning(s) above are errors with --strict; follow each one's suggestion "
             "(docs/frameworks.md, 'Writing good items', explains authoring hints; docs/branding.md, placeholders)."
         )
-    said = f", with {warnings} warning(s) above" if warnings else ""
-    print(f"{valid}{said}.", file=sys.stderr)
+    warned = f", with {warnings} warning(s) above" if warnings else ""
+    print(f"{valid}{warned}.", file=sys.stderr)
     return 0
 
 

@@ -17,6 +17,7 @@ from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationE
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .contrast import HEX
+from .sources.errors import Problem
 from .sources.yamlpos import key_lines
 
 EMAIL = re.compile(r"[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+")
@@ -294,6 +295,10 @@ class KeyLines:
                 if key[-n:] == path[:n]:
                     return line
         return None
+
+    def problem(self, shown: str, message: str, *path: str) -> Problem:
+        """A Problem at the line of `path`'s key (or its block's) in this file, naming the key as `shown`."""
+        return Problem(self.name, self.nearest(*path) or 0, 0, shown, message)
 
     def where(self, shown: str, *path: str) -> str:
         """`site.yml:<line>: <shown>`, the line of `path`'s key (or its block's), or no line if it has neither."""

@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 
 from .casestudies.frontmatter import body_start
 from .pages.uris import text
+from .sources.errors import Problem
 from .sources.reading import line_at, shown_path
 
 TOKEN = re.compile(r"\{\{\s*(?:todo:\s*(?P<todo>.*?)|(?P<key>[A-Za-z_][\w.]*))\s*\}\}", re.S)
@@ -106,18 +107,19 @@ def in_pages(pages: Iterable[tuple[str, Path]]) -> list[Placeholder]:
     return [found for shown, path in pages for found in find(_read(path), shown)]
 
 
-def unknown(found: Iterable[Placeholder]) -> str:
-    """What is wrong when placeholders name keys there are no values for, or ""."""
+def unknown(found: Iterable[Placeholder]) -> list[Problem]:
+    """Each placeholder that names a key there is no value for."""
     problems = []
     for placeholder in found:
         if not placeholder.todo and placeholder.key not in FILLED_BY:
             close = difflib.get_close_matches(placeholder.key, FILLED_BY, n=1)
             hint = f"did you mean {{{{ {close[0]} }}}}? " if close else ""
-            problems.append(
-                f"{placeholder.path}:{placeholder.line}: {{{{ {placeholder.key} }}}} is not a value Huddle knows; "
-                f"{hint}Huddle fills {', '.join(FILLED_BY)}, and {{{{ todo: ... }}}} marks what you must write."
+            message = (
+                f"{{{{ {placeholder.key} }}}} is not a value Huddle knows; {hint}Huddle fills "
+                f"{', '.join(FILLED_BY)}, and {{{{ todo: ... }}}} marks what you must write."
             )
-    return "\n".join(problems)
+            problems.append(Problem(placeholder.path, placeholder.line, 0, "", message))
+    return problems
 
 
 def unfilled(found: Iterable[Placeholder], filled: dict[str, str]) -> list[Placeholder]:

@@ -31,6 +31,7 @@ from .scoring.strings import Messages
 from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
 from .site import GeneratedPage, Site, SiteError, load_site
 from .sources import published
+from .sources.errors import Problem
 from .sources.links import link_problem
 
 INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
@@ -47,8 +48,9 @@ class BuildPlan:
     placeholders: list[Placeholder]
     """Every placeholder of every page, found in the text already read."""
     pages: list[GeneratedPage]
-    footer_problems: list[str]
-    """Footer links to pages the site does not have: each stops the build."""
+    problems: list[Problem]
+    """What stops the build, in the order a build meets them: footer links to pages the site does not have,
+    placeholders that name no value. Values here; the plugin and `huddle check` say them (`said`)."""
     runtime: dict[str, Any] | None = None
     """What every assessment page's template needs (theme/huddle-config.html), once its files are listed."""
     files: Files = field(default_factory=lambda: Files([]))
@@ -69,18 +71,15 @@ class BuildPlan:
         site.group_threshold = options.group_threshold
         site.rater_threshold = options.rater_threshold
         root = Path(config.config_file_path).parent
+        found = placeholders.in_pages(placeholders.pages(files, root))
         return cls(
             site=site,
             branding=brand,
             filled=placeholders.values(options, brand.name, config.site_url),
-            placeholders=placeholders.in_pages(placeholders.pages(files, root)),
+            placeholders=found,
             pages=site.pages(messages),
-            footer_problems=branding.footer_problems(brand, files, config),
+            problems=branding.footer_problems(brand, files, config) + placeholders.unknown(found),
         )
-
-    def stopping(self) -> list[str]:
-        """What stops the build, each as one message, in the order a build meets them."""
-        return [said for said in ("\n".join(self.footer_problems), placeholders.unknown(self.placeholders)) if said]
 
     def unfilled(self) -> list[Placeholder]:
         """Placeholders shown in brackets: warnings, so `build --strict` publishes nothing half filled in."""

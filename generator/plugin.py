@@ -23,6 +23,7 @@ from .pages.uris import escape_meta, print_uri
 from .plain_fields import escape_nav_titles, escape_text_fields, nav_items
 from .plan import BuildPlan, file_at
 from .scoring.strings import Messages
+from .sources.errors import said
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .template_cache import reuse_compiled
@@ -58,8 +59,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.plan = BuildPlan.read(config, self.config, self.branding, self.messages, files)
-        for stop in self.plan.stopping():
-            raise PluginError(stop)
+        if self.plan.problems:
+            raise PluginError(said(self.plan.problems))
         for placeholder in self.plan.unfilled():
             log.warning(str(placeholder))  # shown in brackets on the page, so `build --strict` stops
         self.plan.add_files(files, config, self.config, self.strings, self.messages)

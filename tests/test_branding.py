@@ -273,6 +273,20 @@ def test_check_also_fails_on_a_footer_link_to_no_page(tmp_path):
     )
 
 
+def test_a_footer_link_to_no_page_and_an_unknown_placeholder_are_said_together_by_check_and_build(tmp_path):
+    """Both stop the build; they are collected as problems and said at once, not the first kind alone."""
+    config = branded(tmp_path, BRANDING.replace("url: privacy.md", "url: contact.md"), PRIVACY + "\n{{ brand.name }}\n")
+    said = [
+        f"site.yml:{line_of(config, 'footer_links:')}: branding.footer_links: footer link 'Privacy' goes to",
+        f"content/privacy.md:{len(PRIVACY.splitlines()) + 2}: {{{{ brand.name }}}} is not a value Huddle knows",
+    ]
+    for command in ("check", "build"):
+        result = huddle("-f", str(config), command, cwd=tmp_path)
+        assert result.returncode == 1, command
+        for sentence in said:
+            assert sentence in result.stderr, (command, result.stderr)
+
+
 def test_a_missing_logo_and_a_footer_link_to_no_page_stop_the_build_naming_each(tmp_path):
     config = branded(tmp_path, BRANDING.replace("url: privacy.md", "url: contact.md"))
     (config.parent / "content" / "images" / "logo.svg").unlink()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -16,8 +17,18 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        where = (
+            f"{self.path}:{self.line}:{self.column}" if self.line and self.column
+            else f"{self.path}:{self.line}" if self.line
+            else self.path
+        )  # fmt: skip
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+def said(problems: Iterable[Problem]) -> str:
+    """Problems as the person reads them, one a line, in the order they were found: made at the edge (the
+    command or the plugin), once."""
+    return "\n".join(str(problem) for problem in problems)
 
 
 class SourceError(Exception):
