@@ -28,6 +28,10 @@ PYODIDE_BOOT_FILES = (
 PYODIDE_FILES = (*PYODIDE_BOOT_FILES, "package.json")
 """What the wheel carries of the `pyodide` npm package: the boot files, and its version and licence (MPL-2.0)."""
 
+AXE_FILES = ("axe.min.js", "LICENSE", "package.json")
+"""What the wheel carries of the `axe-core` npm package, for `huddle audit`: the script, its licence (MPL-2.0)
+and version."""
+
 DEMO_FILES = (
     "content/case-studies/ward-huddles.md",
     "docs/branding.md",
@@ -63,6 +67,11 @@ def pyodide_dir() -> Path:
     return BUNDLED / "pyodide" if is_packaged() else CHECKOUT / "node_modules" / "pyodide"
 
 
+def axe_dir() -> Path:
+    """axe-core, pinned, which `huddle audit` runs in each page: the wheel's copy, or the checkout's `npm ci`."""
+    return BUNDLED / "axe-core" if is_packaged() else CHECKOUT / "node_modules" / "axe-core"
+
+
 def demo_dir() -> Path:
     """The folder holding the demo's `assessments/*.yml` and DEMO_FILES, which `huddle new site` copies."""
     return BUNDLED / "demo" if is_packaged() else CHECKOUT
@@ -72,10 +81,12 @@ def copy_into(target: Path, checkout: Path = CHECKOUT) -> None:
     """Copy the theme, Pyodide's files and the demo's frameworks and pages from `checkout` into `target` (a wheel's
     `generator/bundled/`), replacing what is there; a SystemExit saying what to do if something is missing."""
     pyodide = checkout / "node_modules" / "pyodide"
-    missing = [name for name in PYODIDE_FILES if not (pyodide / name).is_file()]
+    axe = checkout / "node_modules" / "axe-core"
+    missing = [f"pyodide/{name}" for name in PYODIDE_FILES if not (pyodide / name).is_file()]
+    missing += [f"axe-core/{name}" for name in AXE_FILES if not (axe / name).is_file()]
     if missing:
         raise SystemExit(
-            f"Cannot build Huddle's wheel: {', '.join(missing)} missing from {pyodide}. "
+            f"Cannot build Huddle's wheel: {', '.join(missing)} missing from {checkout / 'node_modules'}. "
             "Run `npm ci` in the repository first (`make dist` does)."
         )
     shutil.rmtree(target, ignore_errors=True)
@@ -84,6 +95,9 @@ def copy_into(target: Path, checkout: Path = CHECKOUT) -> None:
     for name in PYODIDE_FILES:
         shutil.copyfile(pyodide / name, target / "pyodide" / name)
     compiled_into(target / "pyodide", pyodide)
+    (target / "axe-core").mkdir()
+    for name in AXE_FILES:
+        shutil.copyfile(axe / name, target / "axe-core" / name)
     (target / "demo" / "assessments").mkdir(parents=True)
     for framework in sorted((checkout / "assessments").glob("*.yml")):
         shutil.copyfile(framework, target / "demo" / "assessments" / framework.name)

@@ -45,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=["site", "framework", "case-study"])
     new.add_argument("id", help="the new file's id, a slug such as team-culture; for a site, its (empty) folder")
     new.add_argument("--name", help='for a site: the organisation\'s name, such as "Example NHS Trust"')
+    audit = add("audit", help="check a built site's accessibility and privacy in Chromium, and write a report")
+    audit.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
+    audit.add_argument("--only", help="the checks to run, such as axe,links (default: all)")
+    audit.add_argument("--out", default="audit", help="where report.md and report.json go (default: audit)")
+    audit.add_argument("--pages", help="only the pages whose path matches this glob, such as '/assessments/*'")
     args = parser.parse_args(argv)
     # Defaults are filled in here: set_defaults would change the actions the sub-commands share.
     args.config_file = getattr(args, "config_file", DEFAULT_CONFIG)

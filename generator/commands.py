@@ -151,6 +151,17 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def audit(args: argparse.Namespace) -> int:
+    from .audit.run import audit as run_audit
+    from .audit.run import chosen
+
+    report = run_audit(Path(args.site), chosen(args.only), args.pages, args.quiet)
+    markdown, data = report.write(Path(args.out))
+    print(report.terminal(), file=sys.stderr)
+    print(f"Report: {markdown} and {data}.", file=sys.stderr)
+    return 1 if report.failures else 0
+
+
 def _plan(config: MkDocsConfig, files: Files | None = None) -> BuildPlan:
     """The build plan, read straight from the files: no build, no Pyodide, no npm."""
     options = _options(config)

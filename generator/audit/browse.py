@@ -1,0 +1,332 @@
+"""Visiting every page of a built site in headless Chromium, as a person would, and saying what fails.
+
+The site is served on a loopback port with its own `_headers`; each page is opened in a fresh browser
+context (no cookies, no storage), so whatever it stores or sends is set against that page. A request for
+another origin is recorded and refused, so an audit never sends anything beyond this machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..headers import site_headers
+from ..serve import make_server
+from .findings import Finding
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+"""axe-core's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA."""
+
+WIDTHS = (375, 1280)
+SCHEMES = ("light", "dark")
+REFLOW = 320
+"""WCAG 1.4.10: content reflows at 320 CSS pixels wide without scrolling sideways."""
+MAX_STOPS = 250
+"""The most Tab presses a page gets before the walk stops (none of Huddle's pages has so many stops)."""
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+
+AXE_RUN = """async (tags) => {
+  const found = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return found.violations.map((v) => ({
+    rule: v.id, impact: v.impact || "", help: v.help, url: v.helpUrl,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  }));
+}"""
+
+SETTLE = """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() =>
+  Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))).then(done))))"""
+
+WATCH_POLICY = """(() => {
+  window.__huddleAudit = [];
+  document.addEventListener("securitypolicyviolation", (event) => {
+    window.__huddleAudit.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+  });
+})();"""
+
+STORED = """async () => {
+  const local = Object.keys(localStorage);
+  const session = Object.keys(sessionStorage);
+  const cached = [];
+  if (self.caches) {
+    for (const name of await caches.keys()) {
+      cached.push(`${name} (${(await (await caches.open(name)).keys()).length} files)`);
+    }
+  }
+  const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
+  return {localStorage: local, sessionStorage: session, "Cache Storage": cached, IndexedDB: databases};
+}"""
+
+# One Tab stop: what has focus, whether it can be seen, and whether something drawn over it (a sticky header,
+# a fixed bar) hides all of it: at each of five points inside it, what is on top is not it (WCAG 2.4.11).
+STEP = """() => {
+  const seen = (window.__huddleReached ??= new Set());
+  const element = document.activeElement;
+  if (!element || element === document.body || element === document.documentElement) return {at: null};
+  seen.add(element);
+  element.__huddleStop ??= seen.size;
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
+    (e.getAttribute("name") ? `[name="${e.getAttribute("name")}"]` : "") +
+    (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\\s+/).join(".") : "") +
+    (e.getAttribute("href") ? `[href="${e.getAttribute("href")}"]` : "");
+  const sized = (e) => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+  const drawn = (e) => {
+    const style = getComputedStyle(e);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+  };
+  // A visually hidden input shows its focus on the label beside it (input + label), as Material's toggles do.
+  const shown = sized(element) ? element
+    : [...(element.labels ?? []), element.nextElementSibling].find((e) => e && e.tagName === "LABEL" && sized(e));
+  if (!shown) return {at: name(element), stop: element.__huddleStop, size: false};
+  const visible = drawn(shown) || (shown.parentElement && drawn(shown.parentElement)) ||
+    [...(element.labels ?? [])].some(drawn);
+  const box = shown.getBoundingClientRect();
+  const points = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.1], [0.1, 0.9], [0.9, 0.9]].map(
+    ([x, y]) => [box.left + box.width * x, box.top + box.height * y]);
+  const inView = points.filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+  let hidden = null;
+  if (inView.length === points.length) {
+    const over = inView.map(([x, y]) => document.elementFromPoint(x, y));
+    // What is on top hides the control only if it is painted: no see-through overlay (opacity 0, or no
+    // background anywhere up its ancestors, as Material's closed search overlay).
+    const painted = (e) => {
+      let filled = false;
+      for (let at = e; at && at !== document.body; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (parseFloat(style.opacity) === 0 || style.visibility === "hidden") return false;
+        if (style.backgroundImage !== "none" || !/^(transparent|rgba\\(.*, 0\\))$/.test(style.backgroundColor)) {
+          filled = true;
+        }
+      }
+      return filled;
+    };
+    const covering = over.filter((e) => e && !shown.contains(e) && !e.contains(shown) && painted(e));
+    if (covering.length === over.length) hidden = name(covering[0]);
+  }
+  return {at: name(element), stop: element.__huddleStop, size: true, visible, hidden};
+}"""
+
+UNREACHED = """() => {
+  const seen = window.__huddleReached ?? new Set();
+  const groups = new Set([...seen].filter((e) => e.type === "radio").map((e) => e.form?.id + "/" + e.name));
+  const controls = document.querySelectorAll(
+    "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])");
+  return [...controls].filter((e) => {
+    if (e.disabled || e.closest("[inert], [hidden]") || !e.checkVisibility?.({visibilityProperty: true})) return false;
+    const box = e.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return false;
+    if (e.type === "radio" && groups.has(e.form?.id + "/" + e.name)) return false;
+    if (e.tabIndex < 0) return false;
+    return !seen.has(e);
+  }).slice(0, 10).map((e) => e.outerHTML.slice(0, 120));
+}"""
+
+
+def chromium_path() -> str | None:
+    """`HUDDLE_CHROMIUM`, else the system's Chromium when there is one; None: Playwright's own browser."""
+    explicit = os.environ.get("HUDDLE_CHROMIUM")
+    if explicit:
+        return explicit
+    return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The built site served on a free loopback port with its own headers; its origin."""
+    server = make_server(site, "127.0.0.1", 0, site_headers(site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Auditor:
+    """One browser, one served site: `page(path)` audits a page and returns what it found."""
+
+    def __init__(self, browser: Any, origin: str, axe: str, checks: set[str]) -> None:
+        self.browser = browser
+        self.origin = origin
+        self.axe = axe
+        self.checks = checks
+        self.views = 0
+
+    def page(self, path: str) -> list[Finding]:
+        found: list[Finding] = []
+        context = self.browser.new_context()
+        context.add_init_script(WATCH_POLICY)
+        action = {"now": f"opening /{path}"}
+
+        def note(finding: Finding) -> None:
+            if finding.check in self.checks:
+                found.append(finding)
+
+        def route(route: Any) -> None:
+            url = route.request.url
+            if _origin(url) == self.origin or not url.startswith(("http:", "https:", "ws:", "wss:")):
+                route.continue_()
+                return
+            note(Finding("privacy", path, "request-off-site", f"{action['now']} asked for {url}; refused."))
+            route.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+
+        def on_console(message: Any) -> None:
+            if message.type == "error":
+                note(Finding("console", path, "console-error", f"{action['now']}: {message.text}"))
+
+        def on_response(response: Any) -> None:
+            if response.status >= 400 and _origin(response.url) == self.origin:
+                note(
+                    Finding(
+                        "console",
+                        path,
+                        f"http-{response.status}",
+                        f"{action['now']}: {response.url} gave {response.status}",
+                    )
+                )
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: note(Finding("console", path, "script-error", f"{action['now']}: {error}")))
+        page.on("response", on_response)
+        try:
+            response = page.goto(self.origin + "/" + path, wait_until="load")
+            if response is not None and "csp" in self.checks:
+                header = response.headers.get("content-security-policy")
+                meta = page.locator("meta[http-equiv='Content-Security-Policy' i]").count()
+                if not header and not meta:
+                    note(Finding("csp", path, "no-policy", "the page was served with no Content-Security-Policy."))
+            for scheme in SCHEMES:
+                page.emulate_media(color_scheme=scheme)
+                for width in WIDTHS:
+                    action["now"] = f"viewing /{path} in {scheme} at {width} px"
+                    page.set_viewport_size({"width": width, "height": 800})
+                    page.evaluate(SETTLE)
+                    self.views += 1
+                    if "axe" in self.checks:
+                        found += self._axe(page, path, scheme, width)
+            page.emulate_media(color_scheme="light")
+            if "reflow" in self.checks:
+                page.set_viewport_size({"width": REFLOW, "height": 640})
+                page.evaluate(SETTLE)
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                if wide > REFLOW:
+                    note(
+                        Finding(
+                            "reflow",
+                            path,
+                            "sideways-scroll",
+                            f"at {REFLOW} px the page is {wide} px wide.",
+                            width=REFLOW,
+                        )
+                    )
+            if "keyboard" in self.checks:
+                page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
+                action["now"] = f"pressing Tab through /{path}"
+                found += self._keyboard(page, path)
+            policy = page.evaluate("window.__huddleAudit ?? []")
+            for said in dict.fromkeys(policy):
+                note(Finding("csp", path, "csp-violation", f"the page's policy {said}."))
+            if "privacy" in self.checks:
+                for cookie in context.cookies():
+                    note(Finding("privacy", path, "cookie", f"opening /{path} set the cookie {cookie['name']!r}."))
+                for kind, keys in page.evaluate(STORED).items():
+                    for key in keys:
+                        note(
+                            Finding(
+                                "privacy", path, "stored", f"opening /{path} stored {key!r} in {kind}.", fails=False
+                            )
+                        )
+        finally:
+            context.close()
+        return found
+
+    def _axe(self, page: Any, path: str, scheme: str, width: int) -> list[Finding]:
+        # Statements far from view are laid out as they come near it (content-visibility: auto): lay them out.
+        page.evaluate("document.querySelectorAll('*').forEach((e) => { if (getComputedStyle(e).contentVisibility "
+                      "=== 'auto') e.style.contentVisibility = 'visible'; })")  # fmt: skip
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.evaluate(self.axe)  # through the DevTools protocol: the page's own policy stays on
+        return [
+            Finding(
+                "axe",
+                path,
+                v["rule"],
+                v["help"],
+                scheme=scheme,
+                width=width,
+                impact=v["impact"],
+                element=", ".join(v["nodes"]),
+                help=v["url"],
+            )
+            for v in page.evaluate(AXE_RUN, TAGS)
+        ]
+
+    def _keyboard(self, page: Any, path: str) -> list[Finding]:
+        found: list[Finding] = []
+        page.evaluate("window.__huddleReached = new Set(); document.activeElement?.blur(); window.scrollTo(0, 0)")
+        first, last, repeats = None, None, 0
+        for _ in range(MAX_STOPS):
+            page.keyboard.press("Tab")
+            step = page.evaluate(STEP)
+            at = step["at"]
+            if at is None:
+                if first is not None:
+                    break  # focus left the page for the browser's own controls: a full round
+                continue
+            if step["stop"] == first:
+                break
+            first = first or step["stop"]
+            repeats = repeats + 1 if step["stop"] == last else 0
+            last = step["stop"]
+            if repeats >= 2:
+                found.append(Finding("keyboard", path, "focus-trap", f"Tab stays on {at}.", element=at))
+                break
+            if not step["size"]:
+                said = "a Tab stop with no size and no label beside it: focus goes where no one sees it."
+                found.append(Finding("keyboard", path, "focus-no-size", said, element=at))
+            elif step["hidden"]:
+                said = f"the focused control is hidden under {step['hidden']} (WCAG 2.4.11)."
+                found.append(Finding("keyboard", path, "focus-obscured", said, element=at))
+            elif not step["visible"]:
+                said = "focus shows no outline (WCAG 2.4.7)."
+                found.append(Finding("keyboard", path, "focus-not-visible", said, element=at))
+        for html in page.evaluate(UNREACHED):
+            found.append(
+                Finding("keyboard", path, "not-reachable", "a visible control Tab never reaches.", element=html)
+            )
+        return found
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def audit_pages(
+    site: Path, pages: list[str], axe: str, checks: set[str], progress: Callable[[int, int, str], None]
+) -> tuple[list[Finding], int, str]:
+    """Every page's findings, how many page views were checked, and the browser's name and version."""
+    from playwright.sync_api import sync_playwright
+
+    found: list[Finding] = []
+    with served(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            auditor = Auditor(browser, origin, axe, checks)
+            for n, path in enumerate(pages, 1):
+                progress(n, len(pages), path)
+                found += auditor.page(path)
+            version = f"Chromium {browser.version}"
+        finally:
+            browser.close()
+    return found, auditor.views, version
