@@ -30,6 +30,9 @@ REFLOW = 320
 MAX_STOPS = 250
 """The most Tab presses a page gets before the walk stops (none of Huddle's pages has so many stops)."""
 
+REFUSED = "net::ERR_BLOCKED_BY_CLIENT"
+"""What the console says of a request the audit refused."""
+
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
 AXE_RUN = """async (tags) => {
@@ -175,13 +178,13 @@ class Auditor:
                 route.continue_()
                 return
             note(Finding("privacy", path, "request-off-site", f"{action['now']} asked for {url}; refused."))
-            route.abort()
+            route.abort("blockedbyclient")
 
         context.route("**/*", route)
         page = context.new_page()
 
         def on_console(message: Any) -> None:
-            if message.type == "error":
+            if message.type == "error" and REFUSED not in message.text:  # a refusal is said as a privacy finding
                 note(Finding("console", path, "console-error", f"{action['now']}: {message.text}"))
 
         def on_response(response: Any) -> None:
@@ -231,6 +234,7 @@ class Auditor:
                     )
             if "keyboard" in self.checks:
                 page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
+                page.evaluate(SETTLE)
                 action["now"] = f"pressing Tab through /{path}"
                 found += self._keyboard(page, path)
             policy = page.evaluate("window.__huddleAudit ?? []")

@@ -1,0 +1,127 @@
+"""`huddle audit SITE_DIR`: planted problems are each caught, and the demo's pages audit clean.
+
+The audit is run as a person runs it, `python -m generator audit`, in its own process: its exit status, its
+terminal lines and the report it writes are what a trust sees.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.audit.findings import Finding, Report
+from generator.audit.run import chosen
+from generator.audit.static import html_pages, static_findings
+from tests.sites import FIXTURES, REPO
+
+PLANTED = FIXTURES / "audited"
+
+
+def audit(site: Path, out: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "audit", str(site), "--out", str(out), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    report = out / "report.json"
+    return done, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+
+
+def rules(report: dict) -> set[tuple[str, str, str]]:
+    """(check, page, rule) of each failure."""
+    return {(f["check"], f["page"], f["rule"]) for f in report["findings"] if f["fails"]}
+
+
+# No browser: the static checks and the report.
+
+
+def test_the_static_checks_find_a_broken_link_a_broken_anchor_an_image_with_no_alt_and_no_policy():
+    pages = html_pages(PLANTED)
+    assert pages == ["", "clean/", "cookie/"]
+    found = {(f.page, f.rule): f.message for f in static_findings(PLANTED, pages, lambda path: {})}
+    assert found == {
+        ("", "broken-link"): "<a> goes to 'missing/', which the site does not have.",
+        ("", "broken-anchor"): "link '#nowhere': the page has no element with id 'nowhere'.",
+        ("", "image-alt"): "image 'local.png' has no alt attribute (alt=\"\" if it is decoration).",
+        ("cookie/", "no-policy"): "the page has no Content-Security-Policy (neither a <meta> tag nor a header).",
+    }
+    # A policy sent as a header (the site's _headers) counts as one.
+    with_header = static_findings(PLANTED, pages, lambda path: {"Content-Security-Policy": "default-src 'self'"})
+    assert "no-policy" not in {f.rule for f in with_header}
+
+
+def test_links_alone_need_no_browser_and_fail_the_run(tmp_path):
+    done, report = audit(PLANTED, tmp_path / "out", "--only", "links")
+    assert done.returncode == 1, done.stderr
+    assert report["browser"] == "no browser" and report["checks"] == ["links"]
+    assert rules(report) == {("links", "", "broken-link"), ("links", "", "broken-anchor"), ("links", "", "image-alt")}
+    assert "3 failure(s) in 3 pages" in done.stderr
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "## How we tested this website" in markdown and "found 3 failures" in markdown
+
+
+def test_only_names_the_checks_it_takes(tmp_path):
+    assert chosen("links, axe") == ["axe", "links"]
+    done, _ = audit(PLANTED, tmp_path / "out", "--only", "links,spelling")
+    assert done.returncode == 1
+    assert "--only takes checks among axe, keyboard, reflow, privacy, links, console, csp" in done.stderr
+    assert "'links,spelling'" in done.stderr
+
+
+def test_a_folder_that_is_not_a_built_site_is_named(tmp_path):
+    done, _ = audit(tmp_path, tmp_path / "out")
+    assert done.returncode == 1
+    assert f"{tmp_path} is not a built site (it has no index.html). Build it first (huddle build)" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_report_never_reads_a_finding_as_markdown_or_html():
+    report = Report(site="site", date="2026-12-06", huddle="0", browser="Chromium 1", checks=["console"], pages=[""])
+    report.findings.append(Finding("console", "", "script-error", "a | b <script>alert(1)</script>\nnext"))
+    row = report.to_markdown().split("## Failures")[1]
+    assert "a \\| b &lt;script>alert(1)&lt;/script> next" in row and "<script>" not in row
+
+
+# In Chromium.
+
+
+@pytest.mark.browser
+def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
+    done, report = audit(PLANTED, tmp_path / "out")
+    assert done.returncode == 1, done.stderr
+    failures = rules(report)
+    assert ("axe", "", "button-name") in failures  # the planted violation: a button with no name
+    assert ("keyboard", "", "focus-obscured") in failures  # the link under the fixed header, when focused
+    assert ("privacy", "", "request-off-site") in failures  # the image from another origin
+    assert ("privacy", "cookie/", "cookie") in failures
+    assert ("csp", "cookie/", "no-policy") in failures
+    assert {("links", "", "broken-link"), ("links", "", "broken-anchor"), ("links", "", "image-alt")} <= failures
+    assert not {rule for rule in failures if rule[1] == "clean/"}
+
+    messages = {f["rule"]: f["message"] for f in report["findings"]}
+    assert messages["request-off-site"] == "opening / asked for http://127.0.0.2:9/x.png; refused."
+    assert messages["focus-obscured"].startswith("the focused control is hidden under header")
+    # What is stored is listed for the privacy notice, and does not fail the audit by itself.
+    [stored] = [f for f in report["findings"] if f["rule"] == "stored"]
+    assert stored["page"] == "cookie/" and not stored["fails"]
+    assert stored["message"] == "opening /cookie/ stored 'seen' in localStorage."
+    assert report["browser"].startswith("Chromium ")
+    assert report["states"] == 3 * 4  # each page in two schemes at two widths
+
+
+@pytest.mark.browser
+def test_the_demo_audits_clean(demo_site, tmp_path):
+    """A page of each kind: home, a case study, an assessment with its team and guide pages, the
+    statement. `make audit` audits every page of the demo in CI."""
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    for pages in ("/", "/case-studies/emergency-team-fair-chances/", "/assessments/team-culture/*", "/accessibility/"):
+        done, report = audit(site, tmp_path / "out", "--pages", pages)
+        assert done.returncode == 0, f"{pages}: {json.dumps(report.get('findings'), indent=1)}\n{done.stderr}"
+        assert report["pages"], pages
