@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -153,3 +154,14 @@ def test_the_printed_head_dates_the_360_and_counts_this_rounds_raters(framework)
     head = api.feedback_call(HUDDLE, framework, None, coded(framework, 3), raters, 3, 0.5, date="2026-12-04")["head"]
     assert "Made on 4 December 2026." in head
     assert "This round of feedback: your own result code and 3 from others." in head
+
+
+def test_the_360_table_scrolls_in_a_named_box_the_keyboard_can_reach(framework):
+    """Six columns scroll sideways on a phone: axe's scrollable-region-focusable (found by `huddle audit`)."""
+    own = decoded(framework, coded(framework, 5))[0]
+    raters = decoded(framework, *[coded(framework, 3, "peer", n) for n in range(2, 5)])
+    shown = str(
+        feedback_view.view(HUDDLE, framework, feedback(framework, own, raters, 3, Fraction(1, 2)), Fraction(1, 2), 3)
+    )
+    box = re.search(r'<div class="huddle-table"[^>]*>', shown).group(0)
+    assert 'role="region"' in box and 'tabindex="0"' in box and 'aria-label="' in box

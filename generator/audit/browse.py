@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from ..headers import site_headers
 from ..serve import make_server
 from .findings import Finding
+from .states import STATES
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 """axe-core's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA."""
@@ -155,8 +156,9 @@ def served(site: Path) -> Iterator[str]:
 class Auditor:
     """One browser, one served site: `page(path)` audits a page and returns what it found."""
 
-    def __init__(self, browser: Any, origin: str, axe: str, checks: set[str]) -> None:
+    def __init__(self, browser: Any, site: Path, origin: str, axe: str, checks: set[str]) -> None:
         self.browser = browser
+        self.site = site
         self.origin = origin
         self.axe = axe
         self.checks = checks
@@ -201,6 +203,7 @@ class Auditor:
         page.on("console", on_console)
         page.on("pageerror", lambda error: note(Finding("console", path, "script-error", f"{action['now']}: {error}")))
         page.on("response", on_response)
+        policy: list[str] = []
         try:
             response = page.goto(self.origin + "/" + path, wait_until="load")
             if response is not None and "csp" in self.checks:
@@ -208,16 +211,7 @@ class Auditor:
                 meta = page.locator("meta[http-equiv='Content-Security-Policy' i]").count()
                 if not header and not meta:
                     note(Finding("csp", path, "no-policy", "the page was served with no Content-Security-Policy."))
-            for scheme in SCHEMES:
-                page.emulate_media(color_scheme=scheme)
-                for width in WIDTHS:
-                    action["now"] = f"viewing /{path} in {scheme} at {width} px"
-                    page.set_viewport_size({"width": width, "height": 800})
-                    page.evaluate(SETTLE)
-                    self.views += 1
-                    if "axe" in self.checks:
-                        found += self._axe(page, path, scheme, width)
-            page.emulate_media(color_scheme="light")
+            found += self._look(page, path, "page", action)
             if "reflow" in self.checks:
                 page.set_viewport_size({"width": REFLOW, "height": 640})
                 page.evaluate(SETTLE)
@@ -233,11 +227,22 @@ class Auditor:
                         )
                     )
             if "keyboard" in self.checks:
+                found += self._walk(page, path, "page", action)
+            for state in [state for state in STATES if page.locator(state.marker).count()]:
+                policy += page.evaluate("window.__huddleAudit ?? []")
+                page.goto(self.origin + "/" + path, wait_until="load")
                 page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
-                page.evaluate(SETTLE)
-                action["now"] = f"pressing Tab through /{path}"
-                found += self._keyboard(page, path)
-            policy = page.evaluate("window.__huddleAudit ?? []")
+                action["now"] = f"reaching {state.name} on /{path}"
+                try:
+                    state.reach(page, self.site, page.url)
+                except Exception as error:  # a timeout, or a control that never appeared: said, and on to the next
+                    said = f"{action['now']} failed: {str(error).splitlines()[0]}"
+                    found.append(Finding("console", path, "state-not-reached", said, state=state.name))
+                    continue
+                found += self._look(page, path, state.name, action)
+                if "keyboard" in self.checks:
+                    found += self._walk(page, path, state.name, action)
+            policy += page.evaluate("window.__huddleAudit ?? []")
             for said in dict.fromkeys(policy):
                 note(Finding("csp", path, "csp-violation", f"the page's policy {said}."))
             if "privacy" in self.checks:
@@ -254,7 +259,28 @@ class Auditor:
             context.close()
         return found
 
-    def _axe(self, page: Any, path: str, scheme: str, width: int) -> list[Finding]:
+    def _look(self, page: Any, path: str, state: str, action: dict[str, str]) -> list[Finding]:
+        """axe's findings in each scheme at each width; every view counted."""
+        found: list[Finding] = []
+        for scheme in SCHEMES:
+            page.emulate_media(color_scheme=scheme)
+            for width in WIDTHS:
+                action["now"] = f"viewing /{path} ({state}) in {scheme} at {width} px"
+                page.set_viewport_size({"width": width, "height": 800})
+                page.evaluate(SETTLE)
+                self.views += 1
+                if "axe" in self.checks:
+                    found += self._axe(page, path, state, scheme, width)
+        page.emulate_media(color_scheme="light")
+        return found
+
+    def _walk(self, page: Any, path: str, state: str, action: dict[str, str]) -> list[Finding]:
+        page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
+        page.evaluate(SETTLE)
+        action["now"] = f"pressing Tab through /{path} ({state})"
+        return self._keyboard(page, path, state)
+
+    def _axe(self, page: Any, path: str, state: str, scheme: str, width: int) -> list[Finding]:
         # Statements far from view are laid out as they come near it (content-visibility: auto): lay them out.
         page.evaluate("document.querySelectorAll('*').forEach((e) => { if (getComputedStyle(e).contentVisibility "
                       "=== 'auto') e.style.contentVisibility = 'visible'; })")  # fmt: skip
@@ -266,6 +292,7 @@ class Auditor:
                 path,
                 v["rule"],
                 v["help"],
+                state=state,
                 scheme=scheme,
                 width=width,
                 impact=v["impact"],
@@ -275,17 +302,21 @@ class Auditor:
             for v in page.evaluate(AXE_RUN, TAGS)
         ]
 
-    def _keyboard(self, page: Any, path: str) -> list[Finding]:
+    def _keyboard(self, page: Any, path: str, state: str) -> list[Finding]:
         found: list[Finding] = []
         page.evaluate("window.__huddleReached = new Set(); document.activeElement?.blur(); window.scrollTo(0, 0)")
-        first, last, repeats = None, None, 0
+        first, last, repeats, outside = None, None, 0, 0
         for _ in range(MAX_STOPS):
             page.keyboard.press("Tab")
             step = page.evaluate(STEP)
+            if step.get("hidden"):  # perhaps a panel still fading out (Material's search, left by Tab): look again
+                page.evaluate(SETTLE)
+                step = page.evaluate(STEP)
             at = step["at"]
             if at is None:
-                if first is not None:
-                    break  # focus left the page for the browser's own controls: a full round
+                outside += 1  # the browser's own controls, between the page's last stop and its first
+                if outside > 3:
+                    break
                 continue
             if step["stop"] == first:
                 break
@@ -293,20 +324,22 @@ class Auditor:
             repeats = repeats + 1 if step["stop"] == last else 0
             last = step["stop"]
             if repeats >= 2:
-                found.append(Finding("keyboard", path, "focus-trap", f"Tab stays on {at}.", element=at))
+                found.append(Finding("keyboard", path, "focus-trap", f"Tab stays on {at}.", element=at, state=state))
                 break
             if not step["size"]:
                 said = "a Tab stop with no size and no label beside it: focus goes where no one sees it."
-                found.append(Finding("keyboard", path, "focus-no-size", said, element=at))
+                found.append(Finding("keyboard", path, "focus-no-size", said, element=at, state=state))
             elif step["hidden"]:
                 said = f"the focused control is hidden under {step['hidden']} (WCAG 2.4.11)."
-                found.append(Finding("keyboard", path, "focus-obscured", said, element=at))
+                found.append(Finding("keyboard", path, "focus-obscured", said, element=at, state=state))
             elif not step["visible"]:
                 said = "focus shows no outline (WCAG 2.4.7)."
-                found.append(Finding("keyboard", path, "focus-not-visible", said, element=at))
+                found.append(Finding("keyboard", path, "focus-not-visible", said, element=at, state=state))
         for html in page.evaluate(UNREACHED):
             found.append(
-                Finding("keyboard", path, "not-reachable", "a visible control Tab never reaches.", element=html)
+                Finding(
+                    "keyboard", path, "not-reachable", "a visible control Tab never reaches.", element=html, state=state
+                )
             )
         return found
 
@@ -326,7 +359,7 @@ def audit_pages(
     with served(site) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
-            auditor = Auditor(browser, origin, axe, checks)
+            auditor = Auditor(browser, site, origin, axe, checks)
             for n, path in enumerate(pages, 1):
                 progress(n, len(pages), path)
                 found += auditor.page(path)

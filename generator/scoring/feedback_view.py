@@ -38,9 +38,12 @@ def view(messages: Messages, framework: Framework, found: Feedback, gap: Fractio
     ]
     counts = ", ".join(f"{v.named} {v.count}" for v in found.views)
     counted = say("feedback-counted", counts=counts) if counts else say("feedback-counted-none")
+    caption = about(messages, framework.audience, "feedback-caption")
     parts: list[object] = [
         h("p", {"data-huddle-360-counts": True}, counted),
-        data_table({"data-huddle-360": True}, about(messages, framework.audience, "feedback-caption"), head, rows),
+        # Six columns scroll sideways on a phone: the box takes focus so the keyboard can scroll it (axe's
+        # scrollable-region-focusable, found by `huddle audit`).
+        data_table({"data-huddle-360": True}, caption, head, rows, scrolls=caption),
     ]
     if any(scores[n] is None for _, _, scores in columns for n in range(len(rows))):
         parts.append(h("p", {"data-huddle-360-dashes": True}, say("feedback-dashes", least=least)))
