@@ -15,6 +15,7 @@ with its file and line; an unknown key stops the build.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,19 +41,25 @@ FILLED_BY = {
     "thresholds.team": "the fewest codes a team or board profile is shown from",
     "thresholds.group": "the fewest codes each group needs to be compared",
     "thresholds.rater": "the fewest raters a 360 group is shown from",
+    "audit.summary": "how this website was tested: run huddle audit site, then build again",
 }
 """Every key a page may name, with what it stands for (shown in brackets while it has no value)."""
 
 LINKED = {"branding.contact_email": "mailto:", "branding.privacy_contact": "mailto:", "site_url": ""}
 """Keys whose values are shown as links, with the scheme their address takes."""
 
+AUDIT_REPORT = "audit/report.json"
+"""Where `huddle audit` writes its report, beside site.yml: `{{ audit.summary }}` is its summary paragraph."""
+
 SETTINGS = {
-    "site_url": "`site_url` in site.yml",
-    "thresholds.team": "`team_threshold` in the huddle plugin's options in site.yml",
-    "thresholds.group": "`group_threshold` in the huddle plugin's options in site.yml",
-    "thresholds.rater": "`rater_threshold` in the huddle plugin's options in site.yml",
+    "site_url": "set `site_url` in site.yml",
+    "thresholds.team": "set `team_threshold` in the huddle plugin's options in site.yml",
+    "thresholds.group": "set `group_threshold` in the huddle plugin's options in site.yml",
+    "thresholds.rater": "set `rater_threshold` in the huddle plugin's options in site.yml",
+    "audit.summary": f"run `huddle audit site` after a build, which writes {AUDIT_REPORT} beside site.yml, then build "
+    "again",
 }
-"""Where the keys that are not in the `branding` block are set."""
+"""What gives a value to the keys that are not in the `branding` block."""
 
 
 @dataclass(frozen=True)
@@ -72,20 +79,32 @@ class Placeholder:
         if self.key in SETTINGS:
             setting = SETTINGS[self.key]
         else:
-            setting = f"`{self.key.removeprefix('branding.')}` in the huddle plugin's `branding` block in site.yml"
-        return f"{self.path}:{self.line}: {{{{ {self.key} }}}} has no value; set {setting}."
+            setting = f"set `{self.key.removeprefix('branding.')}` in the huddle plugin's `branding` block in site.yml"
+        return f"{self.path}:{self.line}: {{{{ {self.key} }}}} has no value; {setting}."
 
 
-def values(options, name: str, site_url: str | None) -> dict[str, str]:
+def values(options, name: str, site_url: str | None, root: Path) -> dict[str, str]:
     """The value of each key ("" when not set): from the plugin's validated options (its `branding` block and
-    thresholds), the organisation's `name` (which defaults to the site's), and site.yml's `site_url`."""
+    thresholds), the organisation's `name` (which defaults to the site's), site.yml's `site_url`, and the
+    summary of the last `huddle audit` report in `root` (site.yml's folder)."""
     branding = options.branding
     found = {key: getattr(branding, key.split(".", 1)[1]) or "" for key in FILLED_BY if key.startswith("branding.")}
     found["branding.name"] = name
     found["site_url"] = site_url or ""
     for key in ("team", "group", "rater"):
         found[f"thresholds.{key}"] = str(getattr(options, f"{key}_threshold"))
+    found["audit.summary"] = audit_summary(root / AUDIT_REPORT)
     return found
+
+
+def audit_summary(report: Path) -> str:
+    """The "How we tested this website" paragraph of `huddle audit`'s report; "" when there is none (or it
+    is not one: the placeholder then stays in brackets, and `huddle check` says so)."""
+    try:
+        summary = json.loads(report.read_text(encoding="utf-8")).get("summary", "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return summary if isinstance(summary, str) else ""
 
 
 def pages(files: Files, root: Path) -> list[tuple[str, Path]]:

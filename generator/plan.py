@@ -75,7 +75,7 @@ class BuildPlan:
         return cls(
             site=site,
             branding=brand,
-            filled=placeholders.values(options, brand.name, config.site_url),
+            filled=placeholders.values(options, brand.name, config.site_url, root),
             placeholders=found,
             pages=site.pages(messages),
             problems=branding.footer_problems(brand, files, config) + placeholders.unknown(found),

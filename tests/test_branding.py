@@ -308,6 +308,22 @@ def test_an_unknown_placeholder_stops_the_build_with_file_line_and_the_closest_k
         build_site(config)
 
 
+def test_the_audit_summary_is_the_reports_paragraph_as_text_never_markup(tmp_path):
+    """audit/report.json is a file in the trust's repository: data, so its summary is shown as typed."""
+    config = branded(tmp_path, privacy="# Privacy\n\n{{ audit.summary }}\n")
+    (config.parent / "audit").mkdir()
+    summary = "Tested <img src=x onerror=alert(1)> with *care* [link](javascript:alert(1)) {: onclick=alert(1) }"
+    (config.parent / "audit" / "report.json").write_text(json.dumps({"summary": summary}))
+    site = build_site(config, strict=False, site_dir=tmp_path / "site")
+    article = (site / "privacy" / "index.html").read_text().split("<article", 1)[1].split("</article>", 1)[0]
+    assert "Tested &lt;img src=x onerror=alert(1)&gt; with *care* [link](javascript:alert(1))" in article
+    assert "<img" not in article and "<em>" not in article and "onclick=" not in article.replace("{: onclick", "")
+    # A report that is not one leaves the placeholder in brackets, as a warning.
+    (config.parent / "audit" / "report.json").write_text("[1, 2]")
+    result = huddle("-f", str(config), "check", cwd=tmp_path)
+    assert "content/privacy.md:3: {{ audit.summary }} has no value; run `huddle audit site` after a build" in result.stderr
+
+
 def test_check_warns_about_each_placeholder_left_to_fill_and_strict_fails(tmp_path):
     config = branded(tmp_path, BRANDING.replace("        dpo:", "        # dpo:"))
     result = huddle("-f", str(config), "check", cwd=tmp_path)

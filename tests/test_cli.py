@@ -293,7 +293,18 @@ def test_new_site_writes_a_name_with_html_as_text_and_the_site_builds_strict(tmp
     config["site_url"] = "https://example.org/"
     (site / "site.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     built = huddle("build", "--strict", cwd=site)
+    assert built.returncode == 1  # the statement's "How we tested this website" needs an audit
+    assert (
+        "content/accessibility.md:" in built.stderr
+        and "{{ audit.summary }} has no value; run `huddle audit site`" in built.stderr
+    )
+    assert huddle("build", cwd=site).returncode == 0
+    audited = huddle("audit", "site", "--only", "links", cwd=site)
+    assert audited.returncode == 0, audited.stderr
+    built = huddle("build", "--strict", cwd=site)
     assert built.returncode == 0, built.stderr
+    statement = (site / "site" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "of this website (their files only, with no browser) with huddle audit (Huddle " in statement
     about = (site / "site" / "about" / "index.html").read_text(encoding="utf-8")
     article = about.split("<article", 1)[1].split("</article>", 1)[0]
     assert "Trust &lt;meta http-equiv=" in article and "<meta" not in article

@@ -57,6 +57,8 @@ class Report:
     states: int = 0
     """How many page views were checked: each page and state, in each scheme and width."""
     findings: list[Finding] = field(default_factory=list)
+    whole: bool = True
+    """Every page of the site was audited (no `--pages`)."""
 
     @property
     def failures(self) -> list[Finding]:
@@ -75,11 +77,17 @@ class Report:
             else f"found {failures} failure{'s' * (failures != 1)}, listed in the report with the page and the rule"
         )
         checked = "; ".join(WHAT[check] for check in self.checks)
+        pages = f"{'all ' if self.whole else ''}{len(self.pages)} page{'s' * (len(self.pages) != 1)} of this website"
+        viewed = (
+            f"{self.states} page views: each page, and the results, team profile and 360 feedback a person reaches "
+            "on it, in light and dark colours, at phone and desktop widths"
+            if self.states
+            else "their files only, with no browser"
+        )
         return (
-            f"On {self.date} we tested all {len(self.pages)} pages of this website ({self.states} page views, "
-            f"in light and dark colours, at phone and desktop widths) with `huddle audit` (Huddle {self.huddle}, "
-            f"{self.browser}): {checked}. The audit {outcome}. Automated checks find only some accessibility "
-            "problems; they do not replace testing with disabled people."
+            f"On {self.date} we tested {pages} ({viewed}) with huddle audit (Huddle {self.huddle}, {self.browser}): "
+            f"{checked}. The audit {outcome}. Automated checks find only some accessibility problems; they do not "
+            "replace testing with disabled people."
         )
 
     def to_json(self) -> str:

@@ -47,6 +47,7 @@ def audit(site: Path, checks: list[str], pages_like: str | None = None, quiet: b
         browser="no browser",
         checks=checks,
         pages=pages,
+        whole=not pages_like,
     )
     selected = set(checks)
     report.findings += [f for f in static_findings(site, pages, site_headers(site)) if f.check in selected]
