@@ -321,7 +321,8 @@ def test_the_audit_summary_is_the_reports_paragraph_as_text_never_markup(tmp_pat
     # A report that is not one leaves the placeholder in brackets, as a warning.
     (config.parent / "audit" / "report.json").write_text("[1, 2]")
     result = huddle("-f", str(config), "check", cwd=tmp_path)
-    assert "content/privacy.md:3: {{ audit.summary }} has no value; run `huddle audit site` after a build" in result.stderr
+    said = "content/privacy.md:3: {{ audit.summary }} has no value; run `huddle audit site` after a build"
+    assert said in result.stderr
 
 
 def test_check_warns_about_each_placeholder_left_to_fill_and_strict_fails(tmp_path):
