@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast build check lint setup browser dist clean bench
+.PHONY: serve test test-fast build check lint setup browser dist clean bench audit
 
 serve: setup  ## Build the demo site and serve it at http://127.0.0.1:8000
 	$(PY) -m generator serve
@@ -17,6 +17,10 @@ test-fast: setup  ## The tests that need no browser (scoring, build, content, er
 
 build: setup  ## Build the demo site into site/ (strict)
 	$(PY) -m generator build --strict
+
+audit: setup browser  ## Build the demo and audit every page, state, scheme and width (audit/report.md); 1 on any failure
+	$(PY) -m generator build --strict
+	$(PY) -m generator audit site
 
 bench: setup browser  ## Time the assessment page, and its download on weak networks (the README's tables)
 	$(PY) bench/assessment.py

@@ -20,6 +20,7 @@ import pytest
 
 from generator.scoring import score
 from tests.assessment_page import answer, expected_scores, framework_of, items_of, label_values, see_results
+from tests.conftest import chromium_path
 from tests.sites import REPO, serving
 
 pytestmark = pytest.mark.browser
@@ -151,3 +152,30 @@ def test_new_site_refuses_a_folder_that_is_not_empty(installed_huddle, tmp_path)
     assert result.returncode == 1
     assert "'taken' is not an empty folder; `huddle new site` never writes over files" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"] and os.listdir(tmp_path / "taken") == ["notes.txt"]
+
+
+def test_the_wheels_audit_runs_with_no_npm_and_finds_a_new_sites_pages_and_states_clean(installed_huddle, tmp_path):
+    """axe-core comes in the wheel; Chromium is the system's (or Playwright's own, on a laptop). The new
+    site's assessment pages, in every state the audit reaches on them: `make audit` audits all its pages."""
+    env = clean_env(tmp_path)
+    (tmp_path / "empty-bin").mkdir()
+    chromium = chromium_path()
+    browsers = os.environ.get("PLAYWRIGHT_BROWSERS_PATH", str(Path.home() / ".cache" / "ms-playwright"))
+    no_npm = {**env, "PATH": str(tmp_path / "empty-bin"), "PLAYWRIGHT_BROWSERS_PATH": browsers}
+    if chromium:
+        no_npm["HUDDLE_CHROMIUM"] = chromium
+    folder = tmp_path / "trust-site"
+    run(installed_huddle / "huddle", "new", "site", folder, "--name", "Example NHS Trust", cwd=tmp_path, env=env)
+    run(installed_huddle / "huddle", "build", cwd=folder, env=no_npm)
+    audited = subprocess.run(
+        [installed_huddle / "huddle", "audit", "site", "--pages", "/assessments/collective-leadership/*"],
+        cwd=folder, env=no_npm, capture_output=True, text=True,
+    )  # fmt: skip
+    report = json.loads((folder / "audit" / "report.json").read_text(encoding="utf-8"))
+    assert audited.returncode == 0, f"{json.dumps(report['findings'], indent=1)}\n{audited.stderr}"
+    assert "No failures in 6 pages" in audited.stderr
+    assert report["browser"].startswith("Chromium ") and report["states"] > 6 * 4  # the states too
+    # The statement's "How we tested this website" is the report's, once the site is built again.
+    run(installed_huddle / "huddle", "build", cwd=folder, env=no_npm)
+    statement = (folder / "site" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "we tested 6 pages of this website" in statement and "The audit found no failures." in statement

@@ -250,11 +250,9 @@ class Auditor:
                     note(Finding("privacy", path, "cookie", f"opening /{path} set the cookie {cookie['name']!r}."))
                 for kind, keys in page.evaluate(STORED).items():
                     for key in keys:
-                        note(
-                            Finding(
-                                "privacy", path, "stored", f"opening /{path} stored {key!r} in {kind}.", fails=False
-                            )
-                        )
+                        named = key.split(" (")[0]  # a cache's name, without how many files it holds
+                        said = f"opening /{path} stored {key!r} in {kind}."
+                        note(Finding("privacy", path, "stored", said, element=f"{kind}: {named}", fails=False))
         finally:
             context.close()
         return found

@@ -111,23 +111,32 @@ class Report:
             self.summary(),
             "",
         ]
-        for title, found in (("Failures", self.failures), ("For the privacy notice", self.noted)):
-            lines += [f"## {title}", ""]
-            if not found:
-                lines += ["None.", ""]
-                continue
+        lines += ["## Failures", ""]
+        if not self.failures:
+            lines += ["None.", ""]
+        else:
             lines += [
                 "| check | page | rule | impact | element | what | help |",
                 "| --- | --- | --- | --- | --- | --- | --- |",
             ]
+            lines += [_row(f.check, f.where(), f.rule, f.impact, f.element, f.message, f.help) for f in self.failures]
+            lines.append("")
+        lines += ["## For the privacy notice", ""]
+        if not self.noted:
+            lines += ["Nothing is stored in the browser.", ""]
+        else:
+            # One row for each thing stored, however many pages store it: report.json lists every page.
+            stored: dict[str, list[Finding]] = {}
+            for finding in self.noted:
+                stored.setdefault(finding.element or finding.message, []).append(finding)
             lines += [
-                "| "
-                + " | ".join(
-                    _cell(value) for value in (f.check, f.where(), f.rule, f.impact, f.element, f.message, f.help)
-                )
-                + " |"
-                for f in found
+                "What the browser stores on this site's pages, for the privacy notice to say (each page was "
+                "opened in a fresh browser):",
+                "",
+                "| what is stored | pages | for example |",
+                "| --- | --- | --- |",
             ]
+            lines += [_row(what, str(len(found)), found[0].message) for what, found in stored.items()]
             lines.append("")
         return "\n".join(lines)
 
@@ -151,6 +160,10 @@ class Report:
         markdown.write_text(self.to_markdown(), encoding="utf-8")
         data.write_text(self.to_json(), encoding="utf-8")
         return markdown, data
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
 
 
 def _cell(value: str) -> str:
