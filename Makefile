@@ -18,9 +18,12 @@ test-fast: setup  ## The tests that need no browser (scoring, build, content, er
 build: setup  ## Build the demo site into site/ (strict)
 	$(PY) -m generator build --strict
 
-audit: setup browser  ## Build the demo and audit every page, state, scheme and width (audit/report.md); 1 on any failure
+audit: setup browser  ## Audit every page, state, scheme and width of the demo (audit/report.md) and of a new site; 1 on any failure
 	$(PY) -m generator build --strict
 	$(PY) -m generator audit site
+	@# And a new trust's site as `huddle new site` writes it (its placeholders still to fill: not strict).
+	rm -rf build/starter && $(PY) -m generator new site build/starter --name "Example NHS Trust"
+	cd build/starter && ../../$(PY) -m generator build -q && ../../$(PY) -m generator audit site
 
 bench: setup browser  ## Time the assessment page, and its download on weak networks (the README's tables)
 	$(PY) bench/assessment.py

@@ -33,6 +33,8 @@ MAX_STOPS = 250
 
 REFUSED = "net::ERR_BLOCKED_BY_CLIENT"
 """What the console says of a request the audit refused."""
+DROPPED = "net::ERR_INTERNET_DISCONNECTED"
+"""What it says of a request refused as a dropped network would (the failed download state)."""
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -176,6 +178,9 @@ class Auditor:
 
         def route(route: Any) -> None:
             url = route.request.url
+            if action.get("refused") and action["refused"] in url:
+                route.abort("internetdisconnected")
+                return
             if _origin(url) == self.origin or not url.startswith(("http:", "https:", "ws:", "wss:")):
                 route.continue_()
                 return
@@ -186,8 +191,11 @@ class Auditor:
         page = context.new_page()
 
         def on_console(message: Any) -> None:
-            if message.type == "error" and REFUSED not in message.text:  # a refusal is said as a privacy finding
-                note(Finding("console", path, "console-error", f"{action['now']}: {message.text}"))
+            if message.type != "error" or REFUSED in message.text:  # a refusal is said as a privacy finding
+                return
+            if action.get("refused") and DROPPED in message.text:  # the audit's own dropped network
+                return
+            note(Finding("console", path, "console-error", f"{action['now']}: {message.text}"))
 
         def on_response(response: Any) -> None:
             if response.status >= 400 and _origin(response.url) == self.origin:
@@ -230,6 +238,9 @@ class Auditor:
                 found += self._walk(page, path, "page", action)
             for state in [state for state in STATES if page.locator(state.marker).count()]:
                 policy += page.evaluate("window.__huddleAudit ?? []")
+                if state.refused:  # what the scorer kept for offline use would start it with no network at all
+                    page.evaluate("async () => { for (const name of await caches.keys()) await caches.delete(name); }")
+                action["refused"] = state.refused
                 page.goto(self.origin + "/" + path, wait_until="load")
                 page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
                 action["now"] = f"reaching {state.name} on /{path}"
@@ -239,6 +250,8 @@ class Auditor:
                     said = f"{action['now']} failed: {str(error).splitlines()[0]}"
                     found.append(Finding("console", path, "state-not-reached", said, state=state.name))
                     continue
+                finally:
+                    action["refused"] = ""
                 found += self._look(page, path, state.name, action)
                 if "keyboard" in self.checks:
                     found += self._walk(page, path, state.name, action)

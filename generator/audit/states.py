@@ -35,6 +35,8 @@ class State:
     """A selector on the page as opened that says the state can be reached there."""
     reach: Callable[[Any, Path, str], None]
     """Takes the opened page, the site's folder and the page's URL to the state."""
+    refused: str = ""
+    """Requests whose URL holds this are refused while the state is reached, as a dropped network would."""
 
 
 def _visible(page: Any, selector: str) -> None:
@@ -45,6 +47,12 @@ def _results(page: Any, site: Path, url: str) -> None:
     page.evaluate(ANSWER_ALL)
     page.locator("[data-huddle-submit]").click(timeout=WAIT_MS)  # shown once the scorer is ready
     _visible(page, "[data-huddle-results]")
+
+
+def _failed(page: Any, site: Path, url: str) -> None:
+    # The scorer's files never arrive: the worker tries again by itself (Huddle's RETRY_AFTER), then the page
+    # says so, with "Try again" and the printable version.
+    _visible(page, "[data-huddle-notice]")
 
 
 def _framework(page: Any, site: Path, url: str) -> Framework:
@@ -91,6 +99,7 @@ def _feedback(page: Any, site: Path, url: str) -> None:
 
 STATES = (
     State("results", "form[data-huddle-assessment] fieldset[data-item]", _results),
+    State("failed download", "form[data-huddle-assessment] fieldset[data-item]", _failed, refused="/pyodide/"),
     State("team profile", "form[data-huddle-collective='team']", _team),
     State("360 feedback", "form[data-huddle-collective='360']", _feedback),
 )
