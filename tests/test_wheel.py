@@ -154,6 +154,7 @@ def test_new_site_refuses_a_folder_that_is_not_empty(installed_huddle, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"] and os.listdir(tmp_path / "taken") == ["notes.txt"]
 
 
+@pytest.mark.timeout(600)  # three scorer boots and a download that fails after its two waits (20 s)
 def test_the_wheels_audit_runs_with_no_npm_and_finds_a_new_sites_pages_and_states_clean(installed_huddle, tmp_path):
     """axe-core comes in the wheel; Chromium is the system's (or Playwright's own, on a laptop). The new
     site's assessment pages, in every state the audit reaches on them: `make audit` audits all its pages."""

@@ -264,7 +264,7 @@ class Auditor:
                 for kind, keys in page.evaluate(STORED).items():
                     for key in keys:
                         named = key.split(" (")[0]  # a cache's name, without how many files it holds
-                        said = f"opening /{path} stored {key!r} in {kind}."
+                        said = f"/{path} (as opened, and in the states reached) stored {key!r} in {kind}."
                         note(Finding("privacy", path, "stored", said, element=f"{kind}: {named}", fails=False))
         finally:
             context.close()
