@@ -23,7 +23,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from . import bundle
+from . import bundle, placeholders
 
 IGNORED = (
     "*.swp",  # Vim
@@ -45,7 +45,8 @@ IGNORED = (
 
 def watched_paths(config: MkDocsConfig) -> list[Path]:
     """What a site is built from, so what `huddle serve` and `mkdocs serve` both watch: site.yml, the docs
-    folder, the assessments folder, the strings file, the theme's custom_dir, and Huddle's own theme when
+    folder, the assessments folder, the strings file, the last audit's report (`{{ audit.summary }}`), the
+    theme's custom_dir, and Huddle's own theme when
     Huddle is being developed (a checkout, not an installed wheel)."""
     plugin = config.plugins.get("huddle")
     if plugin is None:
@@ -55,6 +56,9 @@ def watched_paths(config: MkDocsConfig) -> list[Path]:
     paths = [Path(config.config_file_path), Path(config.docs_dir), root / options.assessments_dir]
     if options.strings:
         paths.append(root / options.strings)
+    report = root / placeholders.AUDIT_REPORT
+    if report.is_file():  # `huddle audit` run beside `huddle serve`: the statement's summary is its
+        paths.append(report)
     if config.theme.custom_dir:
         paths.append(Path(config.theme.custom_dir))
     if not bundle.is_packaged():

@@ -145,12 +145,15 @@ def test_mkdocs_serve_watches_what_huddle_serve_watches(tmp_path):
     config_file.write_text(
         config_file.read_text().replace("  - huddle:\n", "  - huddle:\n      strings: strings.yml\n")
     )
+    (config_file.parent / "audit").mkdir()
+    (config_file.parent / "audit" / "report.json").write_text('{"summary": "Tested."}')
     config = load(config_file)
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     try:
         config.plugins.on_serve(server, config=config, builder=lambda: None)
         watched = {str(path) for path in watched_paths(config)}
         assert str(config_file.parent / "strings.yml") in watched
+        assert str(config_file.parent / "audit" / "report.json") in watched  # {{ audit.summary }}
         assert watched <= set(server._watched_paths)  # noqa: SLF001 - what MkDocs' server was asked to watch
     finally:
         server.server_close()
