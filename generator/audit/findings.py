@@ -79,8 +79,8 @@ class Report:
         checked = "; ".join(WHAT[check] for check in self.checks)
         pages = f"{'all ' if self.whole else ''}{len(self.pages)} page{'s' * (len(self.pages) != 1)} of this website"
         viewed = (
-            f"{self.states} page views: each page, and the results, failed download, team profile and 360 feedback "
-            "a person reaches on it, in light and dark colours, at phone and desktop widths"
+            f"{self.states} page views: each page, and the results, failed download, rater's code, team profile "
+            "and 360 feedback a person reaches on it, in light and dark colours, at phone and desktop widths"
             if self.states
             else "their files only, with no browser"
         )

@@ -49,6 +49,13 @@ def _results(page: Any, site: Path, url: str) -> None:
     _visible(page, "[data-huddle-results]")
 
 
+def _rater(page: Any, site: Path, url: str) -> None:
+    page.locator("input[name='huddle-role']").first.evaluate("(input) => input.labels[0].click()")
+    page.evaluate(ANSWER_ALL)
+    page.locator("[data-huddle-show]").click(timeout=WAIT_MS)  # made once the scorer is ready
+    _visible(page, "[data-huddle-code-box]")
+
+
 def _failed(page: Any, site: Path, url: str) -> None:
     # The scorer's files never arrive: the worker tries again by itself (Huddle's RETRY_AFTER), then the page
     # says so, with "Try again" and the printable version.
@@ -100,6 +107,7 @@ def _feedback(page: Any, site: Path, url: str) -> None:
 STATES = (
     State("results", "form[data-huddle-assessment] fieldset[data-item]", _results),
     State("failed download", "form[data-huddle-assessment] fieldset[data-item]", _failed, refused="/pyodide/"),
+    State("rater's code", "form[data-huddle-collective='rater']", _rater),
     State("team profile", "form[data-huddle-collective='team']", _team),
     State("360 feedback", "form[data-huddle-collective='360']", _feedback),
 )
