@@ -62,7 +62,7 @@ STORED = """async () => {
   const cached = [];
   if (self.caches) {
     for (const name of await caches.keys()) {
-      cached.push(`${name} (${(await (await caches.open(name)).keys()).length} files)`);
+      cached.push(name);
     }
   }
   const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
@@ -236,8 +236,10 @@ class Auditor:
                     )
             if "keyboard" in self.checks:
                 found += self._walk(page, path, "page", action)
+            stored: dict[tuple[str, str], None] = {}
             for state in [state for state in STATES if page.locator(state.marker).count()]:
                 policy += page.evaluate("window.__huddleAudit ?? []")
+                stored |= _stored(page)  # before the page is opened again (and its caches cleared, for a failure)
                 if state.refused:  # what the scorer kept for offline use would start it with no network at all
                     page.evaluate("async () => { for (const name of await caches.keys()) await caches.delete(name); }")
                 action["refused"] = state.refused
@@ -258,14 +260,12 @@ class Auditor:
             policy += page.evaluate("window.__huddleAudit ?? []")
             for said in dict.fromkeys(policy):
                 note(Finding("csp", path, "csp-violation", f"the page's policy {said}."))
-            if "privacy" in self.checks:
-                for cookie in context.cookies():
-                    note(Finding("privacy", path, "cookie", f"opening /{path} set the cookie {cookie['name']!r}."))
-                for kind, keys in page.evaluate(STORED).items():
-                    for key in keys:
-                        named = key.split(" (")[0]  # a cache's name, without how many files it holds
-                        said = f"/{path} (as opened, and in the states reached) stored {key!r} in {kind}."
-                        note(Finding("privacy", path, "stored", said, element=f"{kind}: {named}", fails=False))
+            stored |= _stored(page)
+            for cookie in context.cookies():
+                note(Finding("privacy", path, "cookie", f"opening /{path} set the cookie {cookie['name']!r}."))
+            for kind, key in stored:
+                said = f"/{path} (as opened, and in the states reached) stored {key!r} in {kind}."
+                note(Finding("privacy", path, "stored", said, element=f"{kind}: {key}", fails=False))
         finally:
             context.close()
         return found
@@ -353,6 +353,11 @@ class Auditor:
                 )
             )
         return found
+
+
+def _stored(page: Any) -> dict[tuple[str, str], None]:
+    """(kind, key) of what the page has stored so far, in order: a cache by its name."""
+    return {(kind, key): None for kind, keys in page.evaluate(STORED).items() for key in keys}
 
 
 def _origin(url: str) -> str:
