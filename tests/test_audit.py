@@ -110,7 +110,7 @@ def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
     # What is stored is listed for the privacy notice, and does not fail the audit by itself.
     [stored] = [f for f in report["findings"] if f["rule"] == "stored"]
     assert stored["page"] == "cookie/" and not stored["fails"]
-    assert stored["message"] == "/cookie/ (as opened, and in the states reached) stored 'seen' in localStorage."
+    assert stored["message"] == "opening /cookie/ stored 'seen' in localStorage."
     assert report["browser"].startswith("Chromium ")
     assert report["states"] == 3 * 4  # each page in two schemes at two widths
 

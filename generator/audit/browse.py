@@ -236,10 +236,17 @@ class Auditor:
                     )
             if "keyboard" in self.checks:
                 found += self._walk(page, path, "page", action)
-            stored: dict[tuple[str, str], None] = {}
+            # What is stored, and the cookies set, by the first action after which each was seen.
+            stored: dict[tuple[str, str], str] = {}
+            doing = f"opening /{path}"
+
+            def seen() -> None:
+                for kind_key in [*_stored(page), *(("cookie", c["name"]) for c in context.cookies())]:
+                    stored.setdefault(kind_key, doing)
+
             for state in [state for state in STATES if page.locator(state.marker).count()]:
                 policy += page.evaluate("window.__huddleAudit ?? []")
-                stored |= _stored(page)  # before the page is opened again (and its caches cleared, for a failure)
+                seen()  # before the page is opened again (and its caches cleared, for a failed download)
                 if state.refused:  # what the scorer kept for offline use would start it with no network at all
                     page.evaluate("async () => { for (const name of await caches.keys()) await caches.delete(name); }")
                 action["refused"] = state.refused
@@ -254,18 +261,20 @@ class Auditor:
                     continue
                 finally:
                     action["refused"] = ""
+                doing = f"reaching {state.name} on /{path}"
                 found += self._look(page, path, state.name, action)
                 if "keyboard" in self.checks:
                     found += self._walk(page, path, state.name, action)
             policy += page.evaluate("window.__huddleAudit ?? []")
             for said in dict.fromkeys(policy):
                 note(Finding("csp", path, "csp-violation", f"the page's policy {said}."))
-            stored |= _stored(page)
-            for cookie in context.cookies():
-                note(Finding("privacy", path, "cookie", f"opening /{path} set the cookie {cookie['name']!r}."))
-            for kind, key in stored:
-                said = f"/{path} (as opened, and in the states reached) stored {key!r} in {kind}."
-                note(Finding("privacy", path, "stored", said, element=f"{kind}: {key}", fails=False))
+            seen()
+            for (kind, key), by in stored.items():
+                if kind == "cookie":
+                    note(Finding("privacy", path, "cookie", f"{by} set the cookie {key!r}.", element=f"cookie: {key}"))
+                else:
+                    said = f"{by} stored {key!r} in {kind}."
+                    note(Finding("privacy", path, "stored", said, element=f"{kind}: {key}", fails=False))
         finally:
             context.close()
         return found
@@ -355,9 +364,9 @@ class Auditor:
         return found
 
 
-def _stored(page: Any) -> dict[tuple[str, str], None]:
+def _stored(page: Any) -> list[tuple[str, str]]:
     """(kind, key) of what the page has stored so far, in order: a cache by its name."""
-    return {(kind, key): None for kind, keys in page.evaluate(STORED).items() for key in keys}
+    return [(kind, key) for kind, keys in page.evaluate(STORED).items() for key in keys]
 
 
 def _origin(url: str) -> str:
