@@ -99,6 +99,7 @@ def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
     assert ("axe", "", "button-name") in failures  # the planted violation: a button with no name
     assert ("keyboard", "", "focus-obscured") in failures  # the link under the fixed header, when focused
     assert ("privacy", "", "request-off-site") in failures  # the image from another origin
+    assert ("reflow", "", "sideways-scroll") in failures  # the paragraph 40rem wide
     assert ("privacy", "cookie/", "cookie") in failures
     assert ("csp", "cookie/", "no-policy") in failures
     assert {("links", "", "broken-link"), ("links", "", "broken-anchor"), ("links", "", "image-alt")} <= failures

@@ -220,20 +220,7 @@ class Auditor:
                 if not header and not meta:
                     note(Finding("csp", path, "no-policy", "the page was served with no Content-Security-Policy."))
             found += self._look(page, path, "page", action)
-            if "reflow" in self.checks:
-                page.set_viewport_size({"width": REFLOW, "height": 640})
-                page.evaluate(SETTLE)
-                wide = page.evaluate("document.documentElement.scrollWidth")
-                if wide > REFLOW:
-                    note(
-                        Finding(
-                            "reflow",
-                            path,
-                            "sideways-scroll",
-                            f"at {REFLOW} px the page is {wide} px wide.",
-                            width=REFLOW,
-                        )
-                    )
+            found += self._reflow(page, path, "page")
             if "keyboard" in self.checks:
                 found += self._walk(page, path, "page", action)
             # What is stored, and the cookies set, by the first action after which each was seen.
@@ -263,6 +250,7 @@ class Auditor:
                     action["refused"] = ""
                 doing = f"reaching {state.name} on /{path}"
                 found += self._look(page, path, state.name, action)
+                found += self._reflow(page, path, state.name)
                 if "keyboard" in self.checks:
                     found += self._walk(page, path, state.name, action)
             policy += page.evaluate("window.__huddleAudit ?? []")
@@ -293,6 +281,18 @@ class Auditor:
                     found += self._axe(page, path, state, scheme, width)
         page.emulate_media(color_scheme="light")
         return found
+
+    def _reflow(self, page: Any, path: str, state: str) -> list[Finding]:
+        """WCAG 1.4.10: at 320 px wide, nothing makes the page scroll sideways."""
+        if "reflow" not in self.checks:
+            return []
+        page.set_viewport_size({"width": REFLOW, "height": 640})
+        page.evaluate(SETTLE)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        if wide <= REFLOW:
+            return []
+        said = f"at {REFLOW} px the page is {wide} px wide."
+        return [Finding("reflow", path, "sideways-scroll", said, state=state, width=REFLOW)]
 
     def _walk(self, page: Any, path: str, state: str, action: dict[str, str]) -> list[Finding]:
         page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
