@@ -196,7 +196,7 @@ def test_with_no_headers_at_all_the_meta_policy_blocks_an_injected_inline_script
 def subpath_site(tmp_path_factory) -> Path:
     """The demo, built to be served at /leadership/ (site_url says so, for the 404 page)."""
     folder = tmp_path_factory.mktemp("subpath")
-    for name in ("content", "assessments"):
+    for name in ("content", "assessments", "audit"):  # audit: the report the statement's summary is from
         shutil.copytree(REPO / name, folder / name)
     config = folder / "site.yml"
     config.write_text("site_url: https://example.org/leadership/\n" + (REPO / "site.yml").read_text())
