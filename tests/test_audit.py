@@ -16,7 +16,7 @@ import pytest
 
 from generator.audit.findings import Finding, Report
 from generator.audit.run import chosen
-from generator.audit.static import html_pages, static_findings
+from generator.audit.static import base_path, html_pages, static_findings
 from tests.sites import FIXTURES, REPO
 
 PLANTED = FIXTURES / "audited"
@@ -54,6 +54,22 @@ def test_the_static_checks_find_a_broken_link_a_broken_anchor_an_image_with_no_a
     # A policy sent as a header (the site's _headers) counts as one.
     with_header = static_findings(PLANTED, pages, lambda path: {"Content-Security-Policy": "default-src 'self'"})
     assert "no-policy" not in {f.rule for f in with_header}
+
+
+def test_a_site_built_for_a_sub_path_has_its_links_from_there(tmp_path):
+    """site_url https://example.org/leadership/: the 404 page's links start from /leadership/ (docs/hosting.md)."""
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text("<h1>About</h1>")
+    (tmp_path / "index.html").write_text('<a href="/leadership/about/">About</a> <a href="/about/">elsewhere</a>')
+    locs = "".join(f"<url><loc>https://example.org/leadership/{page}</loc></url>" for page in ("", "about/"))
+    (tmp_path / "sitemap.xml").write_text(f"<urlset>{locs}</urlset>")
+    assert base_path(tmp_path) == "/leadership/"
+    found = [
+        (f.rule, f.message) for f in static_findings(tmp_path, ["", "about/"], lambda path: {}) if f.check == "links"
+    ]
+    assert found == [("broken-link", "<a> goes to '/about/', which the site does not have.")]
+    (tmp_path / "sitemap.xml").write_text("<urlset></urlset>")  # no site_url: served at the root
+    assert base_path(tmp_path) == "/"
 
 
 def test_links_alone_need_no_browser_and_fail_the_run(tmp_path):

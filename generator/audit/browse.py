@@ -20,6 +20,7 @@ from ..headers import site_headers
 from ..serve import make_server
 from .findings import Finding
 from .states import STATES
+from .static import base_path
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 """axe-core's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA."""
@@ -143,9 +144,9 @@ def chromium_path() -> str | None:
 
 
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The built site served on a free loopback port with its own headers; its origin."""
-    server = make_server(site, "127.0.0.1", 0, site_headers(site))
+def served(site: Path, base: str = "/") -> Iterator[str]:
+    """The built site served at `base` on a free loopback port with its own headers; its origin."""
+    server = make_server(site, "127.0.0.1", 0, site_headers(site), base)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -158,10 +159,12 @@ def served(site: Path) -> Iterator[str]:
 class Auditor:
     """One browser, one served site: `page(path)` audits a page and returns what it found."""
 
-    def __init__(self, browser: Any, site: Path, origin: str, axe: str, checks: set[str]) -> None:
+    def __init__(self, browser: Any, site: Path, origin: str, axe: str, checks: set[str], base: str = "/") -> None:
         self.browser = browser
         self.site = site
         self.origin = origin
+        self.root = origin + base
+        """Where the site's home page is served."""
         self.axe = axe
         self.checks = checks
         self.views = 0
@@ -213,7 +216,7 @@ class Auditor:
         page.on("response", on_response)
         policy: list[str] = []
         try:
-            response = page.goto(self.origin + "/" + path, wait_until="load")
+            response = page.goto(self.root + path, wait_until="load")
             if response is not None and "csp" in self.checks:
                 header = response.headers.get("content-security-policy")
                 meta = page.locator("meta[http-equiv='Content-Security-Policy' i]").count()
@@ -237,11 +240,11 @@ class Auditor:
                 if state.refused:  # what the scorer kept for offline use would start it with no network at all
                     page.evaluate("async () => { for (const name of await caches.keys()) await caches.delete(name); }")
                 action["refused"] = state.refused
-                page.goto(self.origin + "/" + path, wait_until="load")
+                page.goto(self.root + path, wait_until="load")
                 page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
                 action["now"] = f"reaching {state.name} on /{path}"
                 try:
-                    state.reach(page, self.site, page.url)
+                    state.reach(page, self.site, self.root)
                 except Exception as error:  # a timeout, or a control that never appeared: said, and on to the next
                     said = f"{action['now']} failed: {str(error).splitlines()[0]}"
                     found.append(Finding("console", path, "state-not-reached", said, state=state.name))
@@ -381,10 +384,11 @@ def audit_pages(
     from playwright.sync_api import sync_playwright
 
     found: list[Finding] = []
-    with served(site) as origin, sync_playwright() as playwright:
+    base = base_path(site)
+    with served(site, base) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
-            auditor = Auditor(browser, site, origin, axe, checks)
+            auditor = Auditor(browser, site, origin, axe, checks, base)
             for n, path in enumerate(pages, 1):
                 progress(n, len(pages), path)
                 found += auditor.page(path)

@@ -34,7 +34,7 @@ class State:
     marker: str
     """A selector on the page as opened that says the state can be reached there."""
     reach: Callable[[Any, Path, str], None]
-    """Takes the opened page, the site's folder and the page's URL to the state."""
+    """Takes the opened page to the state, given the site's folder and the URL it is served at."""
     refused: str = ""
     """Requests whose URL holds this are refused while the state is reached, as a dropped network would."""
 
@@ -43,29 +43,29 @@ def _visible(page: Any, selector: str) -> None:
     page.locator(selector).first.wait_for(state="visible", timeout=WAIT_MS)
 
 
-def _results(page: Any, site: Path, url: str) -> None:
+def _results(page: Any, site: Path, root: str) -> None:
     page.evaluate(ANSWER_ALL)
     page.locator("[data-huddle-submit]").click(timeout=WAIT_MS)  # shown once the scorer is ready
     _visible(page, "[data-huddle-results]")
 
 
-def _rater(page: Any, site: Path, url: str) -> None:
+def _rater(page: Any, site: Path, root: str) -> None:
     page.locator("input[name='huddle-role']").first.evaluate("(input) => input.labels[0].click()")
     page.evaluate(ANSWER_ALL)
     page.locator("[data-huddle-show]").click(timeout=WAIT_MS)  # made once the scorer is ready
     _visible(page, "[data-huddle-code-box]")
 
 
-def _failed(page: Any, site: Path, url: str) -> None:
+def _failed(page: Any, site: Path, root: str) -> None:
     # The scorer's files never arrive: the worker tries again by itself (Huddle's RETRY_AFTER), then the page
     # says so, with "Try again" and the printable version.
     _visible(page, "[data-huddle-notice]")
 
 
-def _framework(page: Any, site: Path, url: str) -> Framework:
+def _framework(page: Any, site: Path, root: str) -> Framework:
     """The framework a collective page reads, from the site's own file."""
     address = page.locator("form[data-framework-url]").first.get_attribute("data-framework-url") or ""
-    path = urlsplit(urljoin(url, address)).path.lstrip("/")
+    path = urlsplit(urljoin(page.url, address)).path.removeprefix(urlsplit(root).path)
     return normalise(json.loads((site / path).read_text(encoding="utf-8")))
 
 
@@ -79,8 +79,8 @@ def _nonce(n: int) -> str:
     return f"A{n:02d}"
 
 
-def _team(page: Any, site: Path, url: str) -> None:
-    framework = _framework(page, site, url)
+def _team(page: Any, site: Path, root: str) -> None:
+    framework = _framework(page, site, root)
     groups = [group.id for group in framework.groups] or [""]
     codes = [
         encode(framework, _answers(framework, n), group=group, nonce=_nonce(n))
@@ -91,8 +91,8 @@ def _team(page: Any, site: Path, url: str) -> None:
     _visible(page, "[data-huddle-profile]")
 
 
-def _feedback(page: Any, site: Path, url: str) -> None:
-    framework = _framework(page, site, url)
+def _feedback(page: Any, site: Path, root: str) -> None:
+    framework = _framework(page, site, root)
     own = encode(framework, _answers(framework, 0), nonce=_nonce(0))
     raters = [
         encode(framework, _answers(framework, n), role=role, nonce=_nonce(n))

@@ -4,6 +4,7 @@ text alternatives, and a security policy on every page."""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -14,6 +15,20 @@ from .findings import Finding
 
 SKIPPED = ("pyodide/", "assets/", "search/", "schemas/")
 """Folders of files the site serves that are not pages a person reads."""
+
+
+def base_path(site: Path) -> str:
+    """The path the site is built to be served at, such as `/leadership/` (`/` unless `site_url` has one), from
+    the addresses in its sitemap: the 404 page's links start from it."""
+    try:
+        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    except OSError:
+        return "/"
+    # Every page's folder: what they share is the site's own (the home page's) folder.
+    folders = [posixpath.dirname(unquote(urlsplit(loc).path)) for loc in re.findall(r"<loc>\s*([^<\s]+)", sitemap)]
+    folders = [folder for folder in folders if folder.startswith("/")]
+    shared = posixpath.commonpath(folders) if folders else "/"
+    return shared.rstrip("/") + "/"
 
 
 def html_pages(site: Path) -> list[str]:
@@ -62,9 +77,9 @@ def _read(site: Path, page: str) -> _Page:
     return parsed
 
 
-def _target(site: Path, page: str, address: str) -> tuple[Path, str] | None:
+def _target(site: Path, page: str, address: str, base: str = "/") -> tuple[Path, str] | None:
     """The file an internal `address` on `page` points to and its fragment; None for another site's, an
-    email address and the like."""
+    email address and the like. `base`: the path the site is served at (an address from `/` starts there)."""
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or address.startswith("//"):
         return None
@@ -72,8 +87,10 @@ def _target(site: Path, page: str, address: str) -> tuple[Path, str] | None:
     path = unquote(parts.path)
     if not path:
         joined = page
+    elif path.startswith(base):
+        joined = path[len(base) :]
     elif path.startswith("/"):
-        joined = path.lstrip("/")
+        return site / "..", parts.fragment  # outside the site's own folder on its host
     else:
         joined = posixpath.normpath(posixpath.join(folder, path)) + ("/" if path.endswith("/") else "")
         joined = "" if joined in (".", "./") else joined
@@ -94,6 +111,7 @@ def static_findings(site: Path, pages: list[str], headers_for: Callable[[str], d
     """Broken internal links and anchors, images with no text alternative, and pages with no security
     policy, from the files alone."""
     read: dict[str, _Page] = {}
+    base = base_path(site)
 
     def parsed_page(page: str) -> _Page:
         if page not in read:
@@ -103,7 +121,7 @@ def static_findings(site: Path, pages: list[str], headers_for: Callable[[str], d
     for page in pages:
         parsed = parsed_page(page)
         for tag, address in parsed.links:
-            target = _target(site, page, address)
+            target = _target(site, page, address, base)
             if target is None:
                 continue
             file, fragment = target
