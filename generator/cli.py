@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     audit = add("audit", help="check a built site's accessibility and privacy in Chromium, and write a report")
     audit.add_argument("site", nargs="?", default="site", help="the built site's folder (default: site)")
     audit.add_argument("--only", help="the checks to run, such as axe,links (default: all)")
-    audit.add_argument("--out", default="audit", help="where report.md and report.json go (default: audit)")
+    audit.add_argument(
+        "--out", help="where report.md and report.json go (default: audit/ beside site.yml, where the build reads it)"
+    )
     audit.add_argument("--pages", help="only the pages whose path matches this glob, such as '/assessments/*'")
     args = parser.parse_args(argv)
     # Defaults are filled in here: set_defaults would change the actions the sub-commands share.

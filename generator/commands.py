@@ -22,6 +22,7 @@ from .build import build_site, load
 from .config import HuddleConfig
 from .frameworks import load_hints
 from .headers import site_headers
+from .placeholders import AUDIT_REPORT
 from .plan import BuildPlan
 from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .scoring.strings import HUDDLE
@@ -156,7 +157,9 @@ def audit(args: argparse.Namespace) -> int:
     from .audit.run import chosen
 
     report = run_audit(Path(args.site), chosen(args.only), args.pages, args.quiet)
-    markdown, data = report.write(Path(args.out))
+    # Beside site.yml by default: where the build reads `{{ audit.summary }}` from (placeholders.AUDIT_REPORT).
+    out = Path(args.out) if args.out else Path(args.config_file).parent / Path(AUDIT_REPORT).parent
+    markdown, data = report.write(out)
     print(report.terminal(), file=sys.stderr)
     print(f"Report: {markdown} and {data}.", file=sys.stderr)
     return 1 if report.failures else 0

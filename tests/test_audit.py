@@ -43,16 +43,18 @@ def rules(report: dict) -> set[tuple[str, str, str]]:
 
 def test_the_static_checks_find_a_broken_link_a_broken_anchor_an_image_with_no_alt_and_no_policy():
     pages = html_pages(PLANTED)
-    assert pages == ["", "clean/", "cookie/"]
+    assert pages == ["", "clean/", "cookie/", "trap/"]
     found = {(f.page, f.rule): f.message for f in static_findings(PLANTED, pages, lambda path: {})}
     assert found == {
         ("", "broken-link"): "<a> goes to 'missing/', which the site does not have.",
         ("", "broken-anchor"): "link '#nowhere': the page has no element with id 'nowhere'.",
         ("", "image-alt"): "image 'local.png' has no alt attribute (alt=\"\" if it is decoration).",
         ("cookie/", "no-policy"): "the page has no Content-Security-Policy (neither a <meta> tag nor a header).",
+        ("trap/", "broken-link"): "<img> goes to 'gone.png', which the site does not have.",
+        ("trap/", "no-policy"): "the page has no Content-Security-Policy (neither a <meta> tag nor a header).",
     }
     # A policy sent as a header (the site's _headers) counts as one.
-    with_header = static_findings(PLANTED, pages, lambda path: {"Content-Security-Policy": "default-src 'self'"})
+    with_header = static_findings(PLANTED, pages, lambda path: {"content-security-policy": "default-src 'self'"})
     assert "no-policy" not in {f.rule for f in with_header}
 
 
@@ -76,10 +78,15 @@ def test_links_alone_need_no_browser_and_fail_the_run(tmp_path):
     done, report = audit(PLANTED, tmp_path / "out", "--only", "links")
     assert done.returncode == 1, done.stderr
     assert report["browser"] == "no browser" and report["checks"] == ["links"]
-    assert rules(report) == {("links", "", "broken-link"), ("links", "", "broken-anchor"), ("links", "", "image-alt")}
-    assert "3 failure(s) in 3 pages" in done.stderr
+    assert rules(report) == {
+        ("links", "", "broken-link"),
+        ("links", "", "broken-anchor"),
+        ("links", "", "image-alt"),
+        ("links", "trap/", "broken-link"),
+    }
+    assert "4 failure(s) in 4 pages" in done.stderr
     markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    assert "## How we tested this website" in markdown and "found 3 failures" in markdown
+    assert "## How we tested this website" in markdown and "found 4 failures" in markdown
 
 
 def test_only_names_the_checks_it_takes(tmp_path):
@@ -120,6 +127,11 @@ def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
     assert ("csp", "cookie/", "no-policy") in failures
     assert {("links", "", "broken-link"), ("links", "", "broken-anchor"), ("links", "", "image-alt")} <= failures
     assert not {rule for rule in failures if rule[1] == "clean/"}
+    # Tab goes from Second back to First: a trap (2.1.2), the link after it never reached; a focus not drawn.
+    assert {("keyboard", "trap/", "focus-trap"), ("keyboard", "trap/", "not-reachable")} <= failures
+    assert ("keyboard", "trap/", "focus-not-visible") in failures
+    assert ("console", "trap/", "http-404") in failures  # gone.png, said once
+    assert [f["rule"] for f in report["findings"] if f["page"] == "trap/" and f["check"] == "console"] == ["http-404"]
 
     messages = {f["rule"]: f["message"] for f in report["findings"]}
     assert messages["request-off-site"] == "opening / asked for http://127.0.0.2:9/x.png; refused."
@@ -129,7 +141,7 @@ def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
     assert stored["page"] == "cookie/" and not stored["fails"]
     assert stored["message"] == "opening /cookie/ stored 'seen' in localStorage."
     assert report["browser"].startswith("Chromium ")
-    assert report["states"] == 3 * 4  # each page in two schemes at two widths
+    assert report["states"] == 4 * 4 and report["reached"] == []  # each page in two schemes at two widths
 
 
 @pytest.mark.browser
@@ -143,3 +155,5 @@ def test_the_demo_audits_clean(demo_site, tmp_path):
         done, report = audit(site, tmp_path / "out", "--pages", pages)
         assert done.returncode == 0, f"{pages}: {json.dumps(report.get('findings'), indent=1)}\n{done.stderr}"
         assert report["pages"], pages
+        if pages == "/assessments/team-culture/*":  # the states were reached, not only looked for
+            assert report["reached"] == ["results", "failed download", "team profile"]

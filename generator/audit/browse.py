@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import Abort
+
 from ..headers import site_headers
 from ..serve import make_server
 from .findings import Finding
@@ -34,6 +36,7 @@ MAX_STOPS = 250
 
 REFUSED = "net::ERR_BLOCKED_BY_CLIENT"
 """What the console says of a request the audit refused."""
+FAILED_RESPONSE = "Failed to load resource: the server responded with a status of"
 DROPPED = "net::ERR_INTERNET_DISCONNECTED"
 """What it says of a request refused as a dropped network would (the failed download state)."""
 
@@ -168,6 +171,8 @@ class Auditor:
         self.axe = axe
         self.checks = checks
         self.views = 0
+        self.reached: dict[str, None] = {}
+        """The states reached on some page, in the order first reached."""
 
     def page(self, path: str) -> list[Finding]:
         found: list[Finding] = []
@@ -181,14 +186,13 @@ class Auditor:
 
         def route(route: Any) -> None:
             url = route.request.url
-            if action.get("refused") and action["refused"] in url:
+            if _origin(url) != self.origin and url.startswith(("http:", "https:")):
+                note(Finding("privacy", path, "request-off-site", f"{action['now']} asked for {url}; refused."))
+                route.abort("blockedbyclient")
+            elif action.get("refused") and action["refused"] in url:
                 route.abort("internetdisconnected")
-                return
-            if _origin(url) == self.origin or not url.startswith(("http:", "https:", "ws:", "wss:")):
+            else:
                 route.continue_()
-                return
-            note(Finding("privacy", path, "request-off-site", f"{action['now']} asked for {url}; refused."))
-            route.abort("blockedbyclient")
 
         context.route("**/*", route)
         page = context.new_page()
@@ -197,6 +201,8 @@ class Auditor:
             if message.type != "error" or REFUSED in message.text:  # a refusal is said as a privacy finding
                 return
             if action.get("refused") and DROPPED in message.text:  # the audit's own dropped network
+                return
+            if message.text.startswith(FAILED_RESPONSE):  # said once, with its address, by on_response
                 return
             note(Finding("console", path, "console-error", f"{action['now']}: {message.text}"))
 
@@ -216,59 +222,76 @@ class Auditor:
         page.on("response", on_response)
         policy: list[str] = []
         try:
-            response = page.goto(self.root + path, wait_until="load")
-            if response is not None and "csp" in self.checks:
-                header = response.headers.get("content-security-policy")
-                meta = page.locator("meta[http-equiv='Content-Security-Policy' i]").count()
-                if not header and not meta:
-                    note(Finding("csp", path, "no-policy", "the page was served with no Content-Security-Policy."))
-            found += self._look(page, path, "page", action)
-            found += self._reflow(page, path, "page")
-            if "keyboard" in self.checks:
-                found += self._walk(page, path, "page", action)
-            # What is stored, and the cookies set, by the first action after which each was seen.
-            stored: dict[tuple[str, str], str] = {}
-            doing = f"opening /{path}"
-
-            def seen() -> None:
-                for kind_key in [*_stored(page), *(("cookie", c["name"]) for c in context.cookies())]:
-                    stored.setdefault(kind_key, doing)
-
-            for state in [state for state in STATES if page.locator(state.marker).count()]:
-                policy += page.evaluate("window.__huddleAudit ?? []")
-                seen()  # before the page is opened again (and its caches cleared, for a failed download)
-                if state.refused:  # what the scorer kept for offline use would start it with no network at all
-                    page.evaluate("async () => { for (const name of await caches.keys()) await caches.delete(name); }")
-                action["refused"] = state.refused
-                page.goto(self.root + path, wait_until="load")
-                page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
-                action["now"] = f"reaching {state.name} on /{path}"
-                try:
-                    state.reach(page, self.site, self.root)
-                except Exception as error:  # a timeout, or a control that never appeared: said, and on to the next
-                    said = f"{action['now']} failed: {str(error).splitlines()[0]}"
-                    found.append(Finding("console", path, "state-not-reached", said, state=state.name))
-                    continue
-                finally:
-                    action["refused"] = ""
-                doing = f"reaching {state.name} on /{path}"
-                found += self._look(page, path, state.name, action)
-                found += self._reflow(page, path, state.name)
-                if "keyboard" in self.checks:
-                    found += self._walk(page, path, state.name, action)
-            policy += page.evaluate("window.__huddleAudit ?? []")
-            for said in dict.fromkeys(policy):
-                note(Finding("csp", path, "csp-violation", f"the page's policy {said}."))
-            seen()
-            for (kind, key), by in stored.items():
-                if kind == "cookie":
-                    note(Finding("privacy", path, "cookie", f"{by} set the cookie {key!r}.", element=f"cookie: {key}"))
-                else:
-                    said = f"{by} stored {key!r} in {kind}."
-                    note(Finding("privacy", path, "stored", said, element=f"{kind}: {key}", fails=False))
+            self._visit(page, context, path, action, note, found, policy)
+        except Exception as error:  # a page that hangs or crashes the tab: said, and the audit goes on
+            said = f"{action['now']} failed, so the rest of this page was not checked: {_first_line(error)}"
+            found.append(Finding("console", path, "page-not-audited", said))
         finally:
             context.close()
         return found
+
+    def _visit(
+        self,
+        page: Any,
+        context: Any,
+        path: str,
+        action: dict[str, str],
+        note: Callable[[Finding], None],
+        found: list[Finding],
+        policy: list[str],
+    ) -> None:
+        """Open the page, check it, reach each of its states and check them; what is found goes to `found`."""
+        response = page.goto(self.root + path, wait_until="load")
+        if response is not None and "csp" in self.checks:
+            header = response.headers.get("content-security-policy")
+            meta = page.locator("meta[http-equiv='Content-Security-Policy' i]").count()
+            if not header and not meta:
+                note(Finding("csp", path, "no-policy", "the page was served with no Content-Security-Policy."))
+        found += self._look(page, path, "page", action)
+        found += self._reflow(page, path, "page")
+        if "keyboard" in self.checks:
+            found += self._walk(page, path, "page", action)
+        # What is stored, and the cookies set, by the first action after which each was seen.
+        stored: dict[tuple[str, str], str] = {}
+        doing = f"opening /{path}"
+
+        def seen() -> None:
+            for kind_key in [*_stored(page), *(("cookie", c["name"]) for c in context.cookies())]:
+                stored.setdefault(kind_key, doing)
+
+        for state in [state for state in STATES if page.locator(state.marker).count()]:
+            policy += page.evaluate("window.__huddleAudit ?? []")
+            seen()  # before the page is opened again (and its caches cleared, for a failed download)
+            if state.refused:  # what the scorer kept for offline use would start it with no network at all
+                page.evaluate("async () => { for (const name of await caches.keys()) await caches.delete(name); }")
+            action["refused"] = state.refused
+            page.goto(self.root + path, wait_until="load")
+            page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
+            action["now"] = f"reaching {state.name} on /{path}"
+            try:
+                state.reach(page, self.site, self.root)
+            except Exception as error:  # a timeout, or a control that never appeared: said, and on to the next
+                said = f"{action['now']} failed: {_first_line(error)}"
+                found.append(Finding("console", path, "state-not-reached", said, state=state.name))
+                continue
+            finally:
+                action["refused"] = ""
+            doing = f"reaching {state.name} on /{path}"
+            self.reached.setdefault(state.name)
+            found += self._look(page, path, state.name, action)
+            found += self._reflow(page, path, state.name)
+            if "keyboard" in self.checks:
+                found += self._walk(page, path, state.name, action)
+        policy += page.evaluate("window.__huddleAudit ?? []")
+        for said in dict.fromkeys(policy):
+            note(Finding("csp", path, "csp-violation", f"the page's policy {said}."))
+        seen()
+        for (kind, key), by in stored.items():
+            if kind == "cookie":
+                note(Finding("privacy", path, "cookie", f"{by} set the cookie {key!r}.", element=f"cookie: {key}"))
+            else:
+                said = f"{by} stored {key!r} in {kind}."
+                note(Finding("privacy", path, "stored", said, element=f"{kind}: {key}", fails=False))
 
     def _look(self, page: Any, path: str, state: str, action: dict[str, str]) -> list[Finding]:
         """axe's findings in each scheme at each width; every view counted."""
@@ -328,7 +351,7 @@ class Auditor:
     def _keyboard(self, page: Any, path: str, state: str) -> list[Finding]:
         found: list[Finding] = []
         page.evaluate("window.__huddleReached = new Set(); document.activeElement?.blur(); window.scrollTo(0, 0)")
-        first, last, repeats, outside = None, None, 0, 0
+        first, outside, visited, finished = None, 0, set(), False
         for _ in range(MAX_STOPS):
             page.keyboard.press("Tab")
             step = page.evaluate(STEP)
@@ -338,17 +361,20 @@ class Auditor:
             at = step["at"]
             if at is None:
                 outside += 1  # the browser's own controls, between the page's last stop and its first
-                if outside > 3:
+                finished = outside > 3
+                if finished:
                     break
                 continue
             if step["stop"] == first:
+                finished = True  # a full round
+                break
+            if step["stop"] in visited:  # round again without ever coming back to where the walk began
+                said = f"Tab goes round and round from {at}: the controls after it are never reached (WCAG 2.1.2)."
+                found.append(Finding("keyboard", path, "focus-trap", said, element=at, state=state))
+                finished = True
                 break
             first = first or step["stop"]
-            repeats = repeats + 1 if step["stop"] == last else 0
-            last = step["stop"]
-            if repeats >= 2:
-                found.append(Finding("keyboard", path, "focus-trap", f"Tab stays on {at}.", element=at, state=state))
-                break
+            visited.add(step["stop"])
             if not step["size"]:
                 said = "a Tab stop with no size and no label beside it: focus goes where no one sees it."
                 found.append(Finding("keyboard", path, "focus-no-size", said, element=at, state=state))
@@ -358,6 +384,9 @@ class Auditor:
             elif not step["visible"]:
                 said = "focus shows no outline (WCAG 2.4.7)."
                 found.append(Finding("keyboard", path, "focus-not-visible", said, element=at, state=state))
+        if not finished:
+            said = f"after {MAX_STOPS} presses of Tab, focus had not come back round; the walk stopped there."
+            found.append(Finding("keyboard", path, "walk-unfinished", said, state=state))
         for html in page.evaluate(UNREACHED):
             found.append(
                 Finding(
@@ -365,6 +394,10 @@ class Auditor:
                 )
             )
         return found
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def _stored(page: Any) -> list[tuple[str, str]]:
@@ -379,14 +412,24 @@ def _origin(url: str) -> str:
 
 def audit_pages(
     site: Path, pages: list[str], axe: str, checks: set[str], progress: Callable[[int, int, str], None]
-) -> tuple[list[Finding], int, str]:
-    """Every page's findings, how many page views were checked, and the browser's name and version."""
+) -> tuple[list[Finding], int, list[str], str]:
+    """Every page's findings, how many page views were checked, the states reached, and the browser's name and
+    version."""
     from playwright.sync_api import sync_playwright
 
+    # Requests a service worker makes itself (the offline copies) go through the audit's routes too: the
+    # default from Playwright 1.56, a setting before it.
+    os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
     found: list[Finding] = []
     base = base_path(site)
     with served(site, base) as origin, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        except Exception as error:
+            raise Abort(
+                f"huddle audit could not start Chromium ({_first_line(error)}). Install one: Debian's `chromium`, "
+                "or `playwright install chromium`; or name one with HUDDLE_CHROMIUM=/path/to/chrome."
+            ) from None
         try:
             auditor = Auditor(browser, site, origin, axe, checks, base)
             for n, path in enumerate(pages, 1):
@@ -395,4 +438,4 @@ def audit_pages(
             version = f"Chromium {browser.version}"
         finally:
             browser.close()
-    return found, auditor.views, version
+    return found, auditor.views, list(auditor.reached), version

@@ -12,7 +12,7 @@ CHECKS = ("axe", "keyboard", "reflow", "privacy", "links", "console", "csp")
 
 WHAT = {
     "axe": "WCAG 2.2 A and AA rules (axe-core)",
-    "keyboard": "every control reached by Tab, focus visible and not hidden under the header, no trap",
+    "keyboard": "every control reached by Tab at desktop width, focus visible and not hidden under the header, no trap",
     "reflow": "no sideways scroll at 320 px",
     "privacy": "requests that leave the site, cookies, and what the browser stores",
     "links": "internal links and anchors, images' text alternatives",
@@ -59,6 +59,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     whole: bool = True
     """Every page of the site was audited (no `--pages`)."""
+    reached: list[str] = field(default_factory=list)
+    """The states reached on some page, such as "results"."""
 
     @property
     def failures(self) -> list[Finding]:
@@ -78,9 +80,11 @@ class Report:
         )
         checked = "; ".join(WHAT[check] for check in self.checks)
         pages = f"{'all ' if self.whole else ''}{len(self.pages)} page{'s' * (len(self.pages) != 1)} of this website"
+        states = (
+            f", and the {_listed(self.reached)} a person reaches on the pages that have them" if self.reached else ""
+        )
         viewed = (
-            f"{self.states} page views: each page, and the results, failed download, rater's code, team profile "
-            "and 360 feedback a person reaches on it, in light and dark colours, at phone and desktop widths"
+            f"{self.states} page views: each page{states}, in light and dark colours, at phone and desktop widths"
             if self.states
             else "their files only, with no browser"
         )
@@ -160,6 +164,10 @@ class Report:
         markdown.write_text(self.to_markdown(), encoding="utf-8")
         data.write_text(self.to_json(), encoding="utf-8")
         return markdown, data
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _row(*cells: str) -> str:

@@ -63,9 +63,9 @@ def audit(site: Path, checks: list[str], pages_like: str | None = None, quiet: b
                 "chromium` once. `--only links` needs no browser."
             ) from None
         axe = (bundle.axe_dir() / "axe.min.js").read_text(encoding="utf-8")
-        found, views, browser = audit_pages(site, pages, axe, selected, _progress(quiet))
+        found, views, reached, browser = audit_pages(site, pages, axe, selected, _progress(quiet))
         report.findings += [f for f in found if f.check != "csp" or f.rule != "no-policy"]  # said once, statically
-        report.states, report.browser = views, browser
+        report.states, report.reached, report.browser = views, reached, browser
     return report
 
 

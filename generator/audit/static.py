@@ -139,7 +139,8 @@ def static_findings(site: Path, pages: list[str], headers_for: Callable[[str], d
                 "links", page, "image-alt", f'image {source!r} has no alt attribute (alt="" if it is decoration).'
             )
         served = "/" + page
-        if not parsed.policy and "Content-Security-Policy" not in headers_for(served):
+        sent = {name.lower() for name in headers_for(served)}
+        if not parsed.policy and "content-security-policy" not in sent:
             yield Finding(
                 "csp", page, "no-policy", "the page has no Content-Security-Policy (neither a <meta> tag nor a header)."
             )
