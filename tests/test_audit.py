@@ -6,10 +6,12 @@ terminal lines and the report it writes are what a trust sees.
 
 from __future__ import annotations
 
+import http.server
 import json
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -116,7 +118,30 @@ def test_the_report_never_reads_a_finding_as_markdown_or_html():
 
 @pytest.mark.browser
 def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
-    done, report = audit(PLANTED, tmp_path / "out")
+    # The other origin listens (on another loopback address), so a request let through would be counted.
+    asked: list[str] = []
+
+    class Other(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    other = http.server.ThreadingHTTPServer(("127.0.0.2", 0), Other)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    site = tmp_path / "site"
+    shutil.copytree(PLANTED, site)
+    elsewhere = f"127.0.0.2:{other.server_address[1]}"
+    (site / "index.html").write_text((PLANTED / "index.html").read_text().replace("127.0.0.2:9", elsewhere))
+    try:
+        done, report = audit(site, tmp_path / "out")
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert asked == []  # refused in the browser: nothing left this machine's browser for it
     assert done.returncode == 1, done.stderr
     failures = rules(report)
     assert ("axe", "", "button-name") in failures  # the planted violation: a button with no name
@@ -134,7 +159,7 @@ def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
     assert [f["rule"] for f in report["findings"] if f["page"] == "trap/" and f["check"] == "console"] == ["http-404"]
 
     messages = {f["rule"]: f["message"] for f in report["findings"]}
-    assert messages["request-off-site"] == "opening / asked for http://127.0.0.2:9/x.png; refused."
+    assert messages["request-off-site"] == f"opening / asked for http://{elsewhere}/x.png; refused."
     assert messages["focus-obscured"].startswith("the focused control is hidden under header")
     # What is stored is listed for the privacy notice, and does not fail the audit by itself.
     [stored] = [f for f in report["findings"] if f["rule"] == "stored"]
