@@ -22,6 +22,7 @@ site whose name a DNS rebinding points here sends its own name, and gets a 400.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
@@ -29,7 +30,7 @@ import re
 import sys
 import threading
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -285,6 +286,26 @@ def make_server(
     server = SiteServer((host, port), functools.partial(handler, directory=str(site_dir)))
     server.host_names = host_names(host, server.server_address[1])
     return server
+
+
+@contextlib.contextmanager
+def serving(
+    site_dir: Path,
+    headers: dict[str, str] | HeadersFor,
+    prefix: str = "/",
+    handler_class: type[SiteHandler] = SiteHandler,
+) -> Iterator[str]:
+    """`site_dir` served at `prefix` on a free loopback port, in a thread, as the server's root URL
+    (`http://127.0.0.1:<port>/`); always shut down. What `huddle audit` and the tests serve a built site with."""
+    server = make_server(site_dir, "127.0.0.1", 0, headers, prefix, handler_class=handler_class)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def host_names(host: str, port: int) -> frozenset[str]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from generator.audit.browse import chromium_path as audit_chromium_path
 from generator.build import build_site
 from generator.frameworks import load_framework
 from generator.headers import site_headers
@@ -28,12 +28,9 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str | None:
-    """Debian's Chromium when present (this machine, CI); otherwise Playwright's own browser."""
-    explicit = os.environ.get("HUDDLE_CHROMIUM")
-    if explicit:
-        return explicit
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    return found
+    """Debian's Chromium when present (this machine, CI); otherwise Playwright's own browser: as `huddle audit`
+    chooses."""
+    return audit_chromium_path()
 
 
 @pytest.fixture(scope="session")

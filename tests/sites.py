@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -36,14 +35,8 @@ def serving(
     """`folder` served at `prefix` on a free loopback port with `headers` (fixed, or per path, such as
     `generator.headers.site_headers(folder)`), as the server's root URL; always shut down. `handler_class`:
     a `generator.serve.SiteHandler` of the test's own, such as `metered.Metered`."""
-    from generator.serve import SiteHandler, make_server
+    from generator.serve import SiteHandler
+    from generator.serve import serving as served
 
-    server = make_server(folder, "127.0.0.1", 0, headers, prefix, handler_class=handler_class or SiteHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(folder, headers, prefix, handler_class or SiteHandler) as url:
+        yield url

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import Abort
 
 from ..headers import site_headers
-from ..serve import make_server
+from ..serve import serving
 from .findings import Finding
 from .states import STATES
 from .static import base_path
@@ -144,19 +142,6 @@ def chromium_path() -> str | None:
     if explicit:
         return explicit
     return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-
-
-@contextmanager
-def served(site: Path, base: str = "/") -> Iterator[str]:
-    """The built site served at `base` on a free loopback port with its own headers; its origin."""
-    server = make_server(site, "127.0.0.1", 0, site_headers(site), base)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class Auditor:
@@ -422,7 +407,8 @@ def audit_pages(
     os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
     found: list[Finding] = []
     base = base_path(site)
-    with served(site, base) as origin, sync_playwright() as playwright:
+    with serving(site, site_headers(site), base) as root, sync_playwright() as playwright:
+        origin = root.rstrip("/")
         try:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         except Exception as error:
