@@ -28,12 +28,21 @@ def test_a_valid_document_is_read_without_composing_its_positions():
     assert positions.get(("tags", yamlpos.KEY)) == (5, 1)
 
 
+def test_an_ampersand_or_markdown_emphasis_is_read_fast_too():
+    text = "title: R&D & more\ntext: >\n  Read *Developing collective\n  leadership* & **this**.\nb: [a*b, c&d]\n"
+    value, positions = yamlpos.load(text)
+    assert value["text"] == "Read *Developing collective leadership* & **this**.\n" and value["b"] == ["a*b", "c&d"]
+    assert positions._found is None  # not composed by the slow reader
+
+
 @pytest.mark.parametrize(
     ("text", "error", "line"),
     [
         ("a: 1\nb: 2\na: 3\n", yamlpos.DuplicateKey, 3),
         ("a: &x 1\nb: *x\n", yamlpos.Refused, 1),
         ("base: {a: 1}\nnext:\n  <<: {b: 2}\n", yamlpos.Refused, 3),
+        ("text: R&D, *emphasis*\nlist:\n  - &x one\n", yamlpos.Refused, 3),
+        ("text: '*quoted*'\nb: [1, *x]\n", yamlpos.Refused, 2),
     ],
 )
 def test_problems_are_found_with_the_line_the_pure_reader_names(text, error, line):
