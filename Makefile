@@ -9,8 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 serve: setup  ## Build the demo site and serve it at http://127.0.0.1:8000
 	$(PY) -m generator serve
 
-test: setup browser  ## Run every test, the browser tests included
-	$(PY) -m pytest
+test: setup browser  ## Run every test, the browser tests included, on every core (at most 4 workers)
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist worksteal
 
 test-fast: setup  ## The tests that need no browser (scoring, build, content, errors), on every core; no browser set-up
 	$(PY) -m pytest -m "not browser" -q -n auto

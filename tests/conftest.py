@@ -87,6 +87,12 @@ def browser():
             instance.close()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `long` first (each keeps its place among them, as do the rest): `make test` runs on
+    every core with `--dist worksteal`, and a long test begun last would leave one worker running it alone."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 PYODIDE_FILES = "**/assets/pyodide/**"
 
 

@@ -169,6 +169,7 @@ def test_every_planted_problem_is_reported_and_the_clean_page_is_not(tmp_path):
     assert report["states"] == 4 * 4 and report["reached"] == []  # each page in two schemes at two widths
 
 
+@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.timeout(600)  # two scorer boots and a download that fails after its two waits (20 s)
 def test_the_demo_audits_clean(demo_site, tmp_path):

@@ -57,12 +57,14 @@ def test_stdlib_modules_bench():
     assert "top-level modules are used." in tiny("stdlib_modules.py")
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_browser_tests_bench():
     out = tiny("browser_tests.py")
     assert "... and the assessment's scorer ready" in out and "browser tests," in out
 
 
+@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.timeout(360)  # its two drop visits wait out the page's own tries (1 s and 1 s when tiny)
 def test_assessment_bench_in_chromium():
@@ -81,6 +83,7 @@ def test_assessment_bench_in_chromium():
     assert "failed:" not in out
 
 
+@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.timeout(360)  # the engine's four visits: about a minute here
 @pytest.mark.parametrize(("engine", "found"), [("Firefox ESR", firefox_path), ("WebKitGTK", webkit_paths)])

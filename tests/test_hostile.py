@@ -66,6 +66,7 @@ def assert_nothing_ran(page, seen, origin: str, url: str) -> None:
     assert policies == [["Content-Security-Policy", "; ".join(POLICY)]], url
 
 
+@pytest.mark.long
 def test_no_payload_runs_on_any_page_and_titles_stay_text(open_page, hostile_url):
     site, base = hostile_url
     page, seen = open_page

@@ -122,6 +122,7 @@ def set_up_collection(page, count: int) -> tuple[dict, list[str]]:
     return key, links
 
 
+@pytest.mark.long
 def test_five_invited_people_give_sealed_codes_that_the_key_file_opens_and_a_reused_link_is_refused(
     browser, request, demo_url, demo_site, tmp_path
 ):
@@ -213,6 +214,7 @@ def show_360(page, own: str, codes: list[str]) -> None:
     page.locator("[data-huddle-profile]").wait_for(state="visible", timeout=RESULTS_TIMEOUT)
 
 
+@pytest.mark.long
 def test_360_raters_by_invitation_are_read_with_the_key_file_and_not_by_the_person_rated(
     browser, request, demo_url, demo_site, tmp_path
 ):

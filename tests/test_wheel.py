@@ -8,6 +8,7 @@ installs the wheel offline (`--no-index`) and still checks every requirement.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -41,10 +42,15 @@ def run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> s
 def installed_huddle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bin folder of a fresh virtual environment with Huddle installed from a freshly built wheel."""
     work = tmp_path_factory.mktemp("wheel")
-    run(
-        sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-        "--wheel-dir", work / "dist", REPO, cwd=work,
-    )  # fmt: skip
+    # setuptools builds in the checkout (build/, *.egg-info): one build at a time, when `make test`'s workers
+    # (pytest-xdist) each want the wheel.
+    (REPO / "build").mkdir(exist_ok=True)
+    with open(REPO / "build" / "wheel.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        run(
+            sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+            "--wheel-dir", work / "dist", REPO, cwd=work,
+        )  # fmt: skip
     [wheel] = (work / "dist").glob("*.whl")
     run(sys.executable, "-m", "venv", "--without-pip", work / "venv", cwd=work)
     python = work / "venv" / "bin" / "python"
@@ -154,6 +160,7 @@ def test_new_site_refuses_a_folder_that_is_not_empty(installed_huddle, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"] and os.listdir(tmp_path / "taken") == ["notes.txt"]
 
 
+@pytest.mark.long
 @pytest.mark.timeout(600)  # three scorer boots and a download that fails after its two waits (20 s)
 def test_the_wheels_audit_runs_with_no_npm_and_finds_a_new_sites_pages_and_states_clean(installed_huddle, tmp_path):
     """axe-core comes in the wheel; Chromium is the system's (or Playwright's own, on a laptop). The new
