@@ -26,6 +26,7 @@ from .config import HuddleConfig
 from .markdown_text import MarkdownText
 from .pages.uris import assessment_uri
 from .placeholders import Placeholder
+from .scoring import sealed
 from .scoring.report import SAVED_MAX_BYTES
 from .scoring.strings import Messages
 from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
@@ -151,6 +152,7 @@ class BuildPlan:
                 *[folder + name + assets.GZ for name in assets.GZIPPED],
             ],
             "messages": publish.page_messages(messages),
+            "sealing": sealed.page_settings(),
             "thresholds": {
                 "team": options.team_threshold,
                 "group": options.group_threshold,

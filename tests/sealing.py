@@ -68,7 +68,8 @@ def _aes_key(shared: bytes, collection: str) -> bytes:
 def padded(plain: str, h1: str) -> str:
     """The plaintext padded as seal.js pads it, so that no code's length says its group, role or number."""
     _, _, _, group, role, *_ = h1.split(":")
-    return plain.ljust(len(h1) - len(group) - len(role) + 32 + len("manager") + len("|10000.") + 16, "~")
+    longest = sealed.PAD_GROUP + sealed.PAD_ROLE + len(f"|{sealed.MAX_INVITATIONS}.") + sealed.TICKET_LENGTH
+    return plain.ljust(len(h1) - len(group) - len(role) + longest, "~")
 
 
 def seal(h1: str, framework, collection: str, public: str, number: int, given: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .alphabet import ALIASES, ALPHABET
+from .kinds import Role
 from .strings import HUDDLE, Messages
 
 FORMAT = "H2"
@@ -30,6 +31,15 @@ TICKET_LENGTH = TICKET_BYTES * 8 // 5
 SECRET_BYTES = 32
 MAX_INVITATIONS = 10_000
 """More invitations than any team, board or 360 needs; a larger number is not one a page made."""
+PAD_GROUP = 32
+"""The group id length a sealed code's plaintext is padded to (seal.js): a longer group id shows in its length."""
+PAD_ROLE = max(len(role) for role in Role)
+"""The role length it is padded to: the longest role's, so that no code's length says whose it is."""
+
+
+def page_settings() -> dict[str, int]:
+    """What seal.js needs, in every page's settings (theme/huddle-config.html): said once, here."""
+    return {"maxInvitations": MAX_INVITATIONS, "padGroup": PAD_GROUP, "padRole": PAD_ROLE}
 
 _TICKET = re.compile(rf"(\d{{1,5}})\.([0-9A-Za-z]{{{TICKET_LENGTH}}})")
 

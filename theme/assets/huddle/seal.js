@@ -8,12 +8,13 @@
 //   bound as additional data. The scoring package (sealed.py) checks tickets; tests/sealing.py does the same
 //   sealing in CPython.
 
-import { failure } from "./messages.js";
+import { config, failure } from "./messages.js";
 
 export const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const INFO = "huddle-sealed-code-1";
-// As sealed.py's.
-const MAX_INVITATIONS = 10000;
+// The largest invitation number, and the lengths a code's group and role are padded to: sealed.py's
+// (page_settings), in the page's settings.
+const { maxInvitations: MAX_INVITATIONS, padGroup: PAD_GROUP, padRole: PAD_ROLE } = config.sealing;
 const CURVE = { name: "ECDH", namedCurve: "P-256" };
 const SEALED = /(?<![0-9A-Za-z])H2:[^\s"',;<>]+/g;
 const JOIN = /^#join=([0-9A-Z]{8})\.([A-Za-z0-9_-]{87})\.(\d{1,5})\.([0-9A-Z]{16})$/;
@@ -106,8 +107,6 @@ async function aesKey(shared, collection, use) {
 // person rated knows who sent each code): the plaintext is padded with "~" to the length it would have with a
 // group of PAD_GROUP characters, the longest role and a five-digit number, so every code of a collection is as
 // long as every other. A group id longer than PAD_GROUP still shows in the length.
-const PAD_GROUP = 32;
-const PAD_ROLE = "manager".length;
 const PAD_INVITATION = `|${MAX_INVITATIONS}.`.length + 16;
 function padded(plain, code) {
   const [, , , group = "", role = ""] = code.split(":");
