@@ -28,7 +28,7 @@ from .scaffold import SCHEMA_COPY, VENDOR, new_site, wheel_name
 from .scoring.strings import HUDDLE
 from .serve import Live, make_server
 from .sources import pagelinks
-from .sources.errors import said
+from .sources.errors import Problem, said
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .templates import CASE_STUDY_TEMPLATE, FRAMEWORK_TEMPLATE
@@ -125,9 +125,9 @@ def check(args: argparse.Namespace) -> int:
         (shown_path(path, root), path.read_text(encoding="utf-8"))
         for path in sorted((root / options.assessments_dir).glob("*.y*ml"))
     ]
-    refused = [f"{shown}: {why}" for shown, _, text in markdown if (why := refused_meta(get_data(text)[1]))]
+    refused = [Problem(shown, 0, 0, "", why) for shown, _, text in markdown if (why := refused_meta(get_data(text)[1]))]
     if refused:
-        raise Abort("\n".join(refused))
+        raise Abort(said(refused))
     problems = [problem for shown, text in sources for problem in templates.left_in(shown, text)]
     problems += [problem for shown, _, text in markdown for problem in author_html.page_warnings(config, shown, text)]
     problems += pagelinks.broken_links(markdown, known) + pagelinks.missing_in_nav(config.nav, known, config_file)

@@ -32,8 +32,8 @@ from .scoring.strings import Messages
 from .scoring.survey import MAX_BYTES as SURVEY_MAX_BYTES
 from .site import GeneratedPage, Site, SiteError, load_site
 from .sources import published
-from .sources.errors import Problem
-from .sources.links import link_problem
+from .sources.errors import Problem, said
+from .sources.links import link_problem, shown_from
 
 INCLUDED, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
@@ -168,7 +168,7 @@ def read_site(files: Files, config: MkDocsConfig, assessments_dir: str) -> Site:
     refused = refused_files(files, config, root)
     if refused:
         raise PluginError(
-            "Huddle will not publish these files (docs/authoring.md says what a site may hold):\n" + "\n".join(refused)
+            "Huddle will not publish these files (docs/authoring.md says what a site may hold):\n" + said(refused)
         )
     documents = [(f.src_uri, Path(f.abs_src_path or f.src_uri)) for f in files.documentation_pages()]
     try:
@@ -177,12 +177,12 @@ def read_site(files: Files, config: MkDocsConfig, assessments_dir: str) -> Site:
         raise PluginError(str(error)) from None
 
 
-def refused_files(files: Files, config: MkDocsConfig, root: Path) -> list[str]:
+def refused_files(files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
     """Why each file of the docs folder or the theme's custom_dir may not be published: a link out of its
     folder, a hidden file, a name that is not plain, a kind of file that could run, an SVG that could."""
     docs = Path(config.docs_dir)
     theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-    problems = []
+    problems: list[Problem] = []
     for file in files:
         path = Path(file.abs_src_path) if file.abs_src_path else None
         if path is None or file.generated_by is not None:
@@ -190,10 +190,9 @@ def refused_files(files: Files, config: MkDocsConfig, root: Path) -> list[str]:
         folder = docs if path.is_relative_to(docs) else theme if theme and path.is_relative_to(theme) else None
         if folder is None:
             continue  # Material's and Huddle's own theme files
-        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        problem = link_problem(path, folder, root)
-        if problem:
-            problems.append(f"{shown}: {problem}")
+        shown = shown_from(path, root)
+        if linked := link_problem(path, folder, root):
+            problems.append(Problem(shown, 0, 0, "", linked))
         elif folder == docs and (problem := published.refusal(path, file.src_uri, file.is_documentation_page(), shown)):
             problems.append(problem)
     return problems

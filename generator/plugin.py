@@ -23,7 +23,7 @@ from .pages.uris import escape_meta, print_uri
 from .plain_fields import escape_nav_titles, escape_text_fields, nav_items
 from .plan import BuildPlan, file_at
 from .scoring.strings import Messages
-from .sources.errors import said
+from .sources.errors import Problem, said
 from .sources.page_meta import refused_meta
 from .sources.reading import shown_path
 from .template_cache import reuse_compiled
@@ -88,9 +88,8 @@ class HuddlePlugin(BasePlugin[HuddleConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is None and (refused := refused_meta(page.meta)):
-            raise PageError(
-                f"{shown_path(Path(page.file.abs_src_path), Path(config.config_file_path).parent)}: {refused}"
-            )
+            shown = shown_path(Path(page.file.abs_src_path), Path(config.config_file_path).parent)
+            raise PageError(said([Problem(shown, 0, 0, "", refused)]))
         escape_meta(page.meta)  # every page's, not only ours: titles and tags are plain text
         markdown = placeholders.fill(markdown, self.plan.filled)
         return self.plan.site.knowledge.page_markdown(page.file.src_uri, markdown, self.messages)

@@ -39,6 +39,7 @@ from .pages.uris import (
 )
 from .scoring.model import Framework
 from .scoring.strings import Messages
+from .sources.errors import said
 from .sources.links import link_problems
 
 
@@ -134,7 +135,7 @@ def load_site(root: Path, assessments_dir: str, documents: Iterable[tuple[str, P
     """The checked frameworks and case studies of the site in `root`.
 
     `documents` are the site's Markdown files as (source URI, path), already
-    checked for links out of the site (see `plugin.links_out`). Raises
+    checked for links out of the site (see `plan.refused_files`). Raises
     SiteError listing every problem in every file.
     """
     folder = root / assessments_dir
@@ -146,7 +147,7 @@ def load_site(root: Path, assessments_dir: str, documents: Iterable[tuple[str, P
     documents = list(documents)
     refused = link_problems(sorted(folder.iterdir()), folder, root)
     if refused:
-        raise SiteError("These files are links out of the site, so Huddle will not read them:\n" + "\n".join(refused))
+        raise SiteError("These files are links out of the site, so Huddle will not read them:\n" + said(refused))
     try:
         frameworks = load_frameworks(folder, root)
     except FrameworkError as error:

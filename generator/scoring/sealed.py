@@ -41,6 +41,7 @@ def page_settings() -> dict[str, int]:
     """What seal.js needs, in every page's settings (theme/huddle-config.html): said once, here."""
     return {"maxInvitations": MAX_INVITATIONS, "padGroup": PAD_GROUP, "padRole": PAD_ROLE}
 
+
 _TICKET = re.compile(rf"(\d{{1,5}})\.([0-9A-Za-z]{{{TICKET_LENGTH}}})")
 
 

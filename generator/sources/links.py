@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import Problem
+
 
 def link_problem(path: Path, folder: Path, root: Path) -> str | None:
     """Why `path` may not be read, or None: a link to nothing, or to a file outside `folder` (named from
@@ -30,12 +32,16 @@ def link_problem(path: Path, folder: Path, root: Path) -> str | None:
     )
 
 
-def link_problems(paths: Iterable[Path], folder: Path, root: Path) -> list[str]:
-    """Every refused file of `paths` (in `folder`), named relative to `root` where possible, as sentences."""
+def link_problems(paths: Iterable[Path], folder: Path, root: Path) -> list[Problem]:
+    """Every refused file of `paths` (in `folder`), named relative to `root` where possible."""
     problems = []
     for path in paths:
         problem = link_problem(path, folder, root)
         if problem:
-            name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-            problems.append(f"{name}: {problem}")
+            problems.append(Problem(shown_from(path, root), 0, 0, "", problem))
     return problems
+
+
+def shown_from(path: Path, root: Path) -> str:
+    """`path` as an author reads it: relative to `root`, the project's folder, where it is inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -25,12 +25,12 @@ MAX_BRACKETS = 1000
 _QUOTES = re.compile(rf"^(?:\s*>){{{MAX_QUOTES + 1}}}")
 
 
-def problem(text: str) -> str | None:
-    """What makes the page `text` too large or too deep to read, starting with its line (":<line>: ..."), or None."""
+def problem(text: str) -> tuple[int, str] | None:
+    """What makes the page `text` too large or too deep to read, with its line (0 for the whole page), or None."""
     size = len(text.encode("utf-8"))
     if size > MAX_PAGE_BYTES:
-        return (
-            f": is {size / 1024 / 1024:.1f} MiB of Markdown, above Huddle's limit of 1 MiB for a page; split it "
+        return 0, (
+            f"is {size / 1024 / 1024:.1f} MiB of Markdown, above Huddle's limit of 1 MiB for a page; split it "
             "into several pages, and put large files beside it as downloads."
         )
     brackets, start = 0, 1
@@ -40,13 +40,13 @@ def problem(text: str) -> str | None:
             continue
         indent = len(line) - len(line.lstrip(" \t")) + 3 * line[: len(line) - len(line.lstrip(" \t"))].count("\t")
         if indent > MAX_INDENT:
-            return f":{number}: is indented {indent} columns; Huddle reads at most {MAX_INDENT} (50 levels of lists)."
+            return number, f"is indented {indent} columns; Huddle reads at most {MAX_INDENT} (50 levels of lists)."
         if _QUOTES.match(line):
-            return f":{number}: is quoted more than {MAX_QUOTES} levels deep (>); flatten it."
+            return number, f"is quoted more than {MAX_QUOTES} levels deep (>); flatten it."
         brackets += line.count("[")
         if brackets > MAX_BRACKETS:
-            return (
-                f":{start}: has over {MAX_BRACKETS} square brackets in one paragraph, which Markdown reads in time "
+            return start, (
+                f"has over {MAX_BRACKETS} square brackets in one paragraph, which Markdown reads in time "
                 "that grows with their square; split the paragraph, or write \\[ for a bracket."
             )
     return None

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from . import page_limits, svg
+from .errors import Problem
 
 KINDS = {
     "images": ("png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "svg"),
@@ -54,40 +55,41 @@ UNSAFE_NAME = re.compile(r"[\"'<>`&{}\\\x00-\x1f\x7f]")
 """Characters a file name may not hold: it reaches the theme's HTML as part of a URL."""
 
 
-def refusal(path: Path, relative: str, is_page: bool, shown: str) -> str | None:
+def refusal(path: Path, relative: str, is_page: bool, shown: str) -> Problem | None:
     """Why the docs folder's file at `path` (`relative` to the docs folder, `shown` to authors) may not be
-    published, as a sentence that starts with its name, or None."""
-    problem = _problem(path, relative, is_page)
-    return f"{shown}{problem}" if problem else None
+    published, or None."""
+    found = _problem(path, relative, is_page)
+    return Problem(shown, found[0], 0, "", found[1]) if found else None
 
 
-def _problem(path: Path, relative: str, is_page: bool) -> str | None:
+def _problem(path: Path, relative: str, is_page: bool) -> tuple[int, str] | None:
+    """The line (0: the whole file) and the sentence of what is wrong, or None."""
     parts = relative.split("/")
     hidden = next((part for part in parts if part.startswith(".")), None)
     if hidden:
-        return (
-            f": is a hidden file (its name, or its folder's, '{hidden}', starts with a dot), which Huddle never "
+        return 0, (
+            f"is a hidden file (its name, or its folder's, '{hidden}', starts with a dot), which Huddle never "
             "publishes; delete it or move it out of the docs folder."
         )
     if UNSAFE_NAME.search(relative):
-        return ": has quotes, angle brackets, an ampersand, a backtick or a brace in its name; rename it."
+        return 0, "has quotes, angle brackets, an ampersand, a backtick or a brace in its name; rename it."
     if is_page:
         return page_limits.problem(path.read_text(encoding="utf-8", errors="replace"))
     suffix = path.suffix.lower().removeprefix(".")
     if suffix not in PUBLISHED:
         why = WHY.get(suffix, "Huddle publishes only files that cannot run")
-        return (
-            f": is a .{suffix or '(no extension)'} file, which Huddle does not publish ({why}); delete it or move it "
+        return 0, (
+            f"is a .{suffix or '(no extension)'} file, which Huddle does not publish ({why}); delete it or move it "
             f"out of the docs folder. Huddle publishes pages (.md) and {LISTED}."
         )
     if suffix in SIGNATURES and not path.read_bytes()[:16].startswith(SIGNATURES[suffix]):
-        return f": is not a .{suffix} file inside (it does not start as one does); export it again from its program."
+        return 0, f"is not a .{suffix} file inside (it does not start as one does); export it again from its program."
     if suffix == "svg":
         found = svg.problem(path.read_bytes())
         if found:
             line, what = found
-            return (
-                f":{line}: this SVG {what}, so Huddle will not publish it; save it again as a plain drawing "
+            return line, (
+                f"this SVG {what}, so Huddle will not publish it; save it again as a plain drawing "
                 "(in Inkscape, 'Plain SVG' or 'Optimized SVG'), or use a PNG."
             )
     return None
