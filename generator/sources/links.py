@@ -43,5 +43,6 @@ def link_problems(paths: Iterable[Path], folder: Path, root: Path) -> list[Probl
 
 
 def shown_from(path: Path, root: Path) -> str:
-    """`path` as an author reads it: relative to `root`, the project's folder, where it is inside it."""
+    """`path` as an author reads it: relative to `root`, the project's folder, where it is inside it. Not
+    resolved, unlike `reading.shown_path`: a link is named as itself, never as the file it points to."""
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
